@@ -1,0 +1,1 @@
+"""One module per `hawamish` command; see reader/cli.py."""

@@ -1,0 +1,65 @@
+"""Plain data objects shared by the core, the CLI and the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.text import Block, canonical_text
+
+
+@dataclass(slots=True)
+class ArticleMeta:
+    """What an importer knows about an article besides its blocks."""
+
+    title: str
+    author: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: str = ""  # ISO 8601 date (YYYY-MM-DD, or YYYY-MM, YYYY), '' when unknown
+    language: str = ""  # 'ar', 'en'; detected from the text when empty
+    source_path: str = ""
+
+
+@dataclass(slots=True)
+class Article:
+    id: int
+    title: str
+    author: str
+    outlet: str
+    url: str
+    published: str
+    language: str
+    source_path: str
+    content_hash: str
+    imported_at: str
+    updated_at: str
+    highlight_count: int = 0
+    blocks: list[Block] = field(default_factory=list)  # empty in list views (see ArticleStore.list)
+
+    @property
+    def text(self) -> str:
+        return canonical_text(self.blocks)
+
+    def to_json(self, *, with_text: bool = False) -> dict[str, object]:
+        """The article in the field names of DESIGN §6 (docs/cli.md)."""
+        data: dict[str, object] = {
+            "id": self.id,
+            "title": self.title,
+            "author": self.author,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published,
+            "language": self.language,
+            "source_path": self.source_path,
+            "content_hash": self.content_hash,
+            "imported_at": self.imported_at,
+            "updated_at": self.updated_at,
+            "highlights": self.highlight_count,
+        }
+        if with_text:
+            data["text"] = self.text
+            data["blocks"] = [
+                {"kind": b.kind.value, "text": b.text, "level": b.level, "direction": b.direction.value}
+                for b in self.blocks
+            ]
+        return data

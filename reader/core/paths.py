@@ -1,0 +1,36 @@
+"""Where things live. Every path can be injected (--library, HAWAMISH_LIBRARY, HAWAMISH_CONFIG_DIR)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "hawamish"
+LIBRARY_ENV = "HAWAMISH_LIBRARY"
+CONFIG_ENV = "HAWAMISH_CONFIG_DIR"
+
+
+def default_library_dir() -> Path:
+    """The platform's user data folder (e.g. ~/.local/share/hawamish/library), unless HAWAMISH_LIBRARY says."""
+    env = os.environ.get(LIBRARY_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library"
+
+
+def config_dir() -> Path:
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def resources_dir() -> Path:
+    """The top-level resources/ folder (fonts, sample library, icons) beside the reader package."""
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"

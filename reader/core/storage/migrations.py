@@ -1,0 +1,107 @@
+"""Ordered forward migrations of the library database.
+
+`MIGRATIONS[i]` (an SQL script) takes a database from schema version i to i + 1 (PRAGMA user_version). Never edit a
+migration that has shipped: add the next one, and add a fixture database of the old version under
+tests/fixtures/ so tests/core/test_migrations.py opens and migrates it.
+"""
+
+from __future__ import annotations
+
+
+def _sql_literal(value: object) -> str:
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+V1_ARTICLES = """
+        CREATE TABLE articles (
+            id           INTEGER PRIMARY KEY,
+            title        TEXT NOT NULL,
+            author       TEXT NOT NULL DEFAULT '',
+            outlet       TEXT NOT NULL DEFAULT '',
+            url          TEXT NOT NULL DEFAULT '',
+            published    TEXT NOT NULL DEFAULT '',   -- ISO 8601 date, '' when unknown
+            language     TEXT NOT NULL DEFAULT '',
+            source_path  TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL,              -- sha256 of the canonical text
+            imported_at  TEXT NOT NULL,              -- ISO 8601 UTC timestamp
+            updated_at   TEXT NOT NULL
+        );
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        CREATE TABLE blocks (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position   INTEGER NOT NULL,
+            kind       TEXT NOT NULL CHECK (kind IN ('paragraph', 'heading', 'quote', 'list_item')),
+            level      INTEGER NOT NULL DEFAULT 0,
+            text       TEXT NOT NULL,
+            PRIMARY KEY (article_id, position)
+        ) WITHOUT ROWID;
+"""
+
+#: The default colour labels: names a researcher uses for argument analysis. Colours are mid-tone so they
+#: stay readable as a translucent background on light and dark themes (reader/core/palette.py).
+DEFAULT_LABELS = [
+    ("claim", "Claim", "#f4c430", 0),
+    ("evidence", "Evidence", "#4caf50", 1),
+    ("counter", "Counter-argument", "#e5534b", 2),
+    ("source", "Source quoted", "#4a90d9", 3),
+    ("question", "Question", "#a371f7", 4),
+    ("important", "Important", "#f08c3a", 5),
+]
+
+
+V2_ANNOTATIONS = """
+        CREATE TABLE color_labels (
+            key      TEXT PRIMARY KEY,
+            name     TEXT NOT NULL,
+            color    TEXT NOT NULL,       -- #rrggbb
+            position INTEGER NOT NULL
+        );
+        CREATE TABLE highlights (
+            id         INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start      INTEGER NOT NULL,  -- code points in the canonical text
+            "end"      INTEGER NOT NULL,
+            exact      TEXT NOT NULL,
+            prefix     TEXT NOT NULL DEFAULT '',
+            suffix     TEXT NOT NULL DEFAULT '',
+            text_hash  TEXT NOT NULL,     -- content_hash of the text the position refers to
+            color      TEXT NOT NULL,     -- a color_labels.key (kept even if the label is deleted)
+            style      TEXT NOT NULL DEFAULT 'background' CHECK (style IN ('background', 'underline')),
+            note       TEXT NOT NULL DEFAULT '',  -- Markdown
+            orphan     INTEGER NOT NULL DEFAULT 0,
+            created    TEXT NOT NULL,
+            updated    TEXT NOT NULL
+        );
+        CREATE INDEX highlights_article ON highlights(article_id, start);
+        CREATE TABLE highlight_tags (
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            tag          TEXT NOT NULL,
+            PRIMARY KEY (highlight_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX highlight_tags_tag ON highlight_tags(tag);
+        CREATE TABLE article_notes (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            note       TEXT NOT NULL,
+            updated    TEXT NOT NULL
+        );
+        CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag        TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_tags_tag ON article_tags(tag);
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+""" + "".join(
+    f"INSERT INTO color_labels(key, name, color, position) VALUES ({', '.join(map(_sql_literal, row))});\n"
+    for row in DEFAULT_LABELS
+)
+
+#: Each entry is one SQL script; sqlite3's executescript commits any open transaction first, so
+#: reader.core.storage.database.migrate wraps each script in its own BEGIN ... COMMIT.
+MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS]
+SCHEMA_VERSION = len(MIGRATIONS)

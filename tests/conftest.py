@@ -1,0 +1,52 @@
+"""Shared fixtures. Every test gets its own library folder and config folder: nothing touches the user's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# GUI tests run offscreen unless a test starts its own Xvfb (tests/gui/test_real_window.py).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED_PATH = FIXTURES / "seed.txt"
+SEED_TITLE = "تنظيم داعش: عودة القوة والتهديدات لروسيا"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Redirect the default library, config and Qt settings folders into the test's temp folder."""
+    monkeypatch.setenv("HAWAMISH_LIBRARY", str(tmp_path / "default-library"))
+    monkeypatch.setenv("HAWAMISH_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+@pytest.fixture
+def library_dir(tmp_path: Path) -> Path:
+    return tmp_path / "library"
+
+
+@pytest.fixture
+def library(library_dir: Path):
+    from reader.core.library import Library
+
+    lib = Library(library_dir)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED_PATH
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, skipping the test (with the reason) when the shared data is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs {path} (the shared test data beside the checkout)")
+    return path
