@@ -17,6 +17,9 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.QUOTE_NOT_FOUND: "the quoted text is not in the article",
     ErrorCode.QUOTE_AMBIGUOUS: "the quoted text occurs more than once; choose one with --occurrence",
     ErrorCode.INVALID_RANGE: "the range is outside the article's text",
+    ErrorCode.UNKNOWN_LABEL: "no colour label has that key",
+    ErrorCode.INVALID_COLOR: "a colour must be written #rrggbb",
+    ErrorCode.INVALID_LABEL_KEY: "a label key is a short lower-case identifier not used by another label",
     ErrorCode.QUERY_SYNTAX: "the search query is not valid",
     ErrorCode.INDEX_BUSY: "the search index is busy in another Hawamish window; try again",
     ErrorCode.UNWRITABLE: "cannot write there",
@@ -30,6 +33,9 @@ MESSAGES: dict[ErrorCode, str] = {
 def describe(error: HawamishError) -> str:
     """One line naming the file (when there is one) and the reason."""
     reason = MESSAGES.get(error.code, error.code.value)
-    if error.detail and error.code in (ErrorCode.NOT_FOUND, ErrorCode.QUERY_SYNTAX, ErrorCode.MALFORMED):
+    if error.detail and error.code in (
+        ErrorCode.NOT_FOUND, ErrorCode.QUERY_SYNTAX, ErrorCode.MALFORMED, ErrorCode.UNKNOWN_LABEL,
+        ErrorCode.INVALID_COLOR,
+    ):
         reason = f"{reason}: {error.detail}"
     return f"{error.path}: {reason}" if error.path else reason

@@ -25,6 +25,9 @@ class ErrorCode(StrEnum):
     QUOTE_NOT_FOUND = "quote_not_found"
     QUOTE_AMBIGUOUS = "quote_ambiguous"
     INVALID_RANGE = "invalid_range"
+    UNKNOWN_LABEL = "unknown_label"  # no colour label with that key
+    INVALID_COLOR = "invalid_color"  # a colour that is not #rrggbb
+    INVALID_LABEL_KEY = "invalid_label_key"  # a label key that is not a short identifier, or is taken
     # search
     QUERY_SYNTAX = "query_syntax"
     INDEX_BUSY = "index_busy"
