@@ -1,0 +1,204 @@
+"""The Arabic/English analysis chain of the search index, and find-in-article with the same folding.
+
+Why a chain of our own (DESIGN §4): whoosh's default tokenizer, like FTS5's, cuts vocalised words
+(`مُحَمَّدٌ`) into single letters, and its Arabic analyzer crashes on 3.11+ and over-stems. So:
+
+1. tokenise the ORIGINAL text with a pattern that keeps harakat and tatweel inside words (token offsets stay
+   on the real text, so hits and snippets land on vocalised words);
+2. fold each token (reader.core.text.fold_char: tashkeel and tatweel dropped, أ إ آ ٱ → ا, ى → ي, ة → ه,
+   ؤ → و, ئ → ي, Arabic-Indic digits → ASCII, Latin lower-cased);
+3. drop stop words (Arabic and English);
+4. light stemming: light10 for Arabic, Snowball for English. Every variant of a word (the folded word
+   itself, its stem, and the word without a one-letter clitic ف ب ك ل) is emitted at the SAME position,
+   so a query for the exact form matches more terms of a document that has that exact form (exact words
+   rank first) while any variant still finds it.
+
+Per-word work is cached (`word_terms`): word frequencies are Zipfian, so most tokens of a new article are
+cache hits, which is what makes indexing fast enough in pure Python.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from whoosh.analysis import Composable, Filter, RegexTokenizer
+
+from reader.core.text import fold_with_map, normalize_arabic
+
+#: Bump when anything here changes what terms a text produces: the index is then rebuilt (index.py).
+ANALYZER_VERSION = 1
+
+#: A word: letters and digits of any script (not "_", so #هجوم_موسكو is two words), with Arabic marks and
+#: tatweel allowed anywhere inside it.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+WORD_PATTERN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+
+# --- stop words (folded forms: written here unfolded for readability, folded at import) ---------------
+
+_ARABIC_STOPS = """
+في من إلى الى على عن مع أن ان إن لا لم لن ما ماذا هل قد لقد كان كانت يكون تكون كل بعض هذا هذه ذلك تلك
+هؤلاء أولئك الذي التي الذين اللذين اللتين اللاتي ثم أو او أم بل لكن لكن حتى إذا اذا إذ لو كما أي أيضا
+عند عندما بين بعد قبل حول خلال منذ هو هي هم هن أنا نحن أنت أنتم له لها لهم به بها بهم فيه فيها فيهم
+منه منها عليه عليها إليه إليها وهو وهي ولا وما وقد وفي ومن وعلى وأن وإن فإن فقد كذلك غير دون ليس
+ليست إلا الا مثل عليه يا
+"""
+
+_ENGLISH_STOPS = """
+a an and are as at be been but by for from had has have he her his i in is it its of on or she that the
+their them there these they this those to was were which who will with would you your we our not no so
+if than then into about up out do does did can could should
+"""
+
+ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOPS.split())
+ARABIC_STOP_WORDS = frozenset(normalize_arabic(w) for w in _ARABIC_STOPS.split())
+STOP_WORDS = ENGLISH_STOP_WORDS | ARABIC_STOP_WORDS
+
+# --- light stemming ------------------------------------------------------------------------------------
+
+#: light10's definite articles, longest first (folded forms).
+ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+#: One-letter proclitics that light10 leaves alone (they collide with root letters: بوتين, كتاب); we emit
+#: the word without them as an extra variant when at least 4 letters remain.
+CLITIC_LETTERS = "فبكل"
+#: light10's suffixes in the order they are tried (ية and ة are written folded: يه, ه).
+SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+
+_english = snowballstemmer.stemmer("english")
+
+
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[0] <= "\u06ff"
+
+
+def light10(word: str, *, strip_waw: bool = True) -> str:
+    """Larkey's light10 on a folded Arabic word: و (≥3 left), an article (≥2 left), one suffix (≥3 left).
+
+    light10 lets a suffix leave 2 letters; we keep 3, so short words keep their ending (رايه → راي, not را;
+    بيان stays بيان).
+    """
+    if strip_waw and word.startswith("و") and len(word) - 1 >= 3:
+        word = word[1:]
+    for prefix in ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix) :]
+            break
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word
+
+
+def stem(word: str) -> str:
+    """The stem of a folded word (light10 for Arabic, Snowball for English; digits unchanged)."""
+    if not word or word.isdigit():
+        return word
+    if _is_arabic(word):
+        return light10(word)
+    return _english.stemWord(word)
+
+
+@lru_cache(maxsize=300_000)
+def analyze_word(raw: str, removestops: bool = True) -> tuple[tuple[str, ...], str]:
+    """(terms, stem) of one raw token: its index terms, exact folded form first, and the stem a query uses.
+
+    ((), "") for a stop word or a token of marks only. The stem is always one of the terms.
+    """
+    folded = normalize_arabic(raw)
+    if not folded or (removestops and folded in STOP_WORDS):
+        return (), ""
+    terms = [folded]
+    stemmed = stem(folded)
+    if stemmed not in terms:
+        terms.append(stemmed)
+    if _is_arabic(folded) and folded[0] in CLITIC_LETTERS and not folded.startswith(ARTICLE_PREFIXES):
+        bare = folded[1:]
+        if len(bare) >= 4:
+            for variant in (bare, light10(bare, strip_waw=False)):
+                if variant not in terms:
+                    terms.append(variant)
+    return tuple(terms), stemmed
+
+
+def word_terms(raw: str, removestops: bool = True) -> tuple[str, ...]:
+    """The index terms of one raw token (see analyze_word)."""
+    return analyze_word(raw, removestops)[0]
+
+
+class VariantFilter(Filter):
+    """Fold, drop stop words and stem; emit every variant of a word at that word's position.
+
+    Positions are renumbered over the kept words (as whoosh's StopFilter does), so a phrase with a stop
+    word inside still matches. In "query" mode only the stem is emitted: the query parser (query.py) builds
+    its own OR of the variants for single words, and phrases need one term per position.
+    """
+
+    is_morph = True
+
+    def __call__(self, tokens):  # type: ignore[override]
+        pos = 0
+        for t in tokens:
+            terms, stemmed = analyze_word(t.text, bool(t.removestops))
+            if not terms:
+                continue
+            if t.positions:
+                t.pos = pos
+            pos += 1
+            if t.mode == "query":
+                t.text = stemmed
+                yield t
+                continue
+            for term in terms:
+                t.text = term
+                yield t
+
+
+def hawamish_analyzer() -> Composable:
+    """The analyzer of every text field (title, author, outlet, body, note)."""
+    return RegexTokenizer(WORD_PATTERN) | VariantFilter()
+
+
+# --- helpers shared with query.py (hits on the real text) ------------------------------------------------
+
+
+def word_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, terms) of every indexed word of `text`, offsets in code points of the original text."""
+    spans = []
+    for m in WORD_PATTERN.finditer(text):
+        terms = word_terms(m.group(0))
+        if terms:
+            spans.append((m.start(), m.end(), terms))
+    return spans
+
+
+def matching_spans(text: str, terms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """Offsets of the words of `text` that produce any of `terms` (index terms of a query)."""
+    if not terms:
+        return []
+    return [(s, e) for s, e, ts in word_spans(text) if not terms.isdisjoint(ts)]
+
+
+# --- find in article -----------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_for_find(text: str) -> str:
+    """The folded form find-in-article compares (same folding as the index, no stemming)."""
+    return _SPACES.sub(" ", normalize_arabic(text)).strip()
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """Every occurrence of `query` in `text`, folded as the index folds, as (start, end) on the real text.
+
+    A match never splits a letter from its harakat: the end is extended over the marks of the last letter.
+    Whitespace in the query matches any run of whitespace in the text.
+    """
+    needle = normalize_for_find(query)
+    if not needle:
+        return []
+    folded = fold_with_map(text)
+    pattern = re.compile(r"\s+".join(re.escape(part) for part in needle.split(" ")))
+    return [folded.to_original(m.start(), m.end()) for m in pattern.finditer(folded.text)]

@@ -1,0 +1,169 @@
+"""One test per rule of the analysis chain (DESIGN §4) and for find-in-article."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.search.analysis import (
+    analyze_word,
+    find_all,
+    hawamish_analyzer,
+    light10,
+    matching_spans,
+    normalize_for_find,
+    word_terms,
+)
+
+
+def terms_of(text: str) -> list[str]:
+    return [t.text for t in hawamish_analyzer()(text)]
+
+
+def tokens_of(text: str) -> list[tuple[str, int, int, int]]:
+    return [(t.text, t.pos, t.startchar, t.endchar) for t in hawamish_analyzer()(text, positions=True, chars=True)]
+
+
+def same_stem(a: str, b: str) -> bool:
+    return analyze_word(a)[1] == analyze_word(b)[1]
+
+
+@pytest.mark.parametrize("variant", ["أحمد", "إحمد", "آحمد", "ٱحمد", "احمد"])
+def test_hamza_and_madda_on_alef_fold_to_bare_alef(variant: str) -> None:
+    assert word_terms(variant)[0] == "احمد"
+
+
+def test_alef_maqsura_folds_to_yeh() -> None:
+    assert word_terms("مستشفى")[0] == word_terms("مستشفي")[0] == "مستشفي"
+
+
+def test_teh_marbuta_folds_to_heh() -> None:
+    assert word_terms("المتحدة")[0] == word_terms("المتحده")[0]
+
+
+def test_hamza_on_waw_and_yeh() -> None:
+    assert word_terms("مؤتمر")[0] == "موتمر"
+    assert word_terms("رئيس")[0] == "رييس"
+
+
+def test_harakat_tanween_shadda_sukun_dagger_alef_are_removed() -> None:
+    assert word_terms("مُحَمَّدٌ")[0] == "محمد"
+    assert word_terms("شخصًا")[0] == "شخصا"
+    assert word_terms("قُلْ")[0] == "قل"
+    assert analyze_word("هٰذا", removestops=False)[0][0] == "هذا"  # هذا is a stop word
+    assert word_terms("الرَّحْمٰن")[0] == "الرحمن"
+
+
+def test_vocalised_word_is_one_token() -> None:
+    # whoosh's default tokenizer splits this into letters (DESIGN §4)
+    assert [t[0] for t in tokens_of("مُحَمَّدٌ رسولٌ")][:1] == ["محمد"]
+    assert len({t[1] for t in tokens_of("مُحَمَّدٌ رسولٌ")}) == 2
+
+
+def test_tatweel_is_removed() -> None:
+    assert word_terms("داعـــش")[0] == "داعش"
+
+
+def test_arabic_indic_digits_fold_to_ascii() -> None:
+    assert word_terms("٢٠١٤") == ("2014",)
+    assert word_terms("۲۰۱۵") == ("2015",)
+
+
+def test_latin_is_lower_cased_and_english_stemmed() -> None:
+    assert word_terms("Running") == ("running", "run")
+    assert same_stem("elections", "election")
+    assert same_stem("connected", "connecting")
+
+
+def test_stop_words_are_dropped_in_both_languages() -> None:
+    assert terms_of("the war in Syria") == ["war", "syria"]
+    assert terms_of("في سوريا") == ["سوريا"]
+    assert word_terms("إلى") == ()  # a stop word written with hamza is still a stop word
+    assert analyze_word("في", removestops=False)[0] == ("في",)
+
+
+def test_positions_close_over_stop_words() -> None:
+    # a phrase with a stop word inside still matches: positions are renumbered over kept words
+    positions = sorted({t[1] for t in tokens_of("war in Syria")})
+    assert positions == [0, 1]
+
+
+def test_waw_prefix_is_stripped_when_three_letters_remain() -> None:
+    assert light10("وبوتين") == light10("بوتين")
+    assert same_stem("وبوتين", "بوتين")
+    assert light10("ولد") == "ولد"  # only two letters would remain
+
+
+@pytest.mark.parametrize("prefix", ["ال", "وال", "بال", "كال", "فال", "لل"])
+def test_each_article_prefix_is_stripped(prefix: str) -> None:
+    assert light10(prefix + "كتاب") == "كتاب"
+
+
+def test_article_prefix_keeps_at_least_two_letters() -> None:
+    assert light10("الم") == "الم"
+
+
+@pytest.mark.parametrize("clitic", ["ف", "ب", "ك", "ل"])
+def test_one_letter_clitics_add_a_variant_without_them(clitic: str) -> None:
+    assert "روسيا" in word_terms(clitic + "روسيا")
+    # ...but only when 4 letters remain: كتاب is not ك + تاب
+    assert "تاب" not in word_terms("كتاب")
+
+
+@pytest.mark.parametrize("suffix", ["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"])
+def test_each_suffix_is_stripped(suffix: str) -> None:
+    assert analyze_word("معلم" + suffix)[1] == "معلم"
+
+
+def test_suffix_keeps_three_letters() -> None:
+    assert light10("بيان") == "بيان"
+    assert light10("رايه") == "راي"
+
+
+def test_exact_form_is_kept_beside_the_stem() -> None:
+    terms, stem = analyze_word("الولايات")
+    assert terms[0] == "الولايات" and stem in terms and stem != terms[0]
+
+
+def test_all_variants_share_one_position_and_the_original_offsets() -> None:
+    text = "قال الرئيسُ"
+    toks = tokens_of(text)
+    assert {t[1] for t in toks if t[2] == 4} == {1}
+    for _, _, start, end in toks:
+        assert text[start:end] in ("قال", "الرئيسُ")
+
+
+def test_offsets_stay_on_vocalised_text() -> None:
+    text = "قالَ الرَّئِيسُ الأمريكيُّ"
+    spans = [(s, e) for _, _, s, e in tokens_of(text)]
+    assert (5, 15) in spans and text[5:15] == "الرَّئِيسُ"
+    assert matching_spans(text, frozenset(word_terms("الامريكي"))) == [(16, len(text))]
+
+
+def test_query_mode_emits_only_the_stem() -> None:
+    toks = [t.text for t in hawamish_analyzer()("وبوتين", mode="query")]
+    assert toks == [analyze_word("بوتين")[1]]
+
+
+def test_underscore_and_hyphen_split_words() -> None:
+    assert terms_of("داعش-خراسان")[0] == "داعش"
+    assert "موسكو" in terms_of("#هجوم_موسكو")
+
+
+def test_normalize_for_find() -> None:
+    assert normalize_for_find("  الولاياتُ   المتحدة ") == "الولايات المتحده"
+
+
+def test_find_all_gives_offsets_on_the_real_text() -> None:
+    text = "قالت إيرانُ إنّ الولايات المتحدة... وإيران"
+    hits = find_all(text, "ايران")
+    assert [text[s:e] for s, e in hits] == ["إيرانُ", "إيران"]
+    hits = find_all(text, "الولايات   المتحده")
+    assert [text[s:e] for s, e in hits] == ["الولايات المتحدة"]
+    assert find_all(text, "   ") == []
+    assert find_all(text, "غير موجود") == []
+
+
+def test_find_all_ignores_tatweel_and_case() -> None:
+    text = "داعـــش and ISIS"
+    assert [text[s:e] for s, e in find_all(text, "داعش")] == ["داعـــش"]
+    assert find_all(text, "isis") == [(12, 16)]
