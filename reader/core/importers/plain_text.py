@@ -1,0 +1,63 @@
+"""Plain text articles: the first non-empty line is the title, every other non-empty line a paragraph.
+
+This is the shape of the seed article and of the newspaper corpora (title line, then one paragraph a line,
+sometimes with blank lines between). Blank lines and single newlines both separate paragraphs, so both
+conventions import the same way, and no paragraph is merged with its neighbour or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.importers.decoding import read_text
+from reader.core.models import ArticleMeta
+from reader.core.text import Block, BlockKind
+
+#: A first line longer than this is a paragraph, not a title (a file that starts straight with the body).
+MAX_TITLE_CHARS = 250
+
+# Whitespace and invisible characters that copy-paste leaves at the ends of lines. Inside a line they are
+# kept: ZWNJ and ZWJ carry meaning in Persian and Arabic words.
+_EDGE_JUNK = r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+"
+_EDGES = re.compile(rf"^{_EDGE_JUNK}|{_EDGE_JUNK}$")
+
+
+def clean_edges(line: str) -> str:
+    """`line` without whitespace or zero-width characters at either end."""
+    return _EDGES.sub("", line)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of `text`, whatever its line ends (CRLF, CR, LF, U+2028/2029, NEL): blocks may hold no newline."""
+    return text.splitlines()
+
+
+def parse_plain_text(text: str, path: Path | None = None) -> tuple[ArticleMeta, list[Block]]:
+    """Title and paragraph blocks of a plain text article (raises EMPTY when there is no text)."""
+    lines = [clean_edges(line) for line in split_lines(text)]
+    lines = [line for line in lines if line]
+    where = str(path) if path is not None else None
+    if not lines:
+        raise HawamishError(ErrorCode.EMPTY, where, "only whitespace")
+    first = lines[0]
+    if len(first) <= MAX_TITLE_CHARS and len(lines) > 1:
+        title, body = first, lines[1:]
+    else:  # one line only, or no title line: keep every line in the body and name the article after it
+        title, body = shorten_title(first), lines
+    meta = ArticleMeta(title=title, source_path=str(path.resolve()) if path is not None else "")
+    return meta, [Block(BlockKind.PARAGRAPH, line) for line in body]
+
+
+def shorten_title(text: str, limit: int = 80) -> str:
+    """A title made from the start of a long line, cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
+def read_plain_text(path: Path) -> tuple[ArticleMeta, list[Block]]:
+    return parse_plain_text(read_text(path), path)
