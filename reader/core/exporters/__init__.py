@@ -1,0 +1,146 @@
+"""Export notes (highlights, their notes and tags, article notes) to PDF, Markdown, HTML, CSV and JSON.
+
+One entry point for the CLI and the GUI: `export(library, request, path, progress=..., cancel=...)`.
+It reads the library into a view model (collect.py), renders it with the format's module, and writes the
+file atomically (atomic.py), so a failed or cancelled export never replaces an older good file. The call is
+slow for big PDFs and is meant to run in a worker thread: `progress(done, total)` reports steps and
+`cancel()` is polled between steps.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.exporters.atomic import atomic_write_bytes
+from reader.core.exporters.collect import Cancel, ExportDocument, Progress, collect
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.library import Library
+
+FORMATS = ("pdf", "md", "html", "csv", "json")
+SORTS = ("position", "date")
+PAGE_SIZES = ("A4", "Letter")
+#: File extension of each format (the GUI's save dialog and the CLI's default name use it).
+EXTENSIONS = {"pdf": ".pdf", "md": ".md", "html": ".html", "csv": ".csv", "json": ".json"}
+_MODULES = {
+    "pdf": "reader.core.exporters.pdf",
+    "md": "reader.core.exporters.markdown",
+    "html": "reader.core.exporters.html",
+    "csv": "reader.core.exporters.csv_export",
+    "json": "reader.core.exporters.web_annotation",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What to export. Scope is exactly one of: `article_ids`, `all_articles`, `tag`.
+
+    `colors` and `tags` filter highlights (a highlight is kept when its colour is one of `colors` and it
+    carries at least one of `tags`; an empty filter keeps everything).
+    """
+
+    format: str = "pdf"
+    article_ids: tuple[int, ...] = ()
+    all_articles: bool = False
+    tag: str | None = None
+    colors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sort: str = "position"
+    include_article_text: bool = False
+    page_size: str = "A4"
+
+    def __post_init__(self) -> None:
+        scopes = sum((bool(self.article_ids), self.all_articles, self.tag is not None))
+        if scopes != 1:
+            raise ValueError("choose exactly one scope: article_ids, all_articles or tag")
+        if self.format not in FORMATS:
+            raise ValueError(f"format must be one of {FORMATS}")
+        if self.sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}")
+        if self.page_size not in PAGE_SIZES:
+            raise ValueError(f"page_size must be one of {PAGE_SIZES}")
+
+    @classmethod
+    def for_articles(cls, ids: Sequence[int], **kwargs: object) -> ExportRequest:
+        return cls(article_ids=tuple(int(i) for i in ids), **kwargs)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    path: str
+    format: str
+    articles: int
+    highlights: int
+    bytes: int
+    pages: int | None = None  # PDF only
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "articles": self.articles,
+            "highlights": self.highlights,
+            "bytes": self.bytes,
+            "pages": self.pages,
+        }
+
+
+def _timestamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def render(document: ExportDocument, fmt: str, *, progress: Progress | None = None,
+           cancel: Cancel | None = None) -> tuple[bytes, int | None]:
+    """The bytes of one format (and the page count for PDF). Pure: no library access, no file written."""
+    module = importlib.import_module(_MODULES[fmt])
+    return module.render(document, progress=progress, cancel=cancel)
+
+
+def export(
+    library: Library,
+    request: ExportRequest,
+    path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> ExportSummary:
+    """Export what `request` selects to `path`; raise HawamishError (NOT_FOUND, UNWRITABLE, DISK_FULL,
+    CANCELLED). Progress steps: one per article read, one per article rendered, one for the write.
+    `now` is injectable so golden files carry a fixed export date."""
+    path = Path(path)
+    exported_at = _timestamp((now or (lambda: datetime.now(UTC)))())
+    scope = {"articles": 1}
+
+    def emit(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
+    def collect_progress(done: int, total: int) -> None:
+        scope["articles"] = max(1, total)
+        emit(done, 2 * scope["articles"] + 1)
+
+    def render_progress(done: int, total: int) -> None:
+        n = scope["articles"]
+        emit(n + round(done * n / max(1, total)), 2 * n + 1)
+
+    def check() -> bool:
+        return bool(cancel is not None and cancel())
+
+    document = collect(library, request, exported_at, progress=collect_progress, cancelled=check)
+    if check():
+        raise HawamishError(ErrorCode.CANCELLED, str(path))
+    data, pages = render(document, request.format, progress=render_progress, cancel=check)
+    if check():
+        raise HawamishError(ErrorCode.CANCELLED, str(path))
+    atomic_write_bytes(path, data, cancelled=check)
+    emit(2 * scope["articles"] + 1, 2 * scope["articles"] + 1)
+    return ExportSummary(str(path), request.format, len(document.articles), document.highlight_count,
+                         len(data), pages)

@@ -1,0 +1,89 @@
+"""Write a file so that it is either completely new or untouched.
+
+The bytes go to a temporary file in the destination folder (same file system, so the rename is atomic),
+are fsynced, and only then replace the destination with os.replace. A failure or a cancel leaves the
+previous file (an older good export) exactly as it was, and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.errors import ErrorCode, HawamishError
+
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _error_for(exc: OSError, path: Path) -> HawamishError:
+    code = ErrorCode.DISK_FULL if exc.errno in _FULL else ErrorCode.UNWRITABLE
+    return HawamishError(code, str(path), f"{type(exc).__name__}: {exc.strerror or exc}")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, cancelled: Callable[[], bool] | None = None) -> None:
+    """Replace `path` with `data` atomically; raise UNWRITABLE, DISK_FULL or CANCELLED (file untouched)."""
+    path = Path(path)
+    if path.is_dir():
+        raise HawamishError(ErrorCode.UNWRITABLE, str(path), "is a directory")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise _error_for(exc, path) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            view = memoryview(data)
+            chunk = 1 << 20
+            for offset in range(0, len(view), chunk):
+                if cancelled is not None and cancelled():
+                    raise HawamishError(ErrorCode.CANCELLED, str(path))
+                out.write(view[offset : offset + chunk])
+            out.flush()
+            os.fsync(out.fileno())
+        # mkstemp creates 0600; an export is an ordinary document, readable as the user's umask allows
+        os.chmod(tmp, 0o666 & ~_umask())
+        if cancelled is not None and cancelled():
+            raise HawamishError(ErrorCode.CANCELLED, str(path))
+        os.replace(tmp, path)
+    except HawamishError:
+        _remove(tmp)
+        raise
+    except OSError as exc:
+        _remove(tmp)
+        raise _error_for(exc, path) from exc
+    except BaseException:
+        _remove(tmp)
+        raise
+    _fsync_folder(folder)
+
+
+def _remove(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible and not needed on Windows."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,344 @@
+"""Gather what an export shows into a plain view model, in a stable order.
+
+Every format module renders the same `ExportDocument`, so they agree on which articles and highlights an
+export holds, in which order, and with which paragraph numbers. Reading the library happens here only; the
+renderers are pure functions of the view model (which is what makes golden-file tests possible).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.text import Block, BlockKind, block_index_at, block_spans, canonical_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.exporters import ExportRequest
+    from reader.core.library import Library
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+#: Colour shown for a highlight whose label was deleted (the key is kept on the highlight).
+FALLBACK_COLOR = "#9e9e9e"
+
+
+@dataclass(frozen=True, slots=True)
+class LabelView:
+    key: str
+    name: str
+    color: str  # #rrggbb
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightView:
+    id: int
+    article_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    text_hash: str
+    color: str  # the label key
+    label: LabelView
+    style: str
+    note: str  # Markdown
+    tags: tuple[str, ...]
+    orphan: bool
+    created: str
+    updated: str
+    paragraph: int | None  # 1-based index of the block holding `start`; None for an orphan
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    id: int
+    title: str
+    author: str
+    outlet: str
+    url: str
+    published: str
+    language: str
+    content_hash: str
+    note: str  # the article-level note (Markdown)
+    note_updated: str  # when the note was last saved ('' without a note)
+    tags: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    highlights: tuple[HighlightView, ...]
+
+    @property
+    def text(self) -> str:
+        return canonical_text(self.blocks)
+
+    @property
+    def source(self) -> str:
+        """What identifies the article outside this library: its URL, else a URN of its content hash."""
+        return self.url or f"urn:sha256:{self.content_hash}"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDocument:
+    articles: tuple[ArticleView, ...]
+    labels: tuple[LabelView, ...]
+    exported_at: str  # ISO 8601 UTC timestamp
+    include_article_text: bool = False
+    page_size: str = "A4"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def export_date(self) -> str:
+        return self.exported_at[:10]
+
+    @property
+    def highlight_count(self) -> int:
+        return sum(len(a.highlights) for a in self.articles)
+
+
+# --- reading the library ------------------------------------------------------------------------------
+
+
+def _labels(library: Library) -> dict[str, LabelView]:
+    try:
+        from reader.core.labels import LabelStore
+    except ImportError:  # before the labels store exists, read the v2 table directly
+        with library.read() as db:
+            rows = db.execute("SELECT key, name, color FROM color_labels ORDER BY position, key").fetchall()
+        return {r[0]: LabelView(r[0], r[1], r[2]) for r in rows}
+    return {lab.key: LabelView(lab.key, lab.name, lab.color) for lab in LabelStore(library).list()}
+
+
+def _scope_ids(library: Library, request: ExportRequest) -> list[int]:
+    """Article ids in scope, in a stable order: as named for explicit ids, else by id."""
+    with library.read() as db:
+        if request.article_ids:
+            known = {int(r[0]) for r in db.execute("SELECT id FROM articles")}
+            seen: list[int] = []
+            for aid in request.article_ids:
+                if aid not in known:
+                    raise HawamishError(ErrorCode.NOT_FOUND, detail=f"article {aid}")
+                if aid not in seen:
+                    seen.append(aid)
+            return seen
+        if request.tag is not None:
+            rows = db.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag = ?) "
+                "OR id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags t ON t.highlight_id = h.id "
+                "WHERE t.tag = ?) ORDER BY id",
+                (request.tag, request.tag),
+            )
+            return [int(r[0]) for r in rows]
+        return [int(r[0]) for r in db.execute("SELECT id FROM articles ORDER BY id")]
+
+
+@dataclass(slots=True)
+class _RawHighlight:
+    id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    text_hash: str
+    color: str
+    style: str
+    note: str
+    orphan: bool
+    created: str
+    updated: str
+    tags: list[str]
+
+
+def _highlights_sql(library: Library, article_id: int) -> list[_RawHighlight]:
+    with library.read() as db:
+        rows = db.execute(
+            'SELECT id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, '
+            "updated FROM highlights WHERE article_id = ? ORDER BY start, id",
+            (article_id,),
+        ).fetchall()
+        tags: dict[int, list[str]] = {}
+        for hid, tag in db.execute(
+            "SELECT t.highlight_id, t.tag FROM highlight_tags t JOIN highlights h ON h.id = t.highlight_id "
+            "WHERE h.article_id = ? ORDER BY t.tag",
+            (article_id,),
+        ):
+            tags.setdefault(int(hid), []).append(tag)
+    return [
+        _RawHighlight(
+            int(r[0]), int(r[1]), int(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], bool(r[10]), r[11],
+            r[12], tags.get(int(r[0]), []),
+        )
+        for r in rows
+    ]
+
+
+def _highlights(library: Library, article_id: int) -> list[_RawHighlight]:
+    try:
+        from reader.core.highlight_store import HighlightStore
+    except ImportError:
+        return _highlights_sql(library, article_id)
+    return [
+        _RawHighlight(
+            h.id, h.start, h.end, h.exact, h.prefix, h.suffix, h.text_hash, h.color, h.style, h.note,
+            bool(h.orphan), h.created, h.updated, sorted(h.tags),
+        )
+        for h in HighlightStore(library).for_article(article_id)
+    ]
+
+
+def _article_note_and_tags(library: Library, article_id: int) -> tuple[str, str, tuple[str, ...]]:
+    with library.read() as db:
+        row = db.execute("SELECT note, updated FROM article_notes WHERE article_id = ?", (article_id,)).fetchone()
+        tags = tuple(
+            r[0] for r in db.execute("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", (article_id,))
+        )
+    return (row[0] if row else ""), (row[1] if row else ""), tags
+
+
+def _keep(h: _RawHighlight, request: ExportRequest) -> bool:
+    if request.colors and h.color not in request.colors:
+        return False
+    return not (request.tags and not set(h.tags) & set(request.tags))
+
+
+def collect(
+    library: Library,
+    request: ExportRequest,
+    exported_at: str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportDocument:
+    """Read the articles in scope with their highlights (filtered, sorted), notes and labels.
+
+    Articles named by id are always kept; with `all` or a tag scope, an article with nothing left to show
+    (no highlight after filtering and no article note) is dropped, so a filtered export lists only what matches.
+    """
+    from reader.core.article_store import ArticleStore
+
+    labels = _labels(library)
+    ids = _scope_ids(library, request)
+    store = ArticleStore(library)
+    articles: list[ArticleView] = []
+    for n, aid in enumerate(ids):
+        if cancelled is not None and cancelled():
+            raise HawamishError(ErrorCode.CANCELLED)
+        article = store.get(aid)
+        note, note_updated, tags = _article_note_and_tags(library, aid)
+        raw = [h for h in _highlights(library, aid) if _keep(h, request)]
+        if request.sort == "date":
+            raw.sort(key=lambda h: (h.created, h.start, h.id))
+        else:
+            raw.sort(key=lambda h: (h.orphan, h.start, h.end, h.id))
+        blocks = tuple(article.blocks)
+        views = tuple(_view(h, aid, blocks, labels) for h in raw)
+        if request.article_ids or views or (note and not (request.colors or request.tags)):
+            articles.append(
+                ArticleView(
+                    article.id, article.title, article.author, article.outlet, article.url, article.published,
+                    article.language, article.content_hash, note, note_updated, tags, blocks, views,
+                )
+            )
+        if progress is not None:
+            progress(n + 1, len(ids))
+    return ExportDocument(
+        tuple(articles),
+        tuple(labels.values()),
+        exported_at,
+        include_article_text=request.include_article_text,
+        page_size=request.page_size,
+    )
+
+
+def _view(h: _RawHighlight, article_id: int, blocks: Sequence[Block], labels: dict[str, LabelView]) -> HighlightView:
+    label = labels.get(h.color) or LabelView(h.color, h.color, FALLBACK_COLOR)
+    paragraph = None if h.orphan or not blocks else block_index_at(blocks, h.start) + 1
+    return HighlightView(
+        h.id, article_id, h.start, h.end, h.exact, h.prefix, h.suffix, h.text_hash, h.color, label, h.style,
+        h.note, tuple(h.tags), h.orphan, h.created, h.updated, paragraph,
+    )
+
+
+# --- helpers shared by the renderers -------------------------------------------------------------------
+
+
+def citation(article: ArticleView) -> str:
+    """A short citation line: Author, "Title", Outlet, date. URL — the parts that are known."""
+    parts = [p for p in (article.author, f"“{article.title}”", article.outlet, article.published) if p]
+    line = ("، " if article.language == "ar" else ", ").join(parts)
+    return f"{line}. {article.url}" if article.url else f"{line}."
+
+
+def byline(article: ArticleView) -> str:
+    return " · ".join(p for p in (article.author, article.outlet, article.published) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of one block's text covered by the same set of highlights (innermost last)."""
+
+    text: str
+    highlights: tuple[HighlightView, ...]
+
+
+def block_segments(article: ArticleView) -> list[tuple[Block, list[Segment]]]:
+    """Each block cut where a highlight starts or ends, for formats that mark highlights in the full text.
+
+    Overlapping highlights are allowed; a segment lists every highlight covering it, and renderers show the
+    one that started last (the innermost) on top.
+    """
+    placed = [h for h in article.highlights if not h.orphan and h.end > h.start]
+    out: list[tuple[Block, list[Segment]]] = []
+    for block, (b_start, b_end) in zip(article.blocks, block_spans(article.blocks), strict=True):
+        inside = [h for h in placed if h.start < b_end and h.end > b_start]
+        cuts = {0, len(block.text)}
+        for h in inside:
+            cuts.add(max(0, h.start - b_start))
+            cuts.add(min(len(block.text), h.end - b_start))
+        points = sorted(cuts)
+        segments: list[Segment] = []
+        for a, b in zip(points, points[1:], strict=False):
+            if a == b:
+                continue
+            covering = tuple(
+                sorted(
+                    (h for h in inside if h.start - b_start <= a and h.end - b_start >= b),
+                    key=lambda h: (h.start, -h.end, h.id),
+                )
+            )
+            segments.append(Segment(block.text[a:b], covering))
+        if not segments:
+            segments.append(Segment(block.text, ()))
+        out.append((block, segments))
+    return out
+
+
+def is_heading(block: Block) -> bool:
+    return block.kind == BlockKind.HEADING
+
+
+def walk(
+    document: ExportDocument,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Iterator[ArticleView]:
+    """The document's articles, checking `cancel` before and reporting `progress` after each one."""
+    total = len(document.articles)
+    for i, article in enumerate(document.articles):
+        if cancel is not None and cancel():
+            raise HawamishError(ErrorCode.CANCELLED)
+        yield article
+        if progress is not None:
+            progress(i + 1, total)
+
+
+def where(h: HighlightView) -> str:
+    """'¶ 3', or 'orphan' when the passage could not be placed in the current text."""
+    return f"¶ {h.paragraph}" if h.paragraph is not None else "orphan"
+
+
+def label_line(h: HighlightView) -> str:
+    """'Claim · ¶ 3'."""
+    return f"{h.label.name} · {where(h)}"

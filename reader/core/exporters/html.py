@@ -1,0 +1,148 @@
+"""HTML export: one self-contained file (embedded CSS, no scripts, no external resources).
+
+Every paragraph carries `dir="auto"`, so the browser lays out each one by its own first strong character,
+as the app does; label colours appear as a bar beside each quote and as <mark> backgrounds in the article
+text. Notes are rendered from Markdown with raw HTML disabled (a note cannot inject markup).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+from reader.core.exporters.collect import (
+    ArticleView,
+    Cancel,
+    ExportDocument,
+    HighlightView,
+    Progress,
+    block_segments,
+    byline,
+    citation,
+    walk,
+    where,
+)
+from reader.core.text import BlockKind
+
+_BLOCK_OPEN = {"paragraph_open", "heading_open", "list_item_open", "blockquote_open", "bullet_list_open",
+               "ordered_list_open"}
+
+CSS = """
+body { font-family: "Amiri", "Noto Naskh Arabic", "Noto Sans", "DejaVu Sans", serif; max-width: 46em;
+       margin: 2em auto; padding: 0 1em; line-height: 1.6; color: #1b1b1b; background: #fff; }
+header.export { color: #555; font-size: .9em; border-bottom: 1px solid #ddd; margin-bottom: 2em; }
+article { margin-bottom: 3em; }
+.meta, .citation { color: #555; font-size: .95em; margin: .2em 0; }
+.citation { font-style: italic; }
+.tags span { display: inline-block; background: #eee; border-radius: .8em; padding: 0 .6em; margin: 0 .2em;
+             font-size: .85em; }
+.highlight { margin: 1.2em 0; }
+.highlight blockquote { margin: 0; padding: .4em .8em; border-inline-start: .35em solid var(--c);
+                        background: color-mix(in srgb, var(--c) 18%, transparent); }
+.highlight .label { font-size: .85em; color: #444; margin: .3em 0; }
+.highlight .label b { color: var(--c); filter: brightness(.7); }
+.note { margin: .3em 0 0; }
+.article-note { border: 1px solid #ddd; padding: .4em .8em; border-radius: .3em; }
+mark { background: color-mix(in srgb, var(--c) 35%, transparent); color: inherit; }
+mark.underline { background: none; text-decoration: underline 2px var(--c); }
+""".strip()
+
+
+def _add_dir_auto(state: StateCore) -> None:
+    for token in state.tokens:
+        if token.type in _BLOCK_OPEN:
+            token.attrSet("dir", "auto")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.core.ruler.push("dir_auto", _add_dir_auto)
+    return md
+
+
+def _tags(tags: tuple[str, ...]) -> str:
+    if not tags:
+        return ""
+    return '<p class="tags" dir="auto">' + "".join(f"<span>#{escape(t)}</span>" for t in tags) + "</p>"
+
+
+def _highlight(h: HighlightView, md: MarkdownIt) -> list[str]:
+    out = [f'<section class="highlight" id="h{h.id}" style="--c: {escape(h.label.color)}">', '<blockquote dir="auto">']
+    out += [f'<p dir="auto">{escape(line)}</p>' for line in h.exact.split("\n")]
+    out.append("</blockquote>")
+    out.append(f'<p class="label" dir="auto"><b>{escape(h.label.name)}</b> · {escape(where(h))}</p>')
+    if h.tags:
+        out.append(_tags(h.tags))
+    if h.note.strip():
+        out.append(f'<div class="note">{md.render(h.note).strip()}</div>')
+    out.append("</section>")
+    return out
+
+
+def _text(article: ArticleView) -> list[str]:
+    out = ['<section class="text">', "<h2>Text</h2>"]
+    for block, segments in block_segments(article):
+        parts = []
+        for seg in segments:
+            if seg.highlights:
+                top = seg.highlights[-1]
+                css = ' class="underline"' if top.style == "underline" else ""
+                parts.append(f'<mark{css} style="--c: {escape(top.label.color)}" data-highlight="{top.id}">'
+                             f"{escape(seg.text)}</mark>")
+            else:
+                parts.append(escape(seg.text))
+        tag = {BlockKind.HEADING: "h3", BlockKind.QUOTE: "blockquote"}.get(block.kind, "p")
+        bullet = "• " if block.kind == BlockKind.LIST_ITEM else ""
+        out.append(f'<{tag} dir="auto">{bullet}{"".join(parts)}</{tag}>')
+    out.append("</section>")
+    return out
+
+
+def _article(article: ArticleView, document: ExportDocument, md: MarkdownIt) -> list[str]:
+    lang = f' lang="{escape(article.language)}"' if article.language else ""
+    direction = "rtl" if article.language == "ar" else "ltr"
+    out = [f'<article id="article-{article.id}"{lang} dir="{direction}">', f'<h1 dir="auto">{escape(article.title)}</h1>']
+    if byline(article):
+        out.append(f'<p class="meta" dir="auto">{escape(byline(article))}</p>')
+    if article.url:
+        out.append(f'<p class="meta" dir="ltr"><a href="{escape(article.url)}">{escape(article.url)}</a></p>')
+    out.append(f'<p class="citation" dir="auto">{escape(citation(article))}</p>')
+    if article.tags:
+        out.append(_tags(article.tags))
+    if article.note.strip():
+        out.append(f'<div class="article-note note">{md.render(article.note).strip()}</div>')
+    for h in article.highlights:
+        out += _highlight(h, md)
+    if document.include_article_text:
+        out += _text(article)
+    out.append("</article>")
+    return out
+
+
+def render(document: ExportDocument, *, progress: Progress | None = None,
+           cancel: Cancel | None = None) -> tuple[bytes, None]:
+    md = _markdown()
+    title = document.articles[0].title if len(document.articles) == 1 else "Hawamish notes"
+    first = document.articles[0] if document.articles else None
+    lang = first.language if first and first.language else "ar"
+    page_dir = "rtl" if lang == "ar" else "ltr"
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(lang)}" dir="{page_dir}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="generator" content="Hawamish">',
+        f'<meta name="date" content="{escape(document.exported_at)}">',
+        f"<title>{escape(title)}</title>",
+        f"<style>\n{CSS}\n</style>",
+        "</head>",
+        "<body>",
+        f'<header class="export" dir="ltr">Hawamish · {escape(document.export_date)} · '
+        f"{len(document.articles)} articles · {document.highlight_count} highlights</header>",
+    ]
+    for article in walk(document, progress, cancel):
+        out += _article(article, document, md)
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out).encode("utf-8"), None

@@ -1,0 +1,137 @@
+"""A failed or cancelled export leaves no half-written file, and never replaces an older good one."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.exporters import ExportRequest, atomic, export
+from reader.core.library import Library
+from tests.core import export_seed
+from tests.core.export_seed import FIXED_NOW
+
+GOOD = b"an older, good export\n"
+
+
+@pytest.fixture
+def seeded(library: Library) -> Library:
+    export_seed.build(library)
+    return library
+
+
+def _request(fmt: str = "md") -> ExportRequest:
+    return ExportRequest(format=fmt, all_articles=True)
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions as a non-root user")
+def test_unwritable_folder_is_reported(seeded: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    target = folder / "notes.md"
+    target.write_bytes(GOOD)
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(HawamishError) as info:
+            export(seeded, _request(), target, now=lambda: FIXED_NOW)
+    finally:
+        folder.chmod(0o700)
+    assert info.value.code == ErrorCode.UNWRITABLE
+    assert info.value.path == str(target)
+    assert target.read_bytes() == GOOD
+
+
+def test_missing_folder_is_unwritable(seeded: Library, tmp_path: Path) -> None:
+    with pytest.raises(HawamishError) as info:
+        export(seeded, _request(), tmp_path / "no-such-folder" / "notes.md")
+    assert info.value.code == ErrorCode.UNWRITABLE
+
+
+def test_directory_as_destination_is_unwritable(seeded: Library, tmp_path: Path) -> None:
+    with pytest.raises(HawamishError) as info:
+        export(seeded, _request(), tmp_path)
+    assert info.value.code == ErrorCode.UNWRITABLE
+
+
+def test_disk_full_keeps_the_old_file(seeded: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "notes.csv"
+    target.write_bytes(GOOD)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    with pytest.raises(HawamishError) as info:
+        export(seeded, _request("csv"), target)
+    assert info.value.code == ErrorCode.DISK_FULL
+    assert target.read_bytes() == GOOD
+    assert _leftovers(tmp_path) == []
+
+
+def test_cancel_during_render_writes_nothing(seeded: Library, tmp_path: Path) -> None:
+    target = tmp_path / "notes.html"
+    target.write_bytes(GOOD)
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        calls.append((done, total))
+
+    def cancel() -> bool:
+        return len(calls) >= 3  # after reading both articles and rendering the first
+
+    with pytest.raises(HawamishError) as info:
+        export(seeded, _request("html"), target, progress=progress, cancel=cancel)
+    assert info.value.code == ErrorCode.CANCELLED
+    assert target.read_bytes() == GOOD
+    assert _leftovers(tmp_path) == []
+
+
+def test_cancel_before_start_creates_no_file(seeded: Library, tmp_path: Path) -> None:
+    target = tmp_path / "notes.json"
+    with pytest.raises(HawamishError) as info:
+        export(seeded, _request("json"), target, cancel=lambda: True)
+    assert info.value.code == ErrorCode.CANCELLED
+    assert not target.exists() and _leftovers(tmp_path) == []
+
+
+def test_success_replaces_the_old_file_and_reports_progress(seeded: Library, tmp_path: Path) -> None:
+    target = tmp_path / "notes.md"
+    target.write_bytes(GOOD)
+    calls: list[tuple[int, int]] = []
+    summary = export(seeded, _request(), target, progress=lambda d, t: calls.append((d, t)))
+    assert target.read_bytes() != GOOD and target.stat().st_size == summary.bytes
+    assert (summary.articles, summary.highlights) == (2, 4)
+    assert calls[-1] == (5, 5)  # two articles read, two rendered, one write
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert _leftovers(tmp_path) == []
+
+
+def test_permission_denied_keeps_the_old_file(seeded: Library, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same as the chmod test, for runs as root (where permissions do not stop writes)."""
+    target = tmp_path / "notes.md"
+    target.write_bytes(GOOD)
+
+    def denied(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
+    with pytest.raises(HawamishError) as info:
+        export(seeded, _request(), target)
+    assert info.value.code == ErrorCode.UNWRITABLE
+    assert target.read_bytes() == GOOD
+
+
+def test_file_in_place_of_folder_is_unwritable(seeded: Library, tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "plain-file"
+    not_a_folder.write_text("x")
+    with pytest.raises(HawamishError) as info:
+        export(seeded, _request(), not_a_folder / "notes.md")
+    assert info.value.code == ErrorCode.UNWRITABLE
