@@ -176,10 +176,14 @@ class HighlightStore:
     def for_article(self, article_id: int) -> list[Highlight]:
         """Every highlight of an article by position, orphans included (they keep their last position)."""
         with self.library.read() as db:
-            rows = db.execute(
-                f'SELECT {_COLUMNS} FROM highlights WHERE article_id = ? ORDER BY start, "end", id', (article_id,)
-            ).fetchall()
-            return self._rows_to_highlights(db, rows)
+            return self.load_for_article(db, article_id)
+
+    def load_for_article(self, db: sqlite3.Connection, article_id: int) -> list[Highlight]:
+        """`for_article` on a connection the caller holds (reader.core.anchors reads inside its write)."""
+        rows = db.execute(
+            f'SELECT {_COLUMNS} FROM highlights WHERE article_id = ? ORDER BY start, "end", id', (article_id,)
+        ).fetchall()
+        return self._rows_to_highlights(db, rows)
 
     def query(
         self,
