@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontInfo,
+    QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPalette,
     QTextBlockFormat,
@@ -39,7 +42,9 @@ LAYER_ORDER = (LAYER_HIGHLIGHTS, LAYER_SEARCH, LAYER_FLASH)
 
 READING_FAMILY = "Amiri"
 READING_POINT_SIZE = 15.0
-LINE_HEIGHT_PERCENT = 160
+#: Line pitch at least this many ems; Amiri's own line spacing (about 1.75 em, room for harakat above and
+#: below) already exceeds it, so the extra is only added for fallback fonts with tighter metrics.
+LINE_HEIGHT_EM = 1.6
 #: A comfortable column: about this many average characters a line, centred in wide windows.
 COLUMN_CHARS = 72
 MIN_SIDE_MARGIN = 28
@@ -48,6 +53,7 @@ PAPER = QColor("#fcfaf5")
 INK = QColor("#1d1d1b")
 MUTED_INK = QColor("#5b5750")
 QUOTE_TINT = QColor("#f1ece1")
+RULE = QColor("#ddd5c6")
 
 _fonts_loaded: bool = False
 
@@ -88,6 +94,9 @@ class ArticleView(QTextEdit):
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._empty_title = ""
         self._empty_message = ""
+        self._zoom = 0
+        self._side = MIN_SIDE_MARGIN
+        self._header_height = 0
         family = load_fonts()
         self._font = QFont(family)
         self._font.setPointSizeF(READING_POINT_SIZE)
@@ -129,6 +138,42 @@ class ArticleView(QTextEdit):
         if article is not None:
             self.article_loaded.emit(article.id)
 
+    def set_zoom(self, steps: int) -> None:
+        """Reading size in points above (or below) the default; keeps the reading position and overlays."""
+        if steps == self._zoom:
+            return
+        self._zoom = steps
+        self._font.setPointSizeF(READING_POINT_SIZE + steps)
+        self.setFont(self._font)
+        self.document().setDefaultFont(self._font)
+        if self._article is None:
+            return
+        top = self.top_offset()
+        saved = {
+            name: [(sel.cursor.anchor(), sel.cursor.position(), sel.format) for sel in sels]
+            for name, sels in self._layers.items()
+        }
+        doc = self.document()
+        doc.clear()
+        self._render(doc, self._article.blocks)
+        self._update_column(force=True)
+        for name, items in saved.items():
+            rebuilt = []
+            for anchor, position, fmt in items:
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(doc)
+                cursor.setPosition(anchor)
+                cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor, selection.format = cursor, fmt
+                rebuilt.append(selection)
+            self._layers[name] = rebuilt
+        self.set_overlay("", [])  # re-merge the layers
+        self.scroll_to_offset(top, fraction=0.0)
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
     def set_empty_message(self, title: str, message: str) -> None:
         """What the view says when no article is open (e.g. how to import the first one)."""
         self._empty_title = title
@@ -169,7 +214,9 @@ class ArticleView(QTextEdit):
         fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         fmt.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
-        fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        extra = self._extra_line_spacing()
+        if extra > 0:
+            fmt.setLineHeight(extra, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
         em = self._font.pointSizeF()
         fmt.setBottomMargin(em * 0.9)
         chars = QTextCharFormat()
@@ -181,7 +228,7 @@ class ArticleView(QTextEdit):
             fmt.setHeadingLevel(level)
             fmt.setTopMargin(em * 0.8)
             fmt.setBottomMargin(em * 0.5)
-            fmt.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            fmt.setLineHeight(0, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
         elif block.kind is BlockKind.QUOTE:
             fmt.setBackground(QUOTE_TINT)
             fmt.setLeftMargin(em * 2)
@@ -191,6 +238,15 @@ class ArticleView(QTextEdit):
             if not rtl:
                 chars.setFontItalic(True)
         return fmt, chars
+
+    def line_pitch(self) -> float:
+        """Distance between two lines of body text, in pixels."""
+        return QFontMetricsF(self._font).lineSpacing() + self._extra_line_spacing()
+
+    def _extra_line_spacing(self) -> float:
+        metrics = QFontMetricsF(self._font)
+        em = QFontInfo(self._font).pixelSize()
+        return max(0.0, LINE_HEIGHT_EM * em - metrics.lineSpacing())
 
     # overlays ------------------------------------------------------------------------------------
     def set_overlay(self, layer: str, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
@@ -238,32 +294,107 @@ class ArticleView(QTextEdit):
         """The code-point offset at the top of the visible text (a reading position)."""
         return self.offset_at(QPoint(self.viewport().width() // 2, 4))
 
-    def scroll_to_offset(self, offset: int) -> None:
-        """Scroll so code-point `offset` is about a third of the way down the viewport."""
+    def scroll_to_offset(self, offset: int, fraction: float = 1 / 3) -> None:
+        """Scroll so code-point `offset` is `fraction` of the way down the viewport (a third by default)."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(self._offsets.to_qt(offset), self.document().characterCount() - 1))
         self.setTextCursor(cursor)
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        bar.setValue(bar.value() + rect.top() - int(self.viewport().height() * fraction))
 
     # layout --------------------------------------------------------------------------------------
     def column_width(self) -> int:
         return self.fontMetrics().averageCharWidth() * COLUMN_CHARS
 
     def _update_column(self, force: bool = False) -> None:
-        """Centre a text column of comfortable width: the root frame's side margins follow the width."""
+        """Centre a text column of comfortable width: the root frame's side margins follow the width.
+
+        The title and byline are painted in the top margin (they are not part of the canonical text, so
+        they stay out of the document and its positions) and scroll with the text.
+        """
         width = self.viewport().width()
         side = max(MIN_SIDE_MARGIN, (width - self.column_width()) // 2)
+        self._side = side
+        self._header_height = self._measure_header(max(100, width - 2 * side))
+        top = MIN_SIDE_MARGIN + self._header_height
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
-        if not force and int(fmt.leftMargin()) == side and int(fmt.topMargin()) == MIN_SIDE_MARGIN:
+        if not force and int(fmt.leftMargin()) == side and int(fmt.topMargin()) == top:
             return
         fmt.setLeftMargin(side)
         fmt.setRightMargin(side)
-        fmt.setTopMargin(MIN_SIDE_MARGIN)
+        fmt.setTopMargin(top)
         fmt.setBottomMargin(MIN_SIDE_MARGIN * 2)
         frame.setFrameFormat(fmt)
+
+    # title and byline ------------------------------------------------------------------------------
+    def _title_font(self) -> QFont:
+        font = QFont(self._font)
+        font.setPointSizeF(self._font.pointSizeF() * 1.75)
+        font.setBold(True)
+        return font
+
+    def _byline_font(self) -> QFont:
+        font = QFont(self._font)
+        font.setPointSizeF(self._font.pointSizeF() * 0.92)
+        return font
+
+    def byline(self) -> str:
+        """Author · outlet · date of the open article ('' when none is known)."""
+        article = self._article
+        if article is None:
+            return ""
+        date = article.published
+        parsed = QDate.fromString(date, Qt.DateFormat.ISODate) if len(date) == 10 else QDate()
+        if parsed.isValid():
+            date = QLocale().toString(parsed, "d MMMM yyyy")
+        # each part isolated (U+2068..U+2069) so a Latin date or outlet keeps its order in an Arabic line
+        return "  ·  ".join(f"\u2068{part}\u2069" for part in (article.author, article.outlet, date) if part)
+
+    def _header_flags(self) -> Qt.AlignmentFlag:
+        rtl = self._article is not None and block_direction(self._article.title) is Direction.RTL
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+    def _measure_header(self, column: int) -> int:
+        if self._article is None:
+            return 0
+        flags = self._header_flags()
+        title = QFontMetrics(self._title_font()).boundingRect(QRect(0, 0, column, 100000), flags, self._article.title)
+        height = title.height() + 8
+        if self.byline():
+            byline = QFontMetrics(self._byline_font()).boundingRect(QRect(0, 0, column, 100000), flags, self.byline())
+            height += byline.height()
+        return height + 28  # room for the rule under the header
+
+    def _paint_header(self) -> None:
+        article = self._article
+        if article is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        rtl = block_direction(article.title) is Direction.RTL
+        painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        column = max(100, self.viewport().width() - 2 * self._side)
+        flags = self._header_flags()
+        rect = QRect(self._side, MIN_SIDE_MARGIN, column, 100000)
+        painter.setFont(self._title_font())
+        painter.setPen(INK)
+        used = painter.boundingRect(rect, flags, article.title)
+        painter.drawText(rect, flags, article.title)
+        y = used.bottom() + 8
+        byline = self.byline()
+        if byline:
+            painter.setFont(self._byline_font())
+            painter.setPen(MUTED_INK)
+            used = painter.boundingRect(QRect(self._side, y, column, 100000), flags, byline)
+            painter.drawText(QRect(self._side, y, column, 100000), flags, byline)
+            y = used.bottom()
+        painter.setPen(RULE)
+        rule_y = MIN_SIDE_MARGIN + self._header_height - 14
+        painter.drawLine(self._side, rule_y, self._side + column, rule_y)
+        painter.end()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -271,7 +402,9 @@ class ArticleView(QTextEdit):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
-        if self._article is None and (self._empty_title or self._empty_message):
+        if self._article is not None:
+            self._paint_header()
+        elif self._empty_title or self._empty_message:
             self._paint_empty_state()
 
     def _paint_empty_state(self) -> None:

@@ -65,7 +65,10 @@ def test_headings_quotes_and_lists_are_styled(qtbot) -> None:
     assert first_item.textList() is not None and first_item.textList() == second_item.textList()
     assert para.textList() is None
     assert view.font().family() == "Amiri"
-    assert para.blockFormat().lineHeight() == 160
+    # about 1.6 em from line to line at least (Amiri's own spacing is already that generous)
+    from PySide6.QtGui import QFontInfo
+
+    assert view.line_pitch() >= 1.6 * QFontInfo(view.font()).pixelSize() - 0.5
 
 
 def test_selected_range_in_code_points(qtbot) -> None:

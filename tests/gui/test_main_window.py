@@ -1,0 +1,99 @@
+"""The main window: library list beside the article view, opening articles, menus, state, refresh."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QSplitter, QTableView
+
+from reader.core.article_store import ArticleStore
+from reader.core.models import ArticleMeta
+from reader.core.text import Block, BlockKind
+from reader.gui.article_view import ArticleView
+from reader.gui.library_model import COL_DATE, COL_TITLE, ArticleIdRole
+from reader.gui.main_window import MainWindow
+
+
+def test_window_has_library_and_article_view_in_a_splitter(window: MainWindow) -> None:
+    assert isinstance(window.centralWidget(), QSplitter)
+    assert window.findChild(QTableView, "libraryView") is window.library_view
+    assert window.findChild(ArticleView, "articleView") is window.article_view
+    assert window.library_view.model().rowCount() == 3
+    titles = [m.title().replace("&", "") for m in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu)]
+    assert titles == ["File", "Edit", "View", "Help"]
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
+
+
+def test_selecting_a_row_shows_the_article(qtbot, window: MainWindow, sample_ids) -> None:
+    view = window.library_view
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, COL_TITLE).data(ArticleIdRole) == sample_ids[1])
+    with qtbot.waitSignal(window.article_opened) as blocker:
+        view.selectionModel().setCurrentIndex(
+            model.index(row, COL_TITLE), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+    assert blocker.args == [sample_ids[1]]
+    assert window.article_view.article.title == "Why margins matter"
+    assert window.article_view.document().findBlockByNumber(1).text() == "Reading slowly is a habit worth keeping."
+
+
+def test_open_article_selects_its_row_and_scrolls(window: MainWindow, sample_ids) -> None:
+    assert window.open_article(sample_ids[2], scroll_to=500)
+    current = window.library_view.currentIndex()
+    assert current.data(ArticleIdRole) == sample_ids[2]
+    assert window.article_view.offset_map.from_qt(window.article_view.textCursor().position()) == 500
+    assert not window.open_article(99999)  # missing: a status message, no exception
+
+
+def test_sorting_by_date_and_title(window: MainWindow) -> None:
+    view = window.library_view
+    view.sortByColumn(COL_DATE, Qt.SortOrder.AscendingOrder)
+    dates = [view.model().index(r, COL_DATE).data() for r in range(3)]
+    assert dates == sorted(dates)
+    view.sortByColumn(COL_TITLE, Qt.SortOrder.DescendingOrder)
+    titles = [view.model().index(r, COL_TITLE).data() for r in range(3)]
+    assert [t.casefold() for t in titles] == sorted((t.casefold() for t in titles), reverse=True)
+
+
+def test_library_changes_refresh_the_list(qtbot, window: MainWindow, library) -> None:
+    ArticleStore(library).add(ArticleMeta(title="A new piece"), [Block(BlockKind.PARAGRAPH, "Text.")])
+    qtbot.waitUntil(lambda: window.library_view.model().rowCount() == 4, timeout=3000)
+
+
+def test_window_remembers_last_article_and_geometry(qtbot, library, sample_ids, settings) -> None:
+    first = MainWindow(library, settings, "en")
+    qtbot.addWidget(first)
+    first.resize(711, 555)
+    first.show()
+    qtbot.waitExposed(first)
+    first.open_article(sample_ids[0])
+    first.library_view.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+    first.splitter.setSizes([300, 800])
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = MainWindow(library, settings, "en")
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.last_article_id() == sample_ids[0]
+    assert second.size().width() == 711
+    assert second.splitter.sizes() == sizes
+    assert second.library_view.horizontalHeader().sortIndicatorSection() == COL_DATE
+    second.close()
+
+
+def test_zoom_keeps_overlays(window: MainWindow, sample_ids) -> None:
+    from PySide6.QtGui import QColor, QTextCharFormat
+
+    window.open_article(sample_ids[0])
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor("yellow"))
+    window.article_view.set_overlay("highlights", [window.article_view.make_selection(3, 8, fmt)])
+    size = window.article_view.font().pointSizeF()
+    window.zoom_in_action.trigger()
+    assert window.article_view.font().pointSizeF() > size
+    sel = window.article_view.extraSelections()
+    assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in sel] == [(3, 8)]
+    window.zoom_reset_action.trigger()
+    assert window.article_view.font().pointSizeF() == size
