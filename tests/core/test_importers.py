@@ -420,3 +420,39 @@ def test_bbc_file_with_a_latin1_byte_imports_with_its_pound_sign() -> None:
     meta, blocks = read_article(shared_path("corpora", "en-bbc", "bbc", "sport", "199.txt"))
     assert meta.title == "Chelsea sack Mutu"
     assert "£15.8m" in "\n".join(b.text for b in blocks)
+
+
+TREC_DOC = """<DOC>
+<DOCNO>XX-test-1</DOCNO>
+<URL>https://example.org/news/1</URL>
+<SRC>Example Wire</SRC>
+<TITLE>عنوان الخبر & تفاصيله</TITLE>
+<TIME>Tue, 08 May 2018 23:30:17 -0400</TIME>
+<AUTHOR>كاتب متخيل</AUTHOR>
+<ABSTRACT>
+ملخص قصير.
+</ABSTRACT>
+<TEXT>
+الفقرة الأولى.
+الفقرة الثانية with English.
+</TEXT>
+</DOC>
+"""
+
+
+def test_trec_doc_files_take_their_metadata_from_the_tags(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(TREC_DOC, encoding="utf-8")
+    meta, blocks = read_article(path)
+    assert (meta.title, meta.author, meta.outlet, meta.url, meta.published) == (
+        "عنوان الخبر & تفاصيله",
+        "كاتب متخيل",
+        "Example Wire",
+        "https://example.org/news/1",
+        "2018-05-08",
+    )
+    assert [b.text for b in blocks] == ["ملخص قصير.", "الفقرة الأولى.", "الفقرة الثانية with English."]
+    path.write_text("<DOC>\n<TITLE>t</TITLE>\n</DOC>\n", encoding="utf-8")
+    with pytest.raises(HawamishError) as info:
+        read_article(path)
+    assert info.value.code is ErrorCode.MALFORMED

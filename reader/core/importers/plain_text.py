@@ -60,4 +60,9 @@ def shorten_title(text: str, limit: int = 80) -> str:
 
 
 def read_plain_text(path: Path) -> tuple[ArticleMeta, list[Block]]:
-    return parse_plain_text(read_text(path), path)
+    from reader.core.importers.trec import looks_like_trec, parse_trec  # trec builds on this module
+
+    text = read_text(path)
+    if looks_like_trec(text):
+        return parse_trec(text, path)
+    return parse_plain_text(text, path)
