@@ -28,6 +28,7 @@ from reader import __version__
 from reader.core.article_store import ArticleStore
 from reader.core.errors import HawamishError
 from reader.core.library import Change, Library
+from reader.gui.annotations import attach_annotations
 from reader.gui.article_view import ArticleView
 from reader.gui.error_text import describe_error
 from reader.gui.import_flow import ImportFlow
@@ -43,6 +44,8 @@ class MainWindow(QMainWindow):
     """Library list and article view side by side; `open_article` is the one way to show an article."""
 
     article_opened = Signal(int)
+    #: `hawamish gui --search QUERY` asks for a search once the window is shown (the search module runs it).
+    search_requested = Signal(str)
     #: Every library Change, delivered on the UI thread (stores may write from worker threads).
     library_changed = Signal(object)
     _change_from_any_thread = Signal(object)
@@ -63,13 +66,6 @@ class MainWindow(QMainWindow):
         self.library_proxy.setSourceModel(self.library_model)
         self.library_view = self._build_library_view()
         self.article_view = ArticleView(self)
-        self.article_view.set_empty_message(
-            self.tr("No article open"),
-            self.tr(
-                "Choose an article in the library list, or add your own with File → Import… "
-                "(plain text and Markdown files, or whole folders)."
-            ),
-        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library_view)
@@ -92,6 +88,7 @@ class MainWindow(QMainWindow):
 
         # ---- FEATURE MODULES attach here: one line each, `attach_xxx(self)` ---------------------------
         # Each gets this window and adds its docks, actions, menu entries and overlay layers.
+        attach_annotations(self)
         # ---- end of feature modules --------------------------------------------------------------------
 
         self._update_count()
@@ -289,6 +286,19 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         count = self.library_model.total
         self._count_label.setText(self.tr("Articles: {count}").format(count=count))
+        if count == 0:
+            self.article_view.set_empty_message(
+                self.tr("Your library is empty"),
+                self.tr(
+                    "Add articles with File → Import… (Ctrl+I): plain text files whose first line is the "
+                    "title, or Markdown files. File → Import Folder… adds a whole folder at once."
+                ),
+            )
+        else:
+            self.article_view.set_empty_message(
+                self.tr("No article open"),
+                self.tr("Choose an article in the library list, or add more with File → Import…"),
+            )
 
     # dialogs -------------------------------------------------------------------------------------
     def show_about(self) -> None:

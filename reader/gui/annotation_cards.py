@@ -1,0 +1,237 @@
+"""The cards of the annotation panel: one highlight each, painted by a delegate.
+
+A card shows the colour label (name and a stripe on the leading edge), the paragraph, the quote on a tint
+of the label colour, the note and the tags. Quote and note paragraphs each take their direction from their
+own text, so an English quote in an Arabic UI reads left-to-right, while the card's frame mirrors with the
+UI. Painting (rather than one widget a card) keeps a panel of hundreds of highlights cheap to build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from reader.core.text import Direction, first_strong_direction
+from reader.gui.highlight_layer import fill_color, underline_color
+
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+QUOTE_LINES = 4
+NOTE_LINES = 4
+PAD = 8
+STRIPE = 4
+GAP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class CardData:
+    highlight_id: int
+    label: str  # the label's display name
+    color: str  # #rrggbb
+    quote: str
+    note: str
+    tags: tuple[str, ...]
+    where: str  # "¶ 3", or the orphan's old position
+    date: str
+    style: str
+    orphan: bool
+
+
+def text_direction(text: str, fallback: Qt.LayoutDirection) -> Qt.LayoutDirection:
+    strong = first_strong_direction(text)
+    if strong is None:
+        return fallback
+    return Qt.LayoutDirection.RightToLeft if strong is Direction.RTL else Qt.LayoutDirection.LeftToRight
+
+
+class WrappedText:
+    """Text wrapped to a width in at most `max_lines` lines, each paragraph in its own direction; the
+    last line is elided when text remains."""
+
+    def __init__(
+        self, text: str, font: QFont, width: float, max_lines: int, fallback: Qt.LayoutDirection
+    ) -> None:
+        self.layouts: list[tuple[QTextLayout, float]] = []  # (layout, y offset)
+        self.height = 0.0
+        metrics = QFontMetricsF(font)
+        spacing = metrics.lineSpacing()
+        lines_left = max_lines
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+        for n, paragraph in enumerate(paragraphs):
+            if lines_left <= 0:
+                break
+            direction = text_direction(paragraph, fallback)
+            layout = _make_layout(paragraph, font, direction)
+            starts = _lay_out(layout, width, spacing, None)
+            more_after = n < len(paragraphs) - 1
+            if len(starts) > lines_left or (len(starts) == lines_left and more_after):
+                keep = min(len(starts), lines_left)
+                cut = starts[keep - 1]
+                tail = metrics.elidedText(paragraph[cut:] + " …", Qt.TextElideMode.ElideRight, width)
+                layout = _make_layout(paragraph[:cut] + tail, font, direction)
+                _lay_out(layout, width, spacing, keep)
+                self.layouts.append((layout, self.height))
+                self.height += keep * spacing
+                break
+            self.layouts.append((layout, self.height))
+            self.height += len(starts) * spacing
+            lines_left -= len(starts)
+
+    def draw(self, painter: QPainter, x: float, y: float, width: float) -> None:
+        painter.save()
+        painter.setClipRect(QRectF(x - 2, y, width + 4, self.height + 2), Qt.ClipOperation.IntersectClip)
+        for layout, dy in self.layouts:
+            layout.draw(painter, QPointF(x, y + dy))
+        painter.restore()
+
+
+def _make_layout(text: str, font: QFont, direction: Qt.LayoutDirection) -> QTextLayout:
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setTextDirection(direction)
+    rtl = direction == Qt.LayoutDirection.RightToLeft
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    return layout
+
+
+def _lay_out(layout: QTextLayout, width: float, spacing: float, max_lines: int | None) -> list[int]:
+    """Lay out at most `max_lines` lines of `width`; returns each line's start in the text."""
+    starts: list[int] = []
+    layout.beginLayout()
+    while max_lines is None or len(starts) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, len(starts) * spacing))
+        starts.append(line.textStart())
+    layout.endLayout()
+    return starts
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints highlight cards and sizes them for the list's current width."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[CardData, int, int], tuple[float, WrappedText, WrappedText | None]] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        base = QFont(option.font)
+        quote = QFont(base)
+        quote.setPointSizeF(base.pointSizeF() * 1.08)
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.88)
+        header = QFont(small)
+        header.setBold(True)
+        return quote, base, header
+
+    def _content(self, card: CardData, option: QStyleOptionViewItem, width: int):
+        key = (card, width, int(option.direction.value) if hasattr(option.direction, "value") else 0)
+        cached = self._cache.get(key)
+        if cached is None:
+            quote_font, note_font, _header = self._fonts(option)
+            inner = max(40, width - 2 * PAD - STRIPE - 2 * GAP)
+            quote = WrappedText(card.quote, quote_font, inner - 2 * GAP, QUOTE_LINES, option.direction)
+            note = (
+                WrappedText(card.note, note_font, inner, NOTE_LINES, option.direction) if card.note.strip() else None
+            )
+            if len(self._cache) > 4000:
+                self._cache.clear()
+            cached = (0.0, quote, note)
+            self._cache[key] = cached
+        return cached
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        card: CardData | None = index.data(CARD_ROLE)
+        if card is None:
+            return super().sizeHint(option, index)
+        view = self.parent()
+        width = view.viewport().width() if hasattr(view, "viewport") else option.rect.width()
+        _h, quote, note = self._content(card, option, width)
+        _qf, _nf, header_font = self._fonts(option)
+        small = QFontMetricsF(header_font)
+        height = PAD + small.lineSpacing() + GAP + quote.height + 2 * GAP
+        if note is not None:
+            height += GAP + note.height
+        if card.tags:
+            height += GAP + small.lineSpacing()
+        return QSize(width, int(height + PAD + 2 * GAP))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        card: CardData | None = index.data(CARD_ROLE)
+        if card is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = option.palette
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        outer = QRectF(option.rect).adjusted(GAP, GAP, -GAP, -GAP)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        accent = underline_color(card.color)
+        painter.setPen(QPen(accent if selected else palette.color(QPalette.ColorRole.Mid), 2 if selected else 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(outer, 6, 6)
+        stripe = QRectF(outer.right() - STRIPE - 1, outer.top() + 1, STRIPE, outer.height() - 2) if rtl else QRectF(
+            outer.left() + 1, outer.top() + 1, STRIPE, outer.height() - 2
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(card.color) if not card.orphan else palette.color(QPalette.ColorRole.Mid))
+        painter.drawRoundedRect(stripe, 2, 2)
+
+        _h, quote, note = self._content(card, option, option.rect.width())
+        quote_font, _note_font, header_font = self._fonts(option)
+        x = outer.left() + STRIPE + PAD if not rtl else outer.left() + PAD
+        width = outer.width() - STRIPE - 2 * PAD
+        y = outer.top() + PAD
+        # header: label · paragraph (leading), date (trailing)
+        small = QFontMetricsF(header_font)
+        header_rect = QRectF(x, y, width, small.lineSpacing())
+        painter.setFont(header_font)
+        painter.setLayoutDirection(option.direction)
+        painter.setPen(accent)
+        lead = card.label + ("  ·  " + card.where if card.where else "")
+        if card.style == "underline":
+            lead += "  ·  U̲"
+        painter.drawText(header_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), lead)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        painter.setFont(QFont(header_font.family(), int(header_font.pointSizeF()), QFont.Weight.Normal))
+        painter.drawText(header_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), card.date)
+        y += small.lineSpacing() + GAP
+        # quote on a tint of the label colour (what it looks like in the article)
+        tint = QRectF(x, y, width, quote.height + 2 * GAP)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill_color(card.color) if not card.orphan else palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawRoundedRect(tint, 3, 3)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setFont(quote_font)
+        quote.draw(painter, x + GAP, y + GAP, width - 2 * GAP)
+        y += quote.height + 2 * GAP
+        if note is not None:
+            y += GAP
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            note.draw(painter, x, y, width)
+            y += note.height
+        if card.tags:
+            y += GAP
+            painter.setFont(header_font)
+            painter.setPen(muted)
+            painter.drawText(
+                QRectF(x, y, width, small.lineSpacing()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                "  ".join("#" + t for t in card.tags),
+            )
+        painter.restore()
