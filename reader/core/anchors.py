@@ -35,7 +35,16 @@ from reader.core.errors import ErrorCode, HawamishError
 from reader.core.highlight_store import HighlightStore, quote_at, require_article
 from reader.core.library import Change, Library, utc_now
 from reader.core.models import ArticleMeta
-from reader.core.text import Block, FoldedText, canonical_text, content_hash, detect_language, fold_with_map
+from reader.core.text import (
+    ARABIC_MARKS,
+    TATWEEL,
+    Block,
+    FoldedText,
+    canonical_text,
+    content_hash,
+    detect_language,
+    fold_with_map,
+)
 
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
 #: A fuzzy candidate is accepted when its quote is at least this similar to the original ...
@@ -93,6 +102,13 @@ class ReanchorReport:
 
 def _similarity(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(a, b)
+
+
+def _swallow_marks(text: str, end: int) -> int:
+    """Move `end` past harakat and tatweel that follow it: they belong to the letter before."""
+    while end < len(text) and (text[end] in ARABIC_MARKS or text[end] == TATWEEL):
+        end += 1
+    return end
 
 
 class _Anchorer:
@@ -159,7 +175,8 @@ class _Anchorer:
         if found is not None:
             start, score, context = found
             how = "exact" if start == h.start else "moved"
-            placement = Placement(h.id, start, start + len(quote), how, 1.0 if how == "exact" else score)
+            end = _swallow_marks(text, start + len(quote))  # a haraka added on the last letter joins it
+            placement = Placement(h.id, start, end, how, 1.0 if how == "exact" else score)
             if context >= 0.5 or len(quote) >= 16:
                 return placement
             # a short quote in a foreign context (the real passage may have been edited): let fuzzy compete

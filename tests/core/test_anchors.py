@@ -240,3 +240,11 @@ def test_update_is_one_transaction(seeded, monkeypatch: pytest.MonkeyPatch) -> N
         update_article_text(library, article_id, None, blocks_from_lines(["جديد", "نص آخر"]))
     assert ArticleStore(library).get(article_id).text == SEED
     assert store.for_article(article_id) == sorted(created, key=lambda h: h.start)
+
+
+def test_a_haraka_added_on_the_last_letter_joins_the_highlight() -> None:
+    q = "داعش-خراسان في أفغانستان"
+    h = make(SEED, q)
+    new_text = SEED[: h.end] + "\u064e" + SEED[h.end :]
+    p = one(h, new_text)
+    assert p.how == "exact" and new_text[p.start : p.end] == q + "\u064e"
