@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from reader.core.errors import ErrorCode
 from reader.gui.error_text import describe_error, error_reason
 from reader.gui.workers import Task, run_task
 
@@ -118,6 +119,9 @@ class ImportFlow(QObject):
     # reporting -----------------------------------------------------------------------------------
     def summary_text(self, results: Sequence[Any]) -> tuple[str, str]:
         """A one-paragraph summary and the details (one failed file a line, with its reason)."""
+        cancelled = [r for r in results if r.status == "failed" and r.error is not None
+                     and r.error.code is ErrorCode.CANCELLED]
+        results = [r for r in results if r not in cancelled]
         counts = Counter(r.status for r in results)
         parts = [self.tr("Imported: {n}").format(n=counts.get("imported", 0))]
         if counts.get("updated"):
@@ -126,8 +130,8 @@ class ImportFlow(QObject):
             parts.append(self.tr("Already in the library: {n}").format(n=counts["duplicate"]))
         if counts.get("failed"):
             parts.append(self.tr("Failed: {n}").format(n=counts["failed"]))
-        if self.task is not None and self.task.is_cancelled:
-            parts.append(self.tr("The import was cancelled."))
+        if cancelled or (self.task is not None and self.task.is_cancelled):
+            parts.append(self.tr("The import was cancelled; {n} file(s) were not read.").format(n=len(cancelled)))
         failures = [
             f"\u2068{Path(r.path).name}\u2069 — {error_reason(r.error) if r.error is not None else ''}"
             for r in results

@@ -207,7 +207,7 @@ class LibraryModel(QAbstractTableModel):
             return article.outlet
         if col == COL_DATE:
             return article.published
-        return article.highlight_count
+        return article.highlight_count or ""  # a column of zeros is noise; empty reads as "none"
 
 
 class LibrarySortModel(QSortFilterProxyModel):

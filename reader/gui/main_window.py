@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.article_view)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([520, 880])
+        self.splitter.setSizes([420, 980])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self._count_label = QLabel(self)

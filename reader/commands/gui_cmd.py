@@ -1,0 +1,32 @@
+"""`hawamish gui`: the app (also what `hawamish` with no command starts).
+
+`--screenshot PNG` renders the window once it is idle, saves it and exits: it is how tests and the README
+look at the real app without a person in front of it (offscreen or under xvfb-run).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def _lang(value: str) -> str:
+    if value not in ("ar", "en"):
+        raise argparse.ArgumentTypeError("choose ar or en")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("gui", parents=[common], help="start the app (the default command)")
+    parser.add_argument("--open", type=int, metavar="ID", help="open this article")
+    parser.add_argument("--lang", type=_lang, metavar="ar|en", help="UI language (default: the system's)")
+    parser.add_argument("--screenshot", metavar="PNG", help="render the window once idle, save it, exit")
+    parser.add_argument("--search", metavar="QUERY", help="search for QUERY when the window opens")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, ctx) -> int:
+    from reader.gui.app import run_app  # PySide6 is only imported when the app really starts
+
+    args.library_dir = ctx.library_dir
+    args.library_given = ctx.library_given
+    return run_app(args)

@@ -1,0 +1,200 @@
+"""Starting the app: QApplication, fonts, language and direction, the library, the window.
+
+Everything is built here and passed down (STYLE 3). The UI language decides the translators and the
+layout direction (an Arabic UI is mirrored, library on the right), independently of each article's own
+direction, as Anki's aqt does: `setLayoutDirection`, `QLocale.setDefault` and Qt's own `qtbase_<lang>`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QThreadPool, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from reader import APP_ID, __version__
+from reader.core.errors import HawamishError
+from reader.core.library import Library
+from reader.core.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("ar", "en")
+SCREENSHOT_TIMEOUT_MS = 15000
+
+
+def system_language() -> str:
+    """'ar' when the system locale is Arabic, else 'en' (the two shipped UI languages)."""
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Load Qt's own strings and ours for `lang`; the returned translators must be kept alive."""
+    installed: list[QTranslator] = []
+    if lang == "en":
+        return installed
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{lang}", qt_dir), (f"hawamish_{lang}", str(translations_dir()))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("no %s translation in %s (run packaging/build_translations.py)", name, folder)
+    return installed
+
+
+def apply_language(app: QApplication, lang: str) -> list[QTranslator]:
+    """Translators, default locale and layout direction for the UI language."""
+    if lang == "ar":
+        QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return install_translators(app, lang)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QApplication.setApplicationName("Hawamish")
+        QApplication.setOrganizationName("Hawamish")
+        QApplication.setApplicationVersion(__version__)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setDesktopFileName(APP_ID)
+    from reader.gui.article_view import load_fonts
+
+    load_fonts()
+    return app
+
+
+class ErrorReporter:
+    """sys.excepthook for the GUI: log the traceback, show a clear dialog instead of dying silently."""
+
+    def __init__(self, parent_getter) -> None:
+        self._parent_getter = parent_getter
+        self._showing = False
+
+    def __call__(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("uncaught error", exc_info=(kind, error, tb))
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            show_error_dialog(self._parent_getter(), error, "".join(traceback.format_exception(kind, error, tb)))
+        finally:
+            self._showing = False
+
+
+def show_error_dialog(parent: QWidget | None, error: BaseException, details: str = "") -> None:
+    from reader.gui.error_text import describe_error
+
+    tr = QCoreApplication.translate
+    box = QMessageBox(parent)
+    box.setObjectName("errorDialog")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("App", "Hawamish"))
+    if isinstance(error, HawamishError):
+        box.setText(describe_error(error))
+    else:
+        box.setText(tr("App", "Something went wrong. Your library is safe; the last action may not have finished."))
+        box.setInformativeText(describe_error(error))
+        if details:
+            box.setDetailedText(details)
+    box.exec()
+
+
+def _open_library(folder: Path, given: bool) -> tuple[Library, bool]:
+    """The library, creating the sample library in the default folder on the very first start."""
+    first_run = False
+    if not given and not Library.exists_in(folder):
+        from reader.core.sample import ensure_sample_library
+
+        first_run = ensure_sample_library(folder)
+    return Library(folder), first_run
+
+
+def _seed_article_id(library: Library) -> int | None:
+    """The sample library's seed article (added first), for the first start."""
+    from reader.core.sample import SAMPLE_FILES
+
+    with library.read() as db:
+        for row in db.execute("SELECT id, source_path FROM articles ORDER BY id"):
+            if str(row[1]).endswith(SAMPLE_FILES[0]):
+                return int(row[0])
+        row = db.execute("SELECT MIN(id) FROM articles").fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Start the GUI (or render one screenshot); returns the exit status.
+
+    `args` carries the `gui` command's options plus `library_dir` and `library_given` from the CLI context.
+    """
+    lang = args.lang or system_language()
+    app = create_application()
+    translators = apply_language(app, lang)  # noqa: F841 (kept alive for the app's lifetime)
+    window = None
+    sys.excepthook = ErrorReporter(lambda: window)
+
+    folder = Path(args.library_dir)
+    try:
+        library, first_run = _open_library(folder, bool(args.library_given))
+    except HawamishError as exc:
+        show_error_dialog(None, exc)
+        return 1
+
+    from reader.gui.main_window import MainWindow
+    from reader.gui.settings import open_settings
+
+    window = MainWindow(library, open_settings(), lang)
+    target = args.open
+    if target is None:
+        target = _seed_article_id(library) if first_run else window.last_article_id()
+    if target is not None and not window.open_article(int(target)):
+        if args.open is not None:
+            print(f"hawamish: article {args.open} not found", file=sys.stderr)
+            if args.screenshot:
+                return 1
+    window.show()
+    if args.search:
+        window.search_requested.emit(args.search)
+    if args.screenshot:
+        QTimer.singleShot(50, lambda: _take_screenshot(app, window, Path(args.screenshot)))
+    status = app.exec()
+    library.close()
+    return int(status)
+
+
+def _take_screenshot(app: QApplication, window: QWidget, path: Path, waited_ms: int = 0) -> None:
+    """Save the window once it is idle: background work done, events processed, the article laid out."""
+    pool = QThreadPool.globalInstance()
+    if pool.activeThreadCount() > 0 and waited_ms < SCREENSHOT_TIMEOUT_MS:
+        QTimer.singleShot(50, lambda: _take_screenshot(app, window, path, waited_ms + 50))
+        return
+    for _ in range(3):
+        app.processEvents()
+    view = getattr(window, "article_view", None)
+    if view is not None:
+        view.document().size()  # forces the layout of the whole article
+        app.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(path))
+    if not ok:
+        print(f"hawamish: cannot write the screenshot to {path}", file=sys.stderr)
+    app.exit(0 if ok else 1)
