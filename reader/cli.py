@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "reader.commands.import_cmd",
     "reader.commands.list_cmd",
     "reader.commands.show_cmd",
+    "reader.commands.highlight_cmd",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2

@@ -22,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Import articles from .txt, .md and .markdown files; folders are searched recursively.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a file or a folder")
+    parser.add_argument(
+        "--update", type=int, metavar="ID", help="replace article ID's text with PATH and re-anchor its highlights"
+    )
     parser.set_defaults(func=run)
 
 
@@ -61,6 +64,10 @@ def print_results(results: list[ImportResult], ctx) -> int:
 
 
 def run(args: argparse.Namespace, ctx) -> int:
+    if args.update is not None:
+        from reader.commands.import_update import run_update
+
+        return run_update(args, ctx)
     with ctx.open_library() as library:
         results = import_paths(library, args.paths)
     return print_results(results, ctx)

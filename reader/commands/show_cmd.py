@@ -1,10 +1,11 @@
-"""`hawamish show ID`: one article's metadata, canonical text and highlights."""
+"""`hawamish show ID`: one article's metadata, canonical text, highlights, note and tags."""
 
 from __future__ import annotations
 
 import argparse
 
 from reader.core.article_store import ArticleStore
+from reader.core.highlight_store import HighlightStore
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -16,25 +17,35 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace, ctx) -> int:
     with ctx.open_library() as library:
         article = ArticleStore(library).get(args.id)
-        highlights = _highlights_json(library, article.id)
+        store = HighlightStore(library)
+        highlights = store.for_article(article.id)
+        note = store.article_note(article.id)
+        tags = store.article_tags(article.id)
     if ctx.json:
         data = article.to_json(with_text=True)
-        data["highlights"] = highlights
+        data["highlights"] = [h.to_json() for h in highlights]  # start/end: code points of "text"
+        data["note"] = note
+        data["tags"] = tags
         ctx.emit_json(data)
         return 0
     print(article.title, file=ctx.out)
     byline = " · ".join(x for x in (article.author, article.outlet, article.published, article.url) if x)
     if byline:
         print(byline, file=ctx.out)
+    if tags:
+        print("tags: " + ", ".join(tags), file=ctx.out)
     print(file=ctx.out)
     print(article.text, file=ctx.out)
+    if note:
+        print(f"\nnote:\n{note}", file=ctx.out)
+    if highlights:
+        print(f"\nhighlights ({len(highlights)}):", file=ctx.out)
+    for h in highlights:
+        where = "orphan" if h.orphan else f"[{h.start}, {h.end})"
+        line = f"  {h.id:>5}  {where:<14} {h.color:<10} {h.exact}"
+        if h.note:
+            line += f"  — {h.note}"
+        if h.tags:
+            line += "  #" + " #".join(h.tags)
+        print(line, file=ctx.out)
     return 0
-
-
-def _highlights_json(library, article_id: int) -> list[dict[str, object]]:
-    """The article's highlights in DESIGN §6 field names (an empty list until highlights exist)."""
-    try:
-        from reader.core.highlight_store import HighlightStore
-    except ImportError:  # the highlight store lands with issue 3
-        return []
-    return [h.to_json() for h in HighlightStore(library).for_article(article_id)]
