@@ -82,6 +82,21 @@ def test_latin1_english_is_not_taken_for_an_asian_encoding() -> None:
     assert "£15.8m" in decode_bytes(data)
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("مرحبا", "cp1256"),  # too short for statistics: charset-normalizer alone says Japanese
+        ("Café crème, déjà vu: “quoted” text.", "cp1252"),
+        ("Ärger über Öl und Äpfel", "latin-1"),
+        ("Привет мир, как дела сегодня", "cp1251"),  # other legacy encodings still work
+    ],
+)
+def test_short_legacy_texts_decode_as_a_reader_of_arabic_and_english_expects(
+    text: str, encoding: str
+) -> None:
+    assert decode_bytes(text.encode(encoding)) == text
+
+
 def test_utf8_with_one_damaged_byte_stays_utf8(seed_path: Path) -> None:
     data = seed_text(seed_path).encode("utf-8")
     damaged = data[:500] + b"\xff" + data[500:]

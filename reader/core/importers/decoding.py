@@ -155,27 +155,38 @@ def _arabic_share(text: str) -> float:
     return sum(1 for ch in letters if is_arabic_letter(ch)) / len(letters)
 
 
+def _decode_or_none(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def _legacy(data: bytes) -> str | None:
-    """An 8-bit legacy encoding chosen by charset-normalizer, preferring Windows-1256 and Windows-1252."""
+    """An 8-bit legacy encoding chosen by charset-normalizer, with the priors of a reader of Arabic and English.
+
+    charset-normalizer ranks candidates without knowing who reads the file; its first guess for short or
+    mostly-ASCII files is often exotic (cp932 for a Latin-1 pound sign, cp1006 for German umlauts). Among
+    the encodings it finds plausible, Windows-1256 wins when it yields mostly Arabic letters, then
+    Windows-1252 when the bytes are mostly ASCII (English with a few accents or symbols). A file too short
+    for any statistics that reads as pure Arabic in Windows-1256 is taken as such.
+    """
     from charset_normalizer import from_bytes  # imported here: only legacy files pay for it
 
     matches = from_bytes(data)
-    candidates = [m.encoding for m in matches]
-    if not candidates:
-        return None
-    if "cp1256" in candidates or any(m.language == "Arabic" for m in matches):
-        try:
-            text = data.decode("cp1256")
-        except UnicodeDecodeError:
-            text = ""
-        if text and _arabic_share(text) > 0.5:
-            return text
-    if "cp1252" in candidates:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = ""
-        if text and detect_language(text) == "en":
-            return text
     best = matches.best()
-    return str(best) if best is not None else None
+    if best is None:
+        return None
+    plausible = {enc for m in matches for enc in (m.encoding, *m.could_be_from_charset)}
+    arabic = _decode_or_none(data, "cp1256")
+    share = _arabic_share(arabic) if arabic else 0.0
+    if arabic and share > 0.5 and ("cp1256" in plausible or best.language in ("Arabic", "Farsi")):
+        return arabic
+    if arabic and share >= 0.9 and len(data) < 200:
+        return arabic
+    ascii_share = sum(1 for b in data if b < 0x80) / len(data)
+    if ascii_share >= 0.7 and plausible & {"cp1252", "latin_1", "iso8859_15"}:
+        latin = _decode_or_none(data, "cp1252")
+        if latin is not None and detect_language(latin) == "en":
+            return latin
+    return str(best)
