@@ -1,0 +1,323 @@
+"""File → Export…: the dialog builds the right request, exports every format off the UI thread, previews
+the first PDF page, can be cancelled without leaving a file, and reports failures as sentences."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from reader.core.article_store import ArticleStore
+from reader.core.highlight_store import HighlightStore
+from reader.core.models import ArticleMeta
+from reader.gui.export_dialog import ExportDialog, attach_export, open_export_dialog
+from reader.gui.export_preview import safe_file_name
+from tests.core import export_seed
+
+WAIT_MS = 15000
+
+
+@pytest.fixture
+def seeded(library):
+    """The seed with three highlights (one note mixing Arabic and English) and an English article."""
+    return export_seed.build(library)
+
+
+@pytest.fixture
+def dialog(qtbot, library, seeded):
+    seed_id, en_id = seeded
+    dlg = ExportDialog(library, article_id=seed_id, selected_ids=(seed_id, en_id))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    yield dlg
+    dlg.close()
+
+
+def _save_as(monkeypatch, target: Path, calls: list | None = None) -> None:
+    def fake(parent, caption, start, name_filter, *args, **kwargs):
+        if calls is not None:
+            calls.append((start, name_filter))
+        return str(target), name_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+
+
+def _wait_export(qtbot, dlg: ExportDialog) -> None:
+    qtbot.waitUntil(lambda: dlg.export_task is None, timeout=WAIT_MS)
+
+
+def _flat(text: str) -> str:
+    """NFKC, no direction marks, no whitespace: how PDF text is compared (DESIGN §5)."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
+def test_safe_file_name_keeps_arabic_and_drops_separators() -> None:
+    assert safe_file_name("تنظيم داعش: عودة القوة/والتهديدات") == "تنظيم داعش عودة القوة والتهديدات"
+    assert safe_file_name("\u200f  ..  ") == "notes"
+    assert len(safe_file_name("x" * 300)) == 80
+
+
+def test_choices_come_from_the_library(dialog: ExportDialog, seeded) -> None:
+    seed_id, en_id = seeded
+    assert dialog.scope_article.isChecked()
+    assert export_seed.seed_title() in dialog.scope_article.text()
+    assert dialog.scope_selection.isEnabled() and "(2)" in dialog.scope_selection.text()
+    tags = [dialog.scope_tag_combo.itemText(i) for i in range(dialog.scope_tag_combo.count())]
+    assert {"casualties", "sources", "framing", "روسيا", "terrorism", "داعش"} <= set(tags)
+    assert list(dialog.chips) == ["claim", "evidence", "counter", "source", "question", "important"]
+    request = dialog.build_request()
+    assert request.article_ids == (seed_id,) and request.colors == () and request.tags == ()
+    assert request.format == "pdf" and request.sort == "position" and request.page_size in ("A4", "Letter")
+
+
+def test_request_follows_scope_filters_order_and_format(dialog: ExportDialog, seeded) -> None:
+    seed_id, en_id = seeded
+    dialog.scope_selection.setChecked(True)
+    dialog.chips["evidence"].setChecked(False)
+    dialog.chips["question"].setChecked(False)
+    dialog.filter_tag_combo.setCurrentIndex(dialog.filter_tag_combo.findData("sources"))
+    dialog.sort_combo.setCurrentIndex(dialog.sort_combo.findData("date"))
+    dialog.include_text_check.setChecked(True)
+    dialog.page_size_combo.setCurrentIndex(dialog.page_size_combo.findData("Letter"))
+    request = dialog.build_request()
+    assert request.article_ids == (seed_id, en_id)
+    assert set(request.colors) == {"claim", "counter", "source", "important"}
+    assert request.tags == ("sources",) and request.sort == "date"
+    assert request.include_article_text and request.page_size == "Letter"
+
+    dialog.scope_tag_combo.setCurrentIndex(dialog.scope_tag_combo.findData("framing"))
+    dialog.scope_tag.setChecked(True)
+    request = dialog.build_request()
+    assert request.tag == "framing" and not request.article_ids and not request.all_articles
+    dialog.scope_all.setChecked(True)
+    assert dialog.build_request().all_articles
+
+    dialog.set_format("csv")
+    assert not dialog.pdf_options.isVisibleTo(dialog)
+    dialog.set_format("pdf")
+    assert dialog.pdf_options.isVisibleTo(dialog)
+
+
+def test_no_colour_means_nothing_to_export(dialog: ExportDialog) -> None:
+    for chip in dialog.chips.values():
+        chip.setChecked(False)
+    assert not dialog.export_button.isEnabled()
+    assert dialog.status_label.text()
+    dialog.chips["claim"].setChecked(True)
+    assert dialog.export_button.isEnabled()
+    assert dialog.build_request().colors == ("claim",)
+
+
+def test_save_dialog_offers_the_title_and_the_suffix(qtbot, dialog: ExportDialog, tmp_path, monkeypatch) -> None:
+    calls: list = []
+    _save_as(monkeypatch, tmp_path / "mine", calls)  # the user typed a name without the suffix
+    dialog.set_format("md")
+    dialog.choose_destination_and_export()
+    _wait_export(qtbot, dialog)
+    start, name_filter = calls[0]
+    assert Path(start).name == safe_file_name(export_seed.seed_title()) + ".md"
+    assert "*.md" in name_filter
+    assert (tmp_path / "mine.md").is_file()
+    dialog.message_box.close()
+
+
+QUOTE = export_seed.QUOTES[0][0]  # "ما لا يقل عن 133 شخصًا": vocalised, the hard case for a PDF text layer
+
+
+def _check_pdf(path: Path) -> None:
+    assert path.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert _flat(QUOTE) in _flat(text)
+
+
+def _check_md(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert text.startswith("---") and QUOTE in text
+
+
+def _check_html(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert text.lstrip().lower().startswith("<!doctype html") and 'dir="auto"' in text and QUOTE in text
+
+
+def _check_csv(path: Path) -> None:
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == 1 + 3 and any(QUOTE in cell for cell in rows[1])
+
+
+def _check_json(path: Path) -> None:
+    data = json.loads(path.read_text("utf-8"))
+    text = json.dumps(data, ensure_ascii=False)
+    assert "http://www.w3.org/ns/anno.jsonld" in text and '"TextQuoteSelector"' in text and QUOTE in text
+
+
+@pytest.mark.parametrize(
+    ("fmt", "check"),
+    [("pdf", _check_pdf), ("md", _check_md), ("html", _check_html), ("csv", _check_csv), ("json", _check_json)],
+)
+def test_each_format_exports_through_the_dialog(qtbot, dialog: ExportDialog, tmp_path, monkeypatch, fmt, check) -> None:
+    target = tmp_path / f"notes.{'md' if fmt == 'md' else fmt}"
+    _save_as(monkeypatch, target)
+    dialog.set_format(fmt)
+    dialog.export_button.click()
+    assert dialog.export_task is not None and dialog.progress_bar.isVisible()
+    _wait_export(qtbot, dialog)
+    assert target.is_file() and target.stat().st_size > 0
+    check(target)
+    box = dialog.message_box
+    assert box is not None and box.objectName() == "exportDoneMessage" and box.isVisible()
+    assert str(target) in box.text()
+    labels = {b.objectName() for b in box.buttons()}
+    assert {"openFileButton", "showFolderButton"} <= labels
+    assert dialog.last_summary is not None and dialog.last_summary.highlights == 3
+    assert dialog.export_button.isEnabled() and not dialog.progress_bar.isVisible()
+    box.close()
+
+
+def test_open_file_button_opens_the_export(qtbot, dialog: ExportDialog, tmp_path, monkeypatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("reader.gui.export_dialog.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
+    target = tmp_path / "notes.csv"
+    _save_as(monkeypatch, target)
+    dialog.set_format("csv")
+    dialog.export_button.click()
+    _wait_export(qtbot, dialog)
+    box = dialog.message_box
+    next(b for b in box.buttons() if b.objectName() == "showFolderButton").click()
+    assert opened == [str(tmp_path)]
+
+
+def test_unwritable_destination_says_which_file_and_why(qtbot, dialog: ExportDialog, tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    target = blocker / "notes.md"  # its "folder" is a file: no one can write there, root included
+    _save_as(monkeypatch, target)
+    dialog.set_format("md")
+    dialog.export_button.click()
+    _wait_export(qtbot, dialog)
+    box = dialog.message_box
+    assert box is not None and box.objectName() == "exportErrorMessage"
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert str(target) in box.text()
+    assert "cannot write there" in box.informativeText()
+    assert "Traceback" not in box.text() + box.informativeText()
+    assert not target.exists()
+    box.close()
+    # the dialog stays usable: the next export works
+    good = tmp_path / "notes.md"
+    _save_as(monkeypatch, good)
+    assert dialog.export_button.isEnabled()
+    dialog.export_button.click()
+    _wait_export(qtbot, dialog)
+    assert good.is_file() and dialog.message_box.objectName() == "exportDoneMessage"
+    dialog.message_box.close()
+
+
+def _big_library(library, articles: int = 40) -> None:
+    """Many long articles with highlights: an export that takes long enough to be stopped halfway."""
+    blocks = export_seed.seed_blocks() * 3
+    store = ArticleStore(library)
+    highlights = HighlightStore(library)
+    ids = store.add_many([(ArticleMeta(title=f"مقال {n}", author="كاتب"), blocks) for n in range(articles)])
+    for aid in ids:
+        for start in range(0, 6000, 400):
+            highlights.create(aid, start, start + 60, color="claim", note="ملاحظة **مهمة** with English")
+
+
+def test_cancel_during_a_large_export_leaves_no_file(qtbot, library, seeded, tmp_path, monkeypatch) -> None:
+    _big_library(library)
+    dlg = ExportDialog(library, scope="all")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    target = tmp_path / "out" / "all.pdf"
+    target.parent.mkdir()
+    _save_as(monkeypatch, target)
+    dlg.include_text_check.setChecked(True)
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: dlg.progress_bar.maximum() > 0 and dlg.progress_bar.value() > 0, timeout=WAIT_MS)
+    assert dlg.cancel_button.isVisible()
+    dlg.cancel_button.click()
+    _wait_export(qtbot, dlg)
+    assert not target.exists()
+    assert list(target.parent.iterdir()) == []  # no temporary file left either
+    assert dlg.message_box is None  # a stop is not an error
+    assert dlg.status_label.text() and dlg.export_button.isEnabled()
+    dlg.close()
+
+
+def _wait_preview(qtbot, dlg: ExportDialog) -> None:
+    qtbot.waitUntil(lambda: not dlg.preview_busy, timeout=WAIT_MS)
+
+
+def test_pdf_preview_shows_the_first_page(qtbot, dialog: ExportDialog) -> None:
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    _wait_preview(qtbot, dialog)
+    assert dialog.preview_stack.currentWidget() is dialog.preview_image
+    image = dialog.preview_pixmap.toImage()
+    assert image.height() > image.width() > 200  # a portrait page
+    # not blank: a good share of the sampled pixels is ink or a highlight colour, not white paper
+    step = 4
+    samples = [image.pixelColor(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)]
+    marked = sum(1 for c in samples if c.lightness() < 230)
+    assert marked / len(samples) > 0.01
+    shown = dialog.preview_image.pixmap()
+    assert shown is not None and not shown.isNull()
+
+
+def test_text_preview_and_preview_follows_the_options(qtbot, dialog: ExportDialog) -> None:
+    dialog.set_format("md")
+    _wait_preview(qtbot, dialog)
+    assert dialog.preview_stack.currentWidget() is dialog.preview_text
+    assert QUOTE in dialog.preview_text.toPlainText()
+    dialog.chips["claim"].setChecked(False)  # the quote's label: it leaves the preview
+    _wait_preview(qtbot, dialog)
+    assert QUOTE not in dialog.preview_text.toPlainText()
+
+
+def test_attach_export_adds_file_export_with_ctrl_e(qtbot, window, tmp_path) -> None:
+    action = window.findChild(type(window.quit_action), "exportAction")
+    if action is None:  # MainWindow does not attach it itself (yet): attach here
+        action = attach_export(window)
+    assert action in window.file_menu.actions()
+    assert action.shortcut().toString() == "Ctrl+E"
+    assert window.file_menu.actions()[-1] is window.quit_action
+    window.open_article(window.library_proxy.article_id(0))
+    action.trigger()
+    dlg = window.export_dialog
+    assert isinstance(dlg, ExportDialog) and dlg.isVisible()
+    assert dlg.scope_article.isChecked() and dlg.article_id == window.current_article_id()
+    assert open_export_dialog(window, scope="all") is window.export_dialog
+    assert window.export_dialog.scope_all.isChecked()
+    window.export_dialog.close()
+    qtbot.waitUntil(lambda: window.export_dialog is None, timeout=2000)
+
+
+def test_dialog_mirrors_in_a_right_to_left_ui(qtbot, library, seeded, qapp) -> None:
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        dlg = ExportDialog(library, article_id=seeded[0])
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        assert dlg.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        # the options column is on the right, the preview on the left
+        options_x = dlg.scope_article.mapTo(dlg, dlg.scope_article.rect().center()).x()
+        preview_x = dlg.preview_stack.mapTo(dlg, dlg.preview_stack.rect().center()).x()
+        assert options_x > preview_x
+        dlg.close()
+    finally:
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
