@@ -3,7 +3,8 @@
 The article is synthetic: words drawn (with a fixed random seed) from the vocabulary of the seed article
 (tests/fixtures/seed.txt), in paragraphs of 40-120 words, so quotes are as unique as in real prose. 300
 highlights of 1-12 words are spread over it, some starting or ending mid-word. Three edits:
-(a) a paragraph inserted at the top, (b) 30 scattered word replacements, (c) harakat added to every letter.
+(a) a paragraph inserted at the top, (b) 30 scattered word replacements, (c) harakat added to every letter; and (d) a fifth of the
+article deleted (the orphan path, where every search fails).
 Each scenario is timed over several runs (reanchor() alone, then update_article_text() with the database
 write). Run: .venv/bin/python benchmarks/bench_anchors.py
 """
@@ -84,6 +85,12 @@ def edit_harakat(paragraphs: list[str], rng: random.Random) -> list[str]:
     return out
 
 
+def edit_delete_fifth(paragraphs: list[str], rng: random.Random) -> list[str]:
+    """Not in the issue's list: the orphan path, the most expensive one (every search fails)."""
+    n = len(paragraphs)
+    return paragraphs[: 2 * n // 5] + paragraphs[3 * n // 5 :]
+
+
 def blocks(paragraphs: list[str]) -> list[Block]:
     return [Block(BlockKind.PARAGRAPH, p) for p in paragraphs]
 
@@ -99,6 +106,7 @@ def main() -> None:
         ("(a) paragraph at the top", edit_insert_top),
         ("(b) 30 scattered words", edit_scattered_words),
         ("(c) harakat everywhere", edit_harakat),
+        ("(d) a fifth deleted", edit_delete_fifth),
     ):
         new_paragraphs = edit(paragraphs, random.Random(5))
         new_text = canonical_text(blocks(new_paragraphs))

@@ -55,6 +55,9 @@ MIN_QUOTE_SIMILARITY_WITH_CONTEXT, MIN_CONTEXT_SIMILARITY = 0.6, 0.8
 MAX_OCCURRENCES = 300
 #: Folded code points searched on each side of the old position before the whole text is searched.
 WINDOW = 1500
+#: Indel partial ratio (0-100) below which a rough place is not worth refining. A Levenshtein similarity of
+#: 0.6 (the lowest accepted) implies an Indel ratio of at least 60, so 50 never drops an acceptable place.
+SEED_MIN_RATIO = 50
 
 HOW = ("exact", "moved", "fuzzy", "orphan")
 
@@ -102,6 +105,11 @@ class ReanchorReport:
 
 def _similarity(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(a, b)
+
+
+def _slack(folded_quote: str) -> int:
+    """How far fuzzy refinement moves a boundary: enough for a replaced word or two."""
+    return max(8, min(64, len(folded_quote) // 2))
 
 
 def _swallow_marks(text: str, end: int) -> int:
@@ -214,11 +222,17 @@ class _Anchorer:
             return None
         hint = self.folded_offset(h.start)
         lo, hi = max(0, hint - WINDOW), min(len(hay), hint + len(fq) + WINDOW)
-        windows = [(lo, hi)] if (lo, hi) != (0, len(hay)) else []
-        windows.append((0, len(hay)))
-        for w_lo, w_hi in windows:
+        # near the old position with every seed; then the whole text, where only the quote itself can tell
+        windows = [(lo, hi, True)] if (lo, hi) != (0, len(hay)) else []
+        windows.append((0, len(hay), len(windows) == 0))
+        slack = _slack(fq)
+        for w_lo, w_hi, with_context in windows:
             best = None
-            for a, b in self._seeds(hay, fq, fp, fs, w_lo, w_hi, hint):
+            for a, b in self._seeds(hay, fq, fp, fs, w_lo, w_hi, hint, with_context):
+                # cheap filter: if no stretch around the seed resembles the quote, refining is wasted work
+                region = hay[max(0, a - slack) : b + slack]
+                if fuzz.partial_ratio(fq, region, score_cutoff=SEED_MIN_RATIO) == 0:
+                    continue
                 candidate = self._refine(hay, fq, fp, fs, a, b, hint)
                 if candidate is not None and (best is None or candidate[5] > best[5]):
                     best = candidate
@@ -234,7 +248,7 @@ class _Anchorer:
 
     @staticmethod
     def _seeds(
-        hay: str, fq: str, fp: str, fs: str, lo: int, hi: int, hint: int
+        hay: str, fq: str, fp: str, fs: str, lo: int, hi: int, hint: int, with_context: bool
     ) -> list[tuple[int, int]]:
         """Rough places for the quote in hay[lo:hi], each to be refined and scored.
 
@@ -245,9 +259,11 @@ class _Anchorer:
         """
         window = hay[lo:hi]
         seeds: list[tuple[int, int]] = []
-        alignment = fuzz.partial_ratio_alignment(fq, window)
+        alignment = fuzz.partial_ratio_alignment(fq, window, score_cutoff=SEED_MIN_RATIO)
         if alignment is not None:
             seeds.append((lo + alignment.dest_start, lo + alignment.dest_end))
+        if not with_context:
+            return seeds
         if fp:
             alignment = fuzz.partial_ratio_alignment(fp, window)
             if alignment is not None and alignment.score >= 60:
@@ -273,12 +289,15 @@ class _Anchorer:
         only on the end, so a few rounds of coordinate ascent over a small range find the best pair.
         """
         n = len(hay)
-        slack = max(8, min(64, len(fq) // 2))
+        slack = _slack(fq)
+        seen: dict[tuple[int, int], tuple[float, float, float, float]] = {}
 
         def total(s: int, e: int) -> tuple[float, float, float, float]:
-            q = _similarity(fq, hay[s:e])
-            p, x = self._context(hay, s, e, fp, fs)
-            return self._score(q, p, x, abs(s - hint), n), q, p, x
+            if (s, e) not in seen:
+                q = _similarity(fq, hay[s:e])
+                p, x = self._context(hay, s, e, fp, fs)
+                seen[s, e] = (self._score(q, p, x, abs(s - hint), n), q, p, x)
+            return seen[s, e]
 
         end = min(n, max(b, a + 1))
         start = min(a, end - 1)
