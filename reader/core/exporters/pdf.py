@@ -1,0 +1,348 @@
+"""PDF export with fpdf2, HarfBuzz shaping (uharfbuzz) and the bundled Amiri fonts, embedded.
+
+Why this engine (docs/export.md): Qt's QPdfWriter lays Arabic out well but its text layer splits every
+word that carries a haraka or tanween, so quotes copied out of the PDF are broken; fpdf2 shaping with Amiri
+gives every letter back in logical order. Each paragraph is shaped with its own base direction
+(reader.core.text.block_direction) and aligned by it: Arabic right-aligned, English left-aligned, and fpdf2's
+bidi algorithm orders English runs inside Arabic paragraphs (and the reverse).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
+from markdown_it import MarkdownIt
+
+from reader.core.exporters.collect import (
+    ArticleView,
+    Cancel,
+    ExportDocument,
+    HighlightView,
+    Progress,
+    Segment,
+    block_segments,
+    byline,
+    citation,
+    walk,
+    where,
+)
+from reader.core.exporters.pdf_markdown import PdfParagraph, escape, note_paragraphs
+from reader.core.paths import fonts_dir
+from reader.core.text import BlockKind, Direction, block_direction
+
+FONT = "Amiri"
+FONT_FILES = {"": "Amiri-Regular.ttf", "B": "Amiri-Bold.ttf", "I": "Amiri-Slanted.ttf", "BI": "Amiri-BoldSlanted.ttf"}
+PAGE_FORMATS = {"A4": "A4", "Letter": "Letter"}
+MARGIN = 18.0  # mm
+BAR = 1.6  # width of the colour bar beside a quote, mm
+GREY = (90, 90, 90)
+TEXT = (26, 26, 26)
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def _article_direction(article: ArticleView) -> Direction:
+    """Headings the exporter adds ('Note', 'Highlights') align with the article, whatever their language."""
+    return Direction.RTL if article.language == "ar" else Direction.LTR
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    try:
+        return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+    except (ValueError, IndexError):
+        return 158, 158, 158
+
+
+def _tint(color: str, alpha: float = 0.28) -> tuple[int, int, int]:
+    """The label colour as a light background, blended over white (printable, text stays readable)."""
+    r, g, b = _rgb(color)
+    return tuple(round(alpha * c + (1 - alpha) * 255) for c in (r, g, b))  # type: ignore[return-value]
+
+
+def _line_height(size: float) -> float:
+    """Amiri's marks reach far above and below the line: 1.75 × the size, in mm."""
+    return size * 0.3528 * 1.75
+
+
+class NotesPDF(FPDF):
+    """FPDF with the running header (document title, current article) and page numbers."""
+
+    def __init__(self, page_size: str, doc_title: str) -> None:
+        super().__init__(orientation="P", unit="mm", format=PAGE_FORMATS[page_size])
+        self.doc_title = doc_title
+        self.running_title = ""
+        self.set_margins(MARGIN, MARGIN + 6, MARGIN)
+        self.set_auto_page_break(True, MARGIN)
+        folder = fonts_dir()
+        for style, name in FONT_FILES.items():
+            self.add_font(FONT, style, str(folder / name))
+        self.set_font(FONT, size=11)
+
+    # paragraphs ------------------------------------------------------------------------------------
+    def paragraph(
+        self,
+        markup: str,
+        plain: str | None = None,
+        *,
+        size: float = 11,
+        style: str = "",
+        color: tuple[int, int, int] = TEXT,
+        fill: tuple[int, int, int] | None = None,
+        indent: float = 0.0,
+        direction: Direction | None = None,
+        markdown: bool = True,
+    ) -> None:
+        """One paragraph, shaped and aligned by its own direction (or the one given)."""
+        direction = direction or block_direction(plain if plain is not None else markup)
+        rtl = direction == Direction.RTL
+        self.set_text_shaping(True, direction=direction.value)
+        self.set_font(FONT, style=style, size=size)
+        self.set_text_color(*color)
+        left, right = self.l_margin, self.r_margin
+        if indent:
+            if rtl:
+                self.set_right_margin(right + indent)
+            else:
+                self.set_left_margin(left + indent)
+        self.set_x(self.l_margin)
+        if fill is not None:
+            self.set_fill_color(*fill)
+        self.multi_cell(
+            0,
+            _line_height(size),
+            markup,
+            align=Align.R if rtl else Align.L,
+            markdown=markdown,
+            fill=fill is not None,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.set_left_margin(left)
+        self.set_right_margin(right)
+        self.set_x(left)
+
+    def space(self, mm: float) -> None:
+        self.set_y(self.get_y() + mm)
+
+    # running header and page numbers -------------------------------------------------------------
+    def header(self) -> None:
+        if self.page_no() == 1 and not self.running_title:
+            return
+        y = self.get_y()
+        self.set_y(MARGIN - 8)
+        title = self.running_title or self.doc_title
+        self.paragraph(escape(title), title, size=8.5, color=GREY)
+        self.set_draw_color(200, 200, 200)
+        self.line(self.l_margin, MARGIN - 1.5, self.w - self.r_margin, MARGIN - 1.5)
+        self.set_y(max(y, self.t_margin))
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN + 4)
+        self.set_text_shaping(True, direction="ltr")
+        self.set_font(FONT, size=8.5)
+        self.set_text_color(*GREY)
+        self.cell(0, 5, f"{self.page_no()} / {{nb}}", align=Align.C)
+
+
+class _Renderer:
+    def __init__(self, document: ExportDocument) -> None:
+        self.document = document
+        doc_title = document.articles[0].title if len(document.articles) == 1 else "Hawamish notes"
+        self.pdf = NotesPDF(document.page_size, doc_title)
+        self.md = MarkdownIt("commonmark", {"html": False})
+        self._metadata(doc_title)
+
+    def _metadata(self, title: str) -> None:
+        pdf, doc = self.pdf, self.document
+        pdf.set_title(title)
+        authors = sorted({a.author for a in doc.articles if a.author})
+        pdf.set_author("; ".join(authors) if authors else "Hawamish")
+        pdf.set_subject(f"Notes on {len(doc.articles)} article(s), {doc.highlight_count} highlight(s)")
+        pdf.set_creator("Hawamish")
+        tags = sorted({t for a in doc.articles for t in a.tags} | {t for a in doc.articles for h in a.highlights
+                                                                   for t in h.tags})
+        if tags:
+            pdf.set_keywords(tags)
+        stamp = datetime.fromisoformat(doc.exported_at.replace("Z", "+00:00"))
+        pdf.set_creation_date(stamp)
+        if doc.articles and doc.articles[0].language:
+            pdf.set_lang(doc.articles[0].language)
+
+    # pieces ----------------------------------------------------------------------------------------
+    def _note(self, note: str, *, size: float = 10.5) -> None:
+        for para in note_paragraphs(note, self.md):
+            self._note_paragraph(para, size)
+
+    def _note_paragraph(self, para: PdfParagraph, size: float) -> None:
+        markup = f"{para.bullet} {para.markup}" if para.bullet else para.markup
+        plain = f"{para.bullet} {para.plain}" if para.bullet else para.plain
+        style = "I" if para.quote else ""
+        # direction from the paragraph's own words, not from its bullet or number
+        self.pdf.paragraph(markup, plain, size=size, style=style, indent=5.0 * para.indent,
+                           direction=block_direction(para.plain))
+        self.pdf.space(0.6)
+
+    def _title_block(self, article: ArticleView, number: int) -> None:
+        pdf = self.pdf
+        pdf.running_title = article.title
+        if number > 1 or pdf.page_no() == 0:
+            pdf.add_page()
+        pdf.start_section(article.title or f"#{article.id}", level=0)
+        pdf.paragraph(escape(article.title), article.title, size=18, style="B")
+        pdf.space(1)
+        if byline(article):
+            pdf.paragraph(escape(byline(article)), byline(article), size=10.5, color=GREY,
+                          direction=block_direction(article.title))
+        if article.url:
+            pdf.paragraph(escape(article.url), article.url, size=9.5, color=GREY, direction=Direction.LTR,
+                          markdown=False)
+        exported = f"Exported {self.document.export_date} · Hawamish"
+        pdf.paragraph(exported, exported, size=9.5, color=GREY, direction=Direction.LTR)
+        pdf.space(1.5)
+        cite = citation(article)
+        pdf.paragraph(escape(cite), cite, size=10, style="I", direction=block_direction(article.title),
+                      fill=(244, 244, 244))
+        if article.tags:
+            tags = " ".join(f"#{t}" for t in article.tags)
+            pdf.paragraph(escape(tags), tags, size=9.5, color=GREY)
+        pdf.set_draw_color(180, 180, 180)
+        pdf.space(2)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+        pdf.space(3)
+        if article.note.strip():
+            pdf.paragraph("**Note**", "Note", size=12, direction=_article_direction(article))
+            self._note(article.note, size=11)
+            pdf.space(3)
+
+    def _highlight(self, article: ArticleView, h: HighlightView, number: int) -> None:
+        pdf = self.pdf
+        direction = block_direction(h.exact, Direction.RTL if article.language == "ar" else Direction.LTR)
+        rtl = direction == Direction.RTL
+        label = f"{number}. **{escape(h.label.name)}** · {where(h)}"
+        quote_markup = escape(h.exact.replace("\n", " "))
+        quote_height = pdf.multi_cell(0, _line_height(12), quote_markup, markdown=True, dry_run=True,
+                                      output="HEIGHT")
+        needed = _line_height(10) + quote_height + 2
+        if pdf.get_y() + needed > pdf.page_break_trigger and quote_height < pdf.eph / 2:
+            pdf.add_page()
+        pdf.set_draw_color(*_rgb(h.label.color))
+        swatch_x = pdf.w - pdf.r_margin - 3 if rtl else pdf.l_margin
+        pdf.set_fill_color(*_rgb(h.label.color))
+        pdf.rect(swatch_x, pdf.get_y() + 1.6, 3, 3, style="F")
+        pdf.paragraph(label, f"{number}. {h.label.name}", size=10, color=GREY, indent=5, direction=direction)
+        y0, page0 = pdf.get_y(), pdf.page_no()
+        pdf.paragraph(quote_markup, h.exact, size=12, fill=_tint(h.label.color), indent=BAR + 1.2,
+                      direction=direction)
+        y1 = pdf.get_y()
+        top = y0 if pdf.page_no() == page0 else pdf.t_margin
+        bar_x = pdf.w - pdf.r_margin - BAR if rtl else pdf.l_margin
+        pdf.set_fill_color(*_rgb(h.label.color))
+        pdf.rect(bar_x, top, BAR, max(0.1, y1 - top), style="F")
+        if h.style == "underline":
+            pdf.set_line_width(0.4)
+            pdf.line(pdf.l_margin + (0 if rtl else BAR + 1.2), y1, pdf.w - pdf.r_margin - (BAR + 1.2 if rtl else 0), y1)
+            pdf.set_line_width(0.2)
+        pdf.space(1)
+        if h.tags:
+            tags = " ".join(f"#{t}" for t in h.tags)
+            pdf.paragraph(escape(tags), tags, size=9.5, color=GREY)
+        if h.note.strip():
+            self._note(h.note)
+        pdf.space(4)
+
+    def _article_text(self, article: ArticleView) -> None:
+        """The annotated copy: each block in its own direction; highlighted words underlined and numbered,
+        with a bar in the label's colour beside each paragraph that holds highlights."""
+        pdf = self.pdf
+        pdf.add_page()
+        pdf.start_section("Text", level=1)
+        pdf.paragraph("**Text**", "Text", size=13, direction=_article_direction(article))
+        pdf.space(2)
+        numbers = {h.id: i + 1 for i, h in enumerate(article.highlights)}
+        for block, segments in block_segments(article):
+            markup, plain, colors = _annotated(segments, numbers)
+            size = 13 if block.kind == BlockKind.HEADING else 11.5
+            style = "B" if block.kind == BlockKind.HEADING else ""
+            direction = block.direction
+            y0, page0 = pdf.get_y(), pdf.page_no()
+            bullet = "• " if block.kind == BlockKind.LIST_ITEM else ""
+            pdf.paragraph(bullet + markup, plain, size=size, style=style, direction=direction,
+                          indent=3 if colors else 0)
+            if colors:
+                top = y0 if pdf.page_no() == page0 else pdf.t_margin
+                x = pdf.w - pdf.r_margin - BAR if direction == Direction.RTL else pdf.l_margin
+                pdf.set_fill_color(*_rgb(colors[0]))
+                pdf.rect(x, top, BAR, max(0.1, pdf.get_y() - top), style="F")
+            pdf.space(1.5)
+
+    def render(self, progress: Progress | None, cancel: Cancel | None) -> tuple[bytes, int]:
+        pdf = self.pdf
+        if not self.document.articles:
+            pdf.add_page()
+            pdf.paragraph("No highlights to export.", direction=Direction.LTR)
+        for number, article in enumerate(walk(self.document, progress, cancel), start=1):
+            self._title_block(article, number)
+            if article.highlights:
+                pdf.paragraph("**Highlights**", "Highlights",
+                              size=12, direction=_article_direction(article))
+                pdf.space(1)
+            for i, h in enumerate(article.highlights, start=1):
+                self._highlight(article, h, i)
+            if self.document.include_article_text:
+                self._article_text(article)
+        data = bytes(pdf.output())
+        return data, pdf.page_no()
+
+
+def _annotated(segments: list[Segment], numbers: dict[int, int]) -> tuple[str, str, list[str]]:
+    """fpdf2 markup of one block with its highlighted runs underlined and numbered.
+
+    A highlight may start or end inside a word; fpdf2 shapes each styled run on its own, which would break
+    the joining of an Arabic word cut in two, so the underline is widened to whole words (the highlight
+    itself is not changed).
+    """
+    text = "".join(s.text for s in segments)
+    marked = [False] * len(text)
+    last_end: dict[int, int] = {}
+    colors: list[str] = []
+    pos = 0
+    for seg in segments:
+        for h in seg.highlights:
+            marked[pos : pos + len(seg.text)] = [True] * len(seg.text)
+            last_end[h.id] = pos + len(seg.text)
+            if h.label.color not in colors:
+                colors.append(h.label.color)
+        pos += len(seg.text)
+    for i in range(1, len(text)):  # widen forwards, then backwards, across word characters
+        if not marked[i] and marked[i - 1] and _WORD.match(text[i]) and _WORD.match(text[i - 1]):
+            marked[i] = True
+    for i in range(len(text) - 2, -1, -1):
+        if not marked[i] and marked[i + 1] and _WORD.match(text[i]) and _WORD.match(text[i + 1]):
+            marked[i] = True
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and marked[j] == marked[i]:
+            j += 1
+        runs.append((i, j))
+        i = j
+    notes: dict[int, list[int]] = {}
+    for hid, end in last_end.items():
+        for r, (a, b) in enumerate(runs):
+            if a < end <= b and hid in numbers:
+                notes.setdefault(r, []).append(numbers[hid])
+    out: list[str] = []
+    for r, (a, b) in enumerate(runs):
+        run = escape(text[a:b])
+        out.append(f"--{run}--" if marked[a] else run)
+        if r in notes:
+            out.append(" [" + ", ".join(str(n) for n in sorted(notes[r])) + "]")
+    return "".join(out), text, colors
+
+
+def render(document: ExportDocument, *, progress: Progress | None = None,
+           cancel: Cancel | None = None) -> tuple[bytes, int]:
+    return _Renderer(document).render(progress, cancel)
