@@ -31,6 +31,7 @@ from reader.core.library import Change, Library
 from reader.gui.annotations import attach_annotations
 from reader.gui.article_view import ArticleView
 from reader.gui.error_text import describe_error
+from reader.gui.export_dialog import attach_export
 from reader.gui.import_flow import ImportFlow
 from reader.gui.library_model import COL_TITLE, DirectionDelegate, LibraryModel, LibrarySortModel
 from reader.gui.settings import library_key
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         # ---- FEATURE MODULES attach here: one line each, `attach_xxx(self)` ---------------------------
         # Each gets this window and adds its docks, actions, menu entries and overlay layers.
         attach_annotations(self)
+        attach_export(self)
         # ---- end of feature modules --------------------------------------------------------------------
 
         self._update_count()
