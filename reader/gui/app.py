@@ -102,21 +102,25 @@ class ErrorReporter:
 
 
 def show_error_dialog(parent: QWidget | None, error: BaseException, details: str = "") -> None:
+    build_error_dialog(parent, error, details).exec()
+
+
+def build_error_dialog(parent: QWidget | None, error: BaseException, details: str = "") -> QMessageBox:
+    """The message box for an error: a translated sentence for HawamishError, details for a bug."""
     from reader.gui.error_text import describe_error
 
-    tr = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("App", "Hawamish"))
+    box.setWindowTitle(QCoreApplication.translate("App", "Hawamish"))
     if isinstance(error, HawamishError):
         box.setText(describe_error(error))
     else:
-        box.setText(tr("App", "Something went wrong. Your library is safe; the last action may not have finished."))
+        box.setText(QCoreApplication.translate("App", "Something went wrong. Your library is safe; the last action may not have finished."))
         box.setInformativeText(describe_error(error))
         if details:
             box.setDetailedText(details)
-    box.exec()
+    return box
 
 
 def _open_library(folder: Path, given: bool) -> tuple[Library, bool]:

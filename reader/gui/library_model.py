@@ -41,13 +41,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> list[str]:
-    tr = QCoreApplication.translate
     return [
-        tr("LibraryModel", "Title"),
-        tr("LibraryModel", "Author"),
-        tr("LibraryModel", "Outlet"),
-        tr("LibraryModel", "Date"),
-        tr("LibraryModel", "Highlights"),
+        QCoreApplication.translate("LibraryModel", "Title"),
+        QCoreApplication.translate("LibraryModel", "Author"),
+        QCoreApplication.translate("LibraryModel", "Outlet"),
+        QCoreApplication.translate("LibraryModel", "Date"),
+        QCoreApplication.translate("LibraryModel", "Highlights"),
     ]
 
 

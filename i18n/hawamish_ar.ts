@@ -1,0 +1,1191 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+    <context>
+        <name />
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="656" />
+            <source>ExportDialog</source>
+            <comment>&amp;Export Notes…</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="659" />
+            <source>ExportDialog</source>
+            <comment>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="99" />
+            <source>ExportDialog</source>
+            <comment>Hawamish cannot write there: the folder is read-only or you lack permission. Choose another folder.</comment>
+            <extracomment>The preview exports at most this many articles: the first page only ever shows the first one.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="102" />
+            <source>ExportDialog</source>
+            <comment>The disk is full. Free some space or choose another disk.</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="103" />
+            <source>ExportDialog</source>
+            <comment>The export was cancelled; no file was written.</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="104" />
+            <source>ExportDialog</source>
+            <comment>An article to export is no longer in the library.</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="108" />
+            <source>ExportDialog</source>
+            <comment>The file could not be written ({reason}).</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="109" />
+            <source>ExportDialog</source>
+            <comment>An unexpected error stopped the export ({kind}).</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AnnotationController</name>
+        <message>
+            <location filename="../reader/gui/annotations.py" line="55" />
+            <source>Colour &amp;Labels…</source>
+            <translation>&amp;تسميات الألوان…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations.py" line="59" />
+            <source>&amp;Notes Panel</source>
+            <translation>لوحة ال&amp;ملاحظات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations.py" line="240" />
+            <source>This highlight</source>
+            <translation>هذا التظليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations.py" line="241" />
+            <source>Edit Note…</source>
+            <translation>تحرير الملاحظة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations.py" line="242" />
+            <source>Colour</source>
+            <translation>اللون</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations.py" line="248" />
+            <source>Use Background</source>
+            <translation>تظليل الخلفية</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations.py" line="248" />
+            <source>Use Underline</source>
+            <translation>خط تحت النص</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations.py" line="251" />
+            <source>Delete Highlight…</source>
+            <translation>حذف التظليل…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationPanel</name>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="65" />
+            <source>Notes</source>
+            <translation>الملاحظات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="86" />
+            <source>Article note</source>
+            <translation>ملاحظة على المقال</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="93" />
+            <source>Your note on the whole article (Markdown)…</source>
+            <translation>ملاحظتك على المقال كله (ماركداون)…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="103" />
+            <source>Filter highlights…</source>
+            <translation>تصفية التظليلات…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="114" />
+            <source>By position</source>
+            <translation>حسب الموضع</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="115" />
+            <source>Newest first</source>
+            <translation>الأحدث أولًا</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="120" />
+            <source>Edit colour labels…</source>
+            <translation>تحرير تسميات الألوان…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="159" />
+            <location filename="../reader/gui/annotation_panel.py" line="503" />
+            <source>Delete Highlight</source>
+            <translation>حذف التظليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="199" />
+            <source>Underline instead of background</source>
+            <translation>خط تحت النص بدل تظليل الخلفية</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="205" />
+            <source>Note (Markdown)…</source>
+            <translation>ملاحظة (ماركداون)…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="211" />
+            <source>Tags, separated by commas</source>
+            <translation>وسوم، تفصل بينها فواصل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="215" />
+            <location filename="../reader/gui/annotation_panel.py" line="529" />
+            <source>Re-attach to Selection</source>
+            <translation>إعادة الربط بالتحديد</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="217" />
+            <source>Select the passage in the article, then re-attach this highlight to it</source>
+            <translation>حدّد المقطع في المقال، ثم أعد ربط هذا التظليل به</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="219" />
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="237" />
+            <source>All colours</source>
+            <translation>كل الألوان</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="309" />
+            <source>All tags</source>
+            <translation>كل الوسوم</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="344" />
+            <source>No article open.</source>
+            <translation>لا مقال مفتوح.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="347" />
+            <source>No highlights yet. Select a passage in the article and pick a colour (Ctrl+1 … Ctrl+6).</source>
+            <translation>لا تظليلات بعد. حدّد مقطعًا في المقال واختر لونًا (Ctrl+1 … Ctrl+6).</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../reader/gui/annotation_panel.py" line="350" />
+            <source>%n highlight(s)</source>
+            <translation>
+                <numerusform>لا تظليلات</numerusform>
+                <numerusform>تظليل واحد</numerusform>
+                <numerusform>تظليلان</numerusform>
+                <numerusform>%n تظليلات</numerusform>
+                <numerusform>%n تظليلًا</numerusform>
+                <numerusform>%n تظليل</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="352" />
+            <source>%1 of %2 highlights</source>
+            <translation>%1 من %2 تظليلًا</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../reader/gui/annotation_panel.py" line="355" />
+            <source>Orphans: %n highlight(s) whose passage is no longer in the text</source>
+            <translation>
+                <numerusform>تظليلات يتيمة: لا شيء</numerusform>
+                <numerusform>تظليلات يتيمة: تظليل واحد لم يعد مقطعه في النص</numerusform>
+                <numerusform>تظليلات يتيمة: تظليلان لم يعد مقطعاهما في النص</numerusform>
+                <numerusform>تظليلات يتيمة: %n تظليلات لم تعد مقاطعها في النص</numerusform>
+                <numerusform>تظليلات يتيمة: %n تظليلًا لم تعد مقاطعها في النص</numerusform>
+                <numerusform>تظليلات يتيمة: %n تظليل لم تعد مقاطعها في النص</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="379" />
+            <source>¶ %1</source>
+            <translation>¶ %1</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="504" />
+            <source>Delete this highlight and its note?
+
+“%1”</source>
+            <translation>أتحذف هذا التظليل وملاحظته؟
+
+«%1»</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="533" />
+            <source>Show in Article</source>
+            <translation>إظهار في المقال</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_panel.py" line="534" />
+            <source>Edit Note</source>
+            <translation>تحرير الملاحظة</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../reader/gui/app.py" line="110" />
+            <source>Hawamish</source>
+            <translation>هوامش</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/app.py" line="114" />
+            <source>Something went wrong. Your library is safe; the last action may not have finished.</source>
+            <translation>حدث خطأ ما. مكتبتك سليمة، لكن آخر إجراء ربما لم يكتمل.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColorLabels</name>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="38" />
+            <source>Claim</source>
+            <extracomment>The default names, for lupdate: they are stored in English in the library and translated when shown.</extracomment>
+            <translation>ادّعاء</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="39" />
+            <source>Evidence</source>
+            <translation>دليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="40" />
+            <source>Counter-argument</source>
+            <translation>حجة مضادة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="41" />
+            <source>Source quoted</source>
+            <translation>مصدر مقتبس</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="42" />
+            <source>Question</source>
+            <translation>سؤال</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="43" />
+            <source>Important</source>
+            <translation>مهم</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="15" />
+            <source>no such file or folder</source>
+            <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="16" />
+            <source>cannot be read</source>
+            <translation>تتعذّر قراءته</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="17" />
+            <source>the file is empty (no text in it)</source>
+            <translation>الملف فارغ (لا نص فيه)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="18" />
+            <source>this is a binary file, not text</source>
+            <translation>هذا ملف ثنائي وليس نصًّا</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="19" />
+            <source>the text encoding could not be recognised</source>
+            <translation>تعذّر التعرّف على ترميز النص</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="20" />
+            <source>the file is too large to import</source>
+            <translation>الملف أكبر من أن يُستورد</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="21" />
+            <source>this file type is not supported</source>
+            <translation>نوع الملف هذا غير مدعوم</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="22" />
+            <source>the file is damaged or not in the expected format</source>
+            <translation>الملف تالف أو ليس بالصيغة المتوقعة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="23" />
+            <source>not found</source>
+            <translation>غير موجود</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="24" />
+            <source>the quoted text is not in the article</source>
+            <translation>النص المقتبس غير موجود في المقال</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="25" />
+            <source>the quoted text occurs more than once</source>
+            <translation>النص المقتبس يتكرر أكثر من مرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="26" />
+            <source>the range is outside the article's text</source>
+            <translation>المدى خارج نص المقال</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="27" />
+            <source>the search query is not valid</source>
+            <translation>عبارة البحث غير صالحة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="28" />
+            <source>the search index is busy in another Hawamish window; try again</source>
+            <translation>فهرس البحث مشغول في نافذة أخرى من هوامش؛ أعد المحاولة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="29" />
+            <source>cannot write there</source>
+            <translation>تتعذّر الكتابة هناك</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="30" />
+            <source>the disk is full</source>
+            <translation>القرص ممتلئ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="31" />
+            <source>cancelled</source>
+            <translation>أُلغي</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="32" />
+            <source>this library was written by a newer Hawamish</source>
+            <translation>كُتبت هذه المكتبة بإصدار أحدث من هوامش</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/error_text.py" line="33" />
+            <source>the library database is damaged</source>
+            <translation>قاعدة بيانات المكتبة تالفة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="107" />
+            <source>Export Notes</source>
+            <translation>تصدير الملاحظات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="134" />
+            <source>Export…</source>
+            <translation>تصدير…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="138" />
+            <source>Stop Export</source>
+            <translation>إيقاف التصدير</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="142" />
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="158" />
+            <source>Articles</source>
+            <translation>المقالات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="162" />
+            <source>All articles tagged</source>
+            <translation>كل المقالات الموسومة بـ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="185" />
+            <location filename="../reader/gui/export_dialog.py" line="366" />
+            <source>Notes</source>
+            <translation>الملاحظات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="196" />
+            <source>Position in the article</source>
+            <translation>الموضع في المقال</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="197" />
+            <source>Date of the highlight</source>
+            <translation>تاريخ التظليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="199" />
+            <source>Colour labels:</source>
+            <translation>تسميات الألوان:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="200" />
+            <source>Tag:</source>
+            <translation>الوسم:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="201" />
+            <source>Order:</source>
+            <translation>الترتيب:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="207" />
+            <source>Format</source>
+            <translation>الصيغة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="212" />
+            <source>Include the article text with the highlights marked</source>
+            <translation>تضمين نص المقال مع إبراز التظليلات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="216" />
+            <source>A4</source>
+            <translation>A4</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="217" />
+            <source>US Letter</source>
+            <translation>Letter الأمريكي</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="224" />
+            <source>Page size:</source>
+            <translation>حجم الصفحة:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="227" />
+            <source>Save as:</source>
+            <translation>حفظ باسم:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="235" />
+            <source>Preview</source>
+            <translation>معاينة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="263" />
+            <source>PDF document (.pdf)</source>
+            <translation>مستند PDF ‏(.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="264" />
+            <source>Markdown (.md)</source>
+            <translation>ماركداون (.md)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="265" />
+            <source>Web page (.html)</source>
+            <translation>صفحة ويب (.html)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="266" />
+            <source>Spreadsheet, CSV (.csv)</source>
+            <translation>جدول بيانات CSV ‏(.csv)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="267" />
+            <source>W3C Web Annotation, JSON (.json)</source>
+            <translation>تعليقات الويب W3C بصيغة JSON ‏(.json)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="281" />
+            <source>This article: {title}</source>
+            <translation>هذا المقال: {title}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="285" />
+            <source>This article (none is open)</source>
+            <translation>هذا المقال (لا مقال مفتوح)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="288" />
+            <source>The articles selected in the library ({count})</source>
+            <translation>المقالات المحددة في المكتبة ({count})</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="290" />
+            <source>The whole library (articles: {count})</source>
+            <translation>المكتبة كلها (المقالات: {count})</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="293" />
+            <source>Any tag</source>
+            <translation>أي وسم</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="298" />
+            <source>(no tags yet)</source>
+            <translation>(لا وسوم بعد)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="321" />
+            <source>Include the highlights labelled “{name}”</source>
+            <translation>تضمين التظليلات الموسومة «{name}»</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="372" />
+            <source>Notes tagged {tag}</source>
+            <translation>الملاحظات الموسومة {tag}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="374" />
+            <source>Hawamish notes</source>
+            <translation>ملاحظات هوامش</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="388" />
+            <source>Choose at least one colour label.</source>
+            <translation>اختر تسمية لون واحدة على الأقل.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="401" />
+            <source>Nothing to preview.</source>
+            <translation>لا شيء للمعاينة.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="403" />
+            <source>Preparing the preview…</source>
+            <translation>جارٍ تحضير المعاينة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="431" />
+            <source>The preview could not be drawn.</source>
+            <translation>تعذّر رسم المعاينة.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="436" />
+            <source>First page</source>
+            <translation>الصفحة الأولى</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="440" />
+            <source>First lines of the file</source>
+            <translation>الأسطر الأولى من الملف</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="448" />
+            <source>No preview: {reason}</source>
+            <translation>لا معاينة: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="475" />
+            <source>Export Notes To</source>
+            <translation>تصدير الملاحظات إلى</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="513" />
+            <source>Exporting to {name}…</source>
+            <translation>جارٍ التصدير إلى {name}…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="520" />
+            <source>Stopping the export…</source>
+            <translation>جارٍ إيقاف التصدير…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="537" />
+            <source>Exported to {name}.</source>
+            <translation>صُدّرت إلى {name}.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="538" />
+            <source>Export Finished</source>
+            <translation>انتهى التصدير</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="541" />
+            <source>The notes were exported to {path}</source>
+            <translation>صُدّرت الملاحظات إلى {path}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="542" />
+            <source>Articles: {articles} · highlights: {highlights}</source>
+            <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="544" />
+            <source>Open File</source>
+            <translation>فتح الملف</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="545" />
+            <source>Show in Folder</source>
+            <translation>إظهار في المجلد</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="557" />
+            <source>Export stopped; no file was written.</source>
+            <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="561" />
+            <source>Export Failed</source>
+            <translation>فشل التصدير</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="562" />
+            <source>The notes could not be exported to {path}.</source>
+            <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="566" />
+            <source>Export failed: {reason}</source>
+            <translation>فشل التصدير: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <location filename="../reader/gui/find_bar.py" line="67" />
+            <source>Find in article</source>
+            <extracomment>Every match, and the current one (stronger, with an outline-like underline), on the article view.</extracomment>
+            <translation>البحث في المقال</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/find_bar.py" line="73" />
+            <source>Previous match (Shift+Enter)</source>
+            <translation>التطابق السابق (Shift+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/find_bar.py" line="74" />
+            <source>Next match (Enter)</source>
+            <translation>التطابق التالي (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/find_bar.py" line="75" />
+            <source>Close (Esc)</source>
+            <translation>إغلاق (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/find_bar.py" line="153" />
+            <source>No matches</source>
+            <translation>لا تطابقات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/find_bar.py" line="155" />
+            <source>%1 of %2</source>
+            <translation>%1 من %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportFlow</name>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="46" />
+            <source>Import Articles</source>
+            <extracomment>The list of ImportResult of a finished import (also after a cancel: what was done so far).</extracomment>
+            <translation>استيراد مقالات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="48" />
+            <source>Articles ({patterns});;All files (*)</source>
+            <translation>المقالات ({patterns});;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="54" />
+            <source>Import a Folder</source>
+            <translation>استيراد مجلد</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="78" />
+            <source>Importing articles…</source>
+            <translation>جارٍ استيراد المقالات…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="78" />
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="80" />
+            <source>Import</source>
+            <translation>استيراد</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="98" />
+            <source>Importing articles… {done} of {total}</source>
+            <translation>جارٍ استيراد المقالات… {done} من {total}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="116" />
+            <source>Import failed</source>
+            <translation>فشل الاستيراد</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="126" />
+            <source>Imported: {n}</source>
+            <translation>المستورد: {n}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="128" />
+            <source>Updated: {n}</source>
+            <translation>المحدَّث: {n}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="130" />
+            <source>Already in the library: {n}</source>
+            <translation>موجود في المكتبة من قبل: {n}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="132" />
+            <source>Failed: {n}</source>
+            <translation>تعذّر استيراده: {n}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="134" />
+            <source>The import was cancelled; {n} file(s) were not read.</source>
+            <translation>أُلغي الاستيراد؛ لم تُقرأ ملفات عددها {n}.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="145" />
+            <source>Some files could not be imported:</source>
+            <translation>تعذّر استيراد بعض الملفات:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="149" />
+            <source>… and {n} more (see the details)</source>
+            <translation>… و{n} غيرها (انظر التفاصيل)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/import_flow.py" line="150" />
+            <source>Import finished</source>
+            <translation>انتهى الاستيراد</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndexStatus</name>
+        <message>
+            <location filename="../reader/gui/index_service.py" line="243" />
+            <source>Indexing library…</source>
+            <extracomment>Changes that arrive within this many milliseconds are written in one batch (one commit). A busy index (another Hawamish process writing) is retried after this many milliseconds. Change kinds that touch indexed documents.</extracomment>
+            <translation>جارٍ فهرسة المكتبة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/index_service.py" line="252" />
+            <source>Indexing library… %1 of %2</source>
+            <translation>جارٍ فهرسة المكتبة… %1 من %2</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/index_service.py" line="258" />
+            <source>The search index could not be updated; searches may miss recent changes.</source>
+            <translation>تعذّر تحديث فهرس البحث؛ قد لا تظهر التغييرات الأخيرة في نتائج البحث.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LabelEditorDialog</name>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="71" />
+            <source>Colour Labels</source>
+            <translation>تسميات الألوان</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="79" />
+            <source>What each highlight colour means. Renaming or recolouring a label changes every highlight that uses it.</source>
+            <translation>ما يعنيه كل لون من ألوان التظليل. تغيير اسم التسمية أو لونها يغيّر كل تظليل يستخدمها.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="89" />
+            <source>Choose a colour</source>
+            <translation>اختر لونًا</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/label_editor.py" line="116" />
+            <source>Label colour</source>
+            <translation>لون التسمية</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryModel</name>
+        <message>
+            <location filename="../reader/gui/library_model.py" line="45" />
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library_model.py" line="46" />
+            <source>Author</source>
+            <translation>الكاتب</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library_model.py" line="47" />
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library_model.py" line="48" />
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library_model.py" line="49" />
+            <source>Highlights</source>
+            <translation>التظليلات</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="59" />
+            <location filename="../reader/gui/main_window.py" line="313" />
+            <source>Hawamish</source>
+            <extracomment>`hawamish gui --search QUERY` asks for a search once the window is shown (the search module runs it). Every library Change, delivered on the UI thread (stores may write from worker threads).</extracomment>
+            <translation>هوامش</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="127" />
+            <source>&amp;File</source>
+            <translation>&amp;ملف</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="128" />
+            <source>&amp;Edit</source>
+            <translation>&amp;تحرير</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="129" />
+            <source>&amp;View</source>
+            <translation>&amp;عرض</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="130" />
+            <source>&amp;Help</source>
+            <translation>م&amp;ساعدة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="135" />
+            <source>&amp;Import…</source>
+            <translation>&amp;استيراد…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="137" />
+            <source>Add articles from text or Markdown files</source>
+            <translation>أضف مقالات من ملفات نصية أو ملفات ماركداون</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="138" />
+            <source>Import &amp;Folder…</source>
+            <translation>استيراد م&amp;جلد…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="140" />
+            <source>Add every article in a folder and its subfolders</source>
+            <translation>أضف كل المقالات في مجلد ومجلداته الفرعية</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="144" />
+            <source>&amp;Quit</source>
+            <translation>إ&amp;نهاء</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="148" />
+            <source>&amp;Undo</source>
+            <translation>&amp;تراجع</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="151" />
+            <source>&amp;Redo</source>
+            <translation>إ&amp;عادة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="157" />
+            <source>&amp;Copy</source>
+            <translation>&amp;نسخ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="161" />
+            <source>Select &amp;All</source>
+            <translation>تحديد ال&amp;كل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="165" />
+            <source>&amp;Library List</source>
+            <translation>قائمة ال&amp;مكتبة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="172" />
+            <source>&amp;Larger Text</source>
+            <translation>نص أ&amp;كبر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="174" />
+            <source>&amp;Smaller Text</source>
+            <translation>نص أ&amp;صغر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="176" />
+            <source>&amp;Normal Size</source>
+            <translation>الحجم ال&amp;عادي</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="181" />
+            <source>&amp;About Hawamish</source>
+            <translation>&amp;عن هوامش</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="214" />
+            <source>{title} — Hawamish</source>
+            <translation>{title} — هوامش</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="288" />
+            <source>Articles: {count}</source>
+            <translation>المقالات: {count}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="291" />
+            <source>Your library is empty</source>
+            <translation>مكتبتك فارغة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="293" />
+            <source>Add articles with File → Import… (Ctrl+I): plain text files whose first line is the title, or Markdown files. File → Import Folder… adds a whole folder at once.</source>
+            <translation>أضف مقالات من ملف ← استيراد… (Ctrl+I): ملفات نصية سطرها الأول هو العنوان، أو ملفات ماركداون. ويضيف ملف ← استيراد مجلد… مجلدًا كاملًا دفعة واحدة.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="299" />
+            <source>No article open</source>
+            <translation>لا مقال مفتوح</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="300" />
+            <source>Choose an article in the library list, or add more with File → Import…</source>
+            <translation>اختر مقالًا من قائمة المكتبة، أو أضف المزيد من ملف ← استيراد…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="307" />
+            <source>About Hawamish</source>
+            <translation>عن هوامش</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="308" />
+            <source>&lt;h3&gt;Hawamish {version}&lt;/h3&gt;&lt;p&gt;Read, annotate, search and export opinion pieces.&lt;/p&gt;&lt;p&gt;Arabic text is set in Amiri (SIL Open Font License).&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;هوامش {version}&lt;/h3&gt;&lt;p&gt;اقرأ مقالات الرأي، وعلّق عليها، وابحث فيها، وصدّر ملاحظاتك.&lt;/p&gt;&lt;p&gt;النص العربي مصفوف بخط أميري (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="86" />
+            <source>Search articles, highlights and notes (Ctrl+K)</source>
+            <extracomment>The article view's search marks: lighter than the find bar's, so both can be on screen at once. Emitted after results (or a message) are shown for the latest query: (query, rows shown, seconds). Emitted after a result was opened and its hits marked: (article id, number of hits marked).</extracomment>
+            <translation>ابحث في المقالات والتظليلات والملاحظات (Ctrl+K)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="90" />
+            <source>Words must all match; use OR, -word, "a phrase", prefix*, title:, author:, outlet:, tag:, color:, date:2024 or date:2020..2023</source>
+            <translation>يجب أن تتطابق كل الكلمات؛ استخدم OR و‎-كلمة و"عبارة" وبادئة* و‎title:‎ و‎author:‎ و‎outlet:‎ و‎tag:‎ و‎color:‎ و‎date:2024‎ أو ‎date:2020..2023‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="98" />
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="99" />
+            <source>Everything</source>
+            <translation>الكل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="100" />
+            <source>Articles</source>
+            <translation>المقالات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="101" />
+            <source>Highlights</source>
+            <translation>التظليلات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="102" />
+            <source>Notes</source>
+            <translation>الملاحظات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="103" />
+            <source>Colour label</source>
+            <translation>تسمية اللون</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="104" />
+            <source>Tag</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="105" />
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="106" />
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="109" />
+            <source>Search within results</source>
+            <translation>البحث ضمن النتائج</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="111" />
+            <source>Keep the current results and narrow them with the next query</source>
+            <translation>أبقِ النتائج الحالية وضيّقها بالبحث التالي</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="128" />
+            <source>Search results</source>
+            <translation>نتائج البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="194" />
+            <source>Any colour</source>
+            <translation>أي لون</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="197" />
+            <source>Any tag</source>
+            <translation>أي وسم</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="198" />
+            <source>Any outlet</source>
+            <translation>أي منبر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="199" />
+            <source>Any date</source>
+            <translation>أي تاريخ</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../reader/gui/search_panel.py" line="279" />
+            <source>%n result(s)</source>
+            <translation>
+                <numerusform>لا نتائج</numerusform>
+                <numerusform>نتيجة واحدة</numerusform>
+                <numerusform>نتيجتان</numerusform>
+                <numerusform>%n نتائج</numerusform>
+                <numerusform>%n نتيجة</numerusform>
+                <numerusform>%n نتيجة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="280" />
+            <source>Nothing found. Try fewer words, or a word's stem with *.</source>
+            <translation>لم يُعثر على شيء. جرّب كلمات أقل، أو جذر الكلمة مع *.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="293" />
+            <source>This query cannot be read: %1</source>
+            <translation>تتعذّر قراءة عبارة البحث هذه: %1</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="356" />
+            <source>Hit %1 of %2 (F3 next, Shift+F3 previous)</source>
+            <translation>النتيجة %1 من %2 (F3 التالية، Shift+F3 السابقة)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchResults</name>
+        <message>
+            <location filename="../reader/gui/search_model.py" line="71" />
+            <source>Article</source>
+            <extracomment>Background of a matched word inside a snippet (and, lighter, of every hit in the article view).</extracomment>
+            <translation>مقال</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_model.py" line="72" />
+            <source>Highlight</source>
+            <translation>تظليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_model.py" line="73" />
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+    </context>
+    <context>
+        <name>SelectionActions</name>
+        <message>
+            <location filename="../reader/gui/selection_toolbar.py" line="37" />
+            <source>&amp;Highlight</source>
+            <translation>&amp;تظليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/selection_toolbar.py" line="39" />
+            <source>&amp;Underline</source>
+            <translation>&amp;خط تحت النص</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/selection_toolbar.py" line="42" />
+            <source>Highlight and Add &amp;Note</source>
+            <translation>تظليل وإضافة &amp;ملاحظة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/selection_toolbar.py" line="88" />
+            <source>Highlight</source>
+            <translation>تظليل</translation>
+        </message>
+    </context>
+    <context>
+        <name>bar</name>
+        <message>
+            <location filename="../reader/gui/find_bar.py" line="212" />
+            <source>&amp;Find in Article…</source>
+            <translation>ال&amp;بحث في المقال…</translation>
+        </message>
+    </context>
+    <context>
+        <name>panel</name>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="406" />
+            <source>&amp;Search Library…</source>
+            <translation>البحث في ال&amp;مكتبة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="412" />
+            <source>Next Search Hit</source>
+            <translation>نتيجة البحث التالية</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="417" />
+            <source>Previous Search Hit</source>
+            <translation>نتيجة البحث السابقة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="423" />
+            <source>Search &amp;Panel</source>
+            <translation>&amp;لوحة البحث</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="391" />
+            <source>Search</source>
+            <translation>بحث</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,131 @@
+"""Translations: the .qm is built from i18n/*.ts, the Arabic UI is translated and mirrored, and every window
+and dialog opens in both languages.
+
+Other modules add their windows and dialogs to DIALOGS (one opener each: window -> the widget to check).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.text import is_arabic_letter
+from reader.gui.app import apply_language, build_error_dialog, translations_dir
+from reader.gui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def has_arabic(text: str) -> bool:
+    return any(is_arabic_letter(ch) for ch in text)
+
+
+@pytest.fixture(scope="session")
+def built_qm() -> Path:
+    """Build the .qm files (as the set-up script does) and return the Arabic one."""
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py")], check=True, capture_output=True)
+    return translations_dir() / "hawamish_ar.qm"
+
+
+@pytest.fixture
+def ui_language(request, qapp, built_qm) -> Iterator[str]:
+    """Switch the running QApplication to a UI language, and back to English afterwards."""
+    lang = request.param
+    translators = apply_language(qapp, lang)
+    yield lang
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_qm_is_built_and_translates(built_qm: Path) -> None:
+    assert built_qm.exists() and built_qm.stat().st_size > 1000
+    translator = QTranslator()
+    assert translator.load(str(built_qm))
+    assert translator.translate("MainWindow", "&File") == "&ملف"
+    assert translator.translate("Errors", "the disk is full") == "القرص ممتلئ"
+
+
+@pytest.mark.parametrize("ui_language", ["ar"], indirect=True)
+def test_arabic_main_window_is_translated_and_mirrored(qtbot, ui_language, library, sample_ids, settings) -> None:
+    window = MainWindow(library, settings, ui_language)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    menus = [window.file_menu, window.edit_menu, window.view_menu, window.help_menu]
+    assert [m.title() for m in menus] == ["&ملف", "&تحرير", "&عرض", "م&ساعدة"]
+    own_actions = [window.import_action, window.import_folder_action, window.quit_action, window.undo_action,
+                   window.redo_action, window.copy_action, window.select_all_action, window.toggle_library_action,
+                   window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action, window.about_action]
+    for action in own_actions:
+        assert has_arabic(action.text()), action.text()
+    assert has_arabic(window.library_view.model().headerData(0, Qt.Orientation.Horizontal))
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # mirrored: the library list sits to the right of the article view
+    lib_x = window.library_view.mapTo(window, window.library_view.rect().topLeft()).x()
+    art_x = window.article_view.mapTo(window, window.article_view.rect().topLeft()).x()
+    assert lib_x > art_x
+    # Qt's own strings come from qtbase_ar
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+    window.close()
+
+
+def test_english_window_is_left_to_right(window: MainWindow) -> None:
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    lib_x = window.library_view.mapTo(window, window.library_view.rect().topLeft()).x()
+    art_x = window.article_view.mapTo(window, window.article_view.rect().topLeft()).x()
+    assert lib_x < art_x
+
+
+# --- every window and dialog, in every language ----------------------------------------------------------
+
+def _main_window(window: MainWindow) -> QWidget:
+    return window
+
+
+def _import_summary(window: MainWindow) -> QWidget:
+    window.importer._show_box(QMessageBox.Icon.Warning, window.importer.tr("Import finished"), "…", "")
+    assert window.importer.summary_box is not None
+    return window.importer.summary_box
+
+
+def _error_dialog(window: MainWindow) -> QWidget:
+    return build_error_dialog(window, HawamishError(ErrorCode.DISK_FULL, "/tmp/x.pdf"))
+
+
+#: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
+DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
+    "main window": _main_window,
+    "import summary": _import_summary,
+    "error dialog": _error_dialog,
+}
+
+
+@pytest.mark.parametrize("ui_language", ["ar", "en"], indirect=True)
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_every_window_opens_in_every_language(qtbot, ui_language, name, library, sample_ids, settings) -> None:
+    window = MainWindow(library, settings, ui_language)
+    qtbot.addWidget(window)
+    window.show()
+    widget = DIALOGS[name](window)
+    widget.show()
+    qtbot.waitExposed(widget)
+    title = widget.windowTitle()
+    assert title
+    if ui_language == "ar":
+        assert has_arabic(title), f"{name}: window title {title!r} is not translated"
+        assert widget.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    else:
+        assert not has_arabic(title)
+    widget.close()
+    window.close()
+    assert QApplication.instance() is not None
