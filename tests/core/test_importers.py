@@ -471,3 +471,11 @@ def test_trec_doc_files_take_their_metadata_from_the_tags(tmp_path: Path) -> Non
     with pytest.raises(HawamishError) as info:
         read_article(path)
     assert info.value.code is ErrorCode.MALFORMED
+
+
+def test_language_is_detected_when_the_file_does_not_say(library, seed_path: Path, tmp_path: Path) -> None:
+    english = tmp_path / "english.txt"
+    english.write_text("A title\nAn English paragraph that mentions داعش once.\n", encoding="utf-8")
+    results = import_paths(library, [seed_path, english])
+    store = ArticleStore(library)
+    assert [store.get(r.article_id).language for r in results] == ["ar", "en"]

@@ -25,7 +25,7 @@ from reader.core.importers.markdown import read_markdown
 from reader.core.importers.plain_text import read_plain_text
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
-from reader.core.text import Block, canonical_text, content_hash
+from reader.core.text import Block, canonical_text, content_hash, detect_language
 
 Reader = Callable[[Path], tuple[ArticleMeta, list[Block]]]
 Status = Literal["imported", "duplicate", "updated", "failed"]
@@ -40,6 +40,8 @@ READERS: dict[str, Reader] = {
 
 #: Articles per add_many transaction.
 BATCH_SIZE = 200
+#: Characters of an article's text that decide its language when the file does not say.
+LANGUAGE_SAMPLE = 3000
 
 
 def register_reader(extension: str, reader: Reader) -> None:
@@ -147,7 +149,12 @@ def import_paths(
             except (ValueError, UnicodeError, OSError) as exc:  # a reader's bug must not stop the batch
                 result.error = HawamishError(ErrorCode.MALFORMED, str(path), repr(exc))
             else:
-                text_hash = content_hash(canonical_text(blocks))
+                text = canonical_text(blocks)
+                text_hash = content_hash(text)
+                if (
+                    not meta.language
+                ):  # a sample decides ar/en as well as the whole text, at a fraction of the cost
+                    meta.language = detect_language(text[:LANGUAGE_SAMPLE])
                 result.title = meta.title
                 if text_hash in known:
                     result.status, result.article_id = "duplicate", known[text_hash]

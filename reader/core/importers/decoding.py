@@ -52,6 +52,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 #: C0 control bytes that never occur in text files (tab, LF, VT, FF, CR and ESC are allowed).
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 
+_CONTROL_BYTES_TABLE = bytes(sorted(_CONTROL_BYTES))  # for bytes.translate(None, delete): counts in C
+
 _SNIFF = 8192
 
 
@@ -100,7 +102,7 @@ def decode_bytes(data: bytes, path: str | None = None) -> str:
         if text is not None:
             return text
         raise HawamishError(ErrorCode.BINARY, path, "NUL bytes")
-    controls = sum(1 for b in head if b in _CONTROL_BYTES)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES_TABLE))
     if controls > max(2, len(head) // 100):
         raise HawamishError(ErrorCode.BINARY, path, f"{controls} control bytes in the first {len(head)}")
     try:
