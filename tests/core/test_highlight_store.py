@@ -190,3 +190,13 @@ def test_find_quote_exact_folded_and_occurrences() -> None:
 def test_find_quote_counts_code_points_after_an_emoji() -> None:
     text = "🙂 رأي: خطأ بوتين"
     assert find_quote(text, "خطأ") == (7, 10)
+
+
+def test_restore_over_a_reattached_highlight_undoes_the_reattach(seeded) -> None:
+    library, article_id, text = seeded
+    store = HighlightStore(library)
+    before = store.create(article_id, 0, 5, tags=["t"], note="n")
+    start = text.index(QUOTE)
+    store.reattach(before.id, start, start + len(QUOTE))
+    assert store.restore(before) == before
+    assert store.count() == 1
