@@ -20,7 +20,9 @@ def terms_of(text: str) -> list[str]:
 
 
 def tokens_of(text: str) -> list[tuple[str, int, int, int]]:
-    return [(t.text, t.pos, t.startchar, t.endchar) for t in hawamish_analyzer()(text, positions=True, chars=True)]
+    return [
+        (t.text, t.pos, t.startchar, t.endchar) for t in hawamish_analyzer()(text, positions=True, chars=True)
+    ]
 
 
 def same_stem(a: str, b: str) -> bool:

@@ -1,0 +1,393 @@
+"""The search index: a whoosh index derived from SQLite, kept in step incrementally, rebuilt when needed.
+
+Layout of `library.index_dir` (docs/search.md):
+    CURRENT        JSON: the live generation's folder name and the schema/analyzer versions it was built with
+    g<time>-<pid>/  one whoosh index (a generation); a rebuild writes a new one beside the live one, fsyncs
+                   it (whoosh never does) and swaps CURRENT atomically, so a crash mid-build leaves the old
+                   index in place and a reader in another process keeps a complete index
+    write.lock     one writer at a time across threads and processes (an OS file lock: freed when a
+                   process dies)
+
+An index that is missing, stale (versions differ) or corrupt (any exception opening or reading it) is
+rebuilt without asking. Searching lives in query.py; this module only keeps the index right.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import LockError
+from whoosh.util.filelock import FileLock
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.library import Change, Library
+from reader.core.search import documents
+from reader.core.search.analysis import ANALYZER_VERSION
+from reader.core.search.schema import SCHEMA_VERSION, build_schema
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+CURRENT = "CURRENT"
+LOCK_NAME = "write.lock"
+_PROGRESS_EVERY = 50
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What a sync or rebuild did; `rebuilt` names why a full rebuild happened ('' when it did not)."""
+
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    rebuilt: str = ""  # '', 'requested', 'missing', 'stale', 'corrupt'
+    total: int = 0  # documents in the index afterwards (after a rebuild)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.deleted or self.rebuilt)
+
+
+class _Broken(Exception):
+    """The index cannot be used as it is: reason is 'missing', 'stale' or 'corrupt'."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason, detail)
+        self.reason = reason
+
+
+def _fsync_tree(folder: Path) -> None:
+    """whoosh writes without fsync: flush a finished generation before CURRENT points at it."""
+    for path in folder.iterdir():
+        if path.is_file():
+            with open(path, "rb") as f:
+                os.fsync(f.fileno())
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not possible on every platform (Windows): best effort
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class SearchIndex:
+    """The library's search index. Thread-safe; several processes may use the same folder."""
+
+    def __init__(self, library: Library, *, lock_timeout: float = 30.0, procs: int = 1) -> None:
+        self.library = library
+        self.folder = Path(library.index_dir)
+        self.lock_timeout = lock_timeout
+        self.procs = procs  # >1 only outside the GUI process (fork in a threaded process, DESIGN §4)
+        self.schema = build_schema()
+        self._mutex = threading.RLock()  # guards the cached index and searcher
+        self._ix: Any = None
+        self._generation: str | None = None
+        self._searcher: Any = None
+
+    # --- state ----------------------------------------------------------------------------------------
+    def _read_current(self) -> dict[str, Any]:
+        path = self.folder / CURRENT
+        if not path.exists():
+            raise _Broken("missing")
+        try:
+            current = json.loads(path.read_text(encoding="utf-8"))
+            generation = str(current["generation"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise _Broken("corrupt", str(exc)) from exc
+        if current.get("schema") != SCHEMA_VERSION or current.get("analyzer") != ANALYZER_VERSION:
+            raise _Broken("stale")
+        if not (self.folder / generation).is_dir():
+            raise _Broken("missing")
+        return current
+
+    def _open(self) -> Any:
+        """The live whoosh index (cached while CURRENT names the same generation)."""
+        current = self._read_current()
+        with self._mutex:
+            if self._ix is not None and self._generation == current["generation"]:
+                return self._ix
+            self._close_reader()
+            try:
+                ix = whoosh_index.open_dir(str(self.folder / current["generation"]))
+            except Exception as exc:  # whoosh raises many kinds on a damaged index
+                raise _Broken("corrupt", repr(exc)) from exc
+            self._ix, self._generation = ix, current["generation"]
+            return ix
+
+    def status(self) -> str:
+        """'ok', 'missing', 'stale' or 'corrupt' (opening and reading every segment)."""
+        try:
+            ix = self._open()
+            with ix.searcher() as s:
+                for _ in s.reader().all_stored_fields():
+                    pass
+        except _Broken as exc:
+            return exc.reason
+        except Exception:
+            return "corrupt"
+        return "ok"
+
+    def searcher(self) -> Any:
+        """A current whoosh searcher (refreshed when another writer committed). Callers hold `_mutex`."""
+        ix = self._open()
+        with self._mutex:
+            if self._searcher is not None and not self._searcher.up_to_date():
+                # not Searcher.refresh(): it reuses segment readers and misses new deletions in them
+                self._searcher.close()
+                self._searcher = None
+            if self._searcher is None:
+                self._searcher = ix.searcher()
+            return self._searcher
+
+    def _close_reader(self) -> None:
+        with self._mutex:
+            if self._searcher is not None:
+                with contextlib.suppress(Exception):
+                    self._searcher.close()
+            self._searcher = None
+            self._ix = None
+            self._generation = None
+
+    def close(self) -> None:
+        self._close_reader()
+
+    # --- locking --------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def write_lock(self, timeout: float | None = None) -> Iterator[None]:
+        """Hold the index's writer lock (threads and processes); INDEX_BUSY after `timeout` seconds."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.folder / LOCK_NAME))
+        deadline = time.monotonic() + (self.lock_timeout if timeout is None else timeout)
+        while not lock.acquire(blocking=False):
+            if time.monotonic() >= deadline:
+                raise HawamishError(ErrorCode.INDEX_BUSY, str(self.folder), "another writer holds the index")
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _connect(self) -> sqlite3.Connection:
+        """A read-only connection of our own: indexing reads a consistent snapshot without holding the
+        library's lock, so the GUI can keep writing while a long rebuild runs."""
+        db = sqlite3.connect(
+            f"file:{self.library.db_path}?mode=ro", uri=True, timeout=10.0, check_same_thread=False
+        )
+        db.row_factory = sqlite3.Row
+        db.execute("BEGIN")  # one snapshot for the whole read
+        return db
+
+    # --- keeping the index right ----------------------------------------------------------------------
+    def sync(
+        self,
+        progress: Progress | None = None,
+        cancel: Cancelled | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> SyncReport:
+        """Bring the index in step with SQLite: cheap when nothing changed; a rebuild when it must."""
+        with self.write_lock(timeout):
+            try:
+                return self._sync_locked(None, progress, cancel)
+            except _Broken as exc:
+                return self._rebuild_locked(progress, cancel, exc.reason)
+            except HawamishError:
+                raise
+            except Exception:  # a damaged segment found while merging or reading: derived data, rebuild
+                return self._rebuild_locked(progress, cancel, "corrupt")
+
+    def rebuild(
+        self,
+        progress: Progress | None = None,
+        cancel: Cancelled | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> SyncReport:
+        with self.write_lock(timeout):
+            return self._rebuild_locked(progress, cancel, "requested")
+
+    def update_for_change(self, change: Change, *, timeout: float | None = None) -> SyncReport:
+        """Index what one library change touched (called by the GUI's worker after Library.notify)."""
+        if change.kind == "labels":  # label names and colours are not indexed (only the key is)
+            return SyncReport()
+        article_ids = tuple(change.article_ids or (change.ids if change.kind == "article" else ()))
+        with self.write_lock(timeout):
+            try:
+                return self._sync_locked(article_ids or None, None, None)
+            except _Broken as exc:
+                return self._rebuild_locked(None, None, exc.reason)
+            except HawamishError:
+                raise
+            except Exception:
+                return self._rebuild_locked(None, None, "corrupt")
+
+    def _index_stamps(self, ix: Any, article_ids: Sequence[int] | None) -> dict[str, str]:
+        try:
+            with ix.searcher() as s:
+                if article_ids is None:
+                    return {f["doc_id"]: f.get("stamp", "") for f in s.reader().all_stored_fields()}
+                out: dict[str, str] = {}
+                for article_id in set(article_ids):
+                    for f in s.documents(article_id=str(article_id)):
+                        out[f["doc_id"]] = f.get("stamp", "")
+                return out
+        except Exception as exc:
+            raise _Broken("corrupt", repr(exc)) from exc
+
+    def _sync_locked(
+        self, article_ids: Sequence[int] | None, progress: Progress | None, cancel: Cancelled | None
+    ) -> SyncReport:
+        ix = self._open()
+        have = self._index_stamps(ix, article_ids)
+        db = self._connect()
+        try:
+            want = documents.stamps(db, article_ids)
+            stale = sorted(d for d in have.keys() - want.keys())
+            to_write = [d for d, s in want.items() if have.get(d) != s]
+            report = SyncReport(
+                added=sum(1 for d in to_write if d not in have),
+                updated=sum(1 for d in to_write if d in have),
+                deleted=len(stale),
+            )
+            if not report.changed:
+                return report
+            writer = self._writer(ix)
+            try:
+                for doc_id in stale:
+                    writer.delete_by_term("doc_id", doc_id)
+                self._write_docs(writer, db, to_write, progress, cancel, update=True)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        finally:
+            db.close()
+        return report
+
+    def _writer(self, ix: Any, **kwargs: Any) -> Any:
+        try:
+            return ix.writer(timeout=self.lock_timeout, **kwargs)
+        except LockError as exc:
+            raise HawamishError(ErrorCode.INDEX_BUSY, str(self.folder), str(exc)) from exc
+
+    @staticmethod
+    def _write_docs(
+        writer: Any,
+        db: sqlite3.Connection,
+        doc_ids: Sequence[str],
+        progress: Progress | None,
+        cancel: Cancelled | None,
+        *,
+        update: bool,
+    ) -> None:
+        total = len(doc_ids)
+        if progress:
+            progress(0, total)
+        add = writer.update_document if update else writer.add_document
+        for done, doc in enumerate(documents.build_docs(db, doc_ids), 1):
+            add(**doc)
+            if done % _PROGRESS_EVERY == 0:
+                if cancel and cancel():
+                    raise HawamishError(ErrorCode.CANCELLED)
+                if progress:
+                    progress(done, total)
+        if progress:
+            progress(total, total)
+
+    def _rebuild_locked(self, progress: Progress | None, cancel: Cancelled | None, reason: str) -> SyncReport:
+        generation = f"g{time.time_ns()}-{os.getpid()}"
+        path = self.folder / generation
+        path.mkdir(parents=True)
+        try:
+            ix = whoosh_index.create_in(str(path), self.schema)
+            db = self._connect()
+            try:
+                doc_ids = sorted(documents.stamps(db))
+                options: dict[str, Any] = {"limitmb": 128}
+                if self.procs > 1:
+                    options |= {"procs": self.procs, "multisegment": True}
+                writer = self._writer(ix, **options)
+                try:
+                    self._write_docs(writer, db, doc_ids, progress, cancel, update=False)
+                except BaseException:
+                    writer.cancel()
+                    raise
+                writer.commit()
+            finally:
+                db.close()
+            ix.close()
+            _fsync_tree(path)
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)
+            raise
+        previous = self._swap(generation)
+        self._remove_old_generations(keep={generation, previous})
+        return SyncReport(added=len(doc_ids), rebuilt=reason, total=len(doc_ids))
+
+    def _swap(self, generation: str) -> str:
+        """Point CURRENT at a finished generation (atomic rename); return the generation it replaced."""
+        previous = ""
+        with contextlib.suppress(Exception):
+            previous = json.loads((self.folder / CURRENT).read_text(encoding="utf-8"))["generation"]
+        tmp = self.folder / f"{CURRENT}.{os.getpid()}.{threading.get_ident()}.tmp"
+        data = {"generation": generation, "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(data, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.folder / CURRENT)
+        _fsync_dir(self.folder)
+        self._close_reader()
+        return previous
+
+    def _remove_old_generations(self, keep: set[str]) -> None:
+        """Remove generations older than the one just replaced (a reader in another process may still be
+        on that one; it moves to the new one at its next search)."""
+        for child in self.folder.iterdir():
+            if child.is_dir() and child.name.startswith("g") and child.name not in keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+    def doc_count(self) -> int:
+        with self._mutex:
+            return int(self.searcher().doc_count())
+
+    # --- searching ------------------------------------------------------------------------------------
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        kinds: Sequence[str] | None = None,
+        filters: Any = None,
+    ) -> Any:
+        """Run a query (query.py's language); a missing, stale or corrupt index is rebuilt first.
+
+        Returns query.SearchResults; raises HawamishError(QUERY_SYNTAX) for a malformed query.
+        """
+        from reader.core.search.query import run_search
+
+        try:
+            return run_search(self, text, limit=limit, kinds=kinds, filters=filters)
+        except HawamishError:
+            raise
+        except _Broken:
+            self.sync()
+        except Exception:  # damaged while reading: rebuild from SQLite, then try once more
+            self._close_reader()
+            self.rebuild()
+        return run_search(self, text, limit=limit, kinds=kinds, filters=filters)

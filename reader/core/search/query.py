@@ -1,0 +1,399 @@
+"""The query language, filters, and results with hits and snippets on the real text.
+
+Query language (docs/search.md): words are AND-ed; OR, NOT, -word; "phrases"; "a b"~5 proximity; prefix*;
+fields title: author: outlet: text: note: tag: color: lang: kind:; dates date:2024, date:2015-07,
+date:2014..2016 or date:[2014 to 2016]. Each word is expanded into the OR of its variants (analysis.py), so
+a document holding the exact form matches more terms and ranks first.
+
+Hits are computed here from our own tokenizer's offsets on the stored text (not whoosh's highlighter, whose
+PinpointFragmenter marks the wrong word on fields without character offsets, DESIGN §4).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.qparser import FieldAliasPlugin, MultifieldPlugin, PlusMinusPlugin, QueryParser
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.search.analysis import WORD_PATTERN, analyze_word, matching_spans, normalize_for_find
+from reader.core.search.schema import ANALYZED_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, USER_FIELDS
+from reader.core.text import normalize_arabic
+
+KINDS = ("article", "highlight", "note")
+SNIPPET_WIDTH = 220
+SNIPPET_BEFORE = 60
+
+# --- parsing -------------------------------------------------------------------------------------------
+
+
+class _Parser(QueryParser):
+    """whoosh's parser with our term expansion: one word → OR of its variants; prefix and wildcard
+    patterns are folded but not stemmed; exact-value fields are folded whole."""
+
+    def term_query(  # type: ignore[override]
+        self,
+        fieldname: str,
+        text: str,
+        termclass: type,
+        boost: float = 1.0,
+        tokenize: bool = True,
+        removestops: bool = True,
+    ) -> wq.Query | None:
+        if fieldname in ANALYZED_FIELDS:
+            if termclass is wq.Term:
+                groups: list[wq.Query] = []
+                for m in WORD_PATTERN.finditer(text):
+                    terms, _ = analyze_word(m.group(0), removestops)
+                    if terms:
+                        subs = [wq.Term(fieldname, t, boost=boost) for t in terms]
+                        groups.append(subs[0] if len(subs) == 1 else wq.Or(subs))
+                if not groups:
+                    return None
+                return groups[0] if len(groups) == 1 else wq.And(groups)
+            return termclass(fieldname, normalize_arabic(text), boost=boost)
+        if fieldname in EXACT_FIELDS:
+            return termclass(fieldname, normalize_for_find(text), boost=boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
+def _parser(schema: Any) -> _Parser:
+    parser = _Parser(None, schema)
+    parser.add_plugin(MultifieldPlugin(list(DEFAULT_FIELDS)))
+    # + and - only at the start of a word: داعش-خراسان and date:2015-07 keep their hyphen
+    parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
+    parser.add_plugin(FieldAliasPlugin({"body": ["text"]}))
+    return parser
+
+
+_QUOTED = re.compile(r'"[^"]*"')
+_FIELD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\S)")
+_BINARY = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
+_PREFIX = re.compile(r"(?<!\S)(?:\w+:)?(\S*?)\*(?=\s|\)|$)")
+
+
+def _syntax(detail: str) -> HawamishError:
+    return HawamishError(ErrorCode.QUERY_SYNTAX, detail=detail)
+
+
+def _check_syntax(text: str) -> None:
+    """Catch what whoosh would silently turn into something else (it never rejects a query)."""
+    if not text.strip():
+        raise _syntax("the query is empty")
+    if text.count('"') % 2:
+        raise _syntax('a quotation mark (") is not closed')
+    bare = _QUOTED.sub(" ", text)
+    depth = 0
+    for ch in bare:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            raise _syntax("a ')' has no matching '('")
+    if depth:
+        raise _syntax("a '(' is not closed")
+    for m in _FIELD.finditer(bare):
+        if m.group(1).lower() not in USER_FIELDS:
+            raise _syntax(f"unknown field {m.group(1)!r} (use one of {', '.join(USER_FIELDS)})")
+    words = bare.replace("(", " ").replace(")", " ").split()
+    for i, w in enumerate(words):
+        if w in _BINARY and (i == 0 or i == len(words) - 1 or words[i - 1] in _BINARY | {"NOT"}):
+            raise _syntax(f"{w} needs a word on each side")
+        if w == "NOT" and (i == len(words) - 1 or words[i + 1] in _BINARY | {"NOT"}):
+            raise _syntax("NOT needs a word after it")
+        if w.endswith(":") and w[:-1].lower() in USER_FIELDS:
+            raise _syntax(f"{w} needs a value after it")
+        if w in ("-", "+"):
+            raise _syntax(f"{w!r} needs a word after it")
+    for m in _PREFIX.finditer(bare):
+        if len(normalize_arabic(m.group(1).replace("*", ""))) < 2:
+            raise _syntax(f"a prefix search needs at least 2 letters before '*': {m.group(0)!r}")
+
+
+def _find_error(q: wq.Query) -> str | None:
+    error = getattr(q, "error", None)
+    if error:
+        return str(error)
+    if not q.is_leaf():
+        for child in q.children():
+            found = _find_error(child)
+            if found:
+                return found
+    return None
+
+
+def parse_query(text: str, schema: Any) -> wq.Query:
+    """The whoosh query for a user's query string; HawamishError(QUERY_SYNTAX) with a detail otherwise."""
+    _check_syntax(text)
+    try:
+        q = _parser(schema).parse(text)
+    except Exception as exc:  # whoosh's parser rarely raises, but never let a traceback through
+        raise _syntax(str(exc)) from exc
+    error = _find_error(q)
+    if error:
+        raise _syntax(error)
+    return q
+
+
+def positive_terms(q: wq.Query, reader: Any) -> dict[str, set[str]]:
+    """field → the index terms the query looks for (NOT parts left out; prefixes expanded)."""
+    out: dict[str, set[str]] = defaultdict(set)
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            walk(node.a)
+            return
+        if node.is_leaf() or isinstance(node, wq.Phrase):
+            try:
+                terms = node.existing_terms(reader, phrases=True, expand=True)
+            except Exception:  # a query kind that cannot expand: nothing to mark
+                return
+            for fieldname, text in terms:
+                out[fieldname].add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return out
+
+
+# --- filters -------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SearchFilters:
+    """Restrictions the GUI's filter controls add to a query (each None or empty = no restriction)."""
+
+    kinds: Sequence[str] | None = None  # 'article', 'highlight', 'note'
+    colors: Sequence[str] | None = None
+    tags: Sequence[str] | None = None
+    outlets: Sequence[str] | None = None
+    languages: Sequence[str] | None = None
+    date_from: str | None = None  # 2014, 2014-06, 2014-06-30 (inclusive)
+    date_to: str | None = None
+    article_ids: Collection[int] | None = None  # "search within results": only these articles
+    within: str | None = None  # "search within results": a previous query, AND-ed
+
+
+def _any_of(fieldname: str, values: Sequence[str], fold: bool = True) -> wq.Query:
+    return wq.Or([wq.Term(fieldname, normalize_for_find(v) if fold else v) for v in values])
+
+
+def build_filter(schema: Any, kinds: Sequence[str] | None, filters: SearchFilters | None) -> wq.Query | None:
+    f = filters or SearchFilters()
+    parts: list[wq.Query] = []
+    all_kinds = [k for k in (*(kinds or ()), *(f.kinds or ()))]
+    for k in all_kinds:
+        if k not in KINDS:
+            raise HawamishError(ErrorCode.QUERY_SYNTAX, detail=f"unknown kind {k!r} (use {', '.join(KINDS)})")
+    if all_kinds:
+        parts.append(_any_of("kind", all_kinds))
+    if f.colors:
+        parts.append(_any_of("color", f.colors))
+    if f.tags:
+        parts.append(_any_of("tag", f.tags))
+    if f.outlets:
+        parts.append(_any_of("outlet_key", f.outlets))
+    if f.languages:
+        parts.append(_any_of("lang", f.languages))
+    if f.date_from or f.date_to:
+        parts.append(schema["date"].parse_range("date", f.date_from, f.date_to, False, False))
+    if f.article_ids is not None:
+        parts.append(
+            wq.Or([wq.Term("article_id", str(i)) for i in f.article_ids]) if f.article_ids else wq.NullQuery
+        )
+    if f.within and f.within.strip():
+        parts.append(parse_query(f.within, schema))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+# --- results -------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One result. Offsets are code points: `hits` in the article's canonical text, `snippet_marks` in
+    `snippet` (a slice of the real text, harakat kept, starting at `snippet_start` of its source), and
+    `note_hits` in the highlight's note for a note hit."""
+
+    kind: str  # 'article', 'highlight', 'note'
+    article_id: int
+    highlight_id: int | None
+    title: str
+    outlet: str
+    published: str
+    score: float
+    snippet: str
+    snippet_marks: list[tuple[int, int]] = field(default_factory=list)
+    snippet_start: int = 0
+    snippet_source: str = "text"  # 'text' (article text / quote) or 'note'
+    hits: list[tuple[int, int]] = field(default_factory=list)
+    note_hits: list[tuple[int, int]] = field(default_factory=list)
+    color: str = ""
+
+    def marked_snippet(self, open_mark: str = "[", close_mark: str = "]") -> str:
+        """The snippet with every matched word wrapped in the given marks (for text output)."""
+        out, pos = [], 0
+        for s, e in self.snippet_marks:
+            out += [self.snippet[pos:s], open_mark, self.snippet[s:e], close_mark]
+            pos = e
+        out.append(self.snippet[pos:])
+        return "".join(out)
+
+    def to_json(self) -> dict[str, object]:
+        """The hit in DESIGN §6's field names (plus a few extra ones)."""
+        data: dict[str, object] = {
+            "kind": self.kind,
+            "article_id": self.article_id,
+            "highlight_id": self.highlight_id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "snippet_marks": [list(m) for m in self.snippet_marks],
+            "snippet_source": self.snippet_source,
+            "hits": [list(h) for h in self.hits],
+        }
+        if self.kind != "article":
+            data["color"] = self.color
+        if self.note_hits:
+            data["note_hits"] = [list(h) for h in self.note_hits]
+        return data
+
+
+@dataclass(slots=True)
+class SearchResults:
+    query: str
+    hits: list[SearchHit]
+    total: int  # matching documents (may exceed len(hits))
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.hits)
+
+    def article_ids(self) -> list[int]:
+        """Distinct article ids in rank order ("search within results")."""
+        return list(dict.fromkeys(h.article_id for h in self.hits))
+
+    def to_json(self) -> dict[str, object]:
+        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+
+
+def make_snippet(
+    text: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_WIDTH
+) -> tuple[str, list[tuple[int, int]], int]:
+    """A window of `text` around the first span, cut at spaces, newlines shown as spaces."""
+    if spans:
+        start = max(0, spans[0][0] - SNIPPET_BEFORE)
+        if start > 0:
+            space = text.rfind(" ", 0, start + 1)
+            start = space + 1 if space >= 0 and spans[0][0] - space < SNIPPET_BEFORE * 2 else start
+    else:
+        start = 0
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > (spans[0][1] if spans else start):
+            end = space
+    snippet = text[start:end].replace("\n", " ")
+    marks = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    return snippet, marks, start
+
+
+# --- searching -----------------------------------------------------------------------------------------
+
+
+def run_search(
+    index: Any,
+    text: str,
+    *,
+    limit: int = 20,
+    kinds: Sequence[str] | None = None,
+    filters: SearchFilters | None = None,
+) -> SearchResults:
+    """Search a SearchIndex (index.py calls this; it handles a broken index and retries)."""
+    from reader.core.search.documents import article_text, highlight_rows
+
+    q = parse_query(text, index.schema)
+    filt = build_filter(index.schema, kinds, filters)
+    if filt is wq.NullQuery:
+        return SearchResults(text, [], 0)
+    with index._mutex:
+        searcher = index.searcher()
+        results = searcher.search(q, limit=max(1, limit), filter=filt)
+        total = len(results)
+        rows = [(dict(r.fields()), float(r.score)) for r in results]
+        terms = positive_terms(q, searcher.reader())
+    body_terms = frozenset(terms.get("body", ()))
+    note_terms = frozenset(terms.get("note", ()))
+    # a highlight with a note is reported as a 'note' hit when the note matched, or when only notes were
+    # asked for (kinds filter or kind:note in the query)
+    asked = {*(kinds or ()), *((filters.kinds if filters else None) or ()), *terms.get("kind", ())}
+    only_notes = "note" in asked and "highlight" not in asked
+    with index.library.read() as db:
+        highlights = highlight_rows(db, [int(f["highlight_id"]) for f, _ in rows if f.get("highlight_id")])
+        hits: list[SearchHit] = []
+        for fields, score in rows:
+            article_id = int(fields["article_id"])
+            common = {
+                "article_id": article_id,
+                "title": fields.get("heading", ""),
+                "outlet": fields.get("outlet", ""),
+                "published": fields.get("date", ""),
+                "score": score,
+            }
+            if fields["kind"] == "article":
+                body = article_text(db, article_id)
+                spans = matching_spans(body, body_terms)
+                snippet, marks, start = make_snippet(body, spans)
+                hits.append(
+                    SearchHit(
+                        "article",
+                        highlight_id=None,
+                        snippet=snippet,
+                        snippet_marks=marks,
+                        snippet_start=start,
+                        hits=spans,
+                        **common,
+                    )
+                )
+                continue
+            row = highlights.get(int(fields["highlight_id"]))
+            if row is None:  # deleted since the index was synced
+                continue
+            passage = [] if row["orphan"] else [(int(row["start"]), int(row["end"]))]
+            note_spans = matching_spans(row["note"], note_terms) if row["note"] else []
+            is_note = bool(row["note"].strip()) and (bool(note_spans) or only_notes)
+            if note_spans:
+                snippet, marks, start = make_snippet(row["note"], note_spans)
+                source = "note"
+            else:
+                quote_spans = matching_spans(row["exact"], body_terms)
+                snippet, marks, start = make_snippet(row["exact"], quote_spans, width=max(SNIPPET_WIDTH, 400))
+                source = "text"
+            hits.append(
+                SearchHit(
+                    "note" if is_note else "highlight",
+                    highlight_id=int(row["id"]),
+                    snippet=snippet,
+                    snippet_marks=marks,
+                    snippet_start=start,
+                    snippet_source=source,
+                    hits=passage,
+                    note_hits=note_spans,
+                    color=row["color"],
+                    **common,
+                )
+            )
+    return SearchResults(text, hits, total)

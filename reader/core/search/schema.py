@@ -1,0 +1,101 @@
+"""The whoosh schema of the search index, and the date field's query syntax.
+
+The schema (its analyzers included) is pickled into the index: renaming this module or the analysis module
+means a reindex, which is why SCHEMA_VERSION and analysis.ANALYZER_VERSION are stored beside the index and
+a mismatch triggers a rebuild (index.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import fields, query
+from whoosh.qparser.common import QueryParserError
+
+from reader.core.search.analysis import hawamish_analyzer
+
+#: Bump when fields change.
+SCHEMA_VERSION = 1
+
+#: Fields analysed with the Arabic/English chain (query.py expands their words into variants).
+ANALYZED_FIELDS = ("title", "author", "outlet", "body", "note")
+#: Fields searched when a query word names no field.
+DEFAULT_FIELDS = ("title", "body", "note")
+#: Exact-value fields: the query value is folded (normalize_for_find) and matched whole.
+EXACT_FIELDS = ("tag", "color", "lang", "kind", "outlet_key", "article_id", "doc_id")
+#: Field names a user may type (docs/search.md); anything else followed by ':' is a syntax error.
+USER_FIELDS = ("title", "author", "outlet", "body", "text", "note", "tag", "color", "lang", "kind", "date")
+
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_DATE_RANGE = re.compile(r"(?P<start>[\d-]*)\.\.(?P<end>[\d-]*)")
+
+
+def normalize_date(text: str) -> str:
+    """'2024', '2015-07', '2015-07-14' (also 2015/07, 201507) as stored; QueryParserError when not a date."""
+    text = text.strip().replace("/", "-")
+    if re.fullmatch(r"\d{6}|\d{8}", text):
+        text = "-".join(filter(None, (text[:4], text[4:6], text[6:8])))
+    if not _DATE.fullmatch(text):
+        raise QueryParserError(f"not a date: {text!r} (use 2024, 2024-03 or 2024-03-22)")
+    parts = text.split("-")
+    if len(parts) > 1 and not 1 <= int(parts[1]) <= 12:
+        raise QueryParserError(f"not a month: {text!r}")
+    if len(parts) > 2 and not 1 <= int(parts[2]) <= 31:
+        raise QueryParserError(f"not a day: {text!r}")
+    return text
+
+
+class DateField(fields.ID):
+    """Published dates as sortable strings (YYYY, YYYY-MM or YYYY-MM-DD, as the article knows it).
+
+    `date:2024` and `date:2015-07` match every date inside that period; `date:2014..2016`,
+    `date:2014..`, `date:..2016-06` and whoosh's `date:[2014 to 2016]` are inclusive ranges.
+    """
+
+    def self_parsing(self) -> bool:
+        return True
+
+    def parse_query(self, fieldname: str, qstring: str, boost: float = 1.0) -> query.Query:
+        m = _DATE_RANGE.fullmatch(qstring.strip())
+        if m:
+            return self.parse_range(fieldname, m["start"] or None, m["end"] or None, False, False, boost)
+        return query.Prefix(fieldname, normalize_date(qstring), boost=boost)
+
+    def parse_range(  # type: ignore[override]
+        self,
+        fieldname: str,
+        start: str | None,
+        end: str | None,
+        startexcl: bool,
+        endexcl: bool,
+        boost: float = 1.0,
+    ) -> query.Query:
+        if start is None and end is None:
+            raise QueryParserError("a date range needs a start or an end")
+        lo = normalize_date(start) if start else None
+        hi = normalize_date(end) + "\uffff" if end else None  # the whole end period is inside
+        if lo is not None and hi is not None and lo > hi:
+            raise QueryParserError(f"the range starts after it ends: {start}..{end}")
+        return query.TermRange(fieldname, lo, hi, startexcl, endexcl, boost=boost)
+
+
+def build_schema() -> fields.Schema:
+    analyzer = hawamish_analyzer()
+    return fields.Schema(
+        doc_id=fields.ID(unique=True, stored=True),  # "a:12" (article) or "h:34" (highlight)
+        kind=fields.KEYWORD(stored=True),  # "article", or "highlight" plus "note" when it has a note
+        article_id=fields.ID(stored=True),
+        highlight_id=fields.STORED(),
+        stamp=fields.STORED(),  # hash of the SQLite rows the document was built from (sync)
+        heading=fields.STORED(),  # the article's title, shown in results (for highlights too)
+        title=fields.TEXT(analyzer=analyzer, field_boost=2.0),  # indexed for articles only
+        author=fields.TEXT(analyzer=analyzer),
+        outlet=fields.TEXT(analyzer=analyzer, stored=True),
+        outlet_key=fields.ID(),
+        body=fields.TEXT(analyzer=analyzer),  # article text, or the highlighted passage
+        note=fields.TEXT(analyzer=analyzer),  # highlight note, or the article's own note
+        tag=fields.KEYWORD(commas=True, scorable=True),
+        color=fields.ID(),
+        lang=fields.ID(),
+        date=DateField(stored=True),
+    )
