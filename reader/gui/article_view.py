@@ -133,6 +133,7 @@ class ArticleView(QTextEdit):
         else:
             self._offsets = OffsetMap("")
         self._update_column(force=True)
+        self.setTextCursor(QTextCursor(doc))  # the view's cursor moved along with the inserted text
         self.verticalScrollBar().setValue(0)
         self.viewport().update()
         if article is not None:

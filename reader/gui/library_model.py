@@ -189,7 +189,8 @@ class LibraryModel(QAbstractTableModel):
             return article.id
         if role == DirectionRole:
             text = self._display(article, col) if col != COL_HIGHLIGHTS else ""
-            return first_strong_direction(text or "")
+            direction = first_strong_direction(str(text or ""))
+            return direction.value if direction is not None else None  # a plain str survives QVariant
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
             return article.title
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_HIGHLIGHTS:
@@ -238,9 +239,9 @@ class DirectionDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802 (Qt API)
         super().initStyleOption(option, index)
         direction = index.data(DirectionRole)
-        if direction is Direction.RTL:
+        if direction == Direction.RTL.value:
             option.direction = Qt.LayoutDirection.RightToLeft
-        elif direction is Direction.LTR:
+        elif direction == Direction.LTR.value:
             option.direction = Qt.LayoutDirection.LeftToRight
         if index.column() != COL_HIGHLIGHTS:
             option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter

@@ -34,6 +34,7 @@ from reader.gui.error_text import describe_error
 from reader.gui.export_dialog import attach_export
 from reader.gui.import_flow import ImportFlow
 from reader.gui.library_model import COL_TITLE, DirectionDelegate, LibraryModel, LibrarySortModel
+from reader.gui.search_panel import attach_search
 from reader.gui.settings import library_key
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.article_view)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 980])
+        self.splitter.setSizes([400, 1000])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self._count_label = QLabel(self)
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         # ---- FEATURE MODULES attach here: one line each, `attach_xxx(self)` ---------------------------
         # Each gets this window and adds its docks, actions, menu entries and overlay layers.
         attach_annotations(self)
+        attach_search(self)
         attach_export(self)
         # ---- end of feature modules --------------------------------------------------------------------
 
@@ -117,6 +119,18 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 110), (2, 100), (3, 92), (4, 36)):
             header.resizeSection(column, width)
+        header.setSectionHidden(2, True)  # the outlet: shown from the header's context menu
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in range(1, self.library_model.columnCount()):
+            name = self.library_model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            toggle = QAction(name, header)
+            toggle.setCheckable(True)
+            toggle.setChecked(not header.isSectionHidden(column))
+            toggle.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            header.sectionResized.connect(
+                lambda *_, a=toggle, c=column: a.setChecked(not header.isSectionHidden(c))
+            )
+            header.addAction(toggle)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # newest first until the user sorts
         header.setSortIndicatorClearable(True)
         view.setSortingEnabled(True)
@@ -321,6 +335,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            if screen is not None and screen.width() > 400:
+                self.resize(min(1440, int(screen.width() * 0.92)), min(940, int(screen.height() * 0.92)))
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

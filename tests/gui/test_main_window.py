@@ -63,7 +63,7 @@ def test_library_changes_refresh_the_list(qtbot, window: MainWindow, library) ->
 def test_window_remembers_last_article_and_geometry(qtbot, library, sample_ids, settings) -> None:
     first = MainWindow(library, settings, "en")
     qtbot.addWidget(first)
-    first.resize(711, 555)
+    first.resize(787, 655)
     first.show()
     qtbot.waitExposed(first)
     first.open_article(sample_ids[0])
@@ -77,7 +77,7 @@ def test_window_remembers_last_article_and_geometry(qtbot, library, sample_ids, 
     second.show()
     qtbot.waitExposed(second)
     assert second.last_article_id() == sample_ids[0]
-    assert second.size().width() == 711
+    assert second.size().width() == 787
     assert second.splitter.sizes() == sizes
     assert second.library_view.horizontalHeader().sortIndicatorSection() == COL_DATE
     second.close()
