@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QImage, QKeySequence, QPixmap
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,12 +27,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
     QSizePolicy,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,7 +41,7 @@ from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSummary, export
 from reader.core.labels import LabelStore
 from reader.core.library import Library
-from reader.gui.export_preview import all_tags, export_reason, make_preview, safe_file_name
+from reader.gui.export_preview import ExportPreview, all_tags, export_reason, safe_file_name
 from reader.gui.label_editor import label_display_name
 from reader.gui.workers import Task, run_task
 
@@ -95,14 +93,9 @@ class ExportDialog(QDialog):
         self.selected_ids = tuple(selected_ids)
         self.start_folder = start_folder
         self.export_task: Task | None = None
-        self.preview_task: Task | None = None
         self.message_box: QMessageBox | None = None
         self.last_path: Path | None = None
         self.last_summary: ExportSummary | None = None
-        self.preview_pixmap: QPixmap | None = None
-        self._preview_generation = 0
-        self._preview_timer = QTimer(self, singleShot=True, interval=300)
-        self._preview_timer.timeout.connect(self.refresh_preview)
 
         self.setWindowTitle(self.tr("Export Notes"))
         self.setWindowIcon(qta.icon("mdi6.export"))
@@ -121,7 +114,8 @@ class ExportDialog(QDialog):
 
         body = QHBoxLayout()
         body.addLayout(options, 5)
-        body.addWidget(self._build_preview(), 4)
+        self.preview = ExportPreview(self.library, self)
+        body.addWidget(self.preview, 4)
 
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("exportProgress")
@@ -229,33 +223,6 @@ class ExportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._options_changed)
         self.include_text_check.toggled.connect(self._options_changed)
         self.page_size_combo.currentIndexChanged.connect(self._options_changed)
-        return box
-
-    def _build_preview(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Preview"), self)
-        self.preview_image = QLabel(box)
-        self.preview_image.setObjectName("exportPreviewImage")
-        self.preview_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.preview_image.setMinimumSize(260, 340)
-        self.preview_text = QPlainTextEdit(box)
-        self.preview_text.setObjectName("exportPreviewText")
-        self.preview_text.setReadOnly(True)
-        self.preview_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.preview_message = QLabel(box)
-        self.preview_message.setObjectName("exportPreviewMessage")
-        self.preview_message.setWordWrap(True)
-        self.preview_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_message.setEnabled(False)  # drawn in the disabled (grey) text colour
-        self.preview_stack = QStackedWidget(box)
-        for widget in (self.preview_message, self.preview_image, self.preview_text):
-            self.preview_stack.addWidget(widget)
-        self.preview_caption = QLabel(box)
-        self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_caption.setEnabled(False)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.preview_stack, 1)
-        layout.addWidget(self.preview_caption)
         return box
 
     def format_name(self, key: str) -> str:
@@ -387,84 +354,8 @@ class ExportDialog(QDialog):
         if not busy:
             self.status_label.setText(self.tr("Choose at least one colour label.") if nothing else "")
 
-    # preview ---------------------------------------------------------------------------------------
     def _schedule_preview(self) -> None:
-        self._preview_generation += 1
-        if self.preview_task is not None:
-            self.preview_task.cancel()
-            self.preview_task = None
-        self._preview_timer.start()
-
-    def refresh_preview(self) -> None:
-        """Export the first articles of the scope to a temporary file in a worker and show the result."""
-        if not self.checked_colors():
-            self._show_preview_message(self.tr("Nothing to preview."))
-            return
-        self._show_preview_message(self.tr("Preparing the preview…"))
-        self.preview_caption.setText("")
-        request = self.build_request()
-        generation = self._preview_generation
-        library = self.library
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> tuple[str, bytes | str]:
-            return make_preview(library, request, progress, cancelled)
-
-        self.preview_task = run_task(
-            self,
-            work,
-            on_done=lambda result: self._preview_ready(generation, result),
-            on_error=lambda error: self._preview_failed(generation, error),
-        )
-
-    @property
-    def preview_busy(self) -> bool:
-        return self.preview_task is not None or self._preview_timer.isActive()
-
-    def _preview_ready(self, generation: int, result: tuple[str, bytes | str]) -> None:
-        if generation != self._preview_generation:
-            return  # the options changed while this preview was being made
-        self.preview_task = None
-        kind, payload = result
-        if kind == "png":
-            image = QImage.fromData(bytes(payload), "PNG")  # type: ignore[arg-type]
-            if image.isNull():
-                self._show_preview_message(self.tr("The preview could not be drawn."))
-                return
-            self.preview_pixmap = QPixmap.fromImage(image)
-            self._scale_preview()
-            self.preview_stack.setCurrentWidget(self.preview_image)
-            self.preview_caption.setText(self.tr("First page"))
-        else:
-            self.preview_text.setPlainText(str(payload))
-            self.preview_stack.setCurrentWidget(self.preview_text)
-            self.preview_caption.setText(self.tr("First lines of the file"))
-
-    def _preview_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._preview_generation:
-            return
-        self.preview_task = None
-        if isinstance(error, HawamishError) and error.code is ErrorCode.CANCELLED:
-            return
-        self._show_preview_message(self.tr("No preview: {reason}").format(reason=export_reason(error)))
-
-    def _show_preview_message(self, text: str) -> None:
-        self.preview_message.setText(text)
-        self.preview_stack.setCurrentWidget(self.preview_message)
-
-    def _scale_preview(self) -> None:
-        if self.preview_pixmap is None:
-            return
-        size = self.preview_image.size()
-        ratio = self.devicePixelRatioF()
-        scaled = self.preview_pixmap.scaled(
-            size * ratio, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-        scaled.setDevicePixelRatio(ratio)
-        self.preview_image.setPixmap(scaled)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        self._scale_preview()
+        self.preview.schedule(self.build_request() if self.checked_colors() else None)
 
     # export ----------------------------------------------------------------------------------------
     def choose_destination(self) -> Path | None:
@@ -576,10 +467,9 @@ class ExportDialog(QDialog):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Closing stops a running export (the atomic write leaves no partial file) and the preview."""
-        for task in (self.export_task, self.preview_task):
-            if task is not None:
-                task.cancel()
-        self._preview_timer.stop()
+        if self.export_task is not None:
+            self.export_task.cancel()
+        self.preview.cancel()
         super().closeEvent(event)
 
 
@@ -652,11 +542,10 @@ def _forget(window, dialog: ExportDialog) -> None:
 
 def attach_export(window) -> QAction:
     """File → Export Notes… (Ctrl+E), placed before Quit. One call in MainWindow.__init__."""
-    tr = QCoreApplication.translate
-    action = QAction(qta.icon("mdi6.export"), tr("ExportDialog", "&Export Notes…"), window)
+    action = QAction(qta.icon("mdi6.export"), QCoreApplication.translate("ExportDialog", "&Export Notes…"), window)
     action.setObjectName("exportAction")
     action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
-    action.setStatusTip(tr("ExportDialog", "Export highlights and notes to PDF, Markdown, HTML, CSV or JSON"))
+    action.setStatusTip(QCoreApplication.translate("ExportDialog", "Export highlights and notes to PDF, Markdown, HTML, CSV or JSON"))
     action.triggered.connect(lambda checked=False: open_export_dialog(window))
     window.export_dialog = None
     quit_action = getattr(window, "quit_action", None)

@@ -259,33 +259,33 @@ def test_cancel_during_a_large_export_leaves_no_file(qtbot, library, seeded, tmp
 
 
 def _wait_preview(qtbot, dlg: ExportDialog) -> None:
-    qtbot.waitUntil(lambda: not dlg.preview_busy, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not dlg.preview.busy, timeout=WAIT_MS)
 
 
 def test_pdf_preview_shows_the_first_page(qtbot, dialog: ExportDialog) -> None:
     if not shutil.which("pdftoppm"):
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     _wait_preview(qtbot, dialog)
-    assert dialog.preview_stack.currentWidget() is dialog.preview_image
-    image = dialog.preview_pixmap.toImage()
+    assert dialog.preview.stack.currentWidget() is dialog.preview.image
+    image = dialog.preview.pixmap.toImage()
     assert image.height() > image.width() > 200  # a portrait page
     # not blank: a good share of the sampled pixels is ink or a highlight colour, not white paper
     step = 4
     samples = [image.pixelColor(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)]
     marked = sum(1 for c in samples if c.lightness() < 230)
     assert marked / len(samples) > 0.01
-    shown = dialog.preview_image.pixmap()
+    shown = dialog.preview.image.pixmap()
     assert shown is not None and not shown.isNull()
 
 
 def test_text_preview_and_preview_follows_the_options(qtbot, dialog: ExportDialog) -> None:
     dialog.set_format("md")
     _wait_preview(qtbot, dialog)
-    assert dialog.preview_stack.currentWidget() is dialog.preview_text
-    assert QUOTE in dialog.preview_text.toPlainText()
+    assert dialog.preview.stack.currentWidget() is dialog.preview.text
+    assert QUOTE in dialog.preview.text.toPlainText()
     dialog.chips["claim"].setChecked(False)  # the quote's label: it leaves the preview
     _wait_preview(qtbot, dialog)
-    assert QUOTE not in dialog.preview_text.toPlainText()
+    assert QUOTE not in dialog.preview.text.toPlainText()
 
 
 def test_attach_export_adds_file_export_with_ctrl_e(qtbot, window, tmp_path) -> None:
@@ -316,7 +316,7 @@ def test_dialog_mirrors_in_a_right_to_left_ui(qtbot, library, seeded, qapp) -> N
         assert dlg.layoutDirection() == Qt.LayoutDirection.RightToLeft
         # the options column is on the right, the preview on the left
         options_x = dlg.scope_article.mapTo(dlg, dlg.scope_article.rect().center()).x()
-        preview_x = dlg.preview_stack.mapTo(dlg, dlg.preview_stack.rect().center()).x()
+        preview_x = dlg.preview.stack.mapTo(dlg, dlg.preview.stack.rect().center()).x()
         assert options_x > preview_x
         dlg.close()
     finally:
