@@ -28,6 +28,9 @@ COMMAND_MODULES = [
     "reader.commands.list_cmd",
     "reader.commands.show_cmd",
     "reader.commands.highlight_cmd",
+    "reader.commands.export_cmd",
+    "reader.commands.search_cmd",
+    "reader.commands.reindex_cmd",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2

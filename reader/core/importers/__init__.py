@@ -69,6 +69,17 @@ class ImportResult:
         return self.status != "failed"
 
 
+def _web_annotations(library: Library, result: ImportResult) -> None:
+    from reader.core.importers.web_annotation import fill_import_result
+
+    fill_import_result(library, Path(result.path), result)
+
+
+#: Extension -> importer of annotation files: notes re-anchored onto articles already in the library (not
+#: new articles), e.g. the W3C Web Annotation JSON that `hawamish export --format json` writes.
+ANNOTATION_IMPORTERS: dict[str, Callable[[Library, ImportResult], None]] = {".json": _web_annotations}
+
+
 def read_article(path: Path) -> tuple[ArticleMeta, list[Block]]:
     """Metadata and blocks of the article in `path` (raises HawamishError: MISSING, UNSUPPORTED, ...)."""
     path = Path(path)
@@ -139,7 +150,11 @@ def import_paths(
             break
         result = ImportResult(str(path), "failed", error=error)
         results.append(result)
-        if error is None:
+        annotations = ANNOTATION_IMPORTERS.get(path.suffix.lower()) if error is None else None
+        if annotations is not None:
+            _flush(store, pending, known)  # articles read earlier in this run must exist first
+            annotations(library, result)
+        elif error is None:
             try:
                 meta, blocks = read_article(path)
                 if not blocks:

@@ -289,3 +289,23 @@ def _highlight(store: HighlightStore, articles: _Articles, article_id: int, anno
 def _label_exists(store: HighlightStore, key: str) -> bool:
     with store.library.read() as db:
         return db.execute("SELECT 1 FROM color_labels WHERE key = ?", (key,)).fetchone() is not None
+
+
+def fill_import_result(library: Library, path: Path, result: object) -> None:
+    """Run import_annotations for `hawamish import FILE.json` and report it as an ImportResult would:
+    'updated' (annotations added to existing articles), 'duplicate' (everything was already there) or
+    'failed' (bad file, or no article of the library matches). `result` is reader.core.importers.ImportResult.
+    """
+    try:
+        counts = import_annotations(library, path)
+    except HawamishError as exc:
+        result.status, result.error = "failed", exc  # type: ignore[attr-defined]
+        return
+    if not counts.article_ids:
+        result.status = "failed"  # type: ignore[attr-defined]
+        result.error = HawamishError(ErrorCode.NOT_FOUND, str(path), "no article of the library matches")  # type: ignore[attr-defined]
+        return
+    result.article_id = counts.article_ids[0]  # type: ignore[attr-defined]
+    result.title = ArticleStore(library).get(counts.article_ids[0]).title  # type: ignore[attr-defined]
+    added = counts.imported + counts.article_notes
+    result.status = "updated" if added else "duplicate"  # type: ignore[attr-defined]

@@ -1,0 +1,82 @@
+"""`hawamish export [ID...|--all|--tag T] --format pdf|md|html|csv|json -o PATH` (DESIGN §6, docs/export.md).
+
+The file is written atomically: a failure (unwritable folder, full disk) leaves an older file of the same
+name untouched and exits 1 with the reason on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.exporters import EXTENSIONS, FORMATS, PAGE_SIZES, SORTS, ExportRequest, export
+from reader.core.labels import LabelStore
+
+EXIT_USAGE = 2
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        parents=[common],
+        help="export highlights and notes to PDF, Markdown, HTML, CSV or JSON",
+        description="Export the notes of the given articles (or --all, or articles tagged T) to one file.",
+    )
+    parser.add_argument("ids", nargs="*", type=int, metavar="ID", help="articles to export")
+    parser.add_argument("--all", action="store_true", dest="all_articles", help="every article with notes")
+    parser.add_argument("--tag", metavar="T", help="articles tagged T (or with a highlight tagged T)")
+    parser.add_argument("--color", action="append", default=[], metavar="KEY",
+                        help="only highlights with this colour label (repeatable)")
+    parser.add_argument("--only-tag", action="append", default=[], metavar="T",
+                        help="only highlights carrying this tag (repeatable)")
+    parser.add_argument("--sort", choices=SORTS, default="position", help="highlight order (default: position)")
+    parser.add_argument("--with-text", action="store_true", help="add the article text with highlights marked")
+    parser.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size (default: A4)")
+    parser.add_argument("--format", choices=FORMATS, help="file format (default: from the -o extension)")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="the file to write")
+    parser.set_defaults(func=run)
+
+
+def _format(args: argparse.Namespace) -> str | None:
+    if args.format:
+        return args.format
+    suffix = args.output.suffix.lower()
+    aliases = {".markdown": "md", ".htm": "html"}
+    return aliases.get(suffix) or next((f for f, ext in EXTENSIONS.items() if ext == suffix), None)
+
+
+def run(args: argparse.Namespace, ctx) -> int:
+    scopes = sum((bool(args.ids), bool(args.all_articles), args.tag is not None))
+    if scopes != 1:
+        ctx.error("export: name article IDs, or --all, or --tag T (exactly one)")
+        return EXIT_USAGE
+    fmt = _format(args)
+    if fmt is None:
+        ctx.error(f"export: choose --format ({', '.join(FORMATS)}); {args.output.suffix or 'no extension'} "
+                  "does not say")
+        return EXIT_USAGE
+    request = ExportRequest(
+        format=fmt,
+        article_ids=tuple(args.ids),
+        all_articles=bool(args.all_articles),
+        tag=args.tag,
+        colors=tuple(args.color),
+        tags=tuple(args.only_tag),
+        sort=args.sort,
+        include_article_text=bool(args.with_text),
+        page_size=args.page_size,
+    )
+    with ctx.open_library() as library:
+        known = set(LabelStore(library).keys())
+        unknown = [c for c in args.color if c not in known]
+        if unknown:
+            raise HawamishError(ErrorCode.UNKNOWN_LABEL, detail=f"{unknown[0]!r}; known: {', '.join(sorted(known))}")
+        summary = export(library, request, args.output)
+    if ctx.json:
+        ctx.emit_json(summary.to_json())
+    else:
+        pages = f", {summary.pages} pages" if summary.pages else ""
+        print(f"exported {summary.highlights} highlights from {summary.articles} articles to {summary.path} "
+              f"({summary.format}{pages})", file=ctx.out)
+    return 0
