@@ -170,6 +170,8 @@ def run_app(args: argparse.Namespace) -> int:
     target = args.open
     if target is None:
         target = _seed_article_id(library) if first_run else window.last_article_id()
+    if target is None and window.library_model.total:
+        target = window.library_model.article_at(0).id  # nothing remembered: the newest article
     if target is not None and not window.open_article(int(target)):
         if args.open is not None:
             print(f"hawamish: article {args.open} not found", file=sys.stderr)
