@@ -1,0 +1,119 @@
+"""`hawamish search QUERY` and `hawamish search -` (one query a line on stdin, one JSON line a query out).
+
+The index is brought in step with the library first (cheap when nothing changed; rebuilt when missing,
+stale or corrupt). When another Hawamish holds the index's writer lock, the search runs on the index as it
+is. Query syntax: docs/search.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.messages import MESSAGES, describe
+
+KINDS = ("article", "highlight", "note")
+SYNC_WAIT = 5.0  # seconds to wait for another writer before searching the index as it is
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "search",
+        parents=[common],
+        help="search articles, highlights and notes",
+        description='Search the library. QUERY is words (all must match), OR, NOT/-word, "phrases", '
+        "prefix*, and fields title: author: outlet: tag: color: lang: kind: date: (docs/search.md). "
+        "QUERY '-' reads one query a line from stdin and writes one JSON line a query.",
+    )
+    parser.add_argument(
+        "query", nargs="+", metavar="QUERY", help="the query (several words are joined), or -"
+    )
+    parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    parser.add_argument(
+        "--kind", action="append", choices=KINDS, help="only hits of this kind (may be repeated)"
+    )
+    parser.set_defaults(func=run)
+
+
+def error_json(error: HawamishError) -> dict[str, str]:
+    return {
+        "code": error.code.value,
+        "message": MESSAGES.get(error.code, error.code.value),
+        "detail": error.detail,
+    }
+
+
+def _sync(index, ctx) -> None:
+    try:
+        index.sync(timeout=SYNC_WAIT)
+    except HawamishError as exc:
+        if exc.code is not ErrorCode.INDEX_BUSY or index.status() != "ok":
+            raise
+        ctx.error("the index is being updated by another Hawamish; searching it as it is")
+
+
+def _print_hits(results, ctx) -> None:
+    if not results.hits:
+        print("no results", file=ctx.out)
+        return
+    for hit in results.hits:
+        where = f"{hit.article_id}" + (f"#{hit.highlight_id}" if hit.highlight_id else "")
+        byline = " · ".join(x for x in (hit.outlet, hit.published) if x)
+        print(
+            f"{hit.score:7.2f}  {hit.kind:<9}  {where:<10}  {hit.title}"
+            + (f"  ({byline})" if byline else ""),
+            file=ctx.out,
+        )
+        print(f"          {hit.marked_snippet('[', ']')}", file=ctx.out)
+    if results.total > len(results.hits):
+        print(f"... {results.total - len(results.hits)} more (use --limit)", file=ctx.out)
+
+
+def _batch(index, args, ctx, stdin) -> int:
+    failed = 0
+    for line in stdin.read().splitlines():
+        query = line.strip()
+        try:
+            results = index.search(query, limit=args.limit, kinds=args.kind)
+            out: dict[str, object] = results.to_json()
+        except HawamishError as exc:
+            if exc.code is not ErrorCode.QUERY_SYNTAX:
+                raise
+            failed += 1
+            out = {"query": query, "error": error_json(exc)}
+        ctx.out.write(json.dumps(out, ensure_ascii=False) + "\n")
+        ctx.out.flush()
+    return 1 if failed else 0
+
+
+def run(args: argparse.Namespace, ctx, stdin=None) -> int:
+    from reader.core.search import SearchIndex
+
+    if args.limit < 1:
+        ctx.error("--limit must be at least 1")
+        return 2
+    query = " ".join(args.query)
+    with ctx.open_library() as library:
+        index = SearchIndex(library)
+        try:
+            _sync(index, ctx)
+            if query == "-":
+                return _batch(index, args, ctx, stdin or sys.stdin)
+            try:
+                results = index.search(query, limit=args.limit, kinds=args.kind)
+            except HawamishError as exc:
+                if exc.code is not ErrorCode.QUERY_SYNTAX:
+                    raise
+                ctx.error(describe(exc))
+                if ctx.json:
+                    ctx.emit_json({"query": query, "error": error_json(exc)})
+                return 1
+            if ctx.json:
+                ctx.emit_json(results.to_json())
+            else:
+                _print_hits(results, ctx)
+            return 0
+        finally:
+            index.close()
