@@ -10,7 +10,14 @@ from reader.core.article_store import ArticleStore
 from reader.core.highlight_store import Highlight, HighlightStore, quote_at
 from reader.core.library import Change, Library
 from reader.core.models import ArticleMeta
-from reader.core.text import ARABIC_MARKS, canonical_text, content_hash, is_arabic_letter, normalize_arabic
+from reader.core.text import (
+    ARABIC_MARKS,
+    canonical_text,
+    content_hash,
+    fold_with_map,
+    is_arabic_letter,
+    normalize_arabic,
+)
 from tests.core.seed_helpers import add_seed, blocks_from_lines, seed_blocks, seed_lines
 
 SEED = canonical_text(seed_blocks())
@@ -248,3 +255,13 @@ def test_a_haraka_added_on_the_last_letter_joins_the_highlight() -> None:
     new_text = SEED[: h.end] + "\u064e" + SEED[h.end :]
     p = one(h, new_text)
     assert p.how == "exact" and new_text[p.start : p.end] == q + "\u064e"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.one_of(
+    st.sampled_from(list("أإآٱىةؤئیکابت ٠١۹\u064b\u064e\u0651\u0670\u0640\u200f\u2067ﻻﺷΣİAbC🙂")),
+    st.characters(),
+), max_size=60))
+def test_fold_fast_equals_fold_with_map(text: str) -> None:
+    fast, slow = anchors.fold_fast(text), fold_with_map(text)
+    assert (fast.text, fast.origin, fast.original) == (slow.text, slow.origin, slow.original)
