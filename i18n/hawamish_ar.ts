@@ -691,6 +691,11 @@
             <source>%1 of %2</source>
             <translation>%1 من %2</translation>
         </message>
+        <message>
+            <location filename="../reader/gui/find_bar.py" line="212" />
+            <source>&amp;Find in Article…</source>
+            <translation>ال&amp;بحث في المقال…</translation>
+        </message>
     </context>
     <context>
         <name>ImportFlow</name>
@@ -1106,6 +1111,31 @@
             <source>Hit %1 of %2 (F3 next, Shift+F3 previous)</source>
             <translation>النتيجة %1 من %2 (F3 التالية، Shift+F3 السابقة)</translation>
         </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="406" />
+            <source>&amp;Search Library…</source>
+            <translation>البحث في ال&amp;مكتبة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="412" />
+            <source>Next Search Hit</source>
+            <translation>نتيجة البحث التالية</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="417" />
+            <source>Previous Search Hit</source>
+            <translation>نتيجة البحث السابقة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="423" />
+            <source>Search &amp;Panel</source>
+            <translation>&amp;لوحة البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="391" />
+            <source>Search</source>
+            <translation>بحث</translation>
+        </message>
     </context>
     <context>
         <name>SearchResults</name>
@@ -1147,45 +1177,6 @@
             <location filename="../reader/gui/selection_toolbar.py" line="88" />
             <source>Highlight</source>
             <translation>تظليل</translation>
-        </message>
-    </context>
-    <context>
-        <name>bar</name>
-        <message>
-            <location filename="../reader/gui/find_bar.py" line="212" />
-            <source>&amp;Find in Article…</source>
-            <translation>ال&amp;بحث في المقال…</translation>
-        </message>
-    </context>
-    <context>
-        <name>panel</name>
-        <message>
-            <location filename="../reader/gui/search_panel.py" line="406" />
-            <source>&amp;Search Library…</source>
-            <translation>البحث في ال&amp;مكتبة…</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/search_panel.py" line="412" />
-            <source>Next Search Hit</source>
-            <translation>نتيجة البحث التالية</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/search_panel.py" line="417" />
-            <source>Previous Search Hit</source>
-            <translation>نتيجة البحث السابقة</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/search_panel.py" line="423" />
-            <source>Search &amp;Panel</source>
-            <translation>&amp;لوحة البحث</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <location filename="../reader/gui/search_panel.py" line="391" />
-            <source>Search</source>
-            <translation>بحث</translation>
         </message>
     </context>
 </TS>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import qtawesome as qta
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
@@ -209,7 +209,7 @@ def attach_find_bar(window: QWidget) -> FindBar:
     from PySide6.QtGui import QAction
 
     bar = FindBar(window.article_view)  # type: ignore[attr-defined]
-    action = QAction(qta.icon("mdi6.text-search"), bar.tr("&Find in Article…"), window)
+    action = QAction(qta.icon("mdi6.text-search"), QCoreApplication.translate("FindBar", "&Find in Article…"), window)
     action.setObjectName("findInArticleAction")
     action.setShortcut(QKeySequence.StandardKey.Find)
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -400,7 +400,7 @@ def attach_search(window: QMainWindow) -> SearchPanel:
     from reader.gui.index_service import attach_index_service
 
     service = attach_index_service(window)
-    dock = QDockWidget(window.tr("Search"), window)
+    dock = QDockWidget(QCoreApplication.translate("SearchPanel", "Search"), window)
     dock.setObjectName("searchDock")
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
     panel = SearchPanel(window, service)
@@ -422,24 +422,24 @@ def attach_search(window: QMainWindow) -> SearchPanel:
         if menu is not None:
             menu.addAction(action)
 
-    focus = QAction(qta.icon("mdi6.magnify"), panel.tr("&Search Library…"), window)
+    focus = QAction(qta.icon("mdi6.magnify"), QCoreApplication.translate("SearchPanel", "&Search Library…"), window)
     focus.setObjectName("searchAction")
     focus.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K))
     focus.triggered.connect(panel.focus_box)
     add(focus, "edit_menu")
     attach_find_bar(window)
-    next_hit = QAction(panel.tr("Next Search Hit"), window)
+    next_hit = QAction(QCoreApplication.translate("SearchPanel", "Next Search Hit"), window)
     next_hit.setObjectName("nextHitAction")
     next_hit.setShortcut(QKeySequence(Qt.Key.Key_F3))
     next_hit.triggered.connect(lambda: panel.step(+1))
     add(next_hit, "edit_menu")
-    previous_hit = QAction(panel.tr("Previous Search Hit"), window)
+    previous_hit = QAction(QCoreApplication.translate("SearchPanel", "Previous Search Hit"), window)
     previous_hit.setObjectName("previousHitAction")
     previous_hit.setShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F3))
     previous_hit.triggered.connect(lambda: panel.step(-1))
     add(previous_hit, "edit_menu")
     toggle = dock.toggleViewAction()
-    toggle.setText(panel.tr("Search &Panel"))
+    toggle.setText(QCoreApplication.translate("SearchPanel", "Search &Panel"))
     add(toggle, "view_menu")
     panel.refresh_filter_choices()
     requested = getattr(window, "search_requested", None)
