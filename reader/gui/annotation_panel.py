@@ -242,6 +242,7 @@ class AnnotationPanel(QDockWidget):
         self.color_filter.blockSignals(False)
         for button in self.color_group.buttons():
             self.color_group.removeButton(button)
+            button.hide()
             button.deleteLater()
         for n, label in enumerate(self.labels):
             button = QToolButton(self.editor)

@@ -9,7 +9,7 @@ seen on the next open, or a re-import all show up the same way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -49,7 +49,11 @@ class AnnotationController(QObject):
         self.actions = SelectionActions(window, self.view)
         self.toolbar = SelectionToolbar(self.view, self.actions)
         self.panel = AnnotationPanel(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        # QMainWindow does not mirror dock areas, but the central splitter does (the library list moves to
+        # the right in RTL): the panel goes on the side opposite the list, the left when the UI is RTL.
+        rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea,
+                             self.panel)
         install_context_menu(self.view, self._extend_context_menu)
 
         self.labels_action = QAction(self.tr("Colour &Labels…"), window)
@@ -81,6 +85,7 @@ class AnnotationController(QObject):
         )
         self.view.article_loaded.connect(self.load_article)
         window.library_changed.connect(self._on_change)
+        window.installEventFilter(self)  # save a note being typed when the window closes
 
         self._load_labels()
         if self.view.article is not None:
@@ -126,6 +131,11 @@ class AnnotationController(QObject):
             self.article_id = None
             self.layer.set_highlights([])
             self.panel.show_article(None, [], "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.panel.flush()
+        return False
 
     # requests ------------------------------------------------------------------------------------
     def _push(self, command) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import qtawesome as qta
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton, QWidget
@@ -36,10 +37,10 @@ class SelectionActions(QObject):
         self.labels: list[ColorLabel] = []
         self.menu = QMenu(self.tr("&Highlight"), window)
         self.menu.setObjectName("highlightMenu")
-        self.underline_action = QAction(self.tr("&Underline"), window)
+        self.underline_action = QAction(qta.icon("fa5s.underline"), self.tr("&Underline"), window)
         self.underline_action.setShortcut(QKeySequence("Ctrl+U"))
         self.underline_action.triggered.connect(lambda: self._request(self.default_color(), "underline", False))
-        self.note_action = QAction(self.tr("Highlight and Add &Note"), window)
+        self.note_action = QAction(qta.icon("fa5s.comment-medical"), self.tr("Highlight and Add &Note"), window)
         self.note_action.setShortcuts([QKeySequence("Ctrl+M"), QKeySequence("Ctrl+Shift+N")])
         self.note_action.triggered.connect(lambda: self._request(self.default_color(), "background", True))
         for action in (self.underline_action, self.note_action):
@@ -123,6 +124,7 @@ class SelectionToolbar(QFrame):
         """One button per colour action, then underline and note (after the labels change)."""
         for button in self._buttons:
             self._layout.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self._buttons = []
         for action in [*self.actions.color_actions, self.actions.underline_action, self.actions.note_action]:
@@ -133,12 +135,10 @@ class SelectionToolbar(QFrame):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(action.text().replace("&", "") + (f"  ({shortcut})" if shortcut else ""))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setFixedSize(QSize(28, 26))
             if action is self.actions.underline_action:
-                button.setText("U̲")
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            elif action is self.actions.note_action:
-                button.setText("✎")
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                self._layout.addSpacing(4)
             self._layout.addWidget(button)
             self._buttons.append(button)
         self.adjustSize()
