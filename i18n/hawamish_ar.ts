@@ -2,58 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
     <context>
-        <name />
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="656" />
-            <source>ExportDialog</source>
-            <comment>&amp;Export Notes…</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="659" />
-            <source>ExportDialog</source>
-            <comment>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../reader/gui/export_preview.py" line="99" />
-            <source>ExportDialog</source>
-            <comment>Hawamish cannot write there: the folder is read-only or you lack permission. Choose another folder.</comment>
-            <extracomment>The preview exports at most this many articles: the first page only ever shows the first one.</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../reader/gui/export_preview.py" line="102" />
-            <source>ExportDialog</source>
-            <comment>The disk is full. Free some space or choose another disk.</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../reader/gui/export_preview.py" line="103" />
-            <source>ExportDialog</source>
-            <comment>The export was cancelled; no file was written.</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../reader/gui/export_preview.py" line="104" />
-            <source>ExportDialog</source>
-            <comment>An article to export is no longer in the library.</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../reader/gui/export_preview.py" line="108" />
-            <source>ExportDialog</source>
-            <comment>The file could not be written ({reason}).</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../reader/gui/export_preview.py" line="109" />
-            <source>ExportDialog</source>
-            <comment>An unexpected error stopped the export ({kind}).</comment>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AnnotationController</name>
         <message>
             <location filename="../reader/gui/annotations.py" line="55" />
@@ -392,270 +340,313 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="107" />
+            <location filename="../reader/gui/export_dialog.py" line="100" />
             <source>Export Notes</source>
             <translation>تصدير الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="134" />
+            <location filename="../reader/gui/export_dialog.py" line="128" />
             <source>Export…</source>
             <translation>تصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="138" />
+            <location filename="../reader/gui/export_dialog.py" line="132" />
             <source>Stop Export</source>
             <translation>إيقاف التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="142" />
+            <location filename="../reader/gui/export_dialog.py" line="136" />
             <source>Close</source>
             <translation>إغلاق</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="158" />
+            <location filename="../reader/gui/export_dialog.py" line="152" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="162" />
+            <location filename="../reader/gui/export_dialog.py" line="156" />
             <source>All articles tagged</source>
             <translation>كل المقالات الموسومة بـ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="185" />
-            <location filename="../reader/gui/export_dialog.py" line="366" />
+            <location filename="../reader/gui/export_dialog.py" line="179" />
+            <location filename="../reader/gui/export_dialog.py" line="337" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="196" />
+            <location filename="../reader/gui/export_dialog.py" line="190" />
             <source>Position in the article</source>
             <translation>الموضع في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="197" />
+            <location filename="../reader/gui/export_dialog.py" line="191" />
             <source>Date of the highlight</source>
             <translation>تاريخ التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="199" />
+            <location filename="../reader/gui/export_dialog.py" line="193" />
             <source>Colour labels:</source>
             <translation>تسميات الألوان:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="200" />
+            <location filename="../reader/gui/export_dialog.py" line="194" />
             <source>Tag:</source>
             <translation>الوسم:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="201" />
+            <location filename="../reader/gui/export_dialog.py" line="195" />
             <source>Order:</source>
             <translation>الترتيب:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="207" />
+            <location filename="../reader/gui/export_dialog.py" line="201" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="212" />
+            <location filename="../reader/gui/export_dialog.py" line="206" />
             <source>Include the article text with the highlights marked</source>
             <translation>تضمين نص المقال مع إبراز التظليلات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="216" />
+            <location filename="../reader/gui/export_dialog.py" line="210" />
             <source>A4</source>
             <translation>A4</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="217" />
+            <location filename="../reader/gui/export_dialog.py" line="211" />
             <source>US Letter</source>
             <translation>Letter الأمريكي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="224" />
+            <location filename="../reader/gui/export_dialog.py" line="218" />
             <source>Page size:</source>
             <translation>حجم الصفحة:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="227" />
-            <source>Save as:</source>
-            <translation>حفظ باسم:</translation>
+            <location filename="../reader/gui/export_dialog.py" line="221" />
+            <source>File type:</source>
+            <translation>نوع الملف:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="235" />
-            <source>Preview</source>
-            <translation>معاينة</translation>
+            <location filename="../reader/gui/export_dialog.py" line="230" />
+            <source>PDF document</source>
+            <translation>مستند PDF</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="263" />
-            <source>PDF document (.pdf)</source>
-            <translation>مستند PDF ‏(.pdf)</translation>
+            <location filename="../reader/gui/export_dialog.py" line="231" />
+            <source>Markdown</source>
+            <translation>ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="264" />
-            <source>Markdown (.md)</source>
-            <translation>ماركداون (.md)</translation>
+            <location filename="../reader/gui/export_dialog.py" line="232" />
+            <source>Web page (HTML)</source>
+            <translation>صفحة ويب (HTML)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="265" />
-            <source>Web page (.html)</source>
-            <translation>صفحة ويب (.html)</translation>
+            <location filename="../reader/gui/export_dialog.py" line="233" />
+            <source>Spreadsheet (CSV)</source>
+            <translation>جدول بيانات (CSV)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="266" />
-            <source>Spreadsheet, CSV (.csv)</source>
-            <translation>جدول بيانات CSV ‏(.csv)</translation>
+            <location filename="../reader/gui/export_dialog.py" line="234" />
+            <source>W3C Web Annotation (JSON)</source>
+            <translation>تعليقات ويب W3C ‏(JSON)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="267" />
-            <source>W3C Web Annotation, JSON (.json)</source>
-            <translation>تعليقات الويب W3C بصيغة JSON ‏(.json)</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="281" />
+            <location filename="../reader/gui/export_dialog.py" line="252" />
             <source>This article: {title}</source>
             <translation>هذا المقال: {title}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="285" />
+            <location filename="../reader/gui/export_dialog.py" line="256" />
             <source>This article (none is open)</source>
             <translation>هذا المقال (لا مقال مفتوح)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="288" />
+            <location filename="../reader/gui/export_dialog.py" line="259" />
             <source>The articles selected in the library ({count})</source>
             <translation>المقالات المحددة في المكتبة ({count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="290" />
+            <location filename="../reader/gui/export_dialog.py" line="261" />
             <source>The whole library (articles: {count})</source>
             <translation>المكتبة كلها (المقالات: {count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="293" />
+            <location filename="../reader/gui/export_dialog.py" line="264" />
             <source>Any tag</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="298" />
+            <location filename="../reader/gui/export_dialog.py" line="269" />
             <source>(no tags yet)</source>
             <translation>(لا وسوم بعد)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="321" />
+            <location filename="../reader/gui/export_dialog.py" line="292" />
             <source>Include the highlights labelled “{name}”</source>
-            <translation>تضمين التظليلات الموسومة «{name}»</translation>
+            <translation>تضمين التظليلات ذات التسمية «{name}»</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="372" />
+            <location filename="../reader/gui/export_dialog.py" line="343" />
             <source>Notes tagged {tag}</source>
             <translation>الملاحظات الموسومة {tag}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="374" />
+            <location filename="../reader/gui/export_dialog.py" line="345" />
             <source>Hawamish notes</source>
             <translation>ملاحظات هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="388" />
+            <location filename="../reader/gui/export_dialog.py" line="359" />
             <source>Choose at least one colour label.</source>
             <translation>اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="401" />
-            <source>Nothing to preview.</source>
-            <translation>لا شيء للمعاينة.</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="403" />
-            <source>Preparing the preview…</source>
-            <translation>جارٍ تحضير المعاينة…</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="431" />
-            <source>The preview could not be drawn.</source>
-            <translation>تعذّر رسم المعاينة.</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="436" />
-            <source>First page</source>
-            <translation>الصفحة الأولى</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="440" />
-            <source>First lines of the file</source>
-            <translation>الأسطر الأولى من الملف</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="448" />
-            <source>No preview: {reason}</source>
-            <translation>لا معاينة: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="475" />
+            <location filename="../reader/gui/export_dialog.py" line="370" />
             <source>Export Notes To</source>
             <translation>تصدير الملاحظات إلى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="513" />
+            <location filename="../reader/gui/export_dialog.py" line="408" />
             <source>Exporting to {name}…</source>
             <translation>جارٍ التصدير إلى {name}…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="520" />
+            <location filename="../reader/gui/export_dialog.py" line="415" />
             <source>Stopping the export…</source>
             <translation>جارٍ إيقاف التصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="537" />
+            <location filename="../reader/gui/export_dialog.py" line="432" />
             <source>Exported to {name}.</source>
             <translation>صُدّرت إلى {name}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="538" />
+            <location filename="../reader/gui/export_dialog.py" line="433" />
             <source>Export Finished</source>
             <translation>انتهى التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="541" />
+            <location filename="../reader/gui/export_dialog.py" line="436" />
             <source>The notes were exported to {path}</source>
             <translation>صُدّرت الملاحظات إلى {path}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="542" />
+            <location filename="../reader/gui/export_dialog.py" line="437" />
             <source>Articles: {articles} · highlights: {highlights}</source>
             <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="544" />
+            <location filename="../reader/gui/export_dialog.py" line="439" />
             <source>Open File</source>
             <translation>فتح الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="545" />
+            <location filename="../reader/gui/export_dialog.py" line="440" />
             <source>Show in Folder</source>
             <translation>إظهار في المجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="557" />
+            <location filename="../reader/gui/export_dialog.py" line="452" />
             <source>Export stopped; no file was written.</source>
             <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="561" />
+            <location filename="../reader/gui/export_dialog.py" line="456" />
             <source>Export Failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="562" />
+            <location filename="../reader/gui/export_dialog.py" line="457" />
             <source>The notes could not be exported to {path}.</source>
             <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="566" />
+            <location filename="../reader/gui/export_dialog.py" line="461" />
             <source>Export failed: {reason}</source>
             <translation>فشل التصدير: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="549" />
+            <source>&amp;Export Notes…</source>
+            <translation>&amp;تصدير الملاحظات…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="552" />
+            <source>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</source>
+            <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="110" />
+            <source>Hawamish cannot write there: the folder is read-only, missing or not a folder. Choose another place.</source>
+            <translation>لا يستطيع هوامش الكتابة هناك: المجلد للقراءة فقط، أو غير موجود، أو ليس مجلدًا. اختر مكانًا آخر.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="113" />
+            <source>The disk is full. Free some space or choose another disk.</source>
+            <translation>القرص ممتلئ. أفرغ بعض المساحة أو اختر قرصًا آخر.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="115" />
+            <source>The export was stopped; no file was written.</source>
+            <translation>أُوقف التصدير؛ لم يُكتب أي ملف.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="117" />
+            <source>An article to export is no longer in the library.</source>
+            <translation>أحد المقالات المطلوب تصديرها لم يعد في المكتبة.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="120" />
+            <source>The file could not be written ({reason}).</source>
+            <translation>تعذّرت كتابة الملف ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="121" />
+            <source>An unexpected error stopped the export ({kind}).</source>
+            <translation>أوقف خطأ غير متوقع التصدير ({kind}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportPreview</name>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="130" />
+            <source>Preview</source>
+            <translation>معاينة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="183" />
+            <source>Nothing to preview: choose at least one colour label.</source>
+            <translation>لا شيء للمعاينة: اختر تسمية لون واحدة على الأقل.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="185" />
+            <source>Preparing the preview…</source>
+            <translation>جارٍ تحضير المعاينة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="207" />
+            <source>The preview could not be drawn.</source>
+            <translation>تعذّر رسم المعاينة.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="212" />
+            <source>First page</source>
+            <translation>الصفحة الأولى</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="216" />
+            <source>First lines of the file</source>
+            <translation>الأسطر الأولى من الملف</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="224" />
+            <source>No preview: {reason}</source>
+            <translation>لا معاينة: {reason}</translation>
         </message>
     </context>
     <context>

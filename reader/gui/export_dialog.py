@@ -146,7 +146,7 @@ class ExportDialog(QDialog):
         root.addLayout(body, 1)
         root.addWidget(self.progress_bar)
         root.addLayout(buttons)
-        self.resize(900, 620)
+        self.resize(940, 660)
 
     def _build_scope(self) -> QGroupBox:
         box = QGroupBox(self.tr("Articles"), self)
@@ -202,7 +202,7 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox(box)
         self.format_combo.setObjectName("formatCombo")
         for key in FORMATS:
-            self.format_combo.addItem(qta.icon(_FORMAT_ICONS[key]), self.format_name(key), key)
+            self.format_combo.addItem(qta.icon(_FORMAT_ICONS[key]), self.format_label(key), key)
         self.include_text_check = QCheckBox(self.tr("Include the article text with the highlights marked"), box)
         self.include_text_check.setObjectName("includeTextCheck")
         self.page_size_combo = QComboBox(box)
@@ -218,7 +218,7 @@ class ExportDialog(QDialog):
         pdf_form.addRow(self.tr("Page size:"), self.page_size_combo)
         pdf_form.addRow(self.include_text_check)
         form = QFormLayout(box)
-        form.addRow(self.tr("Save as:"), self.format_combo)
+        form.addRow(self.tr("File type:"), self.format_combo)
         form.addRow(self.pdf_options)
         self.format_combo.currentIndexChanged.connect(self._options_changed)
         self.include_text_check.toggled.connect(self._options_changed)
@@ -227,12 +227,16 @@ class ExportDialog(QDialog):
 
     def format_name(self, key: str) -> str:
         return {
-            "pdf": self.tr("PDF document (.pdf)"),
-            "md": self.tr("Markdown (.md)"),
-            "html": self.tr("Web page (.html)"),
-            "csv": self.tr("Spreadsheet, CSV (.csv)"),
-            "json": self.tr("W3C Web Annotation, JSON (.json)"),
+            "pdf": self.tr("PDF document"),
+            "md": self.tr("Markdown"),
+            "html": self.tr("Web page (HTML)"),
+            "csv": self.tr("Spreadsheet (CSV)"),
+            "json": self.tr("W3C Web Annotation (JSON)"),
         }[key]
+
+    def format_label(self, key: str) -> str:
+        """The name with its suffix, isolated so that ".pdf" keeps its dot in front in an Arabic UI."""
+        return f"{self.format_name(key)} ({_isolate(EXTENSIONS[key])})"
 
     # choices from the library --------------------------------------------------------------------
     def _load_choices(self, scope: str | None) -> None:
@@ -474,10 +478,10 @@ class ExportDialog(QDialog):
 
 
 def _uses_letter() -> bool:
-    """US Letter for the locales that print on it, A4 elsewhere."""
+    """US Letter where the system locale prints on it, A4 elsewhere (the UI language says nothing about paper)."""
     from PySide6.QtCore import QLocale
 
-    return QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
 
 
 def _title_of(library: Library, article_id: int) -> str:

@@ -35,7 +35,7 @@ from reader.core.library import Library
 from reader.gui.error_text import error_reason
 from reader.gui.workers import Task, run_task
 
-#: The preview exports at most this many articles: the first page only ever shows the first one.
+# The preview exports at most this many articles: the first page only ever shows the first one.
 PREVIEW_ARTICLES = 2
 PREVIEW_DPI = 110  # sharp once scaled down to the panel; renders in about 0.1 s
 PREVIEW_TEXT_LINES = 80
@@ -104,19 +104,22 @@ def make_preview(
 
 def export_reason(error: BaseException) -> str:
     """A translated sentence saying why an export failed, with what to do about it; never a traceback."""
+    translate = QCoreApplication.translate
     if isinstance(error, HawamishError):
-        specific = {
-            ErrorCode.UNWRITABLE: QCoreApplication.translate("ExportDialog", "Hawamish cannot write there: the folder is read-only or you lack permission. "
-                "Choose another folder."
-            ),
-            ErrorCode.DISK_FULL: QCoreApplication.translate("ExportDialog", "The disk is full. Free some space or choose another disk."),
-            ErrorCode.CANCELLED: QCoreApplication.translate("ExportDialog", "The export was cancelled; no file was written."),
-            ErrorCode.NOT_FOUND: QCoreApplication.translate("ExportDialog", "An article to export is no longer in the library."),
-        }.get(error.code)
-        return specific or error_reason(error)
+        if error.code is ErrorCode.UNWRITABLE:
+            return translate("ExportDialog", "Hawamish cannot write there: the folder is read-only, missing or "
+                                             "not a folder. Choose another place.")
+        if error.code is ErrorCode.DISK_FULL:
+            return translate("ExportDialog", "The disk is full. Free some space or choose another disk.")
+        if error.code is ErrorCode.CANCELLED:
+            return translate("ExportDialog", "The export was stopped; no file was written.")
+        if error.code is ErrorCode.NOT_FOUND:
+            return translate("ExportDialog", "An article to export is no longer in the library.")
+        return error_reason(error)
     if isinstance(error, OSError) and error.strerror:
-        return QCoreApplication.translate("ExportDialog", "The file could not be written ({reason}).").format(reason=error.strerror)
-    return QCoreApplication.translate("ExportDialog", "An unexpected error stopped the export ({kind}).").format(kind=type(error).__name__)
+        return translate("ExportDialog", "The file could not be written ({reason}).").format(reason=error.strerror)
+    return translate("ExportDialog", "An unexpected error stopped the export ({kind}).").format(
+        kind=type(error).__name__)
 
 
 class ExportPreview(QGroupBox):
@@ -204,8 +207,8 @@ class ExportPreview(QGroupBox):
                 self._show_message(self.tr("The preview could not be drawn."))
                 return
             self.pixmap = QPixmap.fromImage(image)
-            self._scale()
             self.stack.setCurrentWidget(self.image)
+            self._scale()
             self.caption.setText(self.tr("First page"))
         else:
             self.text.setPlainText(str(payload))
@@ -230,7 +233,7 @@ class ExportPreview(QGroupBox):
         if self.pixmap is None:
             return
         ratio = self.devicePixelRatioF()
-        room = self.image.size() * ratio
+        room = self.stack.size() * ratio  # a QStackedLayout only resizes its current page
         room.setWidth(max(40, room.width() - 8))
         room.setHeight(max(40, room.height() - 8))
         page = self.pixmap.scaled(room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)

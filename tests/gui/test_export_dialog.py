@@ -321,3 +321,65 @@ def test_dialog_mirrors_in_a_right_to_left_ui(qtbot, library, seeded, qapp) -> N
         dlg.close()
     finally:
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
+def arabic_ui(qapp, tmp_path):
+    """The app in Arabic with a .qm compiled from i18n/hawamish_ar.ts into the test's temp folder."""
+    import importlib.util
+
+    from PySide6.QtCore import QLocale, QTranslator
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("build_translations", root / "packaging" / "build_translations.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    qm = tmp_path / "hawamish_ar.qm"
+    subprocess.run([*build.find_tool("lrelease"), "-silent", str(root / "i18n" / "hawamish_ar.ts"), "-qm", str(qm)],
+                   check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    yield
+    qapp.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_every_text_of_the_dialog_is_arabic_in_an_arabic_ui(qtbot, arabic_ui, library, seeded, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    from reader.core.text import is_arabic_letter
+
+    def arabic(text: str) -> bool:
+        return any(is_arabic_letter(ch) for ch in text)
+
+    dlg = ExportDialog(library, article_id=seeded[0], selected_ids=seeded)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert arabic(dlg.windowTitle())
+    texts = [box.title() for box in dlg.findChildren(QGroupBox)]
+    texts += [b.text() for b in dlg.findChildren(QAbstractButton) if b.isVisible() and not b.objectName().startswith("chip_")]
+    texts += [lab.text() for lab in dlg.findChildren(QLabel) if lab.isVisible() and lab.text() and lab.buddy() is not None]
+    texts += [dlg.format_combo.itemText(i) for i in range(dlg.format_combo.count())]
+    texts += [dlg.sort_combo.itemText(i) for i in range(dlg.sort_combo.count())]
+    untranslated = [t for t in texts if t and not arabic(t)]
+    assert not untranslated
+    assert [dlg.chips[k].text() for k in ("claim", "question")] == ["ادّعاء", "سؤال"]
+    # ".pdf" keeps its dot in front: the suffix is isolated from the Arabic around it
+    assert "\u2068.pdf\u2069" in dlg.format_combo.itemText(0)
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    target = blocker / "notes.md"
+    _save_as(monkeypatch, target)
+    dlg.set_format("md")
+    dlg.export_button.click()
+    _wait_export(qtbot, dlg)
+    box = dlg.message_box
+    assert arabic(box.windowTitle()) and arabic(box.text()) and arabic(box.informativeText())
+    assert f"\u2068{target}\u2069" in box.text()  # the path stays whole and left-to-right
+    box.close()
+    dlg.close()
