@@ -56,6 +56,7 @@ class FindBar(QFrame):
     def __init__(self, view: ArticleView) -> None:
         super().__init__(view)
         self.setObjectName("findBar")
+        self.setWindowTitle(self.tr("Find in article"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self._view = view
