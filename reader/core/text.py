@@ -151,6 +151,8 @@ def fold_char(ch: str) -> str:
         return DIGIT_FOLDS[ch]
     if "\ufb50" <= ch <= "\ufeff":  # presentation forms (text copied out of PDFs)
         folded = unicodedata.normalize("NFKC", ch)
+        if folded == ch:  # U+FEFF and unassigned code points: NFKC leaves them alone (no recursion)
+            return ch
         return "".join(fold_char(c) for c in folded)
     return ch.lower()
 

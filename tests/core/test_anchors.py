@@ -265,3 +265,11 @@ def test_a_haraka_added_on_the_last_letter_joins_the_highlight() -> None:
 def test_fold_fast_equals_fold_with_map(text: str) -> None:
     fast, slow = anchors.fold_fast(text), fold_with_map(text)
     assert (fast.text, fast.origin, fast.original) == (slow.text, slow.origin, slow.original)
+
+
+def test_a_zero_width_no_break_space_in_the_text_does_not_crash() -> None:
+    # U+FEFF sits in the presentation-forms block but NFKC leaves it alone: folding once recursed forever
+    assert fold_with_map("\ufeffكلمة\ufefd").text == "\ufeffكلمه\ufefd"
+    h = make(SEED, QUOTES[0])
+    new_text = "\ufeff" + SEED.replace(QUOTES[0], "بدأ يستعيد\ufeff قوته مرة أخرى")
+    assert one(h, new_text).how in ("fuzzy", "moved")
