@@ -125,22 +125,6 @@ def _find_bar(window: MainWindow) -> QWidget:
     return window.find_bar
 
 
-def _search_panel(window: MainWindow) -> QWidget:
-    window.search_panel.focus_box()
-    panel = window.search_panel
-    assert has_arabic(panel.box.placeholderText()) == has_arabic(window.search_dock.windowTitle())
-    assert has_arabic(panel.kind_combo.itemText(0)) == has_arabic(window.search_dock.windowTitle())
-    return window.search_dock
-
-
-def _find_bar(window: MainWindow) -> QWidget:
-    from reader.core.article_store import ArticleStore
-
-    assert window.open_article(ArticleStore(window.library).ids()[0])
-    window.find_bar.open_bar()
-    return window.find_bar
-
-
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
