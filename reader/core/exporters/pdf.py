@@ -29,6 +29,7 @@ from reader.core.exporters.collect import (
     walk,
     where,
 )
+from reader.core.exporters.pdf_layout import LineBreaker, Run, parse_markup, runs_to_markup
 from reader.core.exporters.pdf_markdown import PdfParagraph, escape, note_paragraphs
 from reader.core.paths import fonts_dir
 from reader.core.text import BlockKind, Direction, block_direction
@@ -79,6 +80,7 @@ class NotesPDF(FPDF):
         for style, name in FONT_FILES.items():
             self.add_font(FONT, style, str(folder / name))
         self.set_font(FONT, size=11)
+        self.breaker = LineBreaker(self, FONT)
 
     # paragraphs ------------------------------------------------------------------------------------
     def paragraph(
@@ -93,35 +95,41 @@ class NotesPDF(FPDF):
         indent: float = 0.0,
         direction: Direction | None = None,
         markdown: bool = True,
-    ) -> None:
-        """One paragraph, shaped and aligned by its own direction (or the one given)."""
+        bar: tuple[int, int, int] | None = None,
+    ) -> int:
+        """One paragraph, shaped and aligned by its own direction (or the one given); returns its line count.
+
+        `bar` draws a colour bar on the paragraph's starting side, line by line (so it follows page breaks).
+        """
         direction = direction or block_direction(plain if plain is not None else markup)
         rtl = direction == Direction.RTL
+        runs = parse_markup(markup) if markdown else [Run(markup)]
+        width = self.epw - indent
+        height = _line_height(size)
+        lines = self.breaker.lines(runs, size, width - 2 * self.c_margin - 0.3, style)
         self.set_text_shaping(True, direction=direction.value)
-        self.set_font(FONT, style=style, size=size)
         self.set_text_color(*color)
-        left, right = self.l_margin, self.r_margin
-        if indent:
-            if rtl:
-                self.set_right_margin(right + indent)
-            else:
-                self.set_left_margin(left + indent)
-        self.set_x(self.l_margin)
         if fill is not None:
             self.set_fill_color(*fill)
-        self.multi_cell(
-            0,
-            _line_height(size),
-            markup,
-            align=Align.R if rtl else Align.L,
-            markdown=markdown,
-            fill=fill is not None,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
-        self.set_left_margin(left)
-        self.set_right_margin(right)
-        self.set_x(left)
+        x = self.l_margin + (0 if rtl else indent)
+        for line in lines:
+            text, needs_markdown = runs_to_markup(line)
+            self.set_font(FONT, style=style, size=size)
+            self.set_x(x)
+            self.cell(width, height, text, align=Align.R if rtl else Align.L, fill=fill is not None,
+                      markdown=needs_markdown, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            if bar is not None:
+                bar_x = self.w - self.r_margin - BAR if rtl else self.l_margin
+                self.set_fill_color(*bar)
+                self.rect(bar_x, self.get_y() - height, BAR, height, style="F")
+                if fill is not None:
+                    self.set_fill_color(*fill)
+        self.set_x(self.l_margin)
+        return len(lines)
+
+    def line_count(self, markup: str, *, size: float, style: str = "", indent: float = 0.0) -> int:
+        width = self.epw - indent - 2 * self.c_margin - 0.3
+        return len(self.breaker.lines(parse_markup(markup), size, width, style))
 
     def space(self, mm: float) -> None:
         self.set_y(self.get_y() + mm)
@@ -220,37 +228,31 @@ class _Renderer:
         pdf = self.pdf
         direction = block_direction(h.exact, Direction.RTL if article.language == "ar" else Direction.LTR)
         rtl = direction == Direction.RTL
-        label = f"{number}. **{escape(h.label.name)}** · {where(h)}"
+        tags = " ".join(f"#{t}" for t in h.tags)
+        label = f"{number}. **{escape(h.label.name)}** · {where(h)}" + (f" · {escape(tags)}" if tags else "")
         quote_markup = escape(h.exact.replace("\n", " "))
-        quote_height = pdf.multi_cell(0, _line_height(12), quote_markup, markdown=True, dry_run=True,
-                                      output="HEIGHT")
-        needed = _line_height(10) + quote_height + 2
-        if pdf.get_y() + needed > pdf.page_break_trigger and quote_height < pdf.eph / 2:
+        quote_lines = pdf.line_count(quote_markup, size=12, indent=BAR + 1.2)
+        quote_height = quote_lines * _line_height(12)
+        # keep the label with (the start of) its quote
+        if pdf.get_y() + _line_height(10) + min(quote_height, 3 * _line_height(12)) > pdf.page_break_trigger:
             pdf.add_page()
-        pdf.set_draw_color(*_rgb(h.label.color))
+        color = _rgb(h.label.color)
         swatch_x = pdf.w - pdf.r_margin - 3 if rtl else pdf.l_margin
-        pdf.set_fill_color(*_rgb(h.label.color))
+        pdf.set_fill_color(*color)
         pdf.rect(swatch_x, pdf.get_y() + 1.6, 3, 3, style="F")
-        pdf.paragraph(label, f"{number}. {h.label.name}", size=10, color=GREY, indent=5, direction=direction)
-        y0, page0 = pdf.get_y(), pdf.page_no()
+        pdf.paragraph(label, f"{number}. {h.label.name} {tags}", size=10, color=GREY, indent=5, direction=direction)
         pdf.paragraph(quote_markup, h.exact, size=12, fill=_tint(h.label.color), indent=BAR + 1.2,
-                      direction=direction)
-        y1 = pdf.get_y()
-        top = y0 if pdf.page_no() == page0 else pdf.t_margin
-        bar_x = pdf.w - pdf.r_margin - BAR if rtl else pdf.l_margin
-        pdf.set_fill_color(*_rgb(h.label.color))
-        pdf.rect(bar_x, top, BAR, max(0.1, y1 - top), style="F")
+                      direction=direction, bar=color)
         if h.style == "underline":
+            y1 = pdf.get_y()
+            pdf.set_draw_color(*color)
             pdf.set_line_width(0.4)
             pdf.line(pdf.l_margin + (0 if rtl else BAR + 1.2), y1, pdf.w - pdf.r_margin - (BAR + 1.2 if rtl else 0), y1)
             pdf.set_line_width(0.2)
         pdf.space(1)
-        if h.tags:
-            tags = " ".join(f"#{t}" for t in h.tags)
-            pdf.paragraph(escape(tags), tags, size=9.5, color=GREY)
         if h.note.strip():
             self._note(h.note)
-        pdf.space(4)
+        pdf.space(3.5)
 
     def _article_text(self, article: ArticleView) -> None:
         """The annotated copy: each block in its own direction; highlighted words underlined and numbered,
@@ -266,15 +268,9 @@ class _Renderer:
             size = 13 if block.kind == BlockKind.HEADING else 11.5
             style = "B" if block.kind == BlockKind.HEADING else ""
             direction = block.direction
-            y0, page0 = pdf.get_y(), pdf.page_no()
             bullet = "• " if block.kind == BlockKind.LIST_ITEM else ""
             pdf.paragraph(bullet + markup, plain, size=size, style=style, direction=direction,
-                          indent=3 if colors else 0)
-            if colors:
-                top = y0 if pdf.page_no() == page0 else pdf.t_margin
-                x = pdf.w - pdf.r_margin - BAR if direction == Direction.RTL else pdf.l_margin
-                pdf.set_fill_color(*_rgb(colors[0]))
-                pdf.rect(x, top, BAR, max(0.1, pdf.get_y() - top), style="F")
+                          indent=3 if colors else 0, bar=_rgb(colors[0]) if colors else None)
             pdf.space(1.5)
 
     def render(self, progress: Progress | None, cancel: Cancel | None) -> tuple[bytes, int]:
