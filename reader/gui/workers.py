@@ -22,6 +22,11 @@ ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 WorkFn = Callable[[ProgressFn, CancelledFn], Any]
 
+#: Every task whose work function has not returned yet (any pool): the app cancels and waits for them
+#: before the interpreter shuts down, since a Python thread still running then crashes the process.
+_live: set[Task] = set()
+_live_lock = threading.Lock()
+
 #: Progress reports closer together than this are dropped (except the last one), so a loop over
 #: thousands of files does not flood the UI thread's event queue.
 _PROGRESS_INTERVAL = 0.03
@@ -115,11 +120,16 @@ class _Runnable(QRunnable):
             result = self._fn(self._progress, self._task._cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 (every failure is handed to on_error)
             log.debug("background task failed", exc_info=True)
-            self._task._finished.set()
+            self._finish()
             self._signals.error.emit(exc)
         else:
-            self._task._finished.set()
+            self._finish()
             self._signals.done.emit(result)
+
+    def _finish(self) -> None:
+        self._task._finished.set()
+        with _live_lock:
+            _live.discard(self._task)
 
 
 def run_task(
@@ -142,5 +152,23 @@ def run_task(
     signals.progress.connect(task._deliver_progress, queued)
     signals.done.connect(task._deliver_done, queued)
     signals.error.connect(task._deliver_error, queued)
+    with _live_lock:
+        _live.add(task)
     (pool or QThreadPool.globalInstance()).start(_Runnable(fn, task, signals))
     return task
+
+
+def busy() -> bool:
+    """True while any task's work function is still running (on any pool)."""
+    with _live_lock:
+        return bool(_live)
+
+
+def shutdown(timeout: float = 10.0) -> bool:
+    """Cancel every running task and wait for their work functions to return; True when all did."""
+    with _live_lock:
+        tasks = list(_live)
+    for task in tasks:
+        task._cancel.set()
+    deadline = time.monotonic() + timeout
+    return all(task._finished.wait(max(0.0, deadline - time.monotonic())) for task in tasks)

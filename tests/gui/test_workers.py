@@ -70,3 +70,26 @@ def test_cancel_reaches_the_work_function(qtbot) -> None:
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert results[0][0] == "stopped"  # type: ignore[index]
+
+
+def test_shutdown_cancels_and_waits_for_running_tasks(qtbot) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    from reader.gui import workers
+
+    pool = QThreadPool()  # any pool, as the search index uses its own
+    started = threading.Event()
+
+    def work(progress, cancelled):
+        started.set()
+        while not cancelled():
+            time.sleep(0.005)
+        return "stopped"
+
+    task = run_task(None, work, on_done=lambda r: None, on_error=lambda e: None, pool=pool)
+    assert started.wait(5)
+    assert workers.busy()
+    assert workers.shutdown(timeout=5)
+    assert task.is_cancelled and not workers.busy()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
