@@ -345,238 +345,238 @@
             <translation>تصدير الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="128" />
+            <location filename="../reader/gui/export_dialog.py" line="130" />
             <source>Export…</source>
             <translation>تصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="132" />
+            <location filename="../reader/gui/export_dialog.py" line="134" />
             <source>Stop Export</source>
             <translation>إيقاف التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="136" />
+            <location filename="../reader/gui/export_dialog.py" line="138" />
             <source>Close</source>
             <translation>إغلاق</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="152" />
+            <location filename="../reader/gui/export_dialog.py" line="154" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="156" />
+            <location filename="../reader/gui/export_dialog.py" line="158" />
             <source>All articles tagged</source>
             <translation>كل المقالات الموسومة بـ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="179" />
-            <location filename="../reader/gui/export_dialog.py" line="337" />
+            <location filename="../reader/gui/export_dialog.py" line="181" />
+            <location filename="../reader/gui/export_dialog.py" line="341" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="190" />
+            <location filename="../reader/gui/export_dialog.py" line="192" />
             <source>Position in the article</source>
             <translation>الموضع في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="191" />
+            <location filename="../reader/gui/export_dialog.py" line="193" />
             <source>Date of the highlight</source>
             <translation>تاريخ التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="193" />
+            <location filename="../reader/gui/export_dialog.py" line="195" />
             <source>Colour labels:</source>
             <translation>تسميات الألوان:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="194" />
+            <location filename="../reader/gui/export_dialog.py" line="196" />
             <source>Tag:</source>
             <translation>الوسم:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="195" />
+            <location filename="../reader/gui/export_dialog.py" line="197" />
             <source>Order:</source>
             <translation>الترتيب:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="201" />
+            <location filename="../reader/gui/export_dialog.py" line="203" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="206" />
+            <location filename="../reader/gui/export_dialog.py" line="208" />
             <source>Include the article text with the highlights marked</source>
             <translation>تضمين نص المقال مع إبراز التظليلات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="210" />
+            <location filename="../reader/gui/export_dialog.py" line="212" />
             <source>A4</source>
             <translation>A4</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="211" />
+            <location filename="../reader/gui/export_dialog.py" line="213" />
             <source>US Letter</source>
             <translation>Letter الأمريكي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="218" />
+            <location filename="../reader/gui/export_dialog.py" line="220" />
             <source>Page size:</source>
             <translation>حجم الصفحة:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="221" />
+            <location filename="../reader/gui/export_dialog.py" line="223" />
             <source>File type:</source>
             <translation>نوع الملف:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="230" />
+            <location filename="../reader/gui/export_dialog.py" line="232" />
             <source>PDF document</source>
             <translation>مستند PDF</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="231" />
+            <location filename="../reader/gui/export_dialog.py" line="233" />
             <source>Markdown</source>
             <translation>ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="232" />
+            <location filename="../reader/gui/export_dialog.py" line="234" />
             <source>Web page (HTML)</source>
             <translation>صفحة ويب (HTML)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="233" />
+            <location filename="../reader/gui/export_dialog.py" line="235" />
             <source>Spreadsheet (CSV)</source>
             <translation>جدول بيانات (CSV)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="234" />
+            <location filename="../reader/gui/export_dialog.py" line="236" />
             <source>W3C Web Annotation (JSON)</source>
             <translation>تعليقات ويب W3C ‏(JSON)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="252" />
+            <location filename="../reader/gui/export_dialog.py" line="254" />
             <source>This article: {title}</source>
             <translation>هذا المقال: {title}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="256" />
+            <location filename="../reader/gui/export_dialog.py" line="258" />
             <source>This article (none is open)</source>
             <translation>هذا المقال (لا مقال مفتوح)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="259" />
+            <location filename="../reader/gui/export_dialog.py" line="261" />
             <source>The articles selected in the library ({count})</source>
             <translation>المقالات المحددة في المكتبة ({count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="261" />
+            <location filename="../reader/gui/export_dialog.py" line="263" />
             <source>The whole library (articles: {count})</source>
             <translation>المكتبة كلها (المقالات: {count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="264" />
+            <location filename="../reader/gui/export_dialog.py" line="266" />
             <source>Any tag</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="269" />
+            <location filename="../reader/gui/export_dialog.py" line="271" />
             <source>(no tags yet)</source>
             <translation>(لا وسوم بعد)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="292" />
+            <location filename="../reader/gui/export_dialog.py" line="294" />
             <source>Include the highlights labelled “{name}”</source>
             <translation>تضمين التظليلات ذات التسمية «{name}»</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="343" />
+            <location filename="../reader/gui/export_dialog.py" line="347" />
             <source>Notes tagged {tag}</source>
             <translation>الملاحظات الموسومة {tag}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="345" />
+            <location filename="../reader/gui/export_dialog.py" line="349" />
             <source>Hawamish notes</source>
             <translation>ملاحظات هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="359" />
+            <location filename="../reader/gui/export_dialog.py" line="364" />
             <source>Choose at least one colour label.</source>
             <translation>اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="370" />
+            <location filename="../reader/gui/export_dialog.py" line="375" />
             <source>Export Notes To</source>
             <translation>تصدير الملاحظات إلى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="408" />
+            <location filename="../reader/gui/export_dialog.py" line="413" />
             <source>Exporting to {name}…</source>
             <translation>جارٍ التصدير إلى {name}…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="415" />
+            <location filename="../reader/gui/export_dialog.py" line="420" />
             <source>Stopping the export…</source>
             <translation>جارٍ إيقاف التصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="432" />
+            <location filename="../reader/gui/export_dialog.py" line="437" />
             <source>Exported to {name}.</source>
             <translation>صُدّرت إلى {name}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="433" />
+            <location filename="../reader/gui/export_dialog.py" line="438" />
             <source>Export Finished</source>
             <translation>انتهى التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="436" />
+            <location filename="../reader/gui/export_dialog.py" line="441" />
             <source>The notes were exported to {path}</source>
             <translation>صُدّرت الملاحظات إلى {path}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="437" />
+            <location filename="../reader/gui/export_dialog.py" line="442" />
             <source>Articles: {articles} · highlights: {highlights}</source>
             <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="439" />
+            <location filename="../reader/gui/export_dialog.py" line="444" />
             <source>Open File</source>
             <translation>فتح الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="440" />
+            <location filename="../reader/gui/export_dialog.py" line="445" />
             <source>Show in Folder</source>
             <translation>إظهار في المجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="452" />
+            <location filename="../reader/gui/export_dialog.py" line="457" />
             <source>Export stopped; no file was written.</source>
             <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="456" />
+            <location filename="../reader/gui/export_dialog.py" line="461" />
             <source>Export Failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="457" />
+            <location filename="../reader/gui/export_dialog.py" line="462" />
             <source>The notes could not be exported to {path}.</source>
             <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="461" />
+            <location filename="../reader/gui/export_dialog.py" line="466" />
             <source>Export failed: {reason}</source>
             <translation>فشل التصدير: {reason}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="549" />
+            <location filename="../reader/gui/export_dialog.py" line="567" />
             <source>&amp;Export Notes…</source>
             <translation>&amp;تصدير الملاحظات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="552" />
+            <location filename="../reader/gui/export_dialog.py" line="570" />
             <source>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</source>
             <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
         </message>
@@ -639,12 +639,12 @@
             <translation>الصفحة الأولى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="216" />
+            <location filename="../reader/gui/export_preview.py" line="217" />
             <source>First lines of the file</source>
             <translation>الأسطر الأولى من الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="224" />
+            <location filename="../reader/gui/export_preview.py" line="225" />
             <source>No preview: {reason}</source>
             <translation>لا معاينة: {reason}</translation>
         </message>

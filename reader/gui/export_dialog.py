@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from reader.core.article_store import ArticleStore
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSummary, export
-from reader.core.labels import LabelStore
+from reader.core.labels import LabelStore, contrast_ratio, parse_color
 from reader.core.library import Library
 from reader.gui.export_preview import ExportPreview, all_tags, export_reason, safe_file_name
 from reader.gui.label_editor import label_display_name
@@ -106,14 +106,16 @@ class ExportDialog(QDialog):
 
     # building ------------------------------------------------------------------------------------
     def _build(self) -> None:
-        options = QVBoxLayout()
+        self.options_panel = QWidget(self)
+        options = QVBoxLayout(self.options_panel)
+        options.setContentsMargins(0, 0, 0, 0)
         options.addWidget(self._build_scope())
         options.addWidget(self._build_filters())
         options.addWidget(self._build_format())
         options.addStretch(1)
 
         body = QHBoxLayout()
-        body.addLayout(options, 5)
+        body.addWidget(self.options_panel, 5)
         self.preview = ExportPreview(self.library, self)
         body.addWidget(self.preview, 4)
 
@@ -287,10 +289,12 @@ class ExportDialog(QDialog):
             chip.setCheckable(True)
             chip.setChecked(True)
             chip.setText(name)
-            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             chip.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             chip.setToolTip(self.tr("Include the highlights labelled “{name}”").format(name=name))
             chip.setStyleSheet(_chip_style(label.color))
+            _mark_chip(chip, label.color)
+            chip.toggled.connect(lambda _on, c=chip, color=label.color: _mark_chip(c, color))
             chip.toggled.connect(self._options_changed)
             self.chips[label.key] = chip
             self.chips_grid.addWidget(chip, n // CHIPS_PER_ROW, n % CHIPS_PER_ROW)
@@ -353,6 +357,7 @@ class ExportDialog(QDialog):
     def _update_state(self) -> None:
         self.pdf_options.setVisible(self.format == "pdf")
         busy = self.export_task is not None
+        self.options_panel.setEnabled(not busy)  # what is being exported cannot change under the export
         nothing = not self.checked_colors()
         self.export_button.setEnabled(not busy and not nothing)
         if not busy:
@@ -491,17 +496,30 @@ def _title_of(library: Library, article_id: int) -> str:
         return ""
 
 
+def _ink(color: str) -> str:
+    """Black or white, whichever contrasts more with the label colour (WCAG relative luminance)."""
+    rgb = parse_color(color)
+    return "#000000" if contrast_ratio(rgb, (0, 0, 0)) >= contrast_ratio(rgb, (255, 255, 255)) else "#ffffff"
+
+
 def _chip_style(color: str) -> str:
     """A chip: the label's own colour when on, a pale tint with a coloured outline when off."""
     base = QColor(color)
-    ink = "#000000" if base.lightnessF() > 0.5 else "#ffffff"
     r, g, b = base.red(), base.green(), base.blue()
     return (
-        f"QToolButton {{ border: 2px solid {base.name()}; border-radius: 12px; padding: 3px 12px;"
+        f"QToolButton {{ border: 2px solid {base.name()}; border-radius: 12px; padding: 3px 10px;"
         f" background: rgba({r}, {g}, {b}, 40); color: palette(window-text); }}"
-        f" QToolButton:checked {{ background: {base.name()}; color: {ink}; }}"
+        f" QToolButton:checked {{ background: {base.name()}; color: {_ink(color)}; }}"
         f" QToolButton:focus {{ border-color: palette(highlight); }}"
     )
+
+
+def _mark_chip(chip: QToolButton, color: str) -> None:
+    """A tick on a chip that is on, an empty ring on one that is off: the state is not told by colour alone."""
+    if chip.isChecked():
+        chip.setIcon(qta.icon("mdi6.check-circle", color=_ink(color)))
+    else:
+        chip.setIcon(qta.icon("mdi6.circle-outline", color=QColor(color).darker(130).name()))
 
 
 # --- attaching to the main window -------------------------------------------------------------------

@@ -212,6 +212,7 @@ class ExportPreview(QGroupBox):
             self.caption.setText(self.tr("First page"))
         else:
             self.text.setPlainText(str(payload))
+            _left_to_right(self.text)
             self.stack.setCurrentWidget(self.text)
             self.caption.setText(self.tr("First lines of the file"))
 
@@ -251,3 +252,14 @@ class ExportPreview(QGroupBox):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._scale()
+
+
+def _left_to_right(edit: QPlainTextEdit) -> None:
+    """Show a file's source as a code editor does: every line left to right, so Markdown's `#` and `>`,
+    CSV's commas and JSON's keys stay at the start of their line (Arabic runs inside keep their order).
+    QPlainTextEdit lays lines out with the document's default text option, not with block formats."""
+    document = edit.document()
+    option = document.defaultTextOption()
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+    document.setDefaultTextOption(option)

@@ -249,12 +249,13 @@ def test_cancel_during_a_large_export_leaves_no_file(qtbot, library, seeded, tmp
     dlg.export_button.click()
     qtbot.waitUntil(lambda: dlg.progress_bar.maximum() > 0 and dlg.progress_bar.value() > 0, timeout=WAIT_MS)
     assert dlg.cancel_button.isVisible()
+    assert not dlg.options_panel.isEnabled()  # the choices cannot change under a running export
     dlg.cancel_button.click()
     _wait_export(qtbot, dlg)
     assert not target.exists()
     assert list(target.parent.iterdir()) == []  # no temporary file left either
     assert dlg.message_box is None  # a stop is not an error
-    assert dlg.status_label.text() and dlg.export_button.isEnabled()
+    assert dlg.status_label.text() and dlg.export_button.isEnabled() and dlg.options_panel.isEnabled()
     dlg.close()
 
 
@@ -283,6 +284,8 @@ def test_text_preview_and_preview_follows_the_options(qtbot, dialog: ExportDialo
     _wait_preview(qtbot, dialog)
     assert dialog.preview.stack.currentWidget() is dialog.preview.text
     assert QUOTE in dialog.preview.text.toPlainText()
+    # source lines read left to right whatever their language, so "> " and "# " stay at the line start
+    assert dialog.preview.text.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight
     dialog.chips["claim"].setChecked(False)  # the quote's label: it leaves the preview
     _wait_preview(qtbot, dialog)
     assert QUOTE not in dialog.preview.text.toPlainText()
