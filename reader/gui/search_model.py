@@ -147,6 +147,7 @@ class SearchResultDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._icons: dict[tuple[str, str], QIcon] = {}
+        self._line_heights: dict[str, int] = {}
 
     def _icon(self, row: ResultRow, fallback: QColor) -> QIcon:
         color = row.color or fallback.name()
@@ -173,12 +174,38 @@ class SearchResultDelegate(QStyledItemDelegate):
         if isinstance(row, ResultRow):  # per-row direction, independent of the UI's
             option.direction = Qt.LayoutDirection.RightToLeft if row.rtl else Qt.LayoutDirection.LeftToRight
 
+    def _snippet_line_height(self, option: QStyleOptionViewItem) -> int:
+        """The height of one snippet line as the text layout draws it (marked words are bold)."""
+        key = option.font.key()
+        if key not in self._line_heights:
+            doc = self._snippet_document(option.font, Qt.LayoutDirection.RightToLeft, 400)
+            doc.setHtml(snippet_html("نص Text", [(0, 2)]))
+            doc.size()  # lays the document out
+            layout = doc.firstBlock().layout()
+            self._line_heights[key] = max(1, round(layout.lineAt(0).height())) if layout.lineCount() else (
+                QFontMetrics(option.font).lineSpacing()
+            )
+        return self._line_heights[key]
+
     def sizeHint(self, option: QStyleOptionViewItem, index: IndexLike) -> QSize:  # noqa: N802
         title = QFontMetrics(self._title_font(option)).height()
         meta = QFontMetrics(self._meta_font(option)).height()
-        snippet = QFontMetrics(option.font).lineSpacing() * _SNIPPET_LINES + 4
-        width = option.rect.width() if option.rect.width() > 0 else 320
-        return QSize(width, _PAD * 2 + title + meta + snippet + 6)
+        snippet = self._snippet_line_height(option) * _SNIPPET_LINES
+        # no width of its own: the list lays every row out across the whole viewport
+        return QSize(1, _PAD * 2 + title + 1 + meta + 4 + snippet)
+
+    @staticmethod
+    def _snippet_document(font: QFont, direction: Qt.LayoutDirection, width: int) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(font)
+        rtl = direction == Qt.LayoutDirection.RightToLeft
+        text_option = QTextOption(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        text_option.setTextDirection(direction)
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(text_option)
+        doc.setDocumentMargin(0)
+        doc.setTextWidth(width)
+        return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: IndexLike) -> None:
         row = index.data(SearchResultsModel.RowRole)
@@ -203,11 +230,12 @@ class SearchResultDelegate(QStyledItemDelegate):
         if not selected:
             meta_color = opt.palette.color(group, QPalette.ColorRole.PlaceholderText)
         rtl = opt.direction == Qt.LayoutDirection.RightToLeft
-        align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
         rect = opt.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
 
         painter.save()
         painter.setClipRect(opt.rect)
+        painter.setLayoutDirection(opt.direction)
         # a colour bar on the row's leading edge for highlights and notes (the label's colour)
         if row.color:
             bar = QRect(rect.right() - 2, rect.top(), 3, rect.height()) if rtl else QRect(
@@ -229,7 +257,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         title_dir = first_strong_direction(row.title)
         title_align = align
         if title_dir is not None:
-            title_align = Qt.AlignmentFlag.AlignRight if title_dir == Direction.RTL else Qt.AlignmentFlag.AlignLeft
+            side = Qt.AlignmentFlag.AlignRight if title_dir == Direction.RTL else Qt.AlignmentFlag.AlignLeft
+            title_align = side | Qt.AlignmentFlag.AlignAbsolute
         title = QFontMetrics(title_font).elidedText(row.title, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(
             QRect(text_rect.left(), rect.top(), text_rect.width(), title_h),
@@ -237,11 +266,11 @@ class SearchResultDelegate(QStyledItemDelegate):
             title,
         )
 
-        # line 2: kind · label · outlet · date (bidi-isolated pieces, so mixed scripts keep their order)
+        # line 2: kind · label · outlet · date
         meta_font = self._meta_font(opt)
         meta_h = QFontMetrics(meta_font).height()
         pieces = [kind_label(row.kind), row.color_name, row.outlet, row.published]
-        meta = " · ".join(f"\u2068{p}\u2069" for p in pieces if p)
+        meta = " · ".join(p for p in pieces if p)
         painter.setFont(meta_font)
         painter.setPen(meta_color)
         meta_rect = QRect(text_rect.left(), rect.top() + title_h + 1, text_rect.width(), meta_h)
@@ -251,19 +280,22 @@ class SearchResultDelegate(QStyledItemDelegate):
         # lines 3-4: the snippet with the matched words marked, in the row's direction
         top = meta_rect.bottom() + 4
         snippet_rect = QRect(rect.left(), top, rect.width(), rect.bottom() - top + 1)
-        doc = QTextDocument()
-        doc.setDefaultFont(opt.font)
-        text_option = QTextOption(align)
-        text_option.setTextDirection(opt.direction)
-        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        doc.setDefaultTextOption(text_option)
-        doc.setDocumentMargin(0)
-        doc.setTextWidth(snippet_rect.width())
+        doc = self._snippet_document(opt.font, opt.direction, snippet_rect.width())
         doc.setHtml(snippet_html(row.snippet, row.snippet_marks))
+        # show whole lines only: clip below the last line that fits
+        doc.size()  # lays the document out
+        layout = doc.firstBlock().layout()
+        visible = 0
+        for i in range(layout.lineCount()):
+            line_bottom = int(layout.lineAt(i).rect().bottom() + layout.position().y())
+            if line_bottom > snippet_rect.height() + 1:
+                break
+            visible = line_bottom
         painter.translate(snippet_rect.topLeft())
+        clip = QRect(0, 0, snippet_rect.width(), max(visible, 1))
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, text_color)
-        context.clip = QRect(0, 0, snippet_rect.width(), snippet_rect.height()).toRectF()
-        painter.setClipRect(QRect(0, 0, snippet_rect.width(), snippet_rect.height()))
+        context.clip = clip.toRectF()
+        painter.setClipRect(clip)
         doc.documentLayout().draw(painter, context)
         painter.restore()

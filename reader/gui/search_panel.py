@@ -131,6 +131,8 @@ class SearchPanel(QWidget):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setUniformItemSizes(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setAlternatingRowColors(True)
         self.results.setAccessibleName(self.tr("Search results"))
 
@@ -233,18 +235,22 @@ class SearchPanel(QWidget):
             self.search_now()
 
     # running queries -----------------------------------------------------------------------------
-    def focus_box(self) -> None:
+    def _raise_dock(self) -> None:
         dock = self.parentWidget()
         while dock is not None and not isinstance(dock, QDockWidget):
             dock = dock.parentWidget()
         if dock is not None:
             dock.show()
             dock.raise_()
+
+    def focus_box(self) -> None:
+        self._raise_dock()
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
 
     def set_query(self, text: str, *, open_first: bool = False) -> None:
         """Put `text` in the box and search at once; `gui --search` also opens the first result."""
+        self._raise_dock()
         self.box.setText(text)
         self._open_first = open_first
         self.search_now()
@@ -275,9 +281,10 @@ class SearchPanel(QWidget):
             on_error=lambda error: self._on_error(generation, req.text, error),
         )
 
-    def _on_results(self, generation: int, req: SearchRequest, rows: list[ResultRow] | None) -> None:
-        if generation != self._generation or rows is None:
+    def _on_results(self, generation: int, req: SearchRequest, outcome: tuple[list[ResultRow], int] | None) -> None:
+        if generation != self._generation or outcome is None:
             return  # a newer query was started: its results will be shown instead
+        rows, total = outcome
         self._task = None
         query = req.text
         self._last_query = query
@@ -286,7 +293,10 @@ class SearchPanel(QWidget):
         if rows:
             self.results.setCurrentIndex(self.model.index(0, 0))
             self.results.scrollToTop()
-        self.count_label.setText(self.tr("%n result(s)", "", len(rows)) if rows else "")
+        if total > len(rows):
+            self.count_label.setText(self.tr("%1+ results").replace("%1", str(len(rows))))
+        else:
+            self.count_label.setText(self.tr("%n result(s)", "", len(rows)) if rows else "")
         self._show_message("" if rows else self.tr("Nothing found. Try fewer words, or a word's stem with *."))
         self.results.viewport().update()
         self.last_latency = time.perf_counter() - self._started_at
@@ -316,6 +326,14 @@ class SearchPanel(QWidget):
         self.message.setProperty("error", error)
         self.message.setStyleSheet("color: #b3261e;" if error else "")
         self.message.setVisible(bool(text))
+
+    def shutdown(self) -> None:
+        """Stop the running query (the app is quitting)."""
+        self._debounce.stop()
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task.wait(5.0)
 
     def _on_index_updated(self) -> None:
         """New content is searchable: refresh the visible results (and the filter lists) quietly."""
@@ -442,6 +460,10 @@ def attach_search(window: QMainWindow) -> SearchPanel:
     toggle.setText(QCoreApplication.translate("SearchPanel", "Search &Panel"))
     add(toggle, "view_menu")
     panel.refresh_filter_choices()
+    app = QCoreApplication.instance()
+    if app is not None:  # app.exit() (e.g. after --screenshot) closes no window: stop the workers here
+        app.aboutToQuit.connect(panel.shutdown)
+        app.aboutToQuit.connect(service.shutdown)
     requested = getattr(window, "search_requested", None)
     if requested is not None:  # `hawamish gui --search QUERY`
         requested.connect(lambda text: panel.set_query(text, open_first=True))

@@ -83,8 +83,8 @@ def run_search(
     request: SearchRequest,
     cancelled: Callable[[], bool],
     ready: threading.Event | None = None,
-) -> list[ResultRow] | None:
-    """The request's hits as list rows (None when a newer query cancelled this one).
+) -> tuple[list[ResultRow], int] | None:
+    """The request's hits as list rows, and how many documents matched in all (None when cancelled).
 
     A query typed while the start-up sync still runs waits for it here, on the worker thread.
     """
@@ -117,7 +117,7 @@ def run_search(
                 score=hit.score,
             )
         )
-    return rows
+    return rows, int(results.total)
 
 
 def article_hits(index: Any, request: SearchRequest, row: ResultRow) -> list[tuple[int, int]]:
