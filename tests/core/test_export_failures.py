@@ -135,3 +135,16 @@ def test_file_in_place_of_folder_is_unwritable(seeded: Library, tmp_path: Path) 
     with pytest.raises(HawamishError) as info:
         export(seeded, _request(), not_a_folder / "notes.md")
     assert info.value.code == ErrorCode.UNWRITABLE
+
+
+def test_pdf_cancel_between_highlights(seeded: Library, tmp_path: Path) -> None:
+    """A PDF reports progress per highlight too, and a cancel in the middle of an article stops it."""
+    target = tmp_path / "notes.pdf"
+    target.write_bytes(GOOD)
+    calls: list[tuple[int, int]] = []
+    with pytest.raises(HawamishError) as info:
+        export(seeded, ExportRequest(format="pdf", article_ids=(1,)), target,
+               progress=lambda d, t: calls.append((d, t)), cancel=lambda: len(calls) >= 3)
+    assert info.value.code == ErrorCode.CANCELLED
+    assert target.read_bytes() == GOOD and _leftovers(tmp_path) == []
+    assert len(calls) == 3 and calls[-1][0] < calls[-1][1]

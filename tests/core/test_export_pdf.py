@@ -68,6 +68,15 @@ def _pdf(library: Library, tmp_path: Path, name: str = "notes.pdf", **kwargs) ->
     return out
 
 
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One export of the seed library shared by the read-only checks (PDF rendering is the slow part)."""
+    folder = tmp_path_factory.mktemp("seed-pdf")
+    with Library(folder / "library") as library:
+        export_seed.build(library)
+        return _pdf(library, folder)
+
+
 def test_every_font_is_embedded(seeded: Library, tmp_path: Path) -> None:
     rows = pdffonts(_pdf(seeded, tmp_path, include_article_text=True))
     assert rows, "no fonts listed"
@@ -103,8 +112,8 @@ def words_only(text: str) -> str:
     return "".join(_WORD.findall(unicodedata.normalize("NFKC", text)))
 
 
-def test_text_layer_gives_back_quotes(seeded: Library, tmp_path: Path) -> None:
-    text = fold(pdftotext(_pdf(seeded, tmp_path)))
+def test_text_layer_gives_back_quotes(seed_pdf: Path) -> None:
+    text = fold(pdftotext(seed_pdf))
     expected = [q for q, _, _, _ in QUOTES] + ["a wake-up call", "ISIS-K and Russia",
                                                "مقارنة مع هجوم باريس (130 شخصًا)", NOTE_3]
     missing = [e for e in expected if fold(e) not in text]
@@ -113,16 +122,16 @@ def test_text_layer_gives_back_quotes(seeded: Library, tmp_path: Path) -> None:
         assert fold(vocalised) in text
 
 
-def test_text_layer_gives_back_notes(seeded: Library, tmp_path: Path) -> None:
-    text = words_only(pdftotext(_pdf(seeded, tmp_path)))
+def test_text_layer_gives_back_notes(seed_pdf: Path) -> None:
+    text = words_only(pdftotext(seed_pdf))
     notes = [note for _, _, note, _ in QUOTES] + [ARTICLE_NOTE, "Compare: **نداء إيقاظ**.", export_seed.seed_title()]
     missing = [run for note in notes for para in note_texts(note) for run in direction_runs(para) if run not in text]
     assert not missing, f"not given back by pdftotext: {missing}"
     assert "رقممهم" in text and "thedeathtollof133isCNNsfigure" in text
 
 
-def test_citation_block_is_complete(seeded: Library, tmp_path: Path) -> None:
-    text = fold(pdftotext(_pdf(seeded, tmp_path)))
+def test_citation_block_is_complete(seed_pdf: Path) -> None:
+    text = fold(pdftotext(seed_pdf))
     for part in ("كاتب الرأي", "Seed Outlet", "2024-03-24", "https://example.org/opinion/isis-moscow",
                  "Exported2026-01-15"):
         assert fold(part) in text, part

@@ -16,6 +16,7 @@ from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 from markdown_it import MarkdownIt
 
+from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters.collect import (
     ArticleView,
     Cancel,
@@ -26,7 +27,6 @@ from reader.core.exporters.collect import (
     block_segments,
     byline,
     citation,
-    walk,
     where,
 )
 from reader.core.exporters.pdf_layout import LineBreaker, Run, parse_markup, runs_to_markup
@@ -274,17 +274,32 @@ class _Renderer:
             pdf.space(1.5)
 
     def render(self, progress: Progress | None, cancel: Cancel | None) -> tuple[bytes, int]:
+        """Progress counts articles and highlights (one big article still moves the bar); cancel is polled
+        before each of them."""
         pdf = self.pdf
         if not self.document.articles:
             pdf.add_page()
             pdf.paragraph("No highlights to export.", direction=Direction.LTR)
-        for number, article in enumerate(walk(self.document, progress, cancel), start=1):
+        total = len(self.document.articles) + self.document.highlight_count
+        done = 0
+
+        def step() -> None:
+            nonlocal done
+            if cancel is not None and cancel():
+                raise HawamishError(ErrorCode.CANCELLED)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+
+        for number, article in enumerate(self.document.articles, start=1):
+            step()
             self._title_block(article, number)
             if article.highlights:
                 pdf.paragraph("**Highlights**", "Highlights",
                               size=12, direction=_article_direction(article))
                 pdf.space(1)
             for i, h in enumerate(article.highlights, start=1):
+                step()
                 self._highlight(article, h, i)
             if self.document.include_article_text:
                 self._article_text(article)
