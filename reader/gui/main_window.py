@@ -11,7 +11,7 @@ import logging
 
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__
+from reader import APP_ID, __version__
 from reader.core.article_store import ArticleStore
 from reader.core.errors import HawamishError
 from reader.core.library import Change, Library
+from reader.core.paths import resources_dir
 from reader.gui.annotations import attach_annotations
 from reader.gui.article_view import ArticleView
 from reader.gui.error_text import describe_error
@@ -40,6 +41,12 @@ from reader.gui.settings import library_key
 log = logging.getLogger(__name__)
 
 ARTICLE_ZOOM_STEP = 1
+
+
+def app_icon() -> QIcon:
+    """The app's icon (resources/icons/<APP_ID>.svg, the one the desktop file names)."""
+    path = resources_dir() / "icons" / f"{APP_ID}.svg"
+    return QIcon(str(path)) if path.exists() else qta.icon("fa5s.book-open", color="#7a5c2e")
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +66,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Hawamish"))
-        self.setWindowIcon(qta.icon("fa5s.book-open", color="#7a5c2e"))
+        self.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
         self._opening = False
 
