@@ -332,7 +332,7 @@ class ArticleView(QTextEdit):
     # title and byline ------------------------------------------------------------------------------
     def _title_font(self) -> QFont:
         font = QFont(self._font)
-        font.setPointSizeF(self._font.pointSizeF() * 1.75)
+        font.setPointSizeF(self._font.pointSizeF() * 1.55)
         font.setBold(True)
         return font
 

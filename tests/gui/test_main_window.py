@@ -97,3 +97,20 @@ def test_zoom_keeps_overlays(window: MainWindow, sample_ids) -> None:
     assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in sel] == [(3, 8)]
     window.zoom_reset_action.trigger()
     assert window.article_view.font().pointSizeF() == size
+
+
+def test_library_cells_carry_their_own_direction(window: MainWindow, sample_ids) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from reader.gui.library_model import DirectionRole
+
+    model = window.library_view.model()
+    delegate = window.library_view.itemDelegate()
+    directions = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, COL_TITLE)
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)
+        directions[index.data()] = (index.data(DirectionRole), option.direction)
+    assert directions["Why margins matter"] == ("ltr", Qt.LayoutDirection.LeftToRight)
+    assert directions["مقال مختلط"] == ("rtl", Qt.LayoutDirection.RightToLeft)
