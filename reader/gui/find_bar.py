@@ -184,6 +184,12 @@ class FindBar(QFrame):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self._view and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
+        elif watched is self.box and event.type() == QEvent.Type.ShortcutOverride:
+            key = event if isinstance(event, QKeyEvent) else None
+            if key is not None and (key.key() == Qt.Key.Key_Escape or key.matches(QKeySequence.StandardKey.FindNext)
+                                    or key.matches(QKeySequence.StandardKey.FindPrevious)):
+                event.accept()  # the bar steps through its own matches, not the window's search hits
+                return True
         elif watched is self.box and event.type() == QEvent.Type.KeyPress:
             key = event if isinstance(event, QKeyEvent) else None
             if key is not None:

@@ -412,6 +412,15 @@ class SearchPanel(QWidget):
         return super().eventFilter(watched, event)
 
 
+def _step(window: QMainWindow, panel: SearchPanel, delta: int) -> None:
+    """F3 / Shift+F3 step through the find bar's matches while it is open, else the search hits."""
+    bar = getattr(window, "find_bar", None)
+    if bar is not None and bar.isVisible() and bar.matches:
+        bar.next() if delta > 0 else bar.previous()
+    else:
+        panel.step(delta)
+
+
 def attach_search(window: QMainWindow) -> SearchPanel:
     """Add the search dock, the index service, the find bar and their actions to the main window."""
     from reader.gui.find_bar import attach_find_bar
@@ -449,12 +458,12 @@ def attach_search(window: QMainWindow) -> SearchPanel:
     next_hit = QAction(QCoreApplication.translate("SearchPanel", "Next Search Hit"), window)
     next_hit.setObjectName("nextHitAction")
     next_hit.setShortcut(QKeySequence(Qt.Key.Key_F3))
-    next_hit.triggered.connect(lambda: panel.step(+1))
+    next_hit.triggered.connect(lambda: _step(window, panel, +1))
     add(next_hit, "edit_menu")
     previous_hit = QAction(QCoreApplication.translate("SearchPanel", "Previous Search Hit"), window)
     previous_hit.setObjectName("previousHitAction")
     previous_hit.setShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F3))
-    previous_hit.triggered.connect(lambda: panel.step(-1))
+    previous_hit.triggered.connect(lambda: _step(window, panel, -1))
     add(previous_hit, "edit_menu")
     toggle = dock.toggleViewAction()
     toggle.setText(QCoreApplication.translate("SearchPanel", "Search &Panel"))

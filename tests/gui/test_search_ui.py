@@ -272,3 +272,24 @@ def test_delegate_lays_each_row_out_in_its_own_direction(qtbot, win: MainWindow)
         directions.append(option.direction)
     assert directions == [Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight]
     panel.results.viewport().repaint()  # paints both rows without error
+
+
+def test_f3_steps_the_find_bar_while_it_is_open(qtbot, win: MainWindow, seed_ids) -> None:
+    panel = search(qtbot, win, "ايران", type_it=False)
+    with qtbot.waitSignal(panel.hits_marked, timeout=WAIT_MS):
+        panel.open_result(panel.model.index(0, 0))
+    bar = win.find_bar
+    win.activateWindow()
+    win.article_view.setFocus()
+    qtbot.keyClick(win.article_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(bar.box, "داعش")
+    assert len(bar.matches) > 3 and bar.current >= 0
+    before_find, before_search = bar.current, panel.hits.current
+    qtbot.keyClick(bar.box, Qt.Key.Key_F3)  # in the find box
+    assert bar.current == (before_find + 1) % len(bar.matches)
+    qtbot.keyClick(win.article_view, Qt.Key.Key_F3)  # in the article, the bar still open
+    assert bar.current == (before_find + 2) % len(bar.matches)
+    assert panel.hits.current == before_search
+    qtbot.keyClick(bar.box, Qt.Key.Key_Escape)
+    qtbot.keyClick(win.article_view, Qt.Key.Key_F3)  # bar closed: back to the search hits
+    assert panel.hits.current == before_search + 1
