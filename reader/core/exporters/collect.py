@@ -8,10 +8,12 @@ renderers are pure functions of the view model (which is what makes golden-file 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.errors import ErrorCode, HawamishError
+from reader.core.highlight_store import HighlightStore
+from reader.core.labels import LabelStore
 from reader.core.text import Block, BlockKind, block_index_at, block_spans, canonical_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,7 +88,6 @@ class ExportDocument:
     exported_at: str  # ISO 8601 UTC timestamp
     include_article_text: bool = False
     page_size: str = "A4"
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def export_date(self) -> str:
@@ -101,12 +102,6 @@ class ExportDocument:
 
 
 def _labels(library: Library) -> dict[str, LabelView]:
-    try:
-        from reader.core.labels import LabelStore
-    except ImportError:  # before the labels store exists, read the v2 table directly
-        with library.read() as db:
-            rows = db.execute("SELECT key, name, color FROM color_labels ORDER BY position, key").fetchall()
-        return {r[0]: LabelView(r[0], r[1], r[2]) for r in rows}
     return {lab.key: LabelView(lab.key, lab.name, lab.color) for lab in LabelStore(library).list()}
 
 
@@ -151,34 +146,7 @@ class _RawHighlight:
     tags: list[str]
 
 
-def _highlights_sql(library: Library, article_id: int) -> list[_RawHighlight]:
-    with library.read() as db:
-        rows = db.execute(
-            'SELECT id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, '
-            "updated FROM highlights WHERE article_id = ? ORDER BY start, id",
-            (article_id,),
-        ).fetchall()
-        tags: dict[int, list[str]] = {}
-        for hid, tag in db.execute(
-            "SELECT t.highlight_id, t.tag FROM highlight_tags t JOIN highlights h ON h.id = t.highlight_id "
-            "WHERE h.article_id = ? ORDER BY t.tag",
-            (article_id,),
-        ):
-            tags.setdefault(int(hid), []).append(tag)
-    return [
-        _RawHighlight(
-            int(r[0]), int(r[1]), int(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], bool(r[10]), r[11],
-            r[12], tags.get(int(r[0]), []),
-        )
-        for r in rows
-    ]
-
-
 def _highlights(library: Library, article_id: int) -> list[_RawHighlight]:
-    try:
-        from reader.core.highlight_store import HighlightStore
-    except ImportError:
-        return _highlights_sql(library, article_id)
     return [
         _RawHighlight(
             h.id, h.start, h.end, h.exact, h.prefix, h.suffix, h.text_hash, h.color, h.style, h.note,
