@@ -115,3 +115,29 @@ def test_malformed_and_missing_files(tmp_path: Path, library: Library) -> None:
     with pytest.raises(HawamishError) as info:
         import_annotations(library, tmp_path / "absent.json")
     assert info.value.code == ErrorCode.MISSING
+
+
+def test_foreign_annotation_with_only_a_quote(library: Library, tmp_path: Path) -> None:
+    """An annotation from another tool: no position, no Hawamish extension, an untyped body, a tag."""
+    seed_id, _ = export_seed.add_seed_articles(library)
+    quote = "أحد أكثر التنظيمات الفرعية عنفًا"
+    data = [{
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "https://annotations.example/1",
+        "type": "Annotation",
+        "created": "2024-04-01T12:00:00Z",
+        "body": [{"type": "TextualBody", "value": "a note from elsewhere"},
+                 {"type": "TextualBody", "value": "imported", "purpose": "tagging"}],
+        "target": [{"source": "https://example.org/opinion/isis-moscow",
+                    "selector": {"type": "TextQuoteSelector", "exact": quote}}],
+    }]
+    path = tmp_path / "foreign.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    result = import_annotations(library, path)
+    assert (result.imported, result.placed_by_quote) == (1, 1)
+    (h,) = HighlightStore(library).for_article(seed_id)
+    from reader.core.article_store import ArticleStore
+
+    assert ArticleStore(library).get(seed_id).text[h.start : h.end] == quote
+    assert (h.note, h.tags, h.color, h.created) == ("a note from elsewhere", ["imported"], "claim",
+                                                    "2024-04-01T12:00:00Z")
