@@ -123,12 +123,21 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._cache: dict[tuple[CardData, int, int], tuple[float, WrappedText, WrappedText | None]] = {}
+        self._font_cache: dict[str, tuple[QFont, QFont, QFont]] = {}
 
     def clear_cache(self) -> None:
         self._cache.clear()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        base = QFont(option.font)
+        key = option.font.key()
+        cached = self._font_cache.get(key)
+        if cached is None:
+            cached = self._font_cache[key] = self._make_fonts(option.font)
+        return cached
+
+    @staticmethod
+    def _make_fonts(font: QFont) -> tuple[QFont, QFont, QFont]:
+        base = QFont(font)
         quote = QFont(base)
         quote.setPointSizeF(base.pointSizeF() * 1.08)
         small = QFont(base)
@@ -138,7 +147,7 @@ class CardDelegate(QStyledItemDelegate):
         return quote, base, header
 
     def _content(self, card: CardData, option: QStyleOptionViewItem, width: int):
-        key = (card, width, int(option.direction.value) if hasattr(option.direction, "value") else 0)
+        key = (card, width, option.direction == Qt.LayoutDirection.RightToLeft)
         cached = self._cache.get(key)
         if cached is None:
             quote_font, note_font, _header = self._fonts(option)

@@ -11,7 +11,9 @@ the right, it appears on the left when the UI is right-to-left (QMainWindow mirr
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,7 +42,7 @@ from PySide6.QtWidgets import (
 from reader.core.highlight_store import Highlight, normalize_tags
 from reader.core.labels import ColorLabel
 from reader.core.models import Article
-from reader.core.text import block_index_at, normalize_arabic
+from reader.core.text import block_spans, normalize_arabic
 from reader.gui.annotation_cards import CARD_ROLE, ID_ROLE, CardData, CardDelegate
 from reader.gui.label_editor import label_display_name, swatch_icon
 from reader.gui.note_edit import NoteEdit
@@ -71,6 +73,10 @@ class AnnotationPanel(QDockWidget):
         self.article: Article | None = None
         self.labels: list[ColorLabel] = []
         self._highlights: dict[int, Highlight] = {}
+        self._items: dict[int, tuple[QListWidget, QListWidgetItem]] = {}
+        self._block_starts: list[int] = []
+        self._scroll_to_current = False
+        self._paragraph_text = self.tr("¶ %1")
         self._current: int | None = None
         self._selection_available = False
         self._build()
@@ -154,6 +160,8 @@ class AnnotationPanel(QDockWidget):
         layout.addWidget(splitter, 1)
         self.setWidget(body)
 
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
         self._filter_timer = QTimer(self, singleShot=True, interval=150)
         self._filter_timer.timeout.connect(self.refresh)
         self.delete_action = QAction(self.tr("Delete Highlight"), self)
@@ -263,16 +271,25 @@ class AnnotationPanel(QDockWidget):
         self.note_edit.flush()
         self.article_note_edit.flush()
         self.article = article
+        self._block_starts = [start for start, _end in block_spans(article.blocks)] if article is not None else []
         self._current = None
         self.article_note_edit.set_note(article_note)
         self.article_note_edit.setEnabled(article is not None)
         self.set_highlights(highlights)
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """New highlights: the editor follows now, the cards right after the article view has painted (the
+        list is rebuilt from a zero timer, so a new highlight shows in the text without waiting for it)."""
         self._highlights = {h.id: h for h in highlights}
         if self._current not in self._highlights:
             self._current = None
-        self.refresh()
+        self._show_current()
+        self._refresh_timer.start()
+
+    def ensure_listed(self) -> None:
+        """Rebuild the cards now if a rebuild is pending."""
+        if self._refresh_timer.isActive():
+            self.refresh()
 
     def set_article_note(self, text: str) -> None:
         """A note that changed elsewhere (undo, another window); kept back while the user is typing."""
@@ -292,9 +309,11 @@ class AnnotationPanel(QDockWidget):
     # listing -------------------------------------------------------------------------------------
     def visible_ids(self) -> list[int]:
         """Ids of the highlights the list shows, in order (orphans excluded)."""
+        self.ensure_listed()
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
 
     def orphan_ids(self) -> list[int]:
+        self.ensure_listed()
         return [self.orphan_list.item(i).data(ID_ROLE) for i in range(self.orphan_list.count())]
 
     def _refilter_soon(self) -> None:
@@ -325,6 +344,7 @@ class AnnotationPanel(QDockWidget):
 
     def refresh(self) -> None:
         """Rebuild the cards from the highlights, the filters and the sort order; keep the current one."""
+        self._refresh_timer.stop()
         self._refresh_tag_filter()
         needle = normalize_arabic(self.filter_edit.text().strip())
         color = self.color_filter.currentData()
@@ -338,8 +358,13 @@ class AnnotationPanel(QDockWidget):
         else:
             placed.sort(key=lambda h: (h.start, h.end, h.id))
         orphans.sort(key=lambda h: (h.start, h.id))
+        self._items = {}
         self._fill(self.list, placed)
         self._fill(self.orphan_list, orphans)
+        if self._scroll_to_current and self._current in self._items:
+            view, item = self._items[self._current]
+            view.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._scroll_to_current = False
         total = sum(1 for h in everything if not h.orphan)
         if self.article is None:
             self.count_label.setText(self.tr("No article open."))
@@ -359,70 +384,99 @@ class AnnotationPanel(QDockWidget):
         self.orphan_list.setVisible(n_orphans > 0)
         self._show_current()
 
+    def _card(self, h: Highlight, labels: dict[str, ColorLabel]) -> CardData:
+        label = labels.get(h.color)
+        paragraph = bisect_right(self._block_starts, h.start)
+        return CardData(
+            highlight_id=h.id,
+            label=label_display_name(label) if label else h.color,
+            color=label.color if label else "#9e9e9e",
+            quote=h.exact,
+            note=h.note,
+            tags=tuple(h.tags),
+            where=self._paragraph_text.replace("%1", QLocale().toString(paragraph)) if paragraph else "",
+            date=_short_date(h.created),
+            style=h.style,
+            orphan=h.orphan,
+        )
+
     def _fill(self, view: QListWidget, highlights: Sequence[Highlight]) -> None:
         view.blockSignals(True)
+        view.setUpdatesEnabled(False)
         view.clear()
         labels = {label.key: label for label in self.labels}
-        blocks = self.article.blocks if self.article is not None else []
+        current = None
         for h in highlights:
-            label = labels.get(h.color)
             item = QListWidgetItem()
             item.setData(ID_ROLE, h.id)
-            item.setData(
-                CARD_ROLE,
-                CardData(
-                    highlight_id=h.id,
-                    label=label_display_name(label) if label else h.color,
-                    color=label.color if label else "#9e9e9e",
-                    quote=h.exact,
-                    note=h.note,
-                    tags=tuple(h.tags),
-                    where=self.tr("¶ %1").replace("%1", str(block_index_at(blocks, h.start) + 1)) if blocks else "",
-                    date=_short_date(h.created),
-                    style=h.style,
-                    orphan=h.orphan,
-                ),
-            )
+            item.setData(CARD_ROLE, self._card(h, labels))
             item.setToolTip(h.note or h.exact)
             view.addItem(item)
+            self._items[h.id] = (view, item)
             if h.id == self._current:
-                view.setCurrentItem(item)
+                current = item
+        if current is not None:
+            view.setCurrentItem(current)
+        view.setUpdatesEnabled(True)
         view.blockSignals(False)
 
     def _item_of(self, highlight_id: int) -> tuple[QListWidget, QListWidgetItem] | None:
-        for view in (self.list, self.orphan_list):
-            for i in range(view.count()):
-                if view.item(i).data(ID_ROLE) == highlight_id:
-                    return view, view.item(i)
-        return None
+        self.ensure_listed()
+        return self._items.get(highlight_id)
 
     # selection -----------------------------------------------------------------------------------
     def select_highlight(self, highlight_id: int, *, focus_note: bool = False) -> bool:
         """Make a highlight current (clearing filters that hide it); optionally put the cursor in its note."""
         if highlight_id not in self._highlights:
             return False
-        if self._item_of(highlight_id) is None:
-            self.filter_edit.blockSignals(True)
-            self.filter_edit.clear()
-            self.filter_edit.blockSignals(False)
-            for combo in (self.color_filter, self.tag_filter):
-                combo.blockSignals(True)
-                combo.setCurrentIndex(0)
-                combo.blockSignals(False)
         self.note_edit.flush()
-        self._current = highlight_id
-        self.refresh()
+        if self._refresh_timer.isActive():  # the cards are about to be rebuilt: select it when they are
+            if not self._passes_filters(self._highlights[highlight_id]):
+                self._clear_filters()
+            self._current = highlight_id
+            self._scroll_to_current = True
+            self._show_current()
+            self._focus_note_if(focus_note)
+            return True
         found = self._item_of(highlight_id)
+        if found is None:  # hidden by a filter: clear the filters and list again
+            self._clear_filters()
+            self._current = highlight_id
+            self.refresh()
+            found = self._item_of(highlight_id)
         if found is not None:
             view, item = found
+            other = self.orphan_list if view is self.list else self.list
+            for v, current in ((other, None), (view, item)):
+                v.blockSignals(True)
+                v.setCurrentItem(current)
+                v.blockSignals(False)
+            self._current = highlight_id
+            self._show_current()
             view.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._focus_note_if(focus_note)
+        return True
+
+    def _focus_note_if(self, focus_note: bool) -> None:
         if focus_note:
             if not self.isVisible():
                 self.show()
             self.raise_()
             self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self.note_edit.moveCursor(self.note_edit.textCursor().MoveOperation.End)
-        return True
+
+    def _clear_filters(self) -> None:
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        for combo in (self.color_filter, self.tag_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+
+    def _passes_filters(self, h: Highlight) -> bool:
+        needle = normalize_arabic(self.filter_edit.text().strip())
+        return self._matches(h, needle, self.color_filter.currentData(), self.tag_filter.currentData())
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
         highlight_id = item.data(ID_ROLE)
@@ -546,6 +600,11 @@ class AnnotationPanel(QDockWidget):
 
 def _short_date(iso: str) -> str:
     """A stored UTC timestamp as a short local date in the UI locale."""
+    return _short_date_in(iso, QLocale().name())
+
+
+@lru_cache(maxsize=4096)
+def _short_date_in(iso: str, _locale_name: str) -> str:
     when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     if not when.isValid():
         return ""

@@ -44,6 +44,7 @@ class AnnotationController(QObject):
         self.labels: list[ColorLabel] = []
         self._colors: dict[str, str] = {}
         self.article_id: int | None = None
+        self._highlights: dict[int, Highlight] = {}
 
         self.layer = HighlightLayer(self.view, lambda: self._colors)
         self.actions = SelectionActions(window, self.view)
@@ -109,13 +110,29 @@ class AnnotationController(QObject):
         self.panel.flush()
         self.article_id = article_id
         highlights = self.store.for_article(article_id)
+        self._highlights = {h.id: h for h in highlights}
         self.layer.set_highlights(highlights)
         self.panel.show_article(article, highlights, self.store.article_note(article_id))
 
-    def reload_highlights(self) -> None:
+    def reload_highlights(self, change: Change | None = None) -> None:
+        """Refresh after a change: only the highlights it names are read again (a new highlight shows
+        without re-reading the article's hundreds of others); anything else reads them all."""
         if self.article_id is None or self.view.article is None:
             return
-        highlights = self.store.for_article(self.article_id)
+        if change is None or not change.ids or len(change.ids) > 20:
+            self._highlights = {h.id: h for h in self.store.for_article(self.article_id)}
+        else:
+            for highlight_id in change.ids:
+                try:
+                    h = self.store.get(highlight_id)
+                except HawamishError:  # deleted
+                    self._highlights.pop(highlight_id, None)
+                    continue
+                if h.article_id == self.article_id:
+                    self._highlights[h.id] = h
+                else:
+                    self._highlights.pop(h.id, None)
+        highlights = list(self._highlights.values())
         self.layer.set_highlights(highlights)
         self.panel.set_highlights(highlights)
 
@@ -124,7 +141,7 @@ class AnnotationController(QObject):
             self._load_labels()
             self.layer.redraw()
         elif change.kind == "highlight" and self.article_id in change.article_ids:
-            self.reload_highlights()
+            self.reload_highlights(change)
         elif change.kind == "article_note" and self.article_id in change.article_ids:
             self.panel.set_article_note(self.store.article_note(self.article_id))
         elif change.kind == "article" and change.op == "deleted" and self.article_id in change.article_ids:

@@ -105,6 +105,7 @@ def test_note_edit_is_saved_and_paragraphs_take_their_own_direction(qtbot, seed_
     panel.note_edit.setPlainText(note + "\nسطر ثالث")
     panel.tags_edit.setFocus()  # focus-out saves at once
     assert HighlightStore(library).get(h.id).note == note + "\nسطر ثالث"
+    panel.ensure_listed()
     assert panel.list.item(0).data(CARD_ROLE).note == note + "\nسطر ثالث"
     marker_ids = [hid for hid, _ in ctl(seed_window).layer.markers.marker_rects()]
     assert marker_ids == [h.id]
