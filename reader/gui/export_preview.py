@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer
@@ -29,14 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.exporters import EXTENSIONS, ExportRequest, export
-from reader.core.exporters.collect import collect
+from reader.core.exporters import ExportRequest, render
+from reader.core.exporters.collect import ExportDocument, collect
 from reader.core.library import Library
 from reader.gui.error_text import error_reason
 from reader.gui.workers import Task, run_task
 
-# The preview exports at most this many articles: the first page only ever shows the first one.
+# The preview renders at most this many articles and highlights an article: more never fit on page 1.
 PREVIEW_ARTICLES = 2
+PREVIEW_HIGHLIGHTS = 24
 PREVIEW_DPI = 110  # sharp once scaled down to the panel; renders in about 0.1 s
 PREVIEW_TEXT_LINES = 80
 _FILENAME_BAD = re.compile(r'[\\/:*?"<>|\x00-\x1f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
@@ -57,16 +59,19 @@ def all_tags(library: Library) -> list[str]:
         return [str(r[0]) for r in rows]
 
 
-def preview_request(library: Library, request: ExportRequest) -> ExportRequest:
-    """The same export restricted to the first articles it would show (reading is cheap, rendering is not),
-    so previewing "the whole library" costs no more than previewing one article."""
-    if request.article_ids and len(request.article_ids) <= PREVIEW_ARTICLES:
-        return request
-    document = collect(library, request, "")
-    first = tuple(article.id for article in document.articles[:PREVIEW_ARTICLES])
-    if not first:
-        return request  # nothing to show: the exporter renders its own "no notes" document
-    return dataclasses.replace(request, article_ids=first, all_articles=False, tag=None)
+def preview_document(
+    library: Library, request: ExportRequest, cancelled: Callable[[], bool] | None = None
+) -> ExportDocument:
+    """What the export would show, cut to what its first page can hold: the first articles and their first
+    highlights. Reading is cheap and rendering is not, so previewing "the whole library" or an article with
+    300 highlights costs no more than a short article. Only the "page 1 of N" count can differ."""
+    exported_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    document = collect(library, request, exported_at, cancelled=cancelled)
+    articles = tuple(
+        dataclasses.replace(article, highlights=article.highlights[:PREVIEW_HIGHLIGHTS])
+        for article in document.articles[:PREVIEW_ARTICLES]
+    )
+    return dataclasses.replace(document, articles=articles)
 
 
 def render_first_page(pdf: Path, out_dir: Path, dpi: int = PREVIEW_DPI) -> bytes:
@@ -90,16 +95,17 @@ def render_first_page(pdf: Path, out_dir: Path, dpi: int = PREVIEW_DPI) -> bytes
 def make_preview(
     library: Library, request: ExportRequest, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
 ) -> tuple[str, bytes | str]:
-    """Export to a temporary file; return ('png', first page) for PDF or ('text', first lines)."""
-    request = preview_request(library, request)
+    """Render the preview document with the real exporter; ('png', first page) for PDF, else
+    ('text', first lines of the file)."""
+    document = preview_document(library, request, cancelled)
+    data, _pages = render(document, request.format, progress=progress, cancel=cancelled)
+    if request.format != "pdf":
+        lines = data.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
+        return "text", "".join(lines[:PREVIEW_TEXT_LINES])
     with tempfile.TemporaryDirectory(prefix="hawamish-preview-") as tmp:
-        out = Path(tmp) / f"preview{EXTENSIONS[request.format]}"
-        export(library, request, out, progress=progress, cancel=cancelled)
-        if request.format == "pdf":
-            return "png", render_first_page(out, Path(tmp))
-        with out.open(encoding="utf-8-sig", errors="replace") as fh:
-            head = [line for _, line in zip(range(PREVIEW_TEXT_LINES), fh, strict=False)]
-        return "text", "".join(head)
+        pdf = Path(tmp) / "preview.pdf"
+        pdf.write_bytes(data)
+        return "png", render_first_page(pdf, Path(tmp))
 
 
 def export_reason(error: BaseException) -> str:

@@ -386,3 +386,31 @@ def test_every_text_of_the_dialog_is_arabic_in_an_arabic_ui(qtbot, arabic_ui, li
     assert f"\u2068{target}\u2069" in box.text()  # the path stays whole and left-to-right
     box.close()
     dlg.close()
+
+
+def test_preview_of_a_long_export_is_its_first_page(library, tmp_path) -> None:
+    """The preview renders only what page 1 can hold; that page is the export's own page 1."""
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    from PySide6.QtGui import QImage
+
+    from reader.core.exporters import ExportRequest, export
+    from reader.gui.export_preview import (
+        PREVIEW_HIGHLIGHTS,
+        make_preview,
+        preview_document,
+        render_first_page,
+    )
+
+    _big_library(library, articles=3)  # 15 highlights each: 45 in all, more than page 1 holds
+    request = ExportRequest(all_articles=True)
+    document = preview_document(library, request)
+    assert len(document.articles) == 2 and all(len(a.highlights) <= PREVIEW_HIGHLIGHTS for a in document.articles)
+    kind, png = make_preview(library, request, lambda done, total: None, lambda: False)
+    assert kind == "png"
+    export(library, request, tmp_path / "full.pdf")
+    full = QImage.fromData(render_first_page(tmp_path / "full.pdf", tmp_path), "PNG")
+    preview = QImage.fromData(png, "PNG")
+    assert preview.size() == full.size()
+    body = int(full.height() * 0.9)  # everything above the footer's "1 / N"
+    assert preview.copy(0, 0, full.width(), body) == full.copy(0, 0, full.width(), body)
