@@ -92,13 +92,15 @@ class ImportFlow(QObject):
             self.task.cancel()
 
     def _progress(self, done: int, total: int) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.setMaximum(max(total, 1))
-            self.progress_dialog.setValue(min(done, max(total, 1)))
-            self.progress_dialog.setLabelText(self.tr("Importing articles… {done} of {total}").format(done=done, total=total))
+        dialog = self.progress_dialog  # setValue() of a modal dialog processes events: _done may run inside
+        if dialog is not None:
+            dialog.setLabelText(self.tr("Importing articles… {done} of {total}").format(done=done, total=total))
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
 
     def _close_progress(self) -> None:
         if self.progress_dialog is not None:
+            self.progress_dialog.canceled.disconnect()  # closing a QProgressDialog emits canceled()
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
         self._opening = False
+        self._closed = False
 
         self.library_model = LibraryModel(library, self)
         self.library_proxy = LibrarySortModel(self)
@@ -290,6 +291,8 @@ class MainWindow(QMainWindow):
             self.library.remove_listener(self._library_listener)
 
     def _on_library_change(self, change: Change) -> None:
+        if self._closed:
+            return
         if change.kind == "article":
             self._refresh_timer.start()
             article = self.article_view.article
@@ -303,6 +306,8 @@ class MainWindow(QMainWindow):
         self.library_changed.emit(change)
 
     def _refresh_library(self) -> None:
+        if self._closed:
+            return
         self.library_model.refresh()
         self._update_count()
 
@@ -374,6 +379,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_state()
+        self._closed = True
+        self._refresh_timer.stop()
         self.importer.cancel()
         self.library.remove_listener(self._library_listener)
         super().closeEvent(event)
