@@ -68,7 +68,8 @@ def _print_hits(results, ctx) -> None:
         )
         print(f"          {hit.marked_snippet('[', ']')}", file=ctx.out)
     if results.total > len(results.hits):
-        print(f"... {results.total - len(results.hits)} more (use --limit)", file=ctx.out)
+        about = "" if results.total_exact else "up to "
+        print(f"... {about}{results.total - len(results.hits)} more (use --limit)", file=ctx.out)
 
 
 def _batch(index, args, ctx, stdin) -> int:

@@ -11,6 +11,7 @@ from reader.core.search.analysis import (
     light10,
     matching_spans,
     normalize_for_find,
+    query_variants,
     word_terms,
 )
 
@@ -105,10 +106,18 @@ def test_article_prefix_keeps_at_least_two_letters() -> None:
 
 
 @pytest.mark.parametrize("clitic", ["ف", "ب", "ك", "ل"])
-def test_one_letter_clitics_add_a_variant_without_them(clitic: str) -> None:
-    assert "روسيا" in word_terms(clitic + "روسيا")
-    # ...but only when 4 letters remain: كتاب is not ك + تاب
-    assert "تاب" not in word_terms("كتاب")
+def test_one_letter_clitics_are_query_variants_both_ways(clitic: str) -> None:
+    assert "روسيا" in query_variants(clitic + "روسيا")
+    assert clitic + "روسيا" in query_variants("روسيا")
+    # ...stripped only when 4 letters remain: كتاب is not ك + تاب
+    assert "تاب" not in query_variants("كتاب")
+    # and never indexed: only the exact form and the stem are
+    assert word_terms(clitic + "روسيا") == (clitic + "روسيا",)
+
+
+def test_a_conjunction_before_a_root_waw() -> None:
+    assert word_terms("وزارة") == ("وزاره", "زار")  # light10 takes the root و
+    assert "زار" in query_variants("ووزارة")
 
 
 @pytest.mark.parametrize("suffix", ["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"])

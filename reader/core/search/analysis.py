@@ -8,10 +8,10 @@ Why a chain of our own (DESIGN §4): whoosh's default tokenizer, like FTS5's, cu
 2. fold each token (reader.core.text.fold_char: tashkeel and tatweel dropped, أ إ آ ٱ → ا, ى → ي, ة → ه,
    ؤ → و, ئ → ي, Arabic-Indic digits → ASCII, Latin lower-cased);
 3. drop stop words (Arabic and English);
-4. light stemming: light10 for Arabic, Snowball for English. Every variant of a word (the folded word
-   itself, its stem, and the word without a one-letter clitic ف ب ك ل) is emitted at the SAME position,
-   so a query for the exact form matches more terms of a document that has that exact form (exact words
-   rank first) while any variant still finds it.
+4. light stemming: light10 for Arabic, Snowball for English. The folded word and its stem are both
+   indexed at the SAME position; a query word becomes the OR of its variants (`query_variants`: its own
+   terms, and forms with and without a one-letter clitic), so a document holding the exact form matches
+   more terms (exact words rank first) while any variant still finds it.
 
 Per-word work is cached (`word_terms`): word frequencies are Zipfian, so most tokens of a new article are
 cache hits, which is what makes indexing fast enough in pure Python.
@@ -28,7 +28,7 @@ from whoosh.analysis import Composable, Filter, RegexTokenizer
 from reader.core.text import fold_with_map, normalize_arabic
 
 #: Bump when anything here changes what terms a text produces: the index is then rebuilt (index.py).
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 3
 
 #: A word: letters and digits of any script (not "_", so #هجوم_موسكو is two words), with Arabic marks and
 #: tatweel allowed anywhere inside it.
@@ -102,24 +102,42 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=300_000)
 def analyze_word(raw: str, removestops: bool = True) -> tuple[tuple[str, ...], str]:
-    """(terms, stem) of one raw token: its index terms, exact folded form first, and the stem a query uses.
+    """(terms, stem) of one raw token as the index stores it: its exact folded form, then its stem.
 
-    ((), "") for a stop word or a token of marks only. The stem is always one of the terms.
+    ((), "") for a stop word or a token of marks only. Only these two terms are indexed (each indexed term
+    costs a posting, and whoosh's writer is the slow part); the clitic variants are the query's job
+    (`query_variants`).
     """
     folded = normalize_arabic(raw)
     if not folded or (removestops and folded in STOP_WORDS):
         return (), ""
-    terms = [folded]
     stemmed = stem(folded)
-    if stemmed not in terms:
-        terms.append(stemmed)
-    if _is_arabic(folded) and folded[0] in CLITIC_LETTERS and not folded.startswith(ARTICLE_PREFIXES):
-        bare = folded[1:]
-        if len(bare) >= 4:
-            for variant in (bare, light10(bare, strip_waw=False)):
-                if variant not in terms:
-                    terms.append(variant)
-    return tuple(terms), stemmed
+    return ((folded,) if stemmed == folded else (folded, stemmed)), stemmed
+
+
+@lru_cache(maxsize=100_000)
+def query_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
+    """Every index term a query word should match, its exact form first.
+
+    Beyond the word's own terms (analyze_word), for Arabic:
+    - without a one-letter clitic ف ب ك ل when 4 letters remain (لروسيا → روسيا), which light10 leaves
+      alone because they are often root letters (بوتين, كتاب);
+    - with one (روسيا → لروسيا, بروسيا, ...), so the bare word finds the prefixed one;
+    - without a leading و before light10 takes another (ووزارة → وزارة → زار): light10 takes و for the
+      conjunction even when it is a root letter, so وزارة is indexed under زار.
+    Terms that are in no document cost a dictionary look-up each at query time.
+    """
+    terms, stemmed = analyze_word(raw, removestops)
+    if not terms or not _is_arabic(terms[0]):
+        return terms
+    folded = terms[0]
+    out = list(terms)
+    if folded[0] in CLITIC_LETTERS and not folded.startswith(ARTICLE_PREFIXES) and len(folded) - 1 >= 4:
+        out += [folded[1:], light10(folded[1:], strip_waw=False)]
+    if folded[0] == "و" and len(folded) - 1 >= 4:
+        out.append(stem(folded[1:]))
+    out += [c + t for c in CLITIC_LETTERS for t in terms]
+    return tuple(dict.fromkeys(out))
 
 
 def word_terms(raw: str, removestops: bool = True) -> tuple[str, ...]:
@@ -128,7 +146,7 @@ def word_terms(raw: str, removestops: bool = True) -> tuple[str, ...]:
 
 
 class VariantFilter(Filter):
-    """Fold, drop stop words and stem; emit every variant of a word at that word's position.
+    """Fold, drop stop words and stem; emit the exact form and the stem at the word's position.
 
     Positions are renumbered over the kept words (as whoosh's StopFilter does), so a phrase with a stop
     word inside still matches. In "query" mode only the stem is emitted: the query parser (query.py) builds
@@ -173,11 +191,23 @@ def word_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return spans
 
 
+_BOUNDARY = rf"(?:[^\W_]|[{_MARKS}])"
+
+
 def matching_spans(text: str, terms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
-    """Offsets of the words of `text` that produce any of `terms` (index terms of a query)."""
+    """Offsets of the words of `text` that produce any of `terms` (index terms of a query).
+
+    Fast path for search results: the distinct words of the text are analysed (cached) once each, and the
+    ones that match are found again with one compiled alternation.
+    """
     if not terms:
         return []
-    return [(s, e) for s, e, ts in word_spans(text) if not terms.isdisjoint(ts)]
+    wanted = [w for w in set(WORD_PATTERN.findall(text)) if not terms.isdisjoint(word_terms(w))]
+    if not wanted:
+        return []
+    alternation = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!{_BOUNDARY})(?:{alternation})(?!{_BOUNDARY})")
+    return [m.span() for m in pattern.finditer(text)]
 
 
 # --- find in article -----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from whoosh import query as wq
 from whoosh.qparser import FieldAliasPlugin, MultifieldPlugin, PlusMinusPlugin, QueryParser
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.search.analysis import WORD_PATTERN, analyze_word, matching_spans, normalize_for_find
+from reader.core.search.analysis import WORD_PATTERN, matching_spans, normalize_for_find, query_variants
 from reader.core.search.schema import ANALYZED_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, USER_FIELDS
 from reader.core.text import normalize_arabic
 
@@ -49,7 +49,7 @@ class _Parser(QueryParser):
             if termclass is wq.Term:
                 groups: list[wq.Query] = []
                 for m in WORD_PATTERN.finditer(text):
-                    terms, _ = analyze_word(m.group(0), removestops)
+                    terms = query_variants(m.group(0), removestops)
                     if terms:
                         subs = [wq.Term(fieldname, t, boost=boost) for t in terms]
                         groups.append(subs[0] if len(subs) == 1 else wq.Or(subs))
@@ -274,7 +274,8 @@ class SearchHit:
 class SearchResults:
     query: str
     hits: list[SearchHit]
-    total: int  # matching documents (may exceed len(hits))
+    total: int  # matching documents: exact when total_exact, else an upper estimate (> len(hits))
+    total_exact: bool = True
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -287,7 +288,12 @@ class SearchResults:
         return list(dict.fromkeys(h.article_id for h in self.hits))
 
     def to_json(self) -> dict[str, object]:
-        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+        return {
+            "query": self.query,
+            "total": self.total,
+            "total_exact": self.total_exact,
+            "hits": [h.to_json() for h in self.hits],
+        }
 
 
 def make_snippet(
@@ -328,11 +334,14 @@ def run_search(
     q = parse_query(text, index.schema)
     filt = build_filter(index.schema, kinds, filters)
     if filt is wq.NullQuery:
-        return SearchResults(text, [], 0)
+        return SearchResults(text, [], 0, True)
     with index._mutex:
         searcher = index.searcher()
         results = searcher.search(q, limit=max(1, limit), filter=filt)
-        total = len(results)
+        # counting every match runs the query a second time (a third of the time on common words): exact
+        # when fewer than `limit` matched, whoosh's estimate (an upper bound) otherwise
+        total_exact = results.scored_length() < max(1, limit)
+        total = results.scored_length() if total_exact else max(results.estimated_length(), limit)
         rows = [(dict(r.fields()), float(r.score)) for r in results]
         terms = positive_terms(q, searcher.reader())
     body_terms = frozenset(terms.get("body", ()))
@@ -396,4 +405,4 @@ def run_search(
                     **common,
                 )
             )
-    return SearchResults(text, hits, total)
+    return SearchResults(text, hits, total, total_exact)
