@@ -230,15 +230,38 @@ class MainWindow(QMainWindow):
             self._select_row(article_id)
         finally:
             self._opening = False
-        if self.article_view.article is None or self.article_view.article.id != article.id \
-                or self.article_view.article.content_hash != article.content_hash:
+        current = self.article_view.article
+        if current is None or current.id != article.id or current.content_hash != article.content_hash:
+            if current is not None and current.id != article.id:
+                self.save_reading_position()
             self.article_view.set_article(article)
+            if scroll_to is None:
+                position = self._reading_position(article.id)
+                if position:
+                    self.article_view.scroll_to_offset(position, fraction=0.0)
         if scroll_to is not None:
             self.article_view.scroll_to_offset(scroll_to)
         self.setWindowTitle(self.tr("{title} — Hawamish").format(title=article.title))
         self.settings.setValue(library_key(self.library.folder, "last_article"), article.id)
         self.article_opened.emit(article.id)
         return True
+
+    def save_reading_position(self) -> None:
+        """Remember where the open article is scrolled to (in the library: it is the user's data)."""
+        article = self.article_view.article
+        if article is None or self._closed:
+            return
+        offset = self.article_view.top_offset() if self.article_view.verticalScrollBar().value() > 0 else 0
+        try:
+            self.library.set_setting(f"reading_position/{article.id}", str(offset))
+        except Exception:  # noqa: BLE001 (a busy or read-only library must not stop reading)
+            log.warning("could not save the reading position", exc_info=True)
+
+    def _reading_position(self, article_id: int) -> int:
+        try:
+            return int(self.library.get_setting(f"reading_position/{article_id}", "0") or 0)
+        except (ValueError, TypeError):
+            return 0
 
     def current_article_id(self) -> int | None:
         article = self.article_view.article
@@ -378,6 +401,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_reading_position()
         self.save_state()
         self._closed = True
         self._refresh_timer.stop()

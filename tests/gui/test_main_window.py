@@ -114,3 +114,20 @@ def test_library_cells_carry_their_own_direction(window: MainWindow, sample_ids)
         directions[index.data()] = (index.data(DirectionRole), option.direction)
     assert directions["Why margins matter"] == ("ltr", Qt.LayoutDirection.LeftToRight)
     assert directions["مقال مختلط"] == ("rtl", Qt.LayoutDirection.RightToLeft)
+
+
+def test_reading_position_is_kept_per_article(qtbot, window: MainWindow, library) -> None:
+    long_blocks = [Block(BlockKind.PARAGRAPH, f"فقرة رقم {i} " + "كلمة " * 50) for i in range(80)]
+    long_id = ArticleStore(library).add(ArticleMeta(title="مقال طويل"), long_blocks)
+    qtbot.waitUntil(lambda: window.library_model.total == 4, timeout=3000)
+    window.open_article(long_id)
+    text = window.article_view.article.text
+    target = text.index("فقرة رقم 40")
+    window.article_view.scroll_to_offset(target, fraction=0.0)
+    top = window.article_view.top_offset()
+    assert top > 0
+    other = next(r.id for r in (window.library_model.article_at(i) for i in range(4)) if r.id != long_id)
+    window.open_article(other)
+    assert window.article_view.verticalScrollBar().value() == 0
+    window.open_article(long_id)
+    assert abs(window.article_view.top_offset() - top) < 200
