@@ -60,3 +60,21 @@ def test_bad_lang_is_a_usage_error(tmp_path: Path) -> None:
 def test_default_language_follows_the_system_locale(locale: str, expected: str, monkeypatch) -> None:
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(locale)))
     assert system_language() == expected
+
+
+def test_uncaught_errors_show_a_dialog_not_a_traceback(qapp, monkeypatch) -> None:
+    from reader.core.errors import ErrorCode, HawamishError
+    from reader.gui import app as app_module
+
+    shown: list[tuple[object, str]] = []
+    monkeypatch.setattr(app_module, "show_error_dialog", lambda parent, error, details="": shown.append((error, details)))
+    reporter = app_module.ErrorReporter(lambda: None)
+    error = HawamishError(ErrorCode.UNWRITABLE, "/read-only/notes.pdf")
+    reporter(HawamishError, error, None)
+    assert shown[0][0] is error
+    box = app_module.build_error_dialog(None, error)
+    assert "/read-only/notes.pdf" in box.text() and "cannot write there" in box.text()
+    bug = ValueError("boom")
+    reporter(ValueError, bug, bug.__traceback__)
+    box = app_module.build_error_dialog(None, bug, "Traceback ...")
+    assert "Something went wrong" in box.text() and box.detailedText() == "Traceback ..."
