@@ -4,42 +4,42 @@
     <context>
         <name>AnnotationController</name>
         <message>
-            <location filename="../reader/gui/annotations.py" line="55" />
+            <location filename="../reader/gui/annotations.py" line="60" />
             <source>Colour &amp;Labels…</source>
             <translation>&amp;تسميات الألوان…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="59" />
+            <location filename="../reader/gui/annotations.py" line="64" />
             <source>&amp;Notes Panel</source>
             <translation>لوحة ال&amp;ملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="240" />
+            <location filename="../reader/gui/annotations.py" line="267" />
             <source>This highlight</source>
             <translation>هذا التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="241" />
+            <location filename="../reader/gui/annotations.py" line="268" />
             <source>Edit Note…</source>
             <translation>تحرير الملاحظة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="242" />
+            <location filename="../reader/gui/annotations.py" line="269" />
             <source>Colour</source>
             <translation>اللون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="248" />
+            <location filename="../reader/gui/annotations.py" line="275" />
             <source>Use Background</source>
             <translation>تظليل الخلفية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="248" />
+            <location filename="../reader/gui/annotations.py" line="275" />
             <source>Use Underline</source>
             <translation>خط تحت النص</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="251" />
+            <location filename="../reader/gui/annotations.py" line="278" />
             <source>Delete Highlight…</source>
             <translation>حذف التظليل…</translation>
         </message>
@@ -47,99 +47,99 @@
     <context>
         <name>AnnotationPanel</name>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="65" />
+            <location filename="../reader/gui/annotation_panel.py" line="67" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="86" />
+            <location filename="../reader/gui/annotation_panel.py" line="92" />
             <source>Article note</source>
             <translation>ملاحظة على المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="93" />
+            <location filename="../reader/gui/annotation_panel.py" line="99" />
             <source>Your note on the whole article (Markdown)…</source>
             <translation>ملاحظتك على المقال كله (ماركداون)…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="103" />
+            <location filename="../reader/gui/annotation_panel.py" line="109" />
             <source>Filter highlights…</source>
             <translation>تصفية التظليلات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="114" />
+            <location filename="../reader/gui/annotation_panel.py" line="120" />
             <source>By position</source>
             <translation>حسب الموضع</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="115" />
+            <location filename="../reader/gui/annotation_panel.py" line="121" />
             <source>Newest first</source>
             <translation>الأحدث أولًا</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="120" />
+            <location filename="../reader/gui/annotation_panel.py" line="126" />
             <source>Edit colour labels…</source>
             <translation>تحرير تسميات الألوان…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="159" />
-            <location filename="../reader/gui/annotation_panel.py" line="503" />
+            <location filename="../reader/gui/annotation_panel.py" line="167" />
+            <location filename="../reader/gui/annotation_panel.py" line="558" />
             <source>Delete Highlight</source>
             <translation>حذف التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="199" />
+            <location filename="../reader/gui/annotation_panel.py" line="207" />
             <source>Underline instead of background</source>
             <translation>خط تحت النص بدل تظليل الخلفية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="205" />
+            <location filename="../reader/gui/annotation_panel.py" line="213" />
             <source>Note (Markdown)…</source>
             <translation>ملاحظة (ماركداون)…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="211" />
+            <location filename="../reader/gui/annotation_panel.py" line="219" />
             <source>Tags, separated by commas</source>
             <translation>وسوم، تفصل بينها فواصل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="215" />
-            <location filename="../reader/gui/annotation_panel.py" line="529" />
+            <location filename="../reader/gui/annotation_panel.py" line="223" />
+            <location filename="../reader/gui/annotation_panel.py" line="584" />
             <source>Re-attach to Selection</source>
             <translation>إعادة الربط بالتحديد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="217" />
+            <location filename="../reader/gui/annotation_panel.py" line="225" />
             <source>Select the passage in the article, then re-attach this highlight to it</source>
             <translation>حدّد المقطع في المقال، ثم أعد ربط هذا التظليل به</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="219" />
+            <location filename="../reader/gui/annotation_panel.py" line="227" />
             <source>Delete</source>
             <translation>حذف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="237" />
+            <location filename="../reader/gui/annotation_panel.py" line="245" />
             <source>All colours</source>
             <translation>كل الألوان</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="309" />
+            <location filename="../reader/gui/annotation_panel.py" line="329" />
             <source>All tags</source>
             <translation>كل الوسوم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="344" />
+            <location filename="../reader/gui/annotation_panel.py" line="370" />
             <source>No article open.</source>
             <translation>لا مقال مفتوح.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="347" />
+            <location filename="../reader/gui/annotation_panel.py" line="373" />
             <source>No highlights yet. Select a passage in the article and pick a colour (Ctrl+1 … Ctrl+6).</source>
             <translation>لا تظليلات بعد. حدّد مقطعًا في المقال واختر لونًا (Ctrl+1 … Ctrl+6).</translation>
         </message>
         <message numerus="yes">
-            <location filename="../reader/gui/annotation_panel.py" line="350" />
+            <location filename="../reader/gui/annotation_panel.py" line="376" />
             <source>%n highlight(s)</source>
             <translation>
                 <numerusform>لا تظليلات</numerusform>
@@ -151,12 +151,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="352" />
+            <location filename="../reader/gui/annotation_panel.py" line="378" />
             <source>%1 of %2 highlights</source>
             <translation>%1 من %2 تظليلًا</translation>
         </message>
         <message numerus="yes">
-            <location filename="../reader/gui/annotation_panel.py" line="355" />
+            <location filename="../reader/gui/annotation_panel.py" line="381" />
             <source>Orphans: %n highlight(s) whose passage is no longer in the text</source>
             <translation>
                 <numerusform>تظليلات يتيمة: لا شيء</numerusform>
@@ -168,12 +168,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="379" />
+            <location filename="../reader/gui/annotation_panel.py" line="79" />
             <source>¶ %1</source>
             <translation>¶ %1</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="504" />
+            <location filename="../reader/gui/annotation_panel.py" line="559" />
             <source>Delete this highlight and its note?
 
 “%1”</source>
@@ -182,12 +182,12 @@
 «%1»</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="533" />
+            <location filename="../reader/gui/annotation_panel.py" line="588" />
             <source>Show in Article</source>
             <translation>إظهار في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="534" />
+            <location filename="../reader/gui/annotation_panel.py" line="589" />
             <source>Edit Note</source>
             <translation>تحرير الملاحظة</translation>
         </message>
@@ -195,12 +195,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../reader/gui/app.py" line="110" />
+            <location filename="../reader/gui/app.py" line="118" />
             <source>Hawamish</source>
             <translation>هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/app.py" line="114" />
+            <location filename="../reader/gui/app.py" line="122" />
             <source>Something went wrong. Your library is safe; the last action may not have finished.</source>
             <translation>حدث خطأ ما. مكتبتك سليمة، لكن آخر إجراء ربما لم يكتمل.</translation>
         </message>
@@ -511,72 +511,72 @@
             <translation>تصدير الملاحظات إلى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="413" />
+            <location filename="../reader/gui/export_dialog.py" line="414" />
             <source>Exporting to {name}…</source>
             <translation>جارٍ التصدير إلى {name}…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="420" />
+            <location filename="../reader/gui/export_dialog.py" line="421" />
             <source>Stopping the export…</source>
             <translation>جارٍ إيقاف التصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="437" />
+            <location filename="../reader/gui/export_dialog.py" line="439" />
             <source>Exported to {name}.</source>
             <translation>صُدّرت إلى {name}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="438" />
+            <location filename="../reader/gui/export_dialog.py" line="440" />
             <source>Export Finished</source>
             <translation>انتهى التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="441" />
+            <location filename="../reader/gui/export_dialog.py" line="443" />
             <source>The notes were exported to {path}</source>
             <translation>صُدّرت الملاحظات إلى {path}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="442" />
+            <location filename="../reader/gui/export_dialog.py" line="444" />
             <source>Articles: {articles} · highlights: {highlights}</source>
             <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="444" />
+            <location filename="../reader/gui/export_dialog.py" line="446" />
             <source>Open File</source>
             <translation>فتح الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="445" />
+            <location filename="../reader/gui/export_dialog.py" line="447" />
             <source>Show in Folder</source>
             <translation>إظهار في المجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="457" />
+            <location filename="../reader/gui/export_dialog.py" line="459" />
             <source>Export stopped; no file was written.</source>
             <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="461" />
+            <location filename="../reader/gui/export_dialog.py" line="463" />
             <source>Export Failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="462" />
+            <location filename="../reader/gui/export_dialog.py" line="464" />
             <source>The notes could not be exported to {path}.</source>
             <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="466" />
+            <location filename="../reader/gui/export_dialog.py" line="468" />
             <source>Export failed: {reason}</source>
             <translation>فشل التصدير: {reason}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="567" />
+            <location filename="../reader/gui/export_dialog.py" line="571" />
             <source>&amp;Export Notes…</source>
             <translation>&amp;تصدير الملاحظات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="570" />
+            <location filename="../reader/gui/export_dialog.py" line="574" />
             <source>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</source>
             <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
         </message>
@@ -652,38 +652,39 @@
     <context>
         <name>FindBar</name>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="67" />
+            <location filename="../reader/gui/find_bar.py" line="59" />
+            <location filename="../reader/gui/find_bar.py" line="68" />
             <source>Find in article</source>
             <extracomment>Every match, and the current one (stronger, with an outline-like underline), on the article view.</extracomment>
             <translation>البحث في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="73" />
+            <location filename="../reader/gui/find_bar.py" line="74" />
             <source>Previous match (Shift+Enter)</source>
             <translation>التطابق السابق (Shift+Enter)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="74" />
+            <location filename="../reader/gui/find_bar.py" line="75" />
             <source>Next match (Enter)</source>
             <translation>التطابق التالي (Enter)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="75" />
+            <location filename="../reader/gui/find_bar.py" line="76" />
             <source>Close (Esc)</source>
             <translation>إغلاق (Esc)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="153" />
+            <location filename="../reader/gui/find_bar.py" line="154" />
             <source>No matches</source>
             <translation>لا تطابقات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="155" />
+            <location filename="../reader/gui/find_bar.py" line="156" />
             <source>%1 of %2</source>
             <translation>%1 من %2</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="212" />
+            <location filename="../reader/gui/find_bar.py" line="219" />
             <source>&amp;Find in Article…</source>
             <translation>ال&amp;بحث في المقال…</translation>
         </message>
@@ -722,52 +723,52 @@
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="98" />
+            <location filename="../reader/gui/import_flow.py" line="97" />
             <source>Importing articles… {done} of {total}</source>
             <translation>جارٍ استيراد المقالات… {done} من {total}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="116" />
+            <location filename="../reader/gui/import_flow.py" line="118" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="126" />
+            <location filename="../reader/gui/import_flow.py" line="128" />
             <source>Imported: {n}</source>
             <translation>المستورد: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="128" />
+            <location filename="../reader/gui/import_flow.py" line="130" />
             <source>Updated: {n}</source>
             <translation>المحدَّث: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="130" />
+            <location filename="../reader/gui/import_flow.py" line="132" />
             <source>Already in the library: {n}</source>
             <translation>موجود في المكتبة من قبل: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="132" />
+            <location filename="../reader/gui/import_flow.py" line="134" />
             <source>Failed: {n}</source>
             <translation>تعذّر استيراده: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="134" />
+            <location filename="../reader/gui/import_flow.py" line="136" />
             <source>The import was cancelled; {n} file(s) were not read.</source>
             <translation>أُلغي الاستيراد؛ لم تُقرأ ملفات عددها {n}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="145" />
+            <location filename="../reader/gui/import_flow.py" line="147" />
             <source>Some files could not be imported:</source>
             <translation>تعذّر استيراد بعض الملفات:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="149" />
+            <location filename="../reader/gui/import_flow.py" line="151" />
             <source>… and {n} more (see the details)</source>
             <translation>… و{n} غيرها (انظر التفاصيل)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="150" />
+            <location filename="../reader/gui/import_flow.py" line="152" />
             <source>Import finished</source>
             <translation>انتهى الاستيراد</translation>
         </message>
@@ -775,18 +776,18 @@
     <context>
         <name>IndexStatus</name>
         <message>
-            <location filename="../reader/gui/index_service.py" line="243" />
+            <location filename="../reader/gui/index_service.py" line="250" />
             <source>Indexing library…</source>
-            <extracomment>Changes that arrive within this many milliseconds are written in one batch (one commit). A busy index (another Hawamish process writing) is retried after this many milliseconds. Change kinds that touch indexed documents.</extracomment>
+            <extracomment>Changes that arrive within this many milliseconds are written in one batch (one commit). A busy index (another Hawamish process writing) is retried after this many milliseconds. Change kinds that touch indexed documents. Set by the worker the moment the start-up sync returned (or failed): queries started before wait for it on their own worker thread, so the first results never come from a stale index.</extracomment>
             <translation>جارٍ فهرسة المكتبة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/index_service.py" line="252" />
+            <location filename="../reader/gui/index_service.py" line="259" />
             <source>Indexing library… %1 of %2</source>
             <translation>جارٍ فهرسة المكتبة… %1 من %2</translation>
         </message>
         <message>
-            <location filename="../reader/gui/index_service.py" line="258" />
+            <location filename="../reader/gui/index_service.py" line="265" />
             <source>The search index could not be updated; searches may miss recent changes.</source>
             <translation>تعذّر تحديث فهرس البحث؛ قد لا تظهر التغييرات الأخيرة في نتائج البحث.</translation>
         </message>
@@ -817,27 +818,27 @@
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../reader/gui/library_model.py" line="45" />
+            <location filename="../reader/gui/library_model.py" line="73" />
             <source>Title</source>
             <translation>العنوان</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library_model.py" line="46" />
+            <location filename="../reader/gui/library_model.py" line="74" />
             <source>Author</source>
             <translation>الكاتب</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library_model.py" line="47" />
+            <location filename="../reader/gui/library_model.py" line="75" />
             <source>Outlet</source>
             <translation>المنبر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library_model.py" line="48" />
+            <location filename="../reader/gui/library_model.py" line="76" />
             <source>Date</source>
             <translation>التاريخ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library_model.py" line="49" />
+            <location filename="../reader/gui/library_model.py" line="77" />
             <source>Highlights</source>
             <translation>التظليلات</translation>
         </message>
@@ -845,139 +846,139 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../reader/gui/main_window.py" line="59" />
-            <location filename="../reader/gui/main_window.py" line="313" />
+            <location filename="../reader/gui/main_window.py" line="68" />
+            <location filename="../reader/gui/main_window.py" line="364" />
             <source>Hawamish</source>
             <extracomment>`hawamish gui --search QUERY` asks for a search once the window is shown (the search module runs it). Every library Change, delivered on the UI thread (stores may write from worker threads).</extracomment>
             <translation>هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="127" />
+            <location filename="../reader/gui/main_window.py" line="151" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="128" />
+            <location filename="../reader/gui/main_window.py" line="152" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="129" />
+            <location filename="../reader/gui/main_window.py" line="153" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="130" />
+            <location filename="../reader/gui/main_window.py" line="154" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="135" />
+            <location filename="../reader/gui/main_window.py" line="159" />
             <source>&amp;Import…</source>
             <translation>&amp;استيراد…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="137" />
+            <location filename="../reader/gui/main_window.py" line="161" />
             <source>Add articles from text or Markdown files</source>
             <translation>أضف مقالات من ملفات نصية أو ملفات ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="138" />
+            <location filename="../reader/gui/main_window.py" line="162" />
             <source>Import &amp;Folder…</source>
             <translation>استيراد م&amp;جلد…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="140" />
+            <location filename="../reader/gui/main_window.py" line="164" />
             <source>Add every article in a folder and its subfolders</source>
             <translation>أضف كل المقالات في مجلد ومجلداته الفرعية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="144" />
+            <location filename="../reader/gui/main_window.py" line="168" />
             <source>&amp;Quit</source>
             <translation>إ&amp;نهاء</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="148" />
+            <location filename="../reader/gui/main_window.py" line="172" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="151" />
+            <location filename="../reader/gui/main_window.py" line="175" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="157" />
+            <location filename="../reader/gui/main_window.py" line="181" />
             <source>&amp;Copy</source>
             <translation>&amp;نسخ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="161" />
+            <location filename="../reader/gui/main_window.py" line="185" />
             <source>Select &amp;All</source>
             <translation>تحديد ال&amp;كل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="165" />
+            <location filename="../reader/gui/main_window.py" line="189" />
             <source>&amp;Library List</source>
             <translation>قائمة ال&amp;مكتبة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="172" />
+            <location filename="../reader/gui/main_window.py" line="196" />
             <source>&amp;Larger Text</source>
             <translation>نص أ&amp;كبر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="174" />
+            <location filename="../reader/gui/main_window.py" line="198" />
             <source>&amp;Smaller Text</source>
             <translation>نص أ&amp;صغر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="176" />
+            <location filename="../reader/gui/main_window.py" line="200" />
             <source>&amp;Normal Size</source>
             <translation>الحجم ال&amp;عادي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="181" />
+            <location filename="../reader/gui/main_window.py" line="205" />
             <source>&amp;About Hawamish</source>
             <translation>&amp;عن هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="214" />
+            <location filename="../reader/gui/main_window.py" line="244" />
             <source>{title} — Hawamish</source>
             <translation>{title} — هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="288" />
+            <location filename="../reader/gui/main_window.py" line="339" />
             <source>Articles: {count}</source>
             <translation>المقالات: {count}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="291" />
+            <location filename="../reader/gui/main_window.py" line="342" />
             <source>Your library is empty</source>
             <translation>مكتبتك فارغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="293" />
+            <location filename="../reader/gui/main_window.py" line="344" />
             <source>Add articles with File → Import… (Ctrl+I): plain text files whose first line is the title, or Markdown files. File → Import Folder… adds a whole folder at once.</source>
             <translation>أضف مقالات من ملف ← استيراد… (Ctrl+I): ملفات نصية سطرها الأول هو العنوان، أو ملفات ماركداون. ويضيف ملف ← استيراد مجلد… مجلدًا كاملًا دفعة واحدة.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="299" />
+            <location filename="../reader/gui/main_window.py" line="350" />
             <source>No article open</source>
             <translation>لا مقال مفتوح</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="300" />
+            <location filename="../reader/gui/main_window.py" line="351" />
             <source>Choose an article in the library list, or add more with File → Import…</source>
             <translation>اختر مقالًا من قائمة المكتبة، أو أضف المزيد من ملف ← استيراد…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="307" />
+            <location filename="../reader/gui/main_window.py" line="358" />
             <source>About Hawamish</source>
             <translation>عن هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="308" />
+            <location filename="../reader/gui/main_window.py" line="359" />
             <source>&lt;h3&gt;Hawamish {version}&lt;/h3&gt;&lt;p&gt;Read, annotate, search and export opinion pieces.&lt;/p&gt;&lt;p&gt;Arabic text is set in Amiri (SIL Open Font License).&lt;/p&gt;</source>
             <translation>&lt;h3&gt;هوامش {version}&lt;/h3&gt;&lt;p&gt;اقرأ مقالات الرأي، وعلّق عليها، وابحث فيها، وصدّر ملاحظاتك.&lt;/p&gt;&lt;p&gt;النص العربي مصفوف بخط أميري (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
         </message>
@@ -985,98 +986,103 @@
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="86" />
+            <location filename="../reader/gui/search_panel.py" line="97" />
             <source>Search articles, highlights and notes (Ctrl+K)</source>
-            <extracomment>The article view's search marks: lighter than the find bar's, so both can be on screen at once. Emitted after results (or a message) are shown for the latest query: (query, rows shown, seconds). Emitted after a result was opened and its hits marked: (article id, number of hits marked).</extracomment>
+            <extracomment>Results fetched at first, and added each time the list is scrolled to its end: the core builds a snippet for every hit (about 2 ms each on 1,500 articles), so a short first page keeps typing-to-results fast. The article view's search marks: lighter than the find bar's, so both can be on screen at once. Emitted after results (or a message) are shown for the latest query: (query, rows shown, seconds). Emitted after a result was opened and its hits marked: (article id, number of hits marked).</extracomment>
             <translation>ابحث في المقالات والتظليلات والملاحظات (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="90" />
+            <location filename="../reader/gui/search_panel.py" line="101" />
             <source>Words must all match; use OR, -word, "a phrase", prefix*, title:, author:, outlet:, tag:, color:, date:2024 or date:2020..2023</source>
             <translation>يجب أن تتطابق كل الكلمات؛ استخدم OR و‎-كلمة و"عبارة" وبادئة* و‎title:‎ و‎author:‎ و‎outlet:‎ و‎tag:‎ و‎color:‎ و‎date:2024‎ أو ‎date:2020..2023‎</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="98" />
+            <location filename="../reader/gui/search_panel.py" line="109" />
             <source>Kind</source>
             <translation>النوع</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="99" />
+            <location filename="../reader/gui/search_panel.py" line="110" />
             <source>Everything</source>
             <translation>الكل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="100" />
+            <location filename="../reader/gui/search_panel.py" line="111" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="101" />
+            <location filename="../reader/gui/search_panel.py" line="112" />
             <source>Highlights</source>
             <translation>التظليلات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="102" />
+            <location filename="../reader/gui/search_panel.py" line="113" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="103" />
+            <location filename="../reader/gui/search_panel.py" line="114" />
             <source>Colour label</source>
             <translation>تسمية اللون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="104" />
+            <location filename="../reader/gui/search_panel.py" line="115" />
             <source>Tag</source>
             <translation>الوسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="105" />
+            <location filename="../reader/gui/search_panel.py" line="116" />
             <source>Outlet</source>
             <translation>المنبر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="106" />
+            <location filename="../reader/gui/search_panel.py" line="117" />
             <source>Date</source>
             <translation>التاريخ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="109" />
+            <location filename="../reader/gui/search_panel.py" line="120" />
             <source>Search within results</source>
             <translation>البحث ضمن النتائج</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="111" />
+            <location filename="../reader/gui/search_panel.py" line="122" />
             <source>Keep the current results and narrow them with the next query</source>
             <translation>أبقِ النتائج الحالية وضيّقها بالبحث التالي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="128" />
+            <location filename="../reader/gui/search_panel.py" line="141" />
             <source>Search results</source>
             <translation>نتائج البحث</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="194" />
+            <location filename="../reader/gui/search_panel.py" line="208" />
             <source>Any colour</source>
             <translation>أي لون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="197" />
+            <location filename="../reader/gui/search_panel.py" line="211" />
             <source>Any tag</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="198" />
+            <location filename="../reader/gui/search_panel.py" line="212" />
             <source>Any outlet</source>
             <translation>أي منبر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="199" />
+            <location filename="../reader/gui/search_panel.py" line="213" />
             <source>Any date</source>
             <translation>أي تاريخ</translation>
         </message>
+        <message>
+            <location filename="../reader/gui/search_panel.py" line="321" />
+            <source>%1+ results</source>
+            <translation>%1+ نتيجة</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../reader/gui/search_panel.py" line="279" />
+            <location filename="../reader/gui/search_panel.py" line="323" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>لا نتائج</numerusform>
@@ -1088,42 +1094,42 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="280" />
+            <location filename="../reader/gui/search_panel.py" line="324" />
             <source>Nothing found. Try fewer words, or a word's stem with *.</source>
             <translation>لم يُعثر على شيء. جرّب كلمات أقل، أو جذر الكلمة مع *.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="293" />
+            <location filename="../reader/gui/search_panel.py" line="340" />
             <source>This query cannot be read: %1</source>
             <translation>تتعذّر قراءة عبارة البحث هذه: %1</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="356" />
+            <location filename="../reader/gui/search_panel.py" line="418" />
             <source>Hit %1 of %2 (F3 next, Shift+F3 previous)</source>
             <translation>النتيجة %1 من %2 (F3 التالية، Shift+F3 السابقة)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="406" />
+            <location filename="../reader/gui/search_panel.py" line="484" />
             <source>&amp;Search Library…</source>
             <translation>البحث في ال&amp;مكتبة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="412" />
+            <location filename="../reader/gui/search_panel.py" line="490" />
             <source>Next Search Hit</source>
             <translation>نتيجة البحث التالية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="417" />
+            <location filename="../reader/gui/search_panel.py" line="495" />
             <source>Previous Search Hit</source>
             <translation>نتيجة البحث السابقة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="423" />
+            <location filename="../reader/gui/search_panel.py" line="501" />
             <source>Search &amp;Panel</source>
             <translation>&amp;لوحة البحث</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="391" />
+            <location filename="../reader/gui/search_panel.py" line="462" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
@@ -1131,18 +1137,18 @@
     <context>
         <name>SearchResults</name>
         <message>
-            <location filename="../reader/gui/search_model.py" line="71" />
+            <location filename="../reader/gui/search_model.py" line="80" />
             <source>Article</source>
             <extracomment>Background of a matched word inside a snippet (and, lighter, of every hit in the article view).</extracomment>
             <translation>مقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_model.py" line="72" />
+            <location filename="../reader/gui/search_model.py" line="81" />
             <source>Highlight</source>
             <translation>تظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_model.py" line="73" />
+            <location filename="../reader/gui/search_model.py" line="82" />
             <source>Note</source>
             <translation>ملاحظة</translation>
         </message>
@@ -1150,22 +1156,22 @@
     <context>
         <name>SelectionActions</name>
         <message>
-            <location filename="../reader/gui/selection_toolbar.py" line="37" />
+            <location filename="../reader/gui/selection_toolbar.py" line="38" />
             <source>&amp;Highlight</source>
             <translation>&amp;تظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/selection_toolbar.py" line="39" />
+            <location filename="../reader/gui/selection_toolbar.py" line="40" />
             <source>&amp;Underline</source>
             <translation>&amp;خط تحت النص</translation>
         </message>
         <message>
-            <location filename="../reader/gui/selection_toolbar.py" line="42" />
+            <location filename="../reader/gui/selection_toolbar.py" line="43" />
             <source>Highlight and Add &amp;Note</source>
             <translation>تظليل وإضافة &amp;ملاحظة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/selection_toolbar.py" line="88" />
+            <location filename="../reader/gui/selection_toolbar.py" line="89" />
             <source>Highlight</source>
             <translation>تظليل</translation>
         </message>
