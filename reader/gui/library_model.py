@@ -89,6 +89,7 @@ class LibraryModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._headers = _headers()
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._highlight_icon = None  # built on first use: headerData is called hundreds of times
         self.refresh()
 
     # loading -------------------------------------------------------------------------------------
@@ -191,7 +192,9 @@ class LibraryModel(QAbstractTableModel):
             return None
         if section == COL_HIGHLIGHTS:  # a narrow column: an icon, the word in the tooltip
             if role == Qt.ItemDataRole.DecorationRole:
-                return qta.icon("fa5s.highlighter", color="#8a6d3b")
+                if self._highlight_icon is None:
+                    self._highlight_icon = qta.icon("fa5s.highlighter", color="#8a6d3b")
+                return self._highlight_icon
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self._headers[section]
             return None
