@@ -340,243 +340,243 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="100" />
+            <location filename="../reader/gui/export_dialog.py" line="104" />
             <source>Export Notes</source>
             <translation>تصدير الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="130" />
+            <location filename="../reader/gui/export_dialog.py" line="134" />
             <source>Export…</source>
             <translation>تصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="134" />
+            <location filename="../reader/gui/export_dialog.py" line="138" />
             <source>Stop Export</source>
             <translation>إيقاف التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="138" />
+            <location filename="../reader/gui/export_dialog.py" line="142" />
             <source>Close</source>
             <translation>إغلاق</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="154" />
+            <location filename="../reader/gui/export_dialog.py" line="158" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="158" />
+            <location filename="../reader/gui/export_dialog.py" line="162" />
             <source>All articles tagged</source>
             <translation>كل المقالات الموسومة بـ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="181" />
-            <location filename="../reader/gui/export_dialog.py" line="341" />
+            <location filename="../reader/gui/export_dialog.py" line="185" />
+            <location filename="../reader/gui/export_dialog.py" line="345" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="192" />
+            <location filename="../reader/gui/export_dialog.py" line="196" />
             <source>Position in the article</source>
             <translation>الموضع في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="193" />
+            <location filename="../reader/gui/export_dialog.py" line="197" />
             <source>Date of the highlight</source>
             <translation>تاريخ التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="195" />
+            <location filename="../reader/gui/export_dialog.py" line="199" />
             <source>Colour labels:</source>
             <translation>تسميات الألوان:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="196" />
+            <location filename="../reader/gui/export_dialog.py" line="200" />
             <source>Tag:</source>
             <translation>الوسم:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="197" />
+            <location filename="../reader/gui/export_dialog.py" line="201" />
             <source>Order:</source>
             <translation>الترتيب:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="203" />
+            <location filename="../reader/gui/export_dialog.py" line="207" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="208" />
+            <location filename="../reader/gui/export_dialog.py" line="212" />
             <source>Include the article text with the highlights marked</source>
             <translation>تضمين نص المقال مع إبراز التظليلات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="212" />
+            <location filename="../reader/gui/export_dialog.py" line="216" />
             <source>A4</source>
             <translation>A4</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="213" />
+            <location filename="../reader/gui/export_dialog.py" line="217" />
             <source>US Letter</source>
             <translation>Letter الأمريكي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="220" />
+            <location filename="../reader/gui/export_dialog.py" line="224" />
             <source>Page size:</source>
             <translation>حجم الصفحة:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="223" />
+            <location filename="../reader/gui/export_dialog.py" line="227" />
             <source>File type:</source>
             <translation>نوع الملف:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="232" />
+            <location filename="../reader/gui/export_dialog.py" line="236" />
             <source>PDF document</source>
             <translation>مستند PDF</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="233" />
+            <location filename="../reader/gui/export_dialog.py" line="237" />
             <source>Markdown</source>
             <translation>ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="234" />
+            <location filename="../reader/gui/export_dialog.py" line="238" />
             <source>Web page (HTML)</source>
             <translation>صفحة ويب (HTML)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="235" />
+            <location filename="../reader/gui/export_dialog.py" line="239" />
             <source>Spreadsheet (CSV)</source>
             <translation>جدول بيانات (CSV)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="236" />
+            <location filename="../reader/gui/export_dialog.py" line="240" />
             <source>W3C Web Annotation (JSON)</source>
             <translation>تعليقات ويب W3C ‏(JSON)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="254" />
+            <location filename="../reader/gui/export_dialog.py" line="258" />
             <source>This article: {title}</source>
             <translation>هذا المقال: {title}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="258" />
+            <location filename="../reader/gui/export_dialog.py" line="262" />
             <source>This article (none is open)</source>
             <translation>هذا المقال (لا مقال مفتوح)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="261" />
+            <location filename="../reader/gui/export_dialog.py" line="265" />
             <source>The articles selected in the library ({count})</source>
             <translation>المقالات المحددة في المكتبة ({count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="263" />
+            <location filename="../reader/gui/export_dialog.py" line="267" />
             <source>The whole library (articles: {count})</source>
             <translation>المكتبة كلها (المقالات: {count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="266" />
+            <location filename="../reader/gui/export_dialog.py" line="270" />
             <source>Any tag</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="271" />
+            <location filename="../reader/gui/export_dialog.py" line="275" />
             <source>(no tags yet)</source>
             <translation>(لا وسوم بعد)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="294" />
+            <location filename="../reader/gui/export_dialog.py" line="298" />
             <source>Include the highlights labelled “{name}”</source>
             <translation>تضمين التظليلات ذات التسمية «{name}»</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="347" />
+            <location filename="../reader/gui/export_dialog.py" line="351" />
             <source>Notes tagged {tag}</source>
             <translation>الملاحظات الموسومة {tag}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="349" />
+            <location filename="../reader/gui/export_dialog.py" line="353" />
             <source>Hawamish notes</source>
             <translation>ملاحظات هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="364" />
+            <location filename="../reader/gui/export_dialog.py" line="368" />
             <source>Choose at least one colour label.</source>
             <translation>اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="375" />
+            <location filename="../reader/gui/export_dialog.py" line="379" />
             <source>Export Notes To</source>
             <translation>تصدير الملاحظات إلى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="414" />
+            <location filename="../reader/gui/export_dialog.py" line="418" />
             <source>Exporting to {name}…</source>
             <translation>جارٍ التصدير إلى {name}…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="421" />
+            <location filename="../reader/gui/export_dialog.py" line="425" />
             <source>Stopping the export…</source>
             <translation>جارٍ إيقاف التصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="439" />
+            <location filename="../reader/gui/export_dialog.py" line="444" />
             <source>Exported to {name}.</source>
             <translation>صُدّرت إلى {name}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="440" />
+            <location filename="../reader/gui/export_dialog.py" line="445" />
             <source>Export Finished</source>
             <translation>انتهى التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="443" />
+            <location filename="../reader/gui/export_dialog.py" line="448" />
             <source>The notes were exported to {path}</source>
             <translation>صُدّرت الملاحظات إلى {path}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="444" />
+            <location filename="../reader/gui/export_dialog.py" line="449" />
             <source>Articles: {articles} · highlights: {highlights}</source>
             <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="446" />
+            <location filename="../reader/gui/export_dialog.py" line="451" />
             <source>Open File</source>
             <translation>فتح الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="447" />
+            <location filename="../reader/gui/export_dialog.py" line="452" />
             <source>Show in Folder</source>
             <translation>إظهار في المجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="459" />
+            <location filename="../reader/gui/export_dialog.py" line="464" />
             <source>Export stopped; no file was written.</source>
             <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="463" />
+            <location filename="../reader/gui/export_dialog.py" line="468" />
             <source>Export Failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="464" />
+            <location filename="../reader/gui/export_dialog.py" line="469" />
             <source>The notes could not be exported to {path}.</source>
             <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="468" />
+            <location filename="../reader/gui/export_dialog.py" line="473" />
             <source>Export failed: {reason}</source>
             <translation>فشل التصدير: {reason}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="571" />
+            <location filename="../reader/gui/export_dialog.py" line="576" />
             <source>&amp;Export Notes…</source>
             <translation>&amp;تصدير الملاحظات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="574" />
+            <location filename="../reader/gui/export_dialog.py" line="579" />
             <source>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</source>
             <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
         </message>

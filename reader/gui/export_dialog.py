@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -53,6 +53,7 @@ _FORMAT_ICONS = {
     "json": "mdi6.code-json",
 }
 CHIPS_PER_ROW = 3
+EXPORT_FOLDER_KEY = "export/folder"
 
 
 def _isolate(text: str) -> str:
@@ -75,6 +76,9 @@ class ScopeChoice:
 
 class ExportDialog(QDialog):
     """Scope, filters, order, format and PDF options on the left; the preview on the right."""
+
+    # emitted with the path of a finished export
+    exported = Signal(str)
 
     def __init__(
         self,
@@ -137,7 +141,7 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel_export)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("closeButton")
-        self.close_button.clicked.connect(self.close)
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.cancel_button)
@@ -409,6 +413,7 @@ class ExportDialog(QDialog):
         self.export_task = run_task(
             self, work, on_done=self._export_done, on_error=self._export_failed, on_progress=self._export_progress
         )
+        self.close_button.setEnabled(False)  # Stop Export (or Esc) first: closing mid-export is not a choice
         self._update_state()
         self.status_label.setText(self.tr("Exporting to {name}…").format(name=_isolate(path.name)))
         return self.export_task
@@ -426,6 +431,7 @@ class ExportDialog(QDialog):
 
     def _export_finished(self) -> None:
         self.export_task = None
+        self.close_button.setEnabled(True)
         self.progress_bar.setVisible(False)
         self.cancel_button.setVisible(False)
         self._update_state()
@@ -433,6 +439,7 @@ class ExportDialog(QDialog):
     def _export_done(self, summary: ExportSummary) -> None:
         self._export_finished()
         self.last_summary = summary
+        self.exported.emit(summary.path)
         path = Path(summary.path)
         self.status_label.setText(self.tr("Exported to {name}.").format(name=_isolate(path.name)))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export Finished"), "",
@@ -474,12 +481,14 @@ class ExportDialog(QDialog):
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Closing stops a running export (the atomic write leaves no partial file) and the preview."""
+    def reject(self) -> None:
+        """Esc, the window's close button and Close: while an export runs they stop it (the atomic write
+        leaves no partial file) and the dialog stays to say so; otherwise the dialog goes."""
         if self.export_task is not None:
-            self.export_task.cancel()
+            self.cancel_export()
+            return
         self.preview.cancel()
-        super().closeEvent(event)
+        super().reject()
 
 
 def _uses_letter() -> bool:
@@ -534,23 +543,23 @@ def selected_article_ids(window) -> list[int]:
 
 
 def open_export_dialog(window, *, scope: str | None = None) -> ExportDialog:
-    """Open (or raise) the window's export dialog with the open article and the library selection."""
+    """Open (or raise) the window's export dialog with the open article and the library selection; it
+    starts in the folder of the last export (kept in the window's settings)."""
     existing: ExportDialog | None = getattr(window, "export_dialog", None)
     if existing is not None:
         if existing.export_task is not None:  # an export is running: show it rather than start another
             existing.raise_()
             existing.activateWindow()
             return existing
-        folder = existing.start_folder
         existing.close()
-    else:
-        folder = None
     article = window.article_view.article
+    folder = window.settings.value(EXPORT_FOLDER_KEY)
     dialog = ExportDialog(
         window.library, window, article_id=article.id if article is not None else None,
-        selected_ids=selected_article_ids(window), scope=scope, start_folder=folder,
+        selected_ids=selected_article_ids(window), scope=scope, start_folder=Path(folder) if folder else None,
     )
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.exported.connect(lambda path: window.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent)))
+    dialog.finished.connect(dialog.deleteLater)  # closed (Esc, Close, the window's X): gone
     window.export_dialog = dialog
     dialog.destroyed.connect(lambda *_: _forget(window, dialog))
     dialog.show()

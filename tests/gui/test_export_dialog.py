@@ -237,7 +237,8 @@ def _big_library(library, articles: int = 40) -> None:
             highlights.create(aid, start, start + 60, color="claim", note="ملاحظة **مهمة** with English")
 
 
-def test_cancel_during_a_large_export_leaves_no_file(qtbot, library, seeded, tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("how", ["stop button", "escape key"])
+def test_cancel_during_a_large_export_leaves_no_file(qtbot, library, seeded, tmp_path, monkeypatch, how) -> None:
     _big_library(library)
     dlg = ExportDialog(library, scope="all")
     qtbot.addWidget(dlg)
@@ -250,7 +251,12 @@ def test_cancel_during_a_large_export_leaves_no_file(qtbot, library, seeded, tmp
     qtbot.waitUntil(lambda: dlg.progress_bar.maximum() > 0 and dlg.progress_bar.value() > 0, timeout=WAIT_MS)
     assert dlg.cancel_button.isVisible()
     assert not dlg.options_panel.isEnabled()  # the choices cannot change under a running export
-    dlg.cancel_button.click()
+    assert not dlg.close_button.isEnabled()
+    if how == "stop button":
+        dlg.cancel_button.click()
+    else:
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)  # Esc stops the export; the dialog stays to say so
+    assert dlg.isVisible()
     _wait_export(qtbot, dlg)
     assert not target.exists()
     assert list(target.parent.iterdir()) == []  # no temporary file left either
@@ -291,7 +297,8 @@ def test_text_preview_and_preview_follows_the_options(qtbot, dialog: ExportDialo
     assert QUOTE not in dialog.preview.text.toPlainText()
 
 
-def test_attach_export_adds_file_export_with_ctrl_e(qtbot, window, tmp_path) -> None:
+def test_attach_export_adds_file_export_with_ctrl_e(qtbot, window, tmp_path, monkeypatch) -> None:
+    calls: list = []
     action = window.findChild(type(window.quit_action), "exportAction")
     if action is None:  # MainWindow does not attach it itself (yet): attach here
         action = attach_export(window)
@@ -304,6 +311,22 @@ def test_attach_export_adds_file_export_with_ctrl_e(qtbot, window, tmp_path) -> 
     assert isinstance(dlg, ExportDialog) and dlg.isVisible()
     assert dlg.scope_article.isChecked() and dlg.article_id == window.current_article_id()
     assert open_export_dialog(window, scope="all") is window.export_dialog
+    # the folder of the last export is remembered in the settings and offered next time
+    target = tmp_path / "exports" / "notes.csv"
+    target.parent.mkdir()
+    _save_as(monkeypatch, target, calls)
+    window.export_dialog.set_format("csv")
+    window.export_dialog.export_button.click()
+    _wait_export(qtbot, window.export_dialog)
+    assert target.is_file()
+    window.export_dialog.message_box.close()
+    window.export_dialog.close()
+    qtbot.waitUntil(lambda: window.export_dialog is None, timeout=2000)
+    assert window.settings.value("export/folder") == str(target.parent)
+    open_export_dialog(window, scope="all").choose_destination_and_export()
+    _wait_export(qtbot, window.export_dialog)
+    assert Path(calls[-1][0]).parent == target.parent
+    window.export_dialog.message_box.close()
     assert window.export_dialog.scope_all.isChecked()
     window.export_dialog.close()
     qtbot.waitUntil(lambda: window.export_dialog is None, timeout=2000)
