@@ -206,6 +206,14 @@
         </message>
     </context>
     <context>
+        <name>ColorChips</name>
+        <message>
+            <location filename="../reader/gui/color_chips.py" line="60" />
+            <source>Include the highlights labelled “{name}”</source>
+            <translation>تضمين التظليلات ذات التسمية «{name}»</translation>
+        </message>
+    </context>
+    <context>
         <name>ColorLabels</name>
         <message>
             <location filename="../reader/gui/label_editor.py" line="38" />
@@ -340,243 +348,238 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="104" />
+            <location filename="../reader/gui/export_dialog.py" line="103" />
             <source>Export Notes</source>
             <translation>تصدير الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="134" />
+            <location filename="../reader/gui/export_dialog.py" line="133" />
             <source>Export…</source>
             <translation>تصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="138" />
+            <location filename="../reader/gui/export_dialog.py" line="137" />
             <source>Stop Export</source>
             <translation>إيقاف التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="142" />
+            <location filename="../reader/gui/export_dialog.py" line="141" />
             <source>Close</source>
             <translation>إغلاق</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="158" />
+            <location filename="../reader/gui/export_dialog.py" line="157" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="162" />
+            <location filename="../reader/gui/export_dialog.py" line="161" />
             <source>All articles tagged</source>
             <translation>كل المقالات الموسومة بـ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="185" />
-            <location filename="../reader/gui/export_dialog.py" line="345" />
+            <location filename="../reader/gui/export_dialog.py" line="184" />
+            <location filename="../reader/gui/export_dialog.py" line="322" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="196" />
+            <location filename="../reader/gui/export_dialog.py" line="192" />
             <source>Position in the article</source>
             <translation>الموضع في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="197" />
+            <location filename="../reader/gui/export_dialog.py" line="193" />
             <source>Date of the highlight</source>
             <translation>تاريخ التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="199" />
+            <location filename="../reader/gui/export_dialog.py" line="195" />
             <source>Colour labels:</source>
             <translation>تسميات الألوان:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="200" />
+            <location filename="../reader/gui/export_dialog.py" line="196" />
             <source>Tag:</source>
             <translation>الوسم:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="201" />
+            <location filename="../reader/gui/export_dialog.py" line="197" />
             <source>Order:</source>
             <translation>الترتيب:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="207" />
+            <location filename="../reader/gui/export_dialog.py" line="203" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="212" />
+            <location filename="../reader/gui/export_dialog.py" line="208" />
             <source>Include the article text with the highlights marked</source>
             <translation>تضمين نص المقال مع إبراز التظليلات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="216" />
+            <location filename="../reader/gui/export_dialog.py" line="212" />
             <source>A4</source>
             <translation>A4</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="217" />
+            <location filename="../reader/gui/export_dialog.py" line="213" />
             <source>US Letter</source>
             <translation>Letter الأمريكي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="224" />
+            <location filename="../reader/gui/export_dialog.py" line="220" />
             <source>Page size:</source>
             <translation>حجم الصفحة:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="227" />
+            <location filename="../reader/gui/export_dialog.py" line="223" />
             <source>File type:</source>
             <translation>نوع الملف:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="236" />
+            <location filename="../reader/gui/export_dialog.py" line="232" />
             <source>PDF document</source>
             <translation>مستند PDF</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="237" />
+            <location filename="../reader/gui/export_dialog.py" line="233" />
             <source>Markdown</source>
             <translation>ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="238" />
+            <location filename="../reader/gui/export_dialog.py" line="234" />
             <source>Web page (HTML)</source>
             <translation>صفحة ويب (HTML)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="239" />
+            <location filename="../reader/gui/export_dialog.py" line="235" />
             <source>Spreadsheet (CSV)</source>
             <translation>جدول بيانات (CSV)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="240" />
+            <location filename="../reader/gui/export_dialog.py" line="236" />
             <source>W3C Web Annotation (JSON)</source>
             <translation>تعليقات ويب W3C ‏(JSON)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="258" />
+            <location filename="../reader/gui/export_dialog.py" line="254" />
             <source>This article: {title}</source>
             <translation>هذا المقال: {title}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="262" />
+            <location filename="../reader/gui/export_dialog.py" line="258" />
             <source>This article (none is open)</source>
             <translation>هذا المقال (لا مقال مفتوح)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="265" />
+            <location filename="../reader/gui/export_dialog.py" line="261" />
             <source>The articles selected in the library ({count})</source>
             <translation>المقالات المحددة في المكتبة ({count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="267" />
+            <location filename="../reader/gui/export_dialog.py" line="263" />
             <source>The whole library (articles: {count})</source>
             <translation>المكتبة كلها (المقالات: {count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="270" />
+            <location filename="../reader/gui/export_dialog.py" line="266" />
             <source>Any tag</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="275" />
+            <location filename="../reader/gui/export_dialog.py" line="271" />
             <source>(no tags yet)</source>
             <translation>(لا وسوم بعد)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="298" />
-            <source>Include the highlights labelled “{name}”</source>
-            <translation>تضمين التظليلات ذات التسمية «{name}»</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/export_dialog.py" line="351" />
+            <location filename="../reader/gui/export_dialog.py" line="328" />
             <source>Notes tagged {tag}</source>
             <translation>الملاحظات الموسومة {tag}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="353" />
+            <location filename="../reader/gui/export_dialog.py" line="330" />
             <source>Hawamish notes</source>
             <translation>ملاحظات هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="368" />
+            <location filename="../reader/gui/export_dialog.py" line="345" />
             <source>Choose at least one colour label.</source>
             <translation>اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="379" />
+            <location filename="../reader/gui/export_dialog.py" line="356" />
             <source>Export Notes To</source>
             <translation>تصدير الملاحظات إلى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="418" />
+            <location filename="../reader/gui/export_dialog.py" line="395" />
             <source>Exporting to {name}…</source>
             <translation>جارٍ التصدير إلى {name}…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="425" />
+            <location filename="../reader/gui/export_dialog.py" line="402" />
             <source>Stopping the export…</source>
             <translation>جارٍ إيقاف التصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="444" />
+            <location filename="../reader/gui/export_dialog.py" line="421" />
             <source>Exported to {name}.</source>
             <translation>صُدّرت إلى {name}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="445" />
+            <location filename="../reader/gui/export_dialog.py" line="422" />
             <source>Export Finished</source>
             <translation>انتهى التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="448" />
+            <location filename="../reader/gui/export_dialog.py" line="425" />
             <source>The notes were exported to {path}</source>
             <translation>صُدّرت الملاحظات إلى {path}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="449" />
+            <location filename="../reader/gui/export_dialog.py" line="426" />
             <source>Articles: {articles} · highlights: {highlights}</source>
             <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="451" />
+            <location filename="../reader/gui/export_dialog.py" line="428" />
             <source>Open File</source>
             <translation>فتح الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="452" />
+            <location filename="../reader/gui/export_dialog.py" line="429" />
             <source>Show in Folder</source>
             <translation>إظهار في المجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="464" />
+            <location filename="../reader/gui/export_dialog.py" line="441" />
             <source>Export stopped; no file was written.</source>
             <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="468" />
+            <location filename="../reader/gui/export_dialog.py" line="447" />
             <source>Export Failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="469" />
+            <location filename="../reader/gui/export_dialog.py" line="448" />
             <source>The notes could not be exported to {path}.</source>
             <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="473" />
+            <location filename="../reader/gui/export_dialog.py" line="452" />
             <source>Export failed: {reason}</source>
             <translation>فشل التصدير: {reason}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="576" />
+            <location filename="../reader/gui/export_dialog.py" line="529" />
             <source>&amp;Export Notes…</source>
             <translation>&amp;تصدير الملاحظات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="579" />
+            <location filename="../reader/gui/export_dialog.py" line="532" />
             <source>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</source>
             <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
         </message>

@@ -8,13 +8,14 @@ keep reading while an export runs, and the dialog stays usable after a failure.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +37,10 @@ from PySide6.QtWidgets import (
 from reader.core.article_store import ArticleStore
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSummary, export
-from reader.core.labels import LabelStore, contrast_ratio, parse_color
+from reader.core.labels import LabelStore
 from reader.core.library import Library
+from reader.gui.color_chips import ColorChips
 from reader.gui.export_preview import ExportPreview, all_tags, export_reason, safe_file_name
-from reader.gui.label_editor import label_display_name
 from reader.gui.workers import Task, run_task
 
 _FORMAT_ICONS = {
@@ -52,7 +50,8 @@ _FORMAT_ICONS = {
     "csv": "mdi6.file-delimited-outline",
     "json": "mdi6.code-json",
 }
-CHIPS_PER_ROW = 3
+log = logging.getLogger(__name__)
+
 EXPORT_FOLDER_KEY = "export/folder"
 
 
@@ -183,12 +182,9 @@ class ExportDialog(QDialog):
 
     def _build_filters(self) -> QGroupBox:
         box = QGroupBox(self.tr("Notes"), self)
-        self.chips_holder = QWidget(box)
-        self.chips_holder.setObjectName("colorChips")
-        self.chips_grid = QGridLayout(self.chips_holder)
-        self.chips_grid.setContentsMargins(0, 0, 0, 0)
-        self.chips_grid.setSpacing(6)
-        self.chips: dict[str, QToolButton] = {}
+        self.color_chips = ColorChips(LabelStore(self.library).list(), box)
+        self.color_chips.changed.connect(self._options_changed)
+        self.chips = self.color_chips.chips
         self.filter_tag_combo = QComboBox(box)
         self.filter_tag_combo.setObjectName("filterTagCombo")
         self.sort_combo = QComboBox(box)
@@ -196,7 +192,7 @@ class ExportDialog(QDialog):
         self.sort_combo.addItem(self.tr("Position in the article"), "position")
         self.sort_combo.addItem(self.tr("Date of the highlight"), "date")
         form = QFormLayout(box)
-        form.addRow(self.tr("Colour labels:"), self.chips_holder)
+        form.addRow(self.tr("Colour labels:"), self.color_chips)
         form.addRow(self.tr("Tag:"), self.filter_tag_combo)
         form.addRow(self.tr("Order:"), self.sort_combo)
         self.filter_tag_combo.currentIndexChanged.connect(self._options_changed)
@@ -276,7 +272,6 @@ class ExportDialog(QDialog):
         self.scope_tag.setEnabled(bool(tags))
         self.scope_tag_combo.setEnabled(bool(tags))
         self.filter_tag_combo.setEnabled(bool(tags))
-        self._build_chips()
 
         wanted = {"article": self.scope_article, "selection": self.scope_selection,
                   "tag": self.scope_tag, "all": self.scope_all}.get(scope or "")
@@ -284,24 +279,6 @@ class ExportDialog(QDialog):
             if candidate is not None and candidate.isEnabled():
                 candidate.setChecked(True)
                 break
-
-    def _build_chips(self) -> None:
-        for n, label in enumerate(LabelStore(self.library).list()):
-            name = label_display_name(label)
-            chip = QToolButton(self.chips_holder)
-            chip.setObjectName(f"chip_{label.key}")
-            chip.setCheckable(True)
-            chip.setChecked(True)
-            chip.setText(name)
-            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            chip.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            chip.setToolTip(self.tr("Include the highlights labelled “{name}”").format(name=name))
-            chip.setStyleSheet(_chip_style(label.color))
-            _mark_chip(chip, label.color)
-            chip.toggled.connect(lambda _on, c=chip, color=label.color: _mark_chip(c, color))
-            chip.toggled.connect(self._options_changed)
-            self.chips[label.key] = chip
-            self.chips_grid.addWidget(chip, n // CHIPS_PER_ROW, n % CHIPS_PER_ROW)
 
     # reading the choices ---------------------------------------------------------------------------
     def scope_choice(self) -> ScopeChoice:
@@ -321,7 +298,7 @@ class ExportDialog(QDialog):
         self.format_combo.setCurrentIndex(self.format_combo.findData(key))
 
     def checked_colors(self) -> list[str]:
-        return [key for key, chip in self.chips.items() if chip.isChecked()]
+        return self.color_chips.checked()
 
     def build_request(self) -> ExportRequest:
         scope = self.scope_choice()
@@ -332,7 +309,7 @@ class ExportDialog(QDialog):
             article_ids=scope.article_ids,
             all_articles=scope.kind == "all",
             tag=scope.tag if scope.kind == "tag" else None,
-            colors=() if len(colors) == len(self.chips) else tuple(colors),
+            colors=() if self.color_chips.all_checked() else tuple(colors),
             tags=(filter_tag,) if filter_tag else (),
             sort=str(self.sort_combo.currentData()),
             include_article_text=self.include_text_check.isChecked(),
@@ -463,6 +440,8 @@ class ExportDialog(QDialog):
         if isinstance(error, HawamishError) and error.code is ErrorCode.CANCELLED:
             self.status_label.setText(self.tr("Export stopped; no file was written."))
             return
+        if not isinstance(error, HawamishError):  # a bug: the user gets a sentence, the log the traceback
+            log.error("export to %s failed", self.last_path, exc_info=(type(error), error, error.__traceback__))
         where = error.path if isinstance(error, HawamishError) and error.path else str(self.last_path or "")
         reason = export_reason(error)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export Failed"),
@@ -503,32 +482,6 @@ def _title_of(library: Library, article_id: int) -> str:
         return ArticleStore(library).get(article_id).title
     except HawamishError:
         return ""
-
-
-def _ink(color: str) -> str:
-    """Black or white, whichever contrasts more with the label colour (WCAG relative luminance)."""
-    rgb = parse_color(color)
-    return "#000000" if contrast_ratio(rgb, (0, 0, 0)) >= contrast_ratio(rgb, (255, 255, 255)) else "#ffffff"
-
-
-def _chip_style(color: str) -> str:
-    """A chip: the label's own colour when on, a pale tint with a coloured outline when off."""
-    base = QColor(color)
-    r, g, b = base.red(), base.green(), base.blue()
-    return (
-        f"QToolButton {{ border: 2px solid {base.name()}; border-radius: 12px; padding: 3px 10px;"
-        f" background: rgba({r}, {g}, {b}, 40); color: palette(window-text); }}"
-        f" QToolButton:checked {{ background: {base.name()}; color: {_ink(color)}; }}"
-        f" QToolButton:focus {{ border-color: palette(highlight); }}"
-    )
-
-
-def _mark_chip(chip: QToolButton, color: str) -> None:
-    """A tick on a chip that is on, an empty ring on one that is off: the state is not told by colour alone."""
-    if chip.isChecked():
-        chip.setIcon(qta.icon("mdi6.check-circle", color=_ink(color)))
-    else:
-        chip.setIcon(qta.icon("mdi6.circle-outline", color=QColor(color).darker(130).name()))
 
 
 # --- attaching to the main window -------------------------------------------------------------------

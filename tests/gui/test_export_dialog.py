@@ -437,3 +437,33 @@ def test_preview_of_a_long_export_is_its_first_page(library, tmp_path) -> None:
     assert preview.size() == full.size()
     body = int(full.height() * 0.9)  # everything above the footer's "1 / N"
     assert preview.copy(0, 0, full.width(), body) == full.copy(0, 0, full.width(), body)
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        ("disk full", "The disk is full. Free some space or choose another disk."),
+        ("bug", "An unexpected error stopped the export (RuntimeError)."),
+    ],
+)
+def test_other_failures_are_sentences_too(qtbot, dialog: ExportDialog, tmp_path, monkeypatch, error, reason) -> None:
+    from reader.core.errors import ErrorCode, HawamishError
+
+    target = tmp_path / "notes.md"
+
+    def failing_export(library, request, path, **kwargs):
+        if error == "disk full":  # what atomic_write_bytes raises on ENOSPC
+            raise HawamishError(ErrorCode.DISK_FULL, str(path), "OSError: No space left on device")
+        raise RuntimeError("a bug deep in a renderer")
+
+    monkeypatch.setattr("reader.gui.export_dialog.export", failing_export)
+    _save_as(monkeypatch, target)
+    dialog.set_format("md")
+    dialog.export_button.click()
+    _wait_export(qtbot, dialog)
+    box = dialog.message_box
+    assert box.objectName() == "exportErrorMessage"
+    assert str(target) in box.text() and box.informativeText() == reason
+    assert "a bug deep" not in box.informativeText() and not box.detailedText()
+    assert dialog.export_button.isEnabled() and dialog.close_button.isEnabled()
+    box.close()
