@@ -13,11 +13,12 @@ the change to the UI thread, which batches it for the writer.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
 
 from reader.core.errors import ErrorCode, HawamishError
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 BATCH_MS = 60
 #: A busy index (another Hawamish process writing) is retried after this many milliseconds.
 RETRY_MS = 1500
+#: A start-up catch-up of more documents than this (or a missing index over a library this big) is built in
+#: a process of its own (index_process.py): a long build in a thread blocks the UI through the GIL.
+IN_PROCESS_DOCS = 300
 #: Change kinds that touch indexed documents.
 INDEXED_KINDS = frozenset({"article", "highlight", "article_note", "labels"})
 
@@ -71,6 +75,10 @@ class IndexService(QObject):
         self._task: Task | None = None
         self._needs_sync = False
         self._rebuild = False
+        self._delegate_rebuild = False
+        self._process: QProcess | None = None
+        self._process_started = 0.0
+        self._process_error = ""
         self._ready = False
         #: Set by the worker the moment the start-up sync returned (or failed): queries started before
         #: wait for it on their own worker thread, so the first results never come from a stale index.
@@ -92,7 +100,7 @@ class IndexService(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._task is not None
+        return self._task is not None or self._process is not None
 
     # start-up sync -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -116,17 +124,18 @@ class IndexService(QObject):
         if self._closed:
             return
         self._pending.append(change)
-        if self._task is None and not self._batch_timer.isActive():
+        if not self.busy and not self._batch_timer.isActive():
             self._batch_timer.start()
 
     # the writer ----------------------------------------------------------------------------------
     def _write_next(self) -> None:
         """Start the next write (sync first, then batched changes) unless one is running."""
-        if self._closed or self._task is not None:
+        if self._closed or self._task is not None or self._process is not None:
             return
         if self._needs_sync:
             self._needs_sync = False
             rebuild, self._rebuild = self._rebuild, False
+            self._delegate_rebuild = rebuild
             self._pending.clear()  # a sync reads everything from SQLite anyway
             work = self._sync_work(rebuild)
         elif self._pending:
@@ -141,20 +150,35 @@ class IndexService(QObject):
         )
 
     def _sync_work(self, rebuild: bool) -> Callable[[Callable[[int, int], None], Callable[[], bool]], object]:
-        index, ready = self.index, self.ready_event
+        """Small syncs run here; a rebuild or a large catch-up goes to a process of its own (index_process.py)."""
+        index, ready, library = self.index, self.ready_event, self.library
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
             started = time.perf_counter()
+            if rebuild or self._large_catch_up(index, library):
+                return ("delegate", 0.0)
             try:
-                if rebuild:
-                    index.rebuild(progress, cancelled)  # type: ignore[attr-defined]
-                else:
-                    index.sync(progress, cancelled)  # type: ignore[attr-defined]
+                index.sync(progress, cancelled)  # type: ignore[attr-defined]
             finally:
                 ready.set()
             return ("sync", time.perf_counter() - started)
 
         return work
+
+    @staticmethod
+    def _large_catch_up(index: object, library: Library) -> bool:
+        """True when the index is missing or far behind the library (counted cheaply, on the worker)."""
+        from reader.core.article_store import ArticleStore
+        from reader.core.highlight_store import HighlightStore
+
+        try:
+            have = int(index.doc_count())  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 (missing, stale or unreadable: a full build)
+            have = -1
+        want = ArticleStore(library).count() + HighlightStore(library).count()
+        if have < 0:
+            return want > IN_PROCESS_DOCS
+        return abs(want - have) > IN_PROCESS_DOCS
 
     def _update_work(
         self, changes: list[Change]
@@ -170,9 +194,78 @@ class IndexService(QObject):
 
         return work
 
+    def _start_process(self, rebuild: bool) -> None:
+        """Run the sync or rebuild in `python -m reader.gui.index_process`, reading its progress lines."""
+        process = QProcess(self)
+        process.setProgram(sys.executable)
+        args = ["-m", "reader.gui.index_process", str(self.library.folder)]
+        process.setArguments([*args, "--rebuild"] if rebuild else args)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        process.readyReadStandardOutput.connect(lambda: self._read_process(process))
+        process.finished.connect(lambda code, _status: self._on_process_finished(process, code))
+        process.errorOccurred.connect(lambda error: self._on_process_error(process, error))
+        self._process = process
+        self._process_started = time.perf_counter()
+        self._process_error = ""
+        self.busy_changed.emit(True)
+        process.start()
+
+    def _read_process(self, process: QProcess) -> None:
+        while process.canReadLine():
+            line = bytes(process.readLine().data()).decode("utf-8", "replace").split()
+            if line[:1] == ["progress"] and len(line) == 3:
+                self.progress.emit(int(line[1]), int(line[2]))
+            elif line[:1] == ["error"]:
+                self._process_error = " ".join(line[1:])
+
+    def _on_process_finished(self, process: QProcess, code: int) -> None:
+        if process is not self._process:
+            return
+        self._read_process(process)
+        self._process = None
+        process.deleteLater()
+        self.ready_event.set()
+        if self._closed:
+            return
+        if code != 0 and self._process_error.startswith(ErrorCode.INDEX_BUSY.value):
+            self._needs_sync = True  # another Hawamish is writing: try again in a moment
+            QTimer.singleShot(RETRY_MS, self._write_next)
+            return
+        if code != 0:
+            detail = self._process_error or bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+            self._on_write_error(RuntimeError(f"index process exited with {code}: {detail.strip()[-500:]}"))
+            return
+        self._on_written(("sync", time.perf_counter() - self._process_started))
+
+    def _on_process_error(self, process: QProcess, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and process is self._process:
+            # no second interpreter (a frozen build?): build in this process instead, slower to the eye
+            self._process = None
+            process.deleteLater()
+            self._task = run_task(
+                self, self._in_thread_rebuild(), on_done=self._on_written, on_error=self._on_write_error,
+                on_progress=self.progress.emit, pool=self._pool,
+            )
+
+    def _in_thread_rebuild(self) -> Callable[[Callable[[int, int], None], Callable[[], bool]], object]:
+        index, ready = self.index, self.ready_event
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+            started = time.perf_counter()
+            try:
+                index.sync(progress, cancelled)  # type: ignore[attr-defined]
+            finally:
+                ready.set()
+            return ("sync", time.perf_counter() - started)
+
+        return work
+
     def _on_written(self, result: object) -> None:
         self._task = None
         kind, seconds = result if isinstance(result, tuple) else ("update", 0.0)
+        if kind == "delegate":
+            self._start_process(self._delegate_rebuild)
+            return
         self.last_update_seconds = float(seconds)
         if kind == "sync":
             self._ready = True
@@ -204,6 +297,13 @@ class IndexService(QObject):
         self.library.remove_listener(self._listener)
         if self._task is not None:
             self._task.cancel()
+        process, self._process = self._process, None
+        if process is not None:
+            process.terminate()  # the child stops at its next progress step; the old index stays live
+            if not process.waitForFinished(3000):
+                process.kill()
+                process.waitForFinished(1000)
+        self.ready_event.set()
         self._pool.waitForDone(timeout_ms)
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
@@ -213,7 +313,7 @@ class IndexService(QObject):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             QCoreApplication.processEvents()  # delivers queued changes and finished writes first
-            if self._task is None and not self._pending and not self._needs_sync and not (
+            if not self.busy and not self._pending and not self._needs_sync and not (
                 self._batch_timer.isActive()
             ):
                 return True

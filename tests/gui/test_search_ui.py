@@ -293,3 +293,57 @@ def test_f3_steps_the_find_bar_while_it_is_open(qtbot, win: MainWindow, seed_ids
     qtbot.keyClick(bar.box, Qt.Key.Key_Escape)
     qtbot.keyClick(win.article_view, Qt.Key.Key_F3)  # bar closed: back to the search hits
     assert panel.hits.current == before_search + 1
+
+
+def test_scrolling_to_the_end_fetches_more_results(qtbot, win: MainWindow, library) -> None:
+    from reader.gui.search_panel import RESULT_PAGE
+
+    store = ArticleStore(library)
+    for i in range(RESULT_PAGE + 5):
+        store.add(ArticleMeta(title=f"مقال رقم {i}"), [Block(BlockKind.PARAGRAPH, f"نص قصير عن الزعفران رقم {i}")])
+    win.index_service.wait_idle()
+    panel = search(qtbot, win, "الزعفران", type_it=False)
+    assert panel.model.rowCount() == RESULT_PAGE and panel.count_label.text() == f"{RESULT_PAGE}+ results"
+    panel.results.setCurrentIndex(panel.model.index(3, 0))
+    with qtbot.waitSignal(panel.results_shown, timeout=WAIT_MS):
+        panel.results.scrollToBottom()
+    assert panel.model.rowCount() == RESULT_PAGE + 5
+    assert panel.results.currentIndex().row() == 3  # the list did not jump back to the top
+
+
+def test_a_large_build_runs_in_its_own_process_and_the_window_searches_it(
+    qtbot, library, seed_ids, settings, monkeypatch
+) -> None:
+    import reader.gui.index_service as index_service
+
+    monkeypatch.setattr(index_service, "IN_PROCESS_DOCS", 0)  # this small library counts as large
+    window = MainWindow(library, settings, "en")
+    qtbot.addWidget(window)
+    service = window.index_service
+    progress: list[tuple[int, int]] = []
+    service.progress.connect(lambda done, total: progress.append((done, total)))
+    qtbot.waitUntil(lambda: service._process is not None or service.ready, timeout=WAIT_MS)
+    assert service._process is not None  # delegated to python -m reader.gui.index_process
+    qtbot.waitUntil(lambda: service.ready, timeout=30000)
+    assert progress and progress[-1][0] == progress[-1][1] >= 2
+    panel = search(qtbot, window, "خراسان", type_it=False)
+    assert panel.model.rowCount() == 1 and panel.model.rows()[0].article_id == seed_ids[0]
+    window.close()
+
+
+def test_index_process_reports_progress_and_done(library, seed_ids) -> None:
+    import subprocess
+    import sys
+
+    library.close()
+    out = subprocess.run(
+        [sys.executable, "-m", "reader.gui.index_process", str(library.folder), "--rebuild"],
+        capture_output=True, text=True, timeout=60, check=True,
+    ).stdout.splitlines()
+    assert out[0].startswith("progress 0 ") and out[-1].startswith("done 2 ")
+    bad = subprocess.run(
+        [sys.executable, "-m", "reader.gui.index_process", str(library.folder / "nope" / "x")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert bad.returncode == 1 and bad.stdout.startswith("error missing")
+    assert not (library.folder / "nope").exists()
