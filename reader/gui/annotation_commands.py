@@ -20,10 +20,6 @@ NOTE_EDIT_ID = 7301
 ARTICLE_NOTE_EDIT_ID = 7302
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationCommands", text)
-
-
 class CreateHighlightCommand(QUndoCommand):
     """Create a highlight; undo deletes it, redo puts the same row back (same id, same times)."""
 
@@ -39,7 +35,7 @@ class CreateHighlightCommand(QUndoCommand):
         note: str = "",
         tags: Sequence[str] = (),
     ) -> None:
-        super().__init__(_tr("Highlight"))
+        super().__init__(QCoreApplication.translate("AnnotationCommands", "Highlight"))
         self.store = store
         self._args: dict[str, Any] = {"color": color, "style": style, "note": note, "tags": tuple(tags)}
         self._where = (article_id, start, end)
@@ -80,24 +76,24 @@ class UpdateHighlightCommand(QUndoCommand):
 
 class RecolorCommand(UpdateHighlightCommand):
     def __init__(self, store: HighlightStore, before: Highlight, color: str) -> None:
-        super().__init__(store, before, _tr("Change colour"), color=color)
+        super().__init__(store, before, QCoreApplication.translate("AnnotationCommands", "Change colour"), color=color)
 
 
 class RestyleCommand(UpdateHighlightCommand):
     def __init__(self, store: HighlightStore, before: Highlight, style: str) -> None:
-        super().__init__(store, before, _tr("Change style"), style=style)
+        super().__init__(store, before, QCoreApplication.translate("AnnotationCommands", "Change style"), style=style)
 
 
 class EditTagsCommand(UpdateHighlightCommand):
     def __init__(self, store: HighlightStore, before: Highlight, tags: Sequence[str]) -> None:
-        super().__init__(store, before, _tr("Edit tags"), tags=list(tags))
+        super().__init__(store, before, QCoreApplication.translate("AnnotationCommands", "Edit tags"), tags=list(tags))
 
 
 class EditNoteCommand(UpdateHighlightCommand):
     """A note edit. Saves that follow each other while typing merge, so one Ctrl+Z undoes the typing run."""
 
     def __init__(self, store: HighlightStore, before: Highlight, note: str) -> None:
-        super().__init__(store, before, _tr("Edit note"), note=note)
+        super().__init__(store, before, QCoreApplication.translate("AnnotationCommands", "Edit note"), note=note)
 
     def id(self) -> int:  # noqa: A003 (Qt's name)
         return NOTE_EDIT_ID
@@ -113,7 +109,7 @@ class DeleteHighlightCommand(QUndoCommand):
     """Delete a highlight; undo restores it whole (same id, note, tags and times)."""
 
     def __init__(self, store: HighlightStore, highlight: Highlight) -> None:
-        super().__init__(_tr("Delete highlight"))
+        super().__init__(QCoreApplication.translate("AnnotationCommands", "Delete highlight"))
         self.store = store
         self.highlight = highlight
 
@@ -129,7 +125,7 @@ class ReattachHighlightCommand(QUndoCommand):
     old position and quote included)."""
 
     def __init__(self, store: HighlightStore, old: Highlight, start: int, end: int) -> None:
-        super().__init__(_tr("Re-attach highlight"))
+        super().__init__(QCoreApplication.translate("AnnotationCommands", "Re-attach highlight"))
         self.store = store
         self.old = old
         self._range = (start, end)
@@ -145,7 +141,7 @@ class ArticleNoteCommand(QUndoCommand):
     """Edit the article-level note; consecutive saves of one article's note merge into one step."""
 
     def __init__(self, store: HighlightStore, article_id: int, before: str, after: str) -> None:
-        super().__init__(_tr("Edit article note"))
+        super().__init__(QCoreApplication.translate("AnnotationCommands", "Edit article note"))
         self.store = store
         self.article_id = article_id
         self.before = before

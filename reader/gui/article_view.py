@@ -54,6 +54,7 @@ INK = QColor("#1d1d1b")
 MUTED_INK = QColor("#5b5750")
 QUOTE_TINT = QColor("#f1ece1")
 RULE = QColor("#ddd5c6")
+QUOTE_RULE = QColor("#b89b6a")
 
 _fonts_loaded: bool = False
 
@@ -83,9 +84,9 @@ class ArticleView(QTextEdit):
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setReadOnly(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        # selectable with the mouse; without keyboard selection there is no caret and the arrow keys
+        # scroll, as in a browser (Ctrl+A and Ctrl+C still work through the Edit menu)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setUndoRedoEnabled(False)
         self.document().setUndoRedoEnabled(False)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
@@ -95,6 +96,7 @@ class ArticleView(QTextEdit):
         self._empty_title = ""
         self._empty_message = ""
         self._zoom = 0
+        self._quote_blocks: list[int] = []
         self._side = MIN_SIDE_MARGIN
         self._header_height = 0
         family = load_fonts()
@@ -124,16 +126,23 @@ class ArticleView(QTextEdit):
         self._article = article
         self._layers.clear()
         self.setExtraSelections([])
-        doc = self.document()
-        doc.clear()
+        old = self.document()
+        old.clear()
+        self._update_column(force=True)  # margins for this width and header, set while the document is empty
+        # Build the article in a detached document and swap it in: inserting into the shown document (or
+        # changing its margins afterwards) lays the whole article out at once, about 2.5x slower for a
+        # 10,000-word article (benchmarks/bench_highlights_gui.py).
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self._font)
+        doc.setDefaultTextOption(old.defaultTextOption())
+        doc.rootFrame().setFrameFormat(old.rootFrame().frameFormat())
         if article is not None:
             self._offsets = OffsetMap(article.text)
             self._render(doc, article.blocks)
         else:
             self._offsets = OffsetMap("")
-        self._update_column(force=True)
-        self.setTextCursor(QTextCursor(doc))  # the view's cursor moved along with the inserted text
+        self.setDocument(doc)  # QTextEdit deletes the previous document when it is a child of this view
         self.verticalScrollBar().setValue(0)
         self.viewport().update()
         if article is not None:
@@ -182,6 +191,7 @@ class ArticleView(QTextEdit):
         self.viewport().update()
 
     def _render(self, doc: QTextDocument, blocks: Sequence[Block]) -> None:
+        self._quote_blocks = [i for i, b in enumerate(blocks) if b.kind is BlockKind.QUOTE]
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         current_list: QTextList | None = None
@@ -405,8 +415,33 @@ class ArticleView(QTextEdit):
         super().paintEvent(event)
         if self._article is not None:
             self._paint_header()
+            self._paint_quote_rules()
         elif self._empty_title or self._empty_message:
             self._paint_empty_state()
+
+    def _paint_quote_rules(self) -> None:
+        """A rule on the reading-start side of each quote (right for Arabic, left for English)."""
+        if not self._quote_blocks:
+            return
+        doc = self.document()
+        layout = doc.documentLayout()
+        painter = QPainter(self.viewport())
+        painter.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        top, bottom = self.verticalScrollBar().value(), self.verticalScrollBar().value() + self.viewport().height()
+        for number in self._quote_blocks:
+            block = doc.findBlockByNumber(number)
+            rect = layout.blockBoundingRect(block)
+            if rect.bottom() < top or rect.top() > bottom:
+                continue
+            fmt = block.blockFormat()
+            rtl = fmt.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            frame = doc.rootFrame().frameFormat()
+            width = doc.textWidth() if doc.textWidth() > 0 else self.viewport().width()
+            right = width - frame.rightMargin() - fmt.rightMargin()
+            x = right if rtl else frame.leftMargin() + fmt.leftMargin() - 3
+            lines = block.layout().boundingRect()
+            painter.fillRect(int(x), int(rect.top() + lines.top()), 3, int(lines.height()), QUOTE_RULE)
+        painter.end()
 
     def _paint_empty_state(self) -> None:
         painter = QPainter(self.viewport())

@@ -91,6 +91,9 @@ class HighlightLayer(QObject):
         self.redraw()
 
     def redraw(self) -> None:
+        # Qt lays the whole document out when the first ExtraSelection of a new document is installed
+        # (QWidgetTextControl computes each selection's update rectangle from the frame's bounding rect);
+        # later changes only re-measure the selections that changed.
         self.view.set_overlay(LAYER_HIGHLIGHTS, self.selections())
         self.markers.update()
 
