@@ -584,32 +584,32 @@
             <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="116" />
+            <location filename="../reader/gui/export_preview.py" line="118" />
             <source>Hawamish cannot write there: the folder is read-only, missing or not a folder. Choose another place.</source>
             <translation>لا يستطيع هوامش الكتابة هناك: المجلد للقراءة فقط، أو غير موجود، أو ليس مجلدًا. اختر مكانًا آخر.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="119" />
+            <location filename="../reader/gui/export_preview.py" line="121" />
             <source>The disk is full. Free some space or choose another disk.</source>
             <translation>القرص ممتلئ. أفرغ بعض المساحة أو اختر قرصًا آخر.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="121" />
+            <location filename="../reader/gui/export_preview.py" line="123" />
             <source>The export was stopped; no file was written.</source>
             <translation>أُوقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="123" />
+            <location filename="../reader/gui/export_preview.py" line="125" />
             <source>An article to export is no longer in the library.</source>
             <translation>أحد المقالات المطلوب تصديرها لم يعد في المكتبة.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="126" />
+            <location filename="../reader/gui/export_preview.py" line="128" />
             <source>The file could not be written ({reason}).</source>
             <translation>تعذّرت كتابة الملف ({reason}).</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="127" />
+            <location filename="../reader/gui/export_preview.py" line="129" />
             <source>An unexpected error stopped the export ({kind}).</source>
             <translation>أوقف خطأ غير متوقع التصدير ({kind}).</translation>
         </message>
@@ -617,37 +617,42 @@
     <context>
         <name>ExportPreview</name>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="136" />
+            <location filename="../reader/gui/export_preview.py" line="138" />
             <source>Preview</source>
             <translation>معاينة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="189" />
+            <location filename="../reader/gui/export_preview.py" line="191" />
             <source>Nothing to preview: choose at least one colour label.</source>
             <translation>لا شيء للمعاينة: اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="191" />
+            <location filename="../reader/gui/export_preview.py" line="193" />
             <source>Preparing the preview…</source>
             <translation>جارٍ تحضير المعاينة…</translation>
         </message>
         <message>
             <location filename="../reader/gui/export_preview.py" line="213" />
+            <source>Nothing matches these choices: no article in them has highlights with these colour labels and tags.</source>
+            <translation>لا شيء يطابق هذه الاختيارات: لا مقال فيها له تظليلات بتسميات الألوان والوسوم هذه.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="218" />
             <source>The preview could not be drawn.</source>
             <translation>تعذّر رسم المعاينة.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="218" />
+            <location filename="../reader/gui/export_preview.py" line="223" />
             <source>First page</source>
             <translation>الصفحة الأولى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="223" />
+            <location filename="../reader/gui/export_preview.py" line="228" />
             <source>First lines of the file</source>
             <translation>الأسطر الأولى من الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="231" />
+            <location filename="../reader/gui/export_preview.py" line="236" />
             <source>No preview: {reason}</source>
             <translation>لا معاينة: {reason}</translation>
         </message>

@@ -96,8 +96,10 @@ def make_preview(
     library: Library, request: ExportRequest, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
 ) -> tuple[str, bytes | str]:
     """Render the preview document with the real exporter; ('png', first page) for PDF, else
-    ('text', first lines of the file)."""
+    ('text', first lines of the file); ('empty', '') when nothing in the scope matches."""
     document = preview_document(library, request, cancelled)
+    if not document.articles:
+        return "empty", ""
     data, _pages = render(document, request.format, progress=progress, cancel=cancelled)
     if request.format != "pdf":
         lines = data.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
@@ -207,7 +209,10 @@ class ExportPreview(QGroupBox):
             return  # the options changed while this preview was being made
         self.task = None
         kind, payload = result
-        if kind == "png":
+        if kind == "empty":
+            self._show_message(self.tr("Nothing matches these choices: no article in them has highlights with "
+                                       "these colour labels and tags."))
+        elif kind == "png":
             image = QImage.fromData(bytes(payload), "PNG")  # type: ignore[arg-type]
             if image.isNull():
                 self._show_message(self.tr("The preview could not be drawn."))

@@ -467,3 +467,18 @@ def test_other_failures_are_sentences_too(qtbot, dialog: ExportDialog, tmp_path,
     assert "a bug deep" not in box.informativeText() and not box.detailedText()
     assert dialog.export_button.isEnabled() and dialog.close_button.isEnabled()
     box.close()
+
+
+def test_preview_says_when_nothing_matches(qtbot, library, seeded) -> None:
+    dlg = ExportDialog(library, scope="all")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.filter_tag_combo.setCurrentIndex(dlg.filter_tag_combo.findData("framing"))  # only on the English article
+    dlg.chips["evidence"].setChecked(False)  # ... whose highlight is "evidence"
+    qtbot.waitUntil(lambda: not dlg.preview.busy, timeout=WAIT_MS)
+    assert dlg.preview.stack.currentWidget() is dlg.preview.message
+    assert "Nothing matches" in dlg.preview.message.text()
+    dlg.chips["evidence"].setChecked(True)
+    qtbot.waitUntil(lambda: not dlg.preview.busy, timeout=WAIT_MS)
+    assert dlg.preview.stack.currentWidget() is not dlg.preview.message
+    dlg.close()
