@@ -2,44 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
     <context>
+        <name>AnnotationCommands</name>
+        <message>
+            <location filename="../reader/gui/annotation_commands.py" line="38" />
+            <source>Highlight</source>
+            <extracomment>QUndoCommand.id() of note edits: consecutive edits of one note merge into one undo step.</extracomment>
+            <translation>تظليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_commands.py" line="79" />
+            <source>Change colour</source>
+            <translation>تغيير اللون</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_commands.py" line="84" />
+            <source>Change style</source>
+            <translation>تغيير النمط</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_commands.py" line="89" />
+            <source>Edit tags</source>
+            <translation>تعديل الوسوم</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_commands.py" line="96" />
+            <source>Edit note</source>
+            <translation>تعديل الملاحظة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_commands.py" line="112" />
+            <source>Delete highlight</source>
+            <translation>حذف التظليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_commands.py" line="128" />
+            <source>Re-attach highlight</source>
+            <translation>إعادة ربط التظليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotation_commands.py" line="144" />
+            <source>Edit article note</source>
+            <translation>تعديل ملاحظة المقال</translation>
+        </message>
+    </context>
+    <context>
         <name>AnnotationController</name>
         <message>
-            <location filename="../reader/gui/annotations.py" line="60" />
+            <location filename="../reader/gui/annotations.py" line="61" />
             <source>Colour &amp;Labels…</source>
             <translation>&amp;تسميات الألوان…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="64" />
+            <location filename="../reader/gui/annotations.py" line="65" />
             <source>&amp;Notes Panel</source>
             <translation>لوحة ال&amp;ملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="267" />
+            <location filename="../reader/gui/annotations.py" line="268" />
             <source>This highlight</source>
             <translation>هذا التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="268" />
+            <location filename="../reader/gui/annotations.py" line="269" />
             <source>Edit Note…</source>
             <translation>تحرير الملاحظة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="269" />
+            <location filename="../reader/gui/annotations.py" line="270" />
             <source>Colour</source>
             <translation>اللون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="275" />
+            <location filename="../reader/gui/annotations.py" line="276" />
             <source>Use Background</source>
             <translation>تظليل الخلفية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="275" />
+            <location filename="../reader/gui/annotations.py" line="276" />
             <source>Use Underline</source>
             <translation>خط تحت النص</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="278" />
+            <location filename="../reader/gui/annotations.py" line="279" />
             <source>Delete Highlight…</source>
             <translation>حذف التظليل…</translation>
         </message>
@@ -47,99 +91,99 @@
     <context>
         <name>AnnotationPanel</name>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="67" />
+            <location filename="../reader/gui/annotation_panel.py" line="68" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="92" />
+            <location filename="../reader/gui/annotation_panel.py" line="93" />
             <source>Article note</source>
             <translation>ملاحظة على المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="99" />
+            <location filename="../reader/gui/annotation_panel.py" line="100" />
             <source>Your note on the whole article (Markdown)…</source>
             <translation>ملاحظتك على المقال كله (ماركداون)…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="109" />
+            <location filename="../reader/gui/annotation_panel.py" line="110" />
             <source>Filter highlights…</source>
             <translation>تصفية التظليلات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="120" />
+            <location filename="../reader/gui/annotation_panel.py" line="121" />
             <source>By position</source>
             <translation>حسب الموضع</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="121" />
+            <location filename="../reader/gui/annotation_panel.py" line="122" />
             <source>Newest first</source>
             <translation>الأحدث أولًا</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="126" />
+            <location filename="../reader/gui/annotation_panel.py" line="127" />
             <source>Edit colour labels…</source>
             <translation>تحرير تسميات الألوان…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="167" />
-            <location filename="../reader/gui/annotation_panel.py" line="558" />
+            <location filename="../reader/gui/annotation_panel.py" line="168" />
+            <location filename="../reader/gui/annotation_panel.py" line="560" />
             <source>Delete Highlight</source>
             <translation>حذف التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="207" />
+            <location filename="../reader/gui/annotation_panel.py" line="208" />
             <source>Underline instead of background</source>
             <translation>خط تحت النص بدل تظليل الخلفية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="213" />
+            <location filename="../reader/gui/annotation_panel.py" line="214" />
             <source>Note (Markdown)…</source>
             <translation>ملاحظة (ماركداون)…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="219" />
+            <location filename="../reader/gui/annotation_panel.py" line="220" />
             <source>Tags, separated by commas</source>
             <translation>وسوم، تفصل بينها فواصل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="223" />
-            <location filename="../reader/gui/annotation_panel.py" line="584" />
+            <location filename="../reader/gui/annotation_panel.py" line="224" />
+            <location filename="../reader/gui/annotation_panel.py" line="586" />
             <source>Re-attach to Selection</source>
             <translation>إعادة الربط بالتحديد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="225" />
+            <location filename="../reader/gui/annotation_panel.py" line="226" />
             <source>Select the passage in the article, then re-attach this highlight to it</source>
             <translation>حدّد المقطع في المقال، ثم أعد ربط هذا التظليل به</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="227" />
+            <location filename="../reader/gui/annotation_panel.py" line="228" />
             <source>Delete</source>
             <translation>حذف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="245" />
+            <location filename="../reader/gui/annotation_panel.py" line="246" />
             <source>All colours</source>
             <translation>كل الألوان</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="329" />
+            <location filename="../reader/gui/annotation_panel.py" line="330" />
             <source>All tags</source>
             <translation>كل الوسوم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="370" />
+            <location filename="../reader/gui/annotation_panel.py" line="371" />
             <source>No article open.</source>
             <translation>لا مقال مفتوح.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="373" />
+            <location filename="../reader/gui/annotation_panel.py" line="374" />
             <source>No highlights yet. Select a passage in the article and pick a colour (Ctrl+1 … Ctrl+6).</source>
             <translation>لا تظليلات بعد. حدّد مقطعًا في المقال واختر لونًا (Ctrl+1 … Ctrl+6).</translation>
         </message>
         <message numerus="yes">
-            <location filename="../reader/gui/annotation_panel.py" line="376" />
+            <location filename="../reader/gui/annotation_panel.py" line="377" />
             <source>%n highlight(s)</source>
             <translation>
                 <numerusform>لا تظليلات</numerusform>
@@ -151,12 +195,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="378" />
+            <location filename="../reader/gui/annotation_panel.py" line="379" />
             <source>%1 of %2 highlights</source>
             <translation>%1 من %2 تظليلًا</translation>
         </message>
         <message numerus="yes">
-            <location filename="../reader/gui/annotation_panel.py" line="381" />
+            <location filename="../reader/gui/annotation_panel.py" line="382" />
             <source>Orphans: %n highlight(s) whose passage is no longer in the text</source>
             <translation>
                 <numerusform>تظليلات يتيمة: لا شيء</numerusform>
@@ -168,12 +212,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="79" />
+            <location filename="../reader/gui/annotation_panel.py" line="80" />
             <source>¶ %1</source>
             <translation>¶ %1</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="559" />
+            <location filename="../reader/gui/annotation_panel.py" line="561" />
             <source>Delete this highlight and its note?
 
 “%1”</source>
@@ -182,12 +226,12 @@
 «%1»</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="588" />
+            <location filename="../reader/gui/annotation_panel.py" line="590" />
             <source>Show in Article</source>
             <translation>إظهار في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="589" />
+            <location filename="../reader/gui/annotation_panel.py" line="591" />
             <source>Edit Note</source>
             <translation>تحرير الملاحظة</translation>
         </message>
@@ -348,240 +392,245 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="103" />
+            <location filename="../reader/gui/export_dialog.py" line="104" />
             <source>Export Notes</source>
             <translation>تصدير الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="133" />
+            <location filename="../reader/gui/export_dialog.py" line="134" />
             <source>Export…</source>
             <translation>تصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="137" />
+            <location filename="../reader/gui/export_dialog.py" line="138" />
             <source>Stop Export</source>
             <translation>إيقاف التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="141" />
+            <location filename="../reader/gui/export_dialog.py" line="142" />
             <source>Close</source>
             <translation>إغلاق</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="157" />
+            <location filename="../reader/gui/export_dialog.py" line="158" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="161" />
+            <location filename="../reader/gui/export_dialog.py" line="162" />
             <source>All articles tagged</source>
             <translation>كل المقالات الموسومة بـ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="184" />
-            <location filename="../reader/gui/export_dialog.py" line="322" />
+            <location filename="../reader/gui/export_dialog.py" line="185" />
+            <location filename="../reader/gui/export_dialog.py" line="323" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="192" />
+            <location filename="../reader/gui/export_dialog.py" line="193" />
             <source>Position in the article</source>
             <translation>الموضع في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="193" />
+            <location filename="../reader/gui/export_dialog.py" line="194" />
             <source>Date of the highlight</source>
             <translation>تاريخ التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="195" />
+            <location filename="../reader/gui/export_dialog.py" line="196" />
             <source>Colour labels:</source>
             <translation>تسميات الألوان:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="196" />
+            <location filename="../reader/gui/export_dialog.py" line="197" />
             <source>Tag:</source>
             <translation>الوسم:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="197" />
+            <location filename="../reader/gui/export_dialog.py" line="198" />
             <source>Order:</source>
             <translation>الترتيب:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="203" />
+            <location filename="../reader/gui/export_dialog.py" line="204" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="208" />
+            <location filename="../reader/gui/export_dialog.py" line="209" />
             <source>Include the article text with the highlights marked</source>
             <translation>تضمين نص المقال مع إبراز التظليلات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="212" />
+            <location filename="../reader/gui/export_dialog.py" line="213" />
             <source>A4</source>
             <translation>A4</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="213" />
+            <location filename="../reader/gui/export_dialog.py" line="214" />
             <source>US Letter</source>
             <translation>Letter الأمريكي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="220" />
+            <location filename="../reader/gui/export_dialog.py" line="221" />
             <source>Page size:</source>
             <translation>حجم الصفحة:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="223" />
+            <location filename="../reader/gui/export_dialog.py" line="224" />
             <source>File type:</source>
             <translation>نوع الملف:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="232" />
+            <location filename="../reader/gui/export_dialog.py" line="233" />
             <source>PDF document</source>
             <translation>مستند PDF</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="233" />
+            <location filename="../reader/gui/export_dialog.py" line="234" />
             <source>Markdown</source>
             <translation>ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="234" />
+            <location filename="../reader/gui/export_dialog.py" line="235" />
             <source>Web page (HTML)</source>
             <translation>صفحة ويب (HTML)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="235" />
+            <location filename="../reader/gui/export_dialog.py" line="236" />
             <source>Spreadsheet (CSV)</source>
             <translation>جدول بيانات (CSV)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="236" />
+            <location filename="../reader/gui/export_dialog.py" line="237" />
             <source>W3C Web Annotation (JSON)</source>
             <translation>تعليقات ويب W3C ‏(JSON)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="254" />
+            <location filename="../reader/gui/export_dialog.py" line="255" />
             <source>This article: {title}</source>
             <translation>هذا المقال: {title}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="258" />
+            <location filename="../reader/gui/export_dialog.py" line="259" />
             <source>This article (none is open)</source>
             <translation>هذا المقال (لا مقال مفتوح)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="261" />
+            <location filename="../reader/gui/export_dialog.py" line="262" />
             <source>The articles selected in the library ({count})</source>
             <translation>المقالات المحددة في المكتبة ({count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="263" />
+            <location filename="../reader/gui/export_dialog.py" line="264" />
             <source>The whole library (articles: {count})</source>
             <translation>المكتبة كلها (المقالات: {count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="266" />
+            <location filename="../reader/gui/export_dialog.py" line="267" />
             <source>Any tag</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="271" />
+            <location filename="../reader/gui/export_dialog.py" line="272" />
             <source>(no tags yet)</source>
             <translation>(لا وسوم بعد)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="328" />
+            <location filename="../reader/gui/export_dialog.py" line="329" />
             <source>Notes tagged {tag}</source>
             <translation>الملاحظات الموسومة {tag}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="330" />
+            <location filename="../reader/gui/export_dialog.py" line="331" />
             <source>Hawamish notes</source>
             <translation>ملاحظات هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="345" />
+            <location filename="../reader/gui/export_dialog.py" line="346" />
             <source>Choose at least one colour label.</source>
             <translation>اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="356" />
+            <location filename="../reader/gui/export_dialog.py" line="357" />
             <source>Export Notes To</source>
             <translation>تصدير الملاحظات إلى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="395" />
+            <location filename="../reader/gui/export_dialog.py" line="396" />
             <source>Exporting to {name}…</source>
             <translation>جارٍ التصدير إلى {name}…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="402" />
+            <location filename="../reader/gui/export_dialog.py" line="403" />
             <source>Stopping the export…</source>
             <translation>جارٍ إيقاف التصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="421" />
+            <location filename="../reader/gui/export_dialog.py" line="422" />
             <source>Exported to {name}.</source>
             <translation>صُدّرت إلى {name}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="422" />
+            <location filename="../reader/gui/export_dialog.py" line="423" />
             <source>Export Finished</source>
             <translation>انتهى التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="425" />
+            <location filename="../reader/gui/export_dialog.py" line="426" />
             <source>The notes were exported to {path}</source>
             <translation>صُدّرت الملاحظات إلى {path}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="426" />
+            <location filename="../reader/gui/export_dialog.py" line="427" />
             <source>Articles: {articles} · highlights: {highlights}</source>
             <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="428" />
+            <location filename="../reader/gui/export_dialog.py" line="429" />
             <source>Open File</source>
             <translation>فتح الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="429" />
+            <location filename="../reader/gui/export_dialog.py" line="430" />
             <source>Show in Folder</source>
             <translation>إظهار في المجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="441" />
+            <location filename="../reader/gui/export_dialog.py" line="442" />
             <source>Export stopped; no file was written.</source>
             <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="447" />
+            <location filename="../reader/gui/export_dialog.py" line="448" />
             <source>Export Failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="448" />
+            <location filename="../reader/gui/export_dialog.py" line="449" />
             <source>The notes could not be exported to {path}.</source>
             <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="452" />
+            <location filename="../reader/gui/export_dialog.py" line="453" />
             <source>Export failed: {reason}</source>
             <translation>فشل التصدير: {reason}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="529" />
+            <location filename="../reader/gui/export_dialog.py" line="530" />
             <source>&amp;Export Notes…</source>
             <translation>&amp;تصدير الملاحظات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="532" />
+            <location filename="../reader/gui/export_dialog.py" line="533" />
             <source>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</source>
             <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="548" />
+            <source>Export Notes of This Article…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../reader/gui/export_preview.py" line="118" />
@@ -700,83 +749,83 @@
     <context>
         <name>ImportFlow</name>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="46" />
+            <location filename="../reader/gui/import_flow.py" line="51" />
             <source>Import Articles</source>
             <extracomment>The list of ImportResult of a finished import (also after a cancel: what was done so far).</extracomment>
             <translation>استيراد مقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="48" />
+            <location filename="../reader/gui/import_flow.py" line="53" />
             <source>Articles ({patterns});;All files (*)</source>
             <translation>المقالات ({patterns});;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="54" />
+            <location filename="../reader/gui/import_flow.py" line="59" />
             <source>Import a Folder</source>
             <translation>استيراد مجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="78" />
+            <location filename="../reader/gui/import_flow.py" line="83" />
             <source>Importing articles…</source>
             <translation>جارٍ استيراد المقالات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="78" />
+            <location filename="../reader/gui/import_flow.py" line="83" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="80" />
+            <location filename="../reader/gui/import_flow.py" line="85" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="97" />
+            <location filename="../reader/gui/import_flow.py" line="102" />
             <source>Importing articles… {done} of {total}</source>
             <translation>جارٍ استيراد المقالات… {done} من {total}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="118" />
+            <location filename="../reader/gui/import_flow.py" line="123" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="128" />
+            <location filename="../reader/gui/import_flow.py" line="133" />
             <source>Imported: {n}</source>
             <translation>المستورد: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="130" />
+            <location filename="../reader/gui/import_flow.py" line="135" />
             <source>Updated: {n}</source>
             <translation>المحدَّث: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="132" />
+            <location filename="../reader/gui/import_flow.py" line="137" />
             <source>Already in the library: {n}</source>
             <translation>موجود في المكتبة من قبل: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="134" />
+            <location filename="../reader/gui/import_flow.py" line="139" />
             <source>Failed: {n}</source>
             <translation>تعذّر استيراده: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="136" />
+            <location filename="../reader/gui/import_flow.py" line="141" />
             <source>The import was cancelled; {n} file(s) were not read.</source>
             <translation>أُلغي الاستيراد؛ لم تُقرأ ملفات عددها {n}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="147" />
+            <location filename="../reader/gui/import_flow.py" line="152" />
             <source>Some files could not be imported:</source>
             <translation>تعذّر استيراد بعض الملفات:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="151" />
+            <location filename="../reader/gui/import_flow.py" line="156" />
             <source>… and {n} more (see the details)</source>
             <translation>… و{n} غيرها (انظر التفاصيل)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="152" />
+            <location filename="../reader/gui/import_flow.py" line="157" />
             <source>Import finished</source>
             <translation>انتهى الاستيراد</translation>
         </message>
@@ -784,18 +833,18 @@
     <context>
         <name>IndexStatus</name>
         <message>
-            <location filename="../reader/gui/index_service.py" line="250" />
+            <location filename="../reader/gui/index_service.py" line="350" />
             <source>Indexing library…</source>
-            <extracomment>Changes that arrive within this many milliseconds are written in one batch (one commit). A busy index (another Hawamish process writing) is retried after this many milliseconds. Change kinds that touch indexed documents. Set by the worker the moment the start-up sync returned (or failed): queries started before wait for it on their own worker thread, so the first results never come from a stale index.</extracomment>
+            <extracomment>Changes that arrive within this many milliseconds are written in one batch (one commit). A busy index (another Hawamish process writing) is retried after this many milliseconds. A start-up catch-up of more documents than this (or a missing index over a library this big) is built in a process of its own (index_process.py): a long build in a thread blocks the UI through the GIL. Change kinds that touch indexed documents. Set by the worker the moment the start-up sync returned (or failed): queries started before wait for it on their own worker thread, so the first results never come from a stale index.</extracomment>
             <translation>جارٍ فهرسة المكتبة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/index_service.py" line="259" />
+            <location filename="../reader/gui/index_service.py" line="359" />
             <source>Indexing library… %1 of %2</source>
             <translation>جارٍ فهرسة المكتبة… %1 من %2</translation>
         </message>
         <message>
-            <location filename="../reader/gui/index_service.py" line="265" />
+            <location filename="../reader/gui/index_service.py" line="365" />
             <source>The search index could not be updated; searches may miss recent changes.</source>
             <translation>تعذّر تحديث فهرس البحث؛ قد لا تظهر التغييرات الأخيرة في نتائج البحث.</translation>
         </message>
@@ -855,138 +904,148 @@
         <name>MainWindow</name>
         <message>
             <location filename="../reader/gui/main_window.py" line="68" />
-            <location filename="../reader/gui/main_window.py" line="364" />
+            <location filename="../reader/gui/main_window.py" line="366" />
             <source>Hawamish</source>
             <extracomment>`hawamish gui --search QUERY` asks for a search once the window is shown (the search module runs it). Every library Change, delivered on the UI thread (stores may write from worker threads).</extracomment>
             <translation>هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="151" />
+            <location filename="../reader/gui/main_window.py" line="79" />
+            <source>Article</source>
+            <translation>مقال</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="80" />
+            <source>Library</source>
+            <translation>المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/main_window.py" line="153" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="152" />
+            <location filename="../reader/gui/main_window.py" line="154" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="153" />
+            <location filename="../reader/gui/main_window.py" line="155" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="154" />
+            <location filename="../reader/gui/main_window.py" line="156" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="159" />
+            <location filename="../reader/gui/main_window.py" line="161" />
             <source>&amp;Import…</source>
             <translation>&amp;استيراد…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="161" />
+            <location filename="../reader/gui/main_window.py" line="163" />
             <source>Add articles from text or Markdown files</source>
             <translation>أضف مقالات من ملفات نصية أو ملفات ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="162" />
+            <location filename="../reader/gui/main_window.py" line="164" />
             <source>Import &amp;Folder…</source>
             <translation>استيراد م&amp;جلد…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="164" />
+            <location filename="../reader/gui/main_window.py" line="166" />
             <source>Add every article in a folder and its subfolders</source>
             <translation>أضف كل المقالات في مجلد ومجلداته الفرعية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="168" />
+            <location filename="../reader/gui/main_window.py" line="170" />
             <source>&amp;Quit</source>
             <translation>إ&amp;نهاء</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="172" />
+            <location filename="../reader/gui/main_window.py" line="174" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="175" />
+            <location filename="../reader/gui/main_window.py" line="177" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="181" />
+            <location filename="../reader/gui/main_window.py" line="183" />
             <source>&amp;Copy</source>
             <translation>&amp;نسخ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="185" />
+            <location filename="../reader/gui/main_window.py" line="187" />
             <source>Select &amp;All</source>
             <translation>تحديد ال&amp;كل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="189" />
+            <location filename="../reader/gui/main_window.py" line="191" />
             <source>&amp;Library List</source>
             <translation>قائمة ال&amp;مكتبة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="196" />
+            <location filename="../reader/gui/main_window.py" line="198" />
             <source>&amp;Larger Text</source>
             <translation>نص أ&amp;كبر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="198" />
+            <location filename="../reader/gui/main_window.py" line="200" />
             <source>&amp;Smaller Text</source>
             <translation>نص أ&amp;صغر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="200" />
+            <location filename="../reader/gui/main_window.py" line="202" />
             <source>&amp;Normal Size</source>
             <translation>الحجم ال&amp;عادي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="205" />
+            <location filename="../reader/gui/main_window.py" line="207" />
             <source>&amp;About Hawamish</source>
             <translation>&amp;عن هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="244" />
+            <location filename="../reader/gui/main_window.py" line="246" />
             <source>{title} — Hawamish</source>
             <translation>{title} — هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="339" />
+            <location filename="../reader/gui/main_window.py" line="341" />
             <source>Articles: {count}</source>
             <translation>المقالات: {count}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="342" />
+            <location filename="../reader/gui/main_window.py" line="344" />
             <source>Your library is empty</source>
             <translation>مكتبتك فارغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="344" />
+            <location filename="../reader/gui/main_window.py" line="346" />
             <source>Add articles with File → Import… (Ctrl+I): plain text files whose first line is the title, or Markdown files. File → Import Folder… adds a whole folder at once.</source>
             <translation>أضف مقالات من ملف ← استيراد… (Ctrl+I): ملفات نصية سطرها الأول هو العنوان، أو ملفات ماركداون. ويضيف ملف ← استيراد مجلد… مجلدًا كاملًا دفعة واحدة.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="350" />
+            <location filename="../reader/gui/main_window.py" line="352" />
             <source>No article open</source>
             <translation>لا مقال مفتوح</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="351" />
+            <location filename="../reader/gui/main_window.py" line="353" />
             <source>Choose an article in the library list, or add more with File → Import…</source>
             <translation>اختر مقالًا من قائمة المكتبة، أو أضف المزيد من ملف ← استيراد…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="358" />
+            <location filename="../reader/gui/main_window.py" line="360" />
             <source>About Hawamish</source>
             <translation>عن هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="359" />
+            <location filename="../reader/gui/main_window.py" line="361" />
             <source>&lt;h3&gt;Hawamish {version}&lt;/h3&gt;&lt;p&gt;Read, annotate, search and export opinion pieces.&lt;/p&gt;&lt;p&gt;Arabic text is set in Amiri (SIL Open Font License).&lt;/p&gt;</source>
             <translation>&lt;h3&gt;هوامش {version}&lt;/h3&gt;&lt;p&gt;اقرأ مقالات الرأي، وعلّق عليها، وابحث فيها، وصدّر ملاحظاتك.&lt;/p&gt;&lt;p&gt;النص العربي مصفوف بخط أميري (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
         </message>
