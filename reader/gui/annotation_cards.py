@@ -241,6 +241,6 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRectF(x, y, width, small.lineSpacing()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                "  ".join("#" + t for t in card.tags),
+                "  ".join("\u2068#" + t + "\u2069" for t in card.tags),  # isolated: '#' stays with its tag
             )
         painter.restore()

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+import qtawesome as qta
 from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -122,7 +123,7 @@ class AnnotationPanel(QDockWidget):
         self.sort_combo.currentIndexChanged.connect(self.refresh)
         self.labels_button = QToolButton(body)
         self.labels_button.setObjectName("editLabelsButton")
-        self.labels_button.setText("🎨")
+        self.labels_button.setIcon(qta.icon("fa5s.palette"))
         self.labels_button.setToolTip(self.tr("Edit colour labels…"))
         self.labels_button.clicked.connect(self.labels_requested)
         filters.addWidget(self.filter_edit, 3)
@@ -524,6 +525,7 @@ class AnnotationPanel(QDockWidget):
     def _update_editor_state(self) -> None:
         h = self._highlights.get(self._current) if self._current is not None else None
         self.editor.setEnabled(h is not None)
+        self.editor.setVisible(h is not None)  # nothing to edit: the cards get the room
         self.reattach_button.setVisible(h is not None and h.orphan)
         self.reattach_button.setEnabled(self._selection_available)
 

@@ -55,6 +55,7 @@ class AnnotationController(QObject):
         rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea,
                              self.panel)
+        window.resizeDocks([self.panel], [360], Qt.Orientation.Horizontal)
         install_context_menu(self.view, self._extend_context_menu)
 
         self.labels_action = QAction(self.tr("Colour &Labels…"), window)
