@@ -630,7 +630,7 @@
         <message>
             <location filename="../reader/gui/export_dialog.py" line="548" />
             <source>Export Notes of This Article…</source>
-            <translation type="unfinished" />
+            <translation>تصدير ملاحظات هذا المقال…</translation>
         </message>
         <message>
             <location filename="../reader/gui/export_preview.py" line="118" />

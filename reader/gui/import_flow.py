@@ -22,7 +22,12 @@ from reader.gui.workers import Task, run_task
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
 
-IMPORT_FILTERS = "*.txt *.md *.markdown *.text"
+
+def import_patterns() -> str:
+    """File-dialog patterns for every extension an importer reads (new importers appear by themselves)."""
+    from reader.core.importers import supported_extensions
+
+    return " ".join(f"*{ext}" for ext in supported_extensions())
 
 
 class ImportFlow(QObject):
@@ -45,7 +50,7 @@ class ImportFlow(QObject):
             self.window,
             self.tr("Import Articles"),
             str(self._start_dir()),
-            self.tr("Articles ({patterns});;All files (*)").format(patterns=IMPORT_FILTERS),
+            self.tr("Articles ({patterns});;All files (*)").format(patterns=import_patterns()),
         )
         if paths:
             self.import_paths([Path(p) for p in paths])

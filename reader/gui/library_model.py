@@ -218,7 +218,9 @@ class LibraryModel(QAbstractTableModel):
         if role == ArticleIdRole:
             return article.id
         if role == DirectionRole:
-            text = self._display(article, col) if col != COL_HIGHLIGHTS else ""
+            if col not in (COL_TITLE, COL_AUTHOR, COL_OUTLET):
+                return None  # dates and counts follow the UI's direction
+            text = self._display(article, col)
             direction = first_strong_direction(str(text or ""))
             return direction.value if direction is not None else None  # a plain str survives QVariant
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:

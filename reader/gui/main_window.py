@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.library_proxy.setSourceModel(self.library_model)
         self.library_view = self._build_library_view()
         self.article_view = ArticleView(self)
+        self.article_view.setAccessibleName(self.tr("Article"))
+        self.library_view.setAccessibleName(self.tr("Library"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library_view)
