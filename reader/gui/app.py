@@ -86,14 +86,20 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 class ErrorReporter:
     """sys.excepthook for the GUI: log the traceback, show a clear dialog instead of dying silently."""
 
-    def __init__(self, parent_getter) -> None:
+    def __init__(self, parent_getter, *, interactive: bool = True) -> None:
         self._parent_getter = parent_getter
         self._showing = False
+        self.interactive = interactive  # False for --screenshot: a modal dialog would wait for nobody
+        self.count = 0
 
     def __call__(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("uncaught error", exc_info=(kind, error, tb))
+        self.count += 1
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
+            return
+        if not self.interactive:
+            traceback.print_exception(kind, error, tb, file=sys.stderr)
             return
         if self._showing or QApplication.instance() is None:
             return
@@ -157,7 +163,8 @@ def run_app(args: argparse.Namespace) -> int:
     app = create_application()
     translators = apply_language(app, lang)  # noqa: F841 (kept alive for the app's lifetime)
     window = None
-    sys.excepthook = ErrorReporter(lambda: window)
+    reporter = ErrorReporter(lambda: window, interactive=not args.screenshot)
+    sys.excepthook = reporter
 
     folder = Path(args.library_dir)
     try:
@@ -193,6 +200,8 @@ def run_app(args: argparse.Namespace) -> int:
     if not workers.shutdown(timeout=15.0):  # a Python thread still running at exit would crash the process
         log.warning("background work did not stop in time")
     library.close()
+    if args.screenshot and reporter.count and status == 0:
+        return 1  # the picture was taken, but something failed on the way: scripts and tests must know
     return int(status)
 
 

@@ -78,3 +78,15 @@ def test_uncaught_errors_show_a_dialog_not_a_traceback(qapp, monkeypatch) -> Non
     reporter(ValueError, bug, bug.__traceback__)
     box = app_module.build_error_dialog(None, bug, "Traceback ...")
     assert "Something went wrong" in box.text() and box.detailedText() == "Traceback ..."
+
+
+def test_screenshot_mode_prints_errors_instead_of_blocking(qapp, capsys) -> None:
+    from reader.gui.app import ErrorReporter
+
+    reporter = ErrorReporter(lambda: None, interactive=False)
+    try:
+        raise RuntimeError("a bug in a slot")
+    except RuntimeError as exc:
+        reporter(RuntimeError, exc, exc.__traceback__)
+    assert reporter.count == 1
+    assert "a bug in a slot" in capsys.readouterr().err
