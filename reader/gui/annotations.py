@@ -73,6 +73,7 @@ class AnnotationController(QObject):
 
         self.actions.highlight_requested.connect(self.highlight_selection)
         self.layer.highlight_clicked.connect(lambda hid: self.panel.select_highlight(hid))
+        self.layer.note_marker_clicked.connect(lambda hid: self.panel.select_highlight(hid, focus_note=True))
         self.panel.activated.connect(self.jump_to)
         self.panel.note_saved.connect(self.edit_note)
         self.panel.tags_saved.connect(self.edit_tags)

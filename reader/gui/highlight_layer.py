@@ -19,8 +19,17 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.core.highlight_store import Highlight
 from reader.core.labels import label_background, label_underline
@@ -64,6 +73,7 @@ class HighlightLayer(QObject):
     """Keeps the 'highlights' overlay of one ArticleView in step with a list of highlights."""
 
     highlight_clicked = Signal(int)
+    note_marker_clicked = Signal(int)
 
     def __init__(self, view: ArticleView, label_colors: Callable[[], dict[str, str]]) -> None:
         super().__init__(view)
@@ -173,6 +183,8 @@ class HighlightLayer(QObject):
                 self._on_release(event)
             elif kind == QEvent.Type.Resize:
                 self.markers.setGeometry(self._viewport.rect())
+            elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+                return self._show_note_tip(event)
         return False
 
     def _on_release(self, event: QMouseEvent) -> None:
@@ -181,15 +193,38 @@ class HighlightLayer(QObject):
         self._press = None
         if event.button() != Qt.MouseButton.LeftButton or moved or self.view.textCursor().hasSelection():
             return
+        marker = self.marker_at(point)
+        if marker is not None:
+            self.note_marker_clicked.emit(marker)
+            return
+        found = self.highlights_at_point(point)
+        if found:
+            self.highlight_clicked.emit(found[0].id)
+
+    def highlights_at_point(self, point: QPoint) -> list[Highlight]:
+        """Highlights under a viewport point (only on the text itself, not beside it)."""
         hit = self.view.document().documentLayout().hitTest(
             QPointF(point) + QPointF(self.view.horizontalScrollBar().value(), self.view.verticalScrollBar().value()),
             Qt.HitTestAccuracy.ExactHit,
         )
-        if hit < 0:
-            return
-        found = self.highlights_at(self.view.offset_map.from_qt(hit))
-        if found:
-            self.highlight_clicked.emit(found[0].id)
+        return self.highlights_at(self.view.offset_map.from_qt(hit)) if hit >= 0 else []
+
+    def marker_at(self, point: QPoint) -> int | None:
+        """The highlight whose note marker is under a viewport point."""
+        return next((hid for hid, rect in self.markers.marker_rects() if rect.adjusted(-3, -3, 3, 3).contains(point)), None)
+
+    def _show_note_tip(self, event: QHelpEvent) -> bool:
+        """Hovering a marker or a highlight with a note shows the note."""
+        marker = self.marker_at(event.pos())
+        by_id = {h.id: h for h in self._highlights}
+        found = [by_id[marker]] if marker in by_id else self.highlights_at_point(event.pos())
+        notes = [h.note.strip() for h in found if h.note.strip()]
+        if not notes:
+            QToolTip.hideText()
+            return False
+        text = "\n\n".join(n if len(n) <= 400 else n[:400] + "…" for n in notes)
+        QToolTip.showText(event.globalPos(), text, self._viewport)
+        return True
 
     # geometry (markers, tests) ---------------------------------------------------------------------
     def line_rect(self, offset: int) -> QRect:

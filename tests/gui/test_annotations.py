@@ -387,3 +387,25 @@ def test_panel_docks_on_the_opposite_side_in_arabic(qtbot, library, sample_ids, 
         finally:
             app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     assert positions == {Qt.LayoutDirection.LeftToRight: False, Qt.LayoutDirection.RightToLeft: True}
+
+
+def test_clicking_a_note_marker_opens_the_note_and_hovering_shows_it(qtbot, seed_window: MainWindow, library) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    h = highlight(seed_window, "تنظيم داعش")
+    HighlightStore(library).update(h.id, note="Bergen: ادعاء")
+    other = highlight(seed_window, "في مارس وحده")
+    view = seed_window.article_view
+    panel = ctl(seed_window).panel
+    panel.select_highlight(other.id)
+    view.scroll_to_offset(h.start)
+    [(_, rect)] = ctl(seed_window).layer.markers.marker_rects()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.current_highlight_id() == h.id
+    assert panel.note_edit.toPlainText() == "Bergen: ادعاء"
+    tip = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center()))
+    QApplication.sendEvent(view.viewport(), tip)
+    assert QToolTip.isVisible() and "Bergen: ادعاء" in QToolTip.text()
+    QToolTip.hideText()
