@@ -109,12 +109,35 @@ def _export_dialog(window: MainWindow) -> QWidget:
     return open_export_dialog(window)
 
 
+def _annotation_panel(window: MainWindow) -> QWidget:
+    from reader.core.article_store import ArticleStore
+
+    assert window.open_article(ArticleStore(window.library).ids()[0])
+    panel = window.annotations.panel
+    assert has_arabic(panel.filter_edit.placeholderText()) == has_arabic(panel.windowTitle())
+    assert has_arabic(panel.sort_combo.itemText(0)) == has_arabic(panel.windowTitle())
+    assert has_arabic(window.annotations.actions.note_action.text()) == has_arabic(panel.windowTitle())
+    return panel
+
+
+def _label_editor(window: MainWindow) -> QWidget:
+    from reader.core.labels import LabelStore
+    from reader.gui.label_editor import LabelEditorDialog
+
+    dialog = LabelEditorDialog(LabelStore(window.library), window)
+    claim = dialog.name_edits["claim"].text()  # a default label's name shows in the UI language
+    assert has_arabic(claim) == (window.lang == "ar"), claim
+    return dialog
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
     "import summary": _import_summary,
     "error dialog": _error_dialog,
     "export dialog": _export_dialog,
+    "annotation panel": _annotation_panel,
+    "label editor": _label_editor,
 }
 
 
