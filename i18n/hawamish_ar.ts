@@ -397,238 +397,243 @@
             <translation>تصدير الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="134" />
+            <location filename="../reader/gui/export_dialog.py" line="128" />
+            <source>Export progress</source>
+            <translation>تقدّم التصدير</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_dialog.py" line="135" />
             <source>Export…</source>
             <translation>تصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="138" />
+            <location filename="../reader/gui/export_dialog.py" line="139" />
             <source>Stop Export</source>
             <translation>إيقاف التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="142" />
+            <location filename="../reader/gui/export_dialog.py" line="143" />
             <source>Close</source>
             <translation>إغلاق</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="158" />
+            <location filename="../reader/gui/export_dialog.py" line="159" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="162" />
+            <location filename="../reader/gui/export_dialog.py" line="163" />
             <source>All articles tagged</source>
             <translation>كل المقالات الموسومة بـ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="185" />
-            <location filename="../reader/gui/export_dialog.py" line="323" />
+            <location filename="../reader/gui/export_dialog.py" line="186" />
+            <location filename="../reader/gui/export_dialog.py" line="324" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="193" />
+            <location filename="../reader/gui/export_dialog.py" line="194" />
             <source>Position in the article</source>
             <translation>الموضع في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="194" />
+            <location filename="../reader/gui/export_dialog.py" line="195" />
             <source>Date of the highlight</source>
             <translation>تاريخ التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="196" />
+            <location filename="../reader/gui/export_dialog.py" line="197" />
             <source>Colour labels:</source>
             <translation>تسميات الألوان:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="197" />
+            <location filename="../reader/gui/export_dialog.py" line="198" />
             <source>Tag:</source>
             <translation>الوسم:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="198" />
+            <location filename="../reader/gui/export_dialog.py" line="199" />
             <source>Order:</source>
             <translation>الترتيب:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="204" />
+            <location filename="../reader/gui/export_dialog.py" line="205" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="209" />
+            <location filename="../reader/gui/export_dialog.py" line="210" />
             <source>Include the article text with the highlights marked</source>
             <translation>تضمين نص المقال مع إبراز التظليلات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="213" />
+            <location filename="../reader/gui/export_dialog.py" line="214" />
             <source>A4</source>
             <translation>A4</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="214" />
+            <location filename="../reader/gui/export_dialog.py" line="215" />
             <source>US Letter</source>
             <translation>Letter الأمريكي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="221" />
+            <location filename="../reader/gui/export_dialog.py" line="222" />
             <source>Page size:</source>
             <translation>حجم الصفحة:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="224" />
+            <location filename="../reader/gui/export_dialog.py" line="225" />
             <source>File type:</source>
             <translation>نوع الملف:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="233" />
+            <location filename="../reader/gui/export_dialog.py" line="234" />
             <source>PDF document</source>
             <translation>مستند PDF</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="234" />
+            <location filename="../reader/gui/export_dialog.py" line="235" />
             <source>Markdown</source>
             <translation>ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="235" />
+            <location filename="../reader/gui/export_dialog.py" line="236" />
             <source>Web page (HTML)</source>
             <translation>صفحة ويب (HTML)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="236" />
+            <location filename="../reader/gui/export_dialog.py" line="237" />
             <source>Spreadsheet (CSV)</source>
             <translation>جدول بيانات (CSV)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="237" />
+            <location filename="../reader/gui/export_dialog.py" line="238" />
             <source>W3C Web Annotation (JSON)</source>
             <translation>تعليقات ويب W3C ‏(JSON)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="255" />
+            <location filename="../reader/gui/export_dialog.py" line="256" />
             <source>This article: {title}</source>
             <translation>هذا المقال: {title}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="259" />
+            <location filename="../reader/gui/export_dialog.py" line="260" />
             <source>This article (none is open)</source>
             <translation>هذا المقال (لا مقال مفتوح)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="262" />
+            <location filename="../reader/gui/export_dialog.py" line="263" />
             <source>The articles selected in the library ({count})</source>
             <translation>المقالات المحددة في المكتبة ({count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="264" />
+            <location filename="../reader/gui/export_dialog.py" line="265" />
             <source>The whole library (articles: {count})</source>
             <translation>المكتبة كلها (المقالات: {count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="267" />
+            <location filename="../reader/gui/export_dialog.py" line="268" />
             <source>Any tag</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="272" />
+            <location filename="../reader/gui/export_dialog.py" line="273" />
             <source>(no tags yet)</source>
             <translation>(لا وسوم بعد)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="329" />
+            <location filename="../reader/gui/export_dialog.py" line="330" />
             <source>Notes tagged {tag}</source>
             <translation>الملاحظات الموسومة {tag}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="331" />
+            <location filename="../reader/gui/export_dialog.py" line="332" />
             <source>Hawamish notes</source>
             <translation>ملاحظات هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="346" />
+            <location filename="../reader/gui/export_dialog.py" line="347" />
             <source>Choose at least one colour label.</source>
             <translation>اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="357" />
+            <location filename="../reader/gui/export_dialog.py" line="358" />
             <source>Export Notes To</source>
             <translation>تصدير الملاحظات إلى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="396" />
+            <location filename="../reader/gui/export_dialog.py" line="397" />
             <source>Exporting to {name}…</source>
             <translation>جارٍ التصدير إلى {name}…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="403" />
+            <location filename="../reader/gui/export_dialog.py" line="404" />
             <source>Stopping the export…</source>
             <translation>جارٍ إيقاف التصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="422" />
+            <location filename="../reader/gui/export_dialog.py" line="423" />
             <source>Exported to {name}.</source>
             <translation>صُدّرت إلى {name}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="423" />
+            <location filename="../reader/gui/export_dialog.py" line="424" />
             <source>Export Finished</source>
             <translation>انتهى التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="426" />
+            <location filename="../reader/gui/export_dialog.py" line="427" />
             <source>The notes were exported to {path}</source>
             <translation>صُدّرت الملاحظات إلى {path}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="427" />
+            <location filename="../reader/gui/export_dialog.py" line="428" />
             <source>Articles: {articles} · highlights: {highlights}</source>
             <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="429" />
+            <location filename="../reader/gui/export_dialog.py" line="430" />
             <source>Open File</source>
             <translation>فتح الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="430" />
+            <location filename="../reader/gui/export_dialog.py" line="431" />
             <source>Show in Folder</source>
             <translation>إظهار في المجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="442" />
+            <location filename="../reader/gui/export_dialog.py" line="443" />
             <source>Export stopped; no file was written.</source>
             <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="448" />
+            <location filename="../reader/gui/export_dialog.py" line="449" />
             <source>Export Failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="449" />
+            <location filename="../reader/gui/export_dialog.py" line="450" />
             <source>The notes could not be exported to {path}.</source>
             <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="453" />
+            <location filename="../reader/gui/export_dialog.py" line="454" />
             <source>Export failed: {reason}</source>
             <translation>فشل التصدير: {reason}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="530" />
+            <location filename="../reader/gui/export_dialog.py" line="531" />
             <source>&amp;Export Notes…</source>
             <translation>&amp;تصدير الملاحظات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="533" />
+            <location filename="../reader/gui/export_dialog.py" line="534" />
             <source>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</source>
             <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="548" />
+            <location filename="../reader/gui/export_dialog.py" line="549" />
             <source>Export Notes of This Article…</source>
             <translation>تصدير ملاحظات هذا المقال…</translation>
         </message>
@@ -671,37 +676,47 @@
             <translation>معاينة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="191" />
+            <location filename="../reader/gui/export_preview.py" line="153" />
+            <source>First page of the export</source>
+            <translation>الصفحة الأولى من الملف المصدَّر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="157" />
+            <source>First lines of the exported file</source>
+            <translation>الأسطر الأولى من الملف المصدَّر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/export_preview.py" line="193" />
             <source>Nothing to preview: choose at least one colour label.</source>
             <translation>لا شيء للمعاينة: اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="193" />
+            <location filename="../reader/gui/export_preview.py" line="195" />
             <source>Preparing the preview…</source>
             <translation>جارٍ تحضير المعاينة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="213" />
+            <location filename="../reader/gui/export_preview.py" line="215" />
             <source>Nothing matches these choices: no article in them has highlights with these colour labels and tags.</source>
             <translation>لا شيء يطابق هذه الاختيارات: لا مقال فيها له تظليلات بتسميات الألوان والوسوم هذه.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="218" />
+            <location filename="../reader/gui/export_preview.py" line="220" />
             <source>The preview could not be drawn.</source>
             <translation>تعذّر رسم المعاينة.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="223" />
+            <location filename="../reader/gui/export_preview.py" line="225" />
             <source>First page</source>
             <translation>الصفحة الأولى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="228" />
+            <location filename="../reader/gui/export_preview.py" line="230" />
             <source>First lines of the file</source>
             <translation>الأسطر الأولى من الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="236" />
+            <location filename="../reader/gui/export_preview.py" line="238" />
             <source>No preview: {reason}</source>
             <translation>لا معاينة: {reason}</translation>
         </message>

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -124,6 +125,7 @@ class ExportDialog(QDialog):
 
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("exportProgress")
+        self.progress_bar.setAccessibleName(self.tr("Export progress"))
         self.progress_bar.setVisible(False)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("exportStatus")
@@ -543,4 +545,35 @@ def attach_export(window) -> QAction:
         menu.addAction(action)
     window.addAction(action)  # the shortcut works even when the menu bar is hidden
     window.export_action = action
+    window.export_article_action = QAction(
+        qta.icon("mdi6.export"), QCoreApplication.translate("ExportDialog", "Export Notes of This Article…"), window
+    )
+    window.export_article_action.setObjectName("exportArticleAction")
+    window.export_article_action.triggered.connect(lambda checked=False: open_export_dialog(window, scope="article"))
+    window.article_view.installEventFilter(_ArticleMenuHook(window))
     return action
+
+
+class _ArticleMenuHook(QObject):
+    """Adds "Export Notes of This Article…" at the end of the article view's context menu.
+
+    The view's menu is built afresh on each right click by the annotations module (Qt's standard menu, a
+    child of the view, extended there); watching for that child keeps the two modules independent.
+    """
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # ChildPolished, not ChildAdded: at ChildAdded the menu is still being constructed (a bare QObject)
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QMenu):
+            self._extend(event.child())
+        return False
+
+    def _extend(self, menu: QMenu) -> None:
+        action = self.window.export_article_action
+        if self.window.article_view.article is None or action in menu.actions():
+            return
+        menu.addSeparator()
+        menu.addAction(action)

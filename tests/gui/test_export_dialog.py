@@ -482,3 +482,26 @@ def test_preview_says_when_nothing_matches(qtbot, library, seeded) -> None:
     qtbot.waitUntil(lambda: not dlg.preview.busy, timeout=WAIT_MS)
     assert dlg.preview.stack.currentWidget() is not dlg.preview.message
     dlg.close()
+
+
+def test_article_context_menu_offers_export_of_this_article(qtbot, window) -> None:
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window.open_article(window.library_proxy.article_id(0))
+    seen: list[list[str]] = []
+
+    def read_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append([a.objectName() for a in menu.actions()] if menu is not None else [])
+        if menu is not None:
+            menu.close()
+
+    QTimer.singleShot(300, read_and_close)
+    window.article_view.customContextMenuRequested.emit(QPoint(40, 40))  # the right click, as the view sends it
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert "exportArticleAction" in seen[0]
+    window.export_article_action.trigger()
+    dlg = window.export_dialog
+    assert dlg.scope_article.isChecked() and dlg.article_id == window.current_article_id()
+    dlg.close()
