@@ -44,6 +44,9 @@ from reader.gui.color_chips import ColorChips
 from reader.gui.export_preview import ExportPreview, all_tags, export_reason, safe_file_name
 from reader.gui.workers import Task, run_task
 
+log = logging.getLogger(__name__)
+
+EXPORT_FOLDER_KEY = "export/folder"  # in the window's settings: where the last export went
 _FORMAT_ICONS = {
     "pdf": "mdi6.file-pdf-box",
     "md": "mdi6.language-markdown-outline",
@@ -51,9 +54,6 @@ _FORMAT_ICONS = {
     "csv": "mdi6.file-delimited-outline",
     "json": "mdi6.code-json",
 }
-log = logging.getLogger(__name__)
-
-EXPORT_FOLDER_KEY = "export/folder"
 
 
 def _isolate(text: str) -> str:
