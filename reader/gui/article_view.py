@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -97,6 +97,7 @@ class ArticleView(QTextEdit):
         self._empty_message = ""
         self._zoom = 0
         self._quote_blocks: list[int] = []
+        self._pending_scroll: tuple[int, float] | None = None
         self._side = MIN_SIDE_MARGIN
         self._header_height = 0
         family = load_fonts()
@@ -125,6 +126,7 @@ class ArticleView(QTextEdit):
         """Show `article` (or the empty state for None); clears every overlay layer."""
         self._article = article
         self._layers.clear()
+        self._pending_scroll = None
         self.setExtraSelections([])
         old = self.document()
         old.clear()
@@ -306,7 +308,13 @@ class ArticleView(QTextEdit):
         return self.offset_at(QPoint(self.viewport().width() // 2, 4))
 
     def scroll_to_offset(self, offset: int, fraction: float = 1 / 3) -> None:
-        """Scroll so code-point `offset` is `fraction` of the way down the viewport (a third by default)."""
+        """Scroll so code-point `offset` is `fraction` of the way down the viewport (a third by default).
+
+        Before the view is shown its size (and so the layout) is not final: the scroll is then done once the
+        window appears (e.g. `hawamish gui --open ID` restoring a reading position).
+        """
+        if not self.isVisible():
+            self._pending_scroll = (offset, fraction)
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(self._offsets.to_qt(offset), self.document().characterCount() - 1))
         self.setTextCursor(cursor)
@@ -406,6 +414,16 @@ class ArticleView(QTextEdit):
         rule_y = MIN_SIDE_MARGIN + self._header_height - 14
         painter.drawLine(self._side, rule_y, self._side + column, rule_y)
         painter.end()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._pending_scroll is not None:
+            QTimer.singleShot(0, self._apply_pending_scroll)
+
+    def _apply_pending_scroll(self) -> None:
+        pending, self._pending_scroll = self._pending_scroll, None
+        if pending is not None and self.isVisible():
+            self.scroll_to_offset(*pending)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

@@ -125,3 +125,17 @@ def test_scroll_to_offset_and_column(qtbot) -> None:
     margin = view.document().rootFrame().frameFormat().leftMargin()
     assert margin > 200
     assert abs(view.document().rootFrame().frameFormat().rightMargin() - margin) < 1
+
+
+def test_scroll_before_show_is_applied_when_shown(qtbot) -> None:
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(260, 300)  # the size a hidden widget has before its window is laid out
+    article = make_article([Block(BlockKind.PARAGRAPH, f"سطر {i} " + "نص " * 40) for i in range(80)])
+    view.set_article(article)
+    target = article.text.index("سطر 60")
+    view.scroll_to_offset(target, fraction=0.0)  # not visible yet: the layout is not final
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: abs(view.top_offset() - target) < 120, timeout=2000)
