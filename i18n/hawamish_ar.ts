@@ -558,82 +558,82 @@
             <translation>اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="358" />
+            <location filename="../reader/gui/export_dialog.py" line="363" />
             <source>Export Notes To</source>
             <translation>تصدير الملاحظات إلى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="397" />
+            <location filename="../reader/gui/export_dialog.py" line="402" />
             <source>Exporting to {name}…</source>
             <translation>جارٍ التصدير إلى {name}…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="404" />
+            <location filename="../reader/gui/export_dialog.py" line="409" />
             <source>Stopping the export…</source>
             <translation>جارٍ إيقاف التصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="423" />
+            <location filename="../reader/gui/export_dialog.py" line="428" />
             <source>Exported to {name}.</source>
             <translation>صُدّرت إلى {name}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="424" />
+            <location filename="../reader/gui/export_dialog.py" line="429" />
             <source>Export Finished</source>
             <translation>انتهى التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="427" />
+            <location filename="../reader/gui/export_dialog.py" line="432" />
             <source>The notes were exported to {path}</source>
             <translation>صُدّرت الملاحظات إلى {path}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="428" />
+            <location filename="../reader/gui/export_dialog.py" line="433" />
             <source>Articles: {articles} · highlights: {highlights}</source>
             <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="430" />
+            <location filename="../reader/gui/export_dialog.py" line="435" />
             <source>Open File</source>
             <translation>فتح الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="431" />
+            <location filename="../reader/gui/export_dialog.py" line="436" />
             <source>Show in Folder</source>
             <translation>إظهار في المجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="443" />
+            <location filename="../reader/gui/export_dialog.py" line="448" />
             <source>Export stopped; no file was written.</source>
             <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="449" />
+            <location filename="../reader/gui/export_dialog.py" line="454" />
             <source>Export Failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="450" />
+            <location filename="../reader/gui/export_dialog.py" line="455" />
             <source>The notes could not be exported to {path}.</source>
             <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="454" />
+            <location filename="../reader/gui/export_dialog.py" line="459" />
             <source>Export failed: {reason}</source>
             <translation>فشل التصدير: {reason}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="531" />
+            <location filename="../reader/gui/export_dialog.py" line="537" />
             <source>&amp;Export Notes…</source>
             <translation>&amp;تصدير الملاحظات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="534" />
+            <location filename="../reader/gui/export_dialog.py" line="540" />
             <source>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</source>
             <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="549" />
+            <location filename="../reader/gui/export_dialog.py" line="555" />
             <source>Export Notes of This Article…</source>
             <translation>تصدير ملاحظات هذا المقال…</translation>
         </message>

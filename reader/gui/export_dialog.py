@@ -346,6 +346,11 @@ class ExportDialog(QDialog):
         if not busy:
             self.status_label.setText(self.tr("Choose at least one colour label.") if nothing else "")
 
+    def library_changed(self, change: object = None) -> None:
+        """A highlight, note or label changed elsewhere in the app: the preview shows the library as it is."""
+        if self.export_task is None:
+            self._schedule_preview()
+
     def _schedule_preview(self) -> None:
         self.preview.schedule(self.build_request() if self.checked_colors() else None)
 
@@ -514,6 +519,7 @@ def open_export_dialog(window, *, scope: str | None = None) -> ExportDialog:
         selected_ids=selected_article_ids(window), scope=scope, start_folder=Path(folder) if folder else None,
     )
     dialog.exported.connect(lambda path: window.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent)))
+    window.library_changed.connect(dialog.library_changed)
     dialog.finished.connect(dialog.deleteLater)  # closed (Esc, Close, the window's X): gone
     window.export_dialog = dialog
     dialog.destroyed.connect(lambda *_: _forget(window, dialog))

@@ -505,3 +505,14 @@ def test_article_context_menu_offers_export_of_this_article(qtbot, window) -> No
     dlg = window.export_dialog
     assert dlg.scope_article.isChecked() and dlg.article_id == window.current_article_id()
     dlg.close()
+
+
+def test_preview_follows_changes_made_elsewhere_in_the_app(qtbot, window) -> None:
+    window.open_article(window.library_proxy.article_id(0))
+    dlg = open_export_dialog(window)
+    dlg.set_format("md")
+    qtbot.waitUntil(lambda: not dlg.preview.busy, timeout=WAIT_MS)
+    article = window.article_view.article
+    HighlightStore(window.library).create(article.id, 0, 12, color="question", note="a note made while exporting")
+    qtbot.waitUntil(lambda: "a note made while exporting" in dlg.preview.text.toPlainText(), timeout=WAIT_MS)
+    dlg.close()
