@@ -516,3 +516,21 @@ def test_preview_follows_changes_made_elsewhere_in_the_app(qtbot, window) -> Non
     HighlightStore(window.library).create(article.id, 0, 12, color="question", note="a note made while exporting")
     qtbot.waitUntil(lambda: "a note made while exporting" in dlg.preview.text.toPlainText(), timeout=WAIT_MS)
     dlg.close()
+
+
+def test_pdf_options_reach_the_file(qtbot, dialog: ExportDialog, tmp_path, monkeypatch) -> None:
+    """US Letter and the annotated article text, chosen in the dialog, are in the PDF written."""
+    if not (shutil.which("pdfinfo") and shutil.which("pdftotext")):
+        pytest.skip("pdfinfo/pdftotext (poppler-utils) are not installed")
+    target = tmp_path / "letter.pdf"
+    _save_as(monkeypatch, target)
+    dialog.page_size_combo.setCurrentIndex(dialog.page_size_combo.findData("Letter"))
+    dialog.include_text_check.setChecked(True)
+    dialog.export_button.click()
+    _wait_export(qtbot, dialog)
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert "612 x 792 pts" in info  # US Letter
+    text = _flat(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+    body = export_seed.seed_blocks()[-1].text  # the article's last paragraph: only there with its text
+    assert _flat(body[:40]) in text
+    dialog.message_box.close()
