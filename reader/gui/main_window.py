@@ -234,11 +234,13 @@ class MainWindow(QMainWindow):
             self._opening = False
         current = self.article_view.article
         if current is None or current.id != article.id or current.content_hash != article.content_hash:
-            if current is not None and current.id != article.id:
+            same_article = current is not None and current.id == article.id
+            kept_position = self.article_view.top_offset() if same_article else 0  # its text was updated
+            if current is not None and not same_article:
                 self.save_reading_position()
             self.article_view.set_article(article)
             if scroll_to is None:
-                position = self._reading_position(article.id)
+                position = kept_position if same_article else self._reading_position(article.id)
                 if position:
                     self.article_view.scroll_to_offset(position, fraction=0.0)
         if scroll_to is not None:
@@ -324,6 +326,7 @@ class MainWindow(QMainWindow):
             if article is not None and article.id in change.article_ids:
                 if change.op == "deleted":
                     self.article_view.set_article(None)
+                    self.setWindowTitle(self.tr("Hawamish"))
                 else:
                     QTimer.singleShot(0, lambda: self.open_article(article.id))
         elif change.kind == "highlight":

@@ -131,3 +131,24 @@ def test_reading_position_is_kept_per_article(qtbot, window: MainWindow, library
     assert window.article_view.verticalScrollBar().value() == 0
     window.open_article(long_id)
     assert abs(window.article_view.top_offset() - top) < 200
+
+
+def test_deleting_the_open_article_empties_the_view(qtbot, window: MainWindow, library, sample_ids) -> None:
+    window.open_article(sample_ids[1])
+    assert "Why margins matter" in window.windowTitle()
+    ArticleStore(library).delete(sample_ids[1])
+    qtbot.waitUntil(lambda: window.article_view.article is None, timeout=3000)
+    assert window.windowTitle() == "Hawamish"
+    qtbot.waitUntil(lambda: window.library_model.total == 2, timeout=3000)
+
+
+def test_updated_text_is_shown_at_the_same_place(qtbot, window: MainWindow, library) -> None:
+    blocks = [Block(BlockKind.PARAGRAPH, f"فقرة {i} " + "كلمة " * 50) for i in range(60)]
+    article_id = ArticleStore(library).add(ArticleMeta(title="نص يتغير"), blocks)
+    qtbot.waitUntil(lambda: window.library_model.row_of(article_id) is not None, timeout=3000)
+    window.open_article(article_id)
+    window.article_view.scroll_to_offset(window.article_view.article.text.index("فقرة 30"), fraction=0.0)
+    top = window.article_view.top_offset()
+    ArticleStore(library).replace_blocks(article_id, [*blocks, Block(BlockKind.PARAGRAPH, "فقرة أخيرة جديدة")])
+    qtbot.waitUntil(lambda: window.article_view.article.text.endswith("فقرة أخيرة جديدة"), timeout=3000)
+    assert abs(window.article_view.top_offset() - top) < 200
