@@ -69,6 +69,7 @@ class LabelEditorDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("labelEditor")
         self.setWindowTitle(self.tr("Colour Labels"))
+        self.setMinimumWidth(420)
         self.store = store
         self.labels = store.list()
         self._colors = {label.key: label.color for label in self.labels}
@@ -97,6 +98,8 @@ class LabelEditorDialog(QDialog):
             grid.addWidget(shortcut, row, 2)
             self.name_edits[label.key] = edit
             self.color_buttons[label.key] = button
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(10)
         layout.addLayout(grid)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
