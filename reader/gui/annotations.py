@@ -45,6 +45,7 @@ class AnnotationController(QObject):
         self._colors: dict[str, str] = {}
         self.article_id: int | None = None
         self._highlights: dict[int, Highlight] = {}
+        self._prepared: tuple[int, object, list[Highlight]] | None = None
 
         self.layer = HighlightLayer(self.view, lambda: self._colors)
         self.actions = SelectionActions(window, self.view)
@@ -86,6 +87,7 @@ class AnnotationController(QObject):
         self.view.selectionChanged.connect(
             lambda: self.panel.set_selection_available(self.actions.has_selection())
         )
+        self.view.document_ready.connect(self._prepare_document)
         self.view.article_loaded.connect(self.load_article)
         window.library_changed.connect(self._on_change)
         window.installEventFilter(self)  # save a note being typed when the window closes
@@ -104,6 +106,15 @@ class AnnotationController(QObject):
         self.toolbar.rebuild()
         self.panel.set_labels(self.labels)
 
+    def _prepare_document(self, document) -> None:
+        """Place the highlights on the article's document before the view shows it (first paint)."""
+        article = self.view.article
+        if article is None:
+            return
+        highlights = self.store.for_article(article.id)
+        self._prepared = (article.id, document, highlights)
+        self.layer.set_highlights(highlights, document)
+
     def load_article(self, article_id: int) -> None:
         """The view shows another article (or the same one with a new text): draw and list its highlights."""
         article = self.view.article
@@ -111,9 +122,13 @@ class AnnotationController(QObject):
             return
         self.panel.flush()
         self.article_id = article_id
-        highlights = self.store.for_article(article_id)
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared[0] == article_id and prepared[1] is self.view.document():
+            highlights = prepared[2]  # already drawn by _prepare_document
+        else:
+            highlights = self.store.for_article(article_id)
+            self.layer.set_highlights(highlights)
         self._highlights = {h.id: h for h in highlights}
-        self.layer.set_highlights(highlights)
         self.panel.show_article(article, highlights, self.store.article_note(article_id))
 
     def reload_highlights(self, change: Change | None = None) -> None:

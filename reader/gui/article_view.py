@@ -79,6 +79,9 @@ class ArticleView(QTextEdit):
     """Read-only QTextEdit showing one Article; positions convert through `offset_map`."""
 
     article_loaded = Signal(int)
+    #: The new article's QTextDocument, filled but not yet shown. Overlays set now (their cursors on this
+    #: document) are in the first paint without Qt laying the whole article out to place them.
+    document_ready = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +147,8 @@ class ArticleView(QTextEdit):
             self._render(doc, article.blocks)
         else:
             self._offsets = OffsetMap("")
+        if article is not None:
+            self.document_ready.emit(doc)
         self.setDocument(doc)  # QTextEdit deletes the previous document when it is a child of this view
         self.verticalScrollBar().setValue(0)
         self.viewport().update()

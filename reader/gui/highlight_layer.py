@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
@@ -95,30 +96,37 @@ class HighlightLayer(QObject):
     def highlights(self) -> list[Highlight]:
         return list(self._highlights)
 
-    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
-        """Draw `highlights` (orphans are skipped: they have no place in the text)."""
-        self._highlights = sorted((h for h in highlights if not h.orphan), key=lambda h: (h.start, -h.end, h.id))
-        self.redraw()
+    def set_highlights(self, highlights: Sequence[Highlight], document: QTextDocument | None = None) -> None:
+        """Draw `highlights` (orphans are skipped: they have no place in the text).
 
-    def redraw(self) -> None:
+        `document` is the article's new document before the view shows it (ArticleView.document_ready):
+        selections installed then are placed without a full layout of the article, and installing the
+        same ones again once it is shown costs nothing (Qt skips selections that did not change).
+        """
+        self._highlights = sorted((h for h in highlights if not h.orphan), key=lambda h: (h.start, -h.end, h.id))
+        self.redraw(document)
+
+    def redraw(self, document: QTextDocument | None = None) -> None:
         # Qt lays the whole document out when the first ExtraSelection of a new document is installed
         # (QWidgetTextControl computes each selection's update rectangle from the frame's bounding rect);
         # later changes only re-measure the selections that changed.
-        self.view.set_overlay(LAYER_HIGHLIGHTS, self.selections())
+        self.view.set_overlay(LAYER_HIGHLIGHTS, self.selections(document))
         self.markers.update()
 
-    def selections(self) -> list[QTextEdit.ExtraSelection]:
+    def selections(self, document: QTextDocument | None = None) -> list[QTextEdit.ExtraSelection]:
         # Inside an edit block QTextCursor.setPosition skips computing the cursor's x, which would lay out
         # the document up to each highlight: building 300 cursors then costs ~2 ms instead of a full layout.
-        guard = QTextCursor(self.view.document())
+        doc = document if document is not None else self.view.document()
+        guard = QTextCursor(doc)
         guard.beginEditBlock()
         try:
-            return self._selections()
+            return self._selections(doc)
         finally:
             guard.endEditBlock()
 
-    def _selections(self) -> list[QTextEdit.ExtraSelection]:
+    def _selections(self, doc: QTextDocument) -> list[QTextEdit.ExtraSelection]:
         colors = self._label_colors()
+        offsets = self.view.offset_map
         selections: list[QTextEdit.ExtraSelection] = []
         reach = -1  # the furthest end of the highlights drawn so far (they are sorted by start)
         for h in self._highlights:
@@ -135,7 +143,13 @@ class HighlightLayer(QObject):
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                     fmt.setUnderlineColor(underline_color(color))
             fmt.setProperty(QTextCharFormat.Property.UserProperty, h.id)
-            selections.append(self.view.make_selection(h.start, h.end, fmt))
+            selection = QTextEdit.ExtraSelection()
+            start, end = offsets.range_to_qt(h.start, h.end)
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
             reach = max(reach, h.end)
         return selections
 
@@ -258,9 +272,11 @@ class NoteMarkers(QWidget):
         height = self.height()
         out: list[tuple[int, QRect]] = []
         used: set[tuple[int, int]] = set()
+        first, last = self.visible_range()
+        offsets = self.view.offset_map
         for h in self.layer.highlights:
-            if not h.note.strip():
-                continue
+            if not h.note.strip() or not first <= offsets.to_qt(h.start) <= last:
+                continue  # measuring a line out of view would lay the article out down to it
             line = self.layer.line_rect(h.start)
             if line.bottom() < 0 or line.top() > height:
                 continue
@@ -277,6 +293,24 @@ class NoteMarkers(QWidget):
             used.add(key)
             out.append((h.id, QRect(x, y, MARKER_SIZE, MARKER_SIZE)))
         return out
+
+    def visible_range(self) -> tuple[int, int]:
+        """Qt positions from the start of the block before the first one in view to the end of the last one
+        in view; only the blocks down to the viewport's bottom get laid out."""
+        doc = self.view.document()
+        layout = doc.documentLayout()
+        top = self.view.verticalScrollBar().value()
+        bottom = top + self.view.viewport().height()
+        hit = layout.hitTest(QPointF(0, top), Qt.HitTestAccuracy.FuzzyHit)
+        block = doc.findBlock(max(0, hit))
+        if block.previous().isValid():
+            block = block.previous()
+        first = block.position()
+        while block.isValid():
+            if layout.blockBoundingRect(block).top() > bottom:
+                return first, block.position()
+            block = block.next()
+        return first, doc.characterCount()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         rects = self.marker_rects()
