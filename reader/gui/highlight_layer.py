@@ -87,6 +87,7 @@ class HighlightLayer(QObject):
         self._flash_timer.setInterval(FLASH_INTERVAL_MS)
         self._flash_timer.timeout.connect(self._flash_tick)
         self._press: QPoint | None = None
+        self._noted: tuple[tuple[int, int, str], ...] = ()
         self.markers = NoteMarkers(view, self)
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
@@ -111,7 +112,10 @@ class HighlightLayer(QObject):
         # (QWidgetTextControl computes each selection's update rectangle from the frame's bounding rect);
         # later changes only re-measure the selections that changed.
         self.view.set_overlay(LAYER_HIGHLIGHTS, self.selections(document))
-        self.markers.update()
+        noted = tuple((h.id, h.start, h.color) for h in self._highlights if h.note.strip())
+        if noted != self._noted:  # repainting the overlay repaints the whole viewport under it
+            self._noted = noted
+            self.markers.update()
 
     def selections(self, document: QTextDocument | None = None) -> list[QTextEdit.ExtraSelection]:
         # Inside an edit block QTextCursor.setPosition skips computing the cursor's x, which would lay out
