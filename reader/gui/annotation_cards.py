@@ -9,8 +9,9 @@ UI. Painting (rather than one widget a card) keeps a panel of hundreds of highli
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -244,3 +245,16 @@ class CardDelegate(QStyledItemDelegate):
                 "  ".join("\u2068#" + t + "\u2069" for t in card.tags),  # isolated: '#' stays with its tag
             )
         painter.restore()
+
+
+def short_date(iso: str) -> str:
+    """A stored UTC timestamp as a short local date in the UI locale."""
+    return _short_date_in(iso, QLocale().name())
+
+
+@lru_cache(maxsize=4096)
+def _short_date_in(iso: str, _locale_name: str) -> str:
+    when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not when.isValid():
+        return ""
+    return QLocale().toString(when.toLocalTime().date(), QLocale.FormatType.ShortFormat)

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 
 import qtawesome as qta
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +43,7 @@ from reader.core.highlight_store import Highlight, normalize_tags
 from reader.core.labels import ColorLabel
 from reader.core.models import Article
 from reader.core.text import block_spans, normalize_arabic
-from reader.gui.annotation_cards import CARD_ROLE, ID_ROLE, CardData, CardDelegate
+from reader.gui.annotation_cards import CARD_ROLE, ID_ROLE, CardData, CardDelegate, short_date
 from reader.gui.label_editor import label_display_name, swatch_icon
 from reader.gui.note_edit import NoteEdit
 
@@ -396,7 +395,7 @@ class AnnotationPanel(QDockWidget):
             note=h.note,
             tags=tuple(h.tags),
             where=self._paragraph_text.replace("%1", QLocale().toString(paragraph)) if paragraph else "",
-            date=_short_date(h.created),
+            date=short_date(h.created),
             style=h.style,
             orphan=h.orphan,
         )
@@ -598,16 +597,3 @@ class AnnotationPanel(QDockWidget):
         self.note_edit.flush()
         self.article_note_edit.flush()
         self._on_tags_finished()
-
-
-def _short_date(iso: str) -> str:
-    """A stored UTC timestamp as a short local date in the UI locale."""
-    return _short_date_in(iso, QLocale().name())
-
-
-@lru_cache(maxsize=4096)
-def _short_date_in(iso: str, _locale_name: str) -> str:
-    when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    if not when.isValid():
-        return ""
-    return QLocale().toString(when.toLocalTime().date(), QLocale.FormatType.ShortFormat)
