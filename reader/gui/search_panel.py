@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -91,6 +91,8 @@ class SearchPanel(QWidget):
         self._open_first = False
         self._limit = RESULT_PAGE
         self._more_available = False
+        self._closed = False
+        self._choices_task: Task | None = None
 
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
@@ -190,8 +192,10 @@ class SearchPanel(QWidget):
     def refresh_filter_choices(self) -> None:
         """Reload the colour, tag, outlet and year lists from the library (in a worker)."""
         library = self.service.library
-        run_task(self, lambda _p, _c: load_filter_choices(library), on_done=self._fill_choices,
-                 on_error=lambda e: log.warning("filter choices: %s", e))
+        if self._closed:
+            return
+        self._choices_task = run_task(self, lambda _p, _c: load_filter_choices(library), on_done=self._fill_choices,
+                                      on_error=lambda e: log.warning("filter choices: %s", e))
 
     def _fill_choices(self, choices: FilterChoices) -> None:
         def refill(combo: QComboBox, any_text: str, items: list[tuple[str, str]]) -> None:
@@ -279,6 +283,8 @@ class SearchPanel(QWidget):
             return
         self._generation += 1
         generation = self._generation
+        if self._closed:
+            return
         if self._task is not None:
             self._task.cancel()
         if not quiet:
@@ -352,12 +358,15 @@ class SearchPanel(QWidget):
         self.message.setVisible(bool(text))
 
     def shutdown(self) -> None:
-        """Stop the running query (the app is quitting)."""
+        """Stop the running query and wait for the workers (the window closes or the app quits): no worker
+        may still use the library when it is closed."""
+        self._closed = True
         self._debounce.stop()
         self._generation += 1
-        if self._task is not None:
-            self._task.cancel()
-            self._task.wait(5.0)
+        for task in (self._task, self._choices_task):
+            if task is not None:
+                task.cancel()
+                task.wait(5.0)
 
     def _on_index_updated(self) -> None:
         """New content is searchable: refresh the visible results (and the filter lists) quietly."""
@@ -431,8 +440,6 @@ class SearchPanel(QWidget):
 
     # keys ------------------------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001,N802 (Qt override)
-        from PySide6.QtCore import QEvent
-
         if watched is self.box and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Down and self.model.rowCount():
                 self.results.setFocus()
@@ -442,6 +449,19 @@ class SearchPanel(QWidget):
                 self.search_now()
                 return True
         return super().eventFilter(watched, event)
+
+
+class _ShutdownOnClose(QObject):
+    """Waits for the panel's workers when the window closes (before the library is closed)."""
+
+    def __init__(self, window: QMainWindow, panel: SearchPanel) -> None:
+        super().__init__(window)
+        self._panel = panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Close:
+            self._panel.shutdown()
+        return False
 
 
 def _step(window: QMainWindow, panel: SearchPanel, delta: int) -> None:
@@ -501,6 +521,7 @@ def attach_search(window: QMainWindow) -> SearchPanel:
     toggle.setText(QCoreApplication.translate("SearchPanel", "Search &Panel"))
     add(toggle, "view_menu")
     panel.refresh_filter_choices()
+    window.installEventFilter(_ShutdownOnClose(window, panel))
     app = QCoreApplication.instance()
     if app is not None:  # app.exit() (e.g. after --screenshot) closes no window: stop the workers here
         app.aboutToQuit.connect(panel.shutdown)
