@@ -115,6 +115,11 @@ def test_one_letter_clitics_are_query_variants_both_ways(clitic: str) -> None:
     assert word_terms(clitic + "روسيا") == (clitic + "روسيا",)
 
 
+@pytest.mark.parametrize("word", ["والحكومة", "بالحكومة", "للحكومة", "فالحكومة", "كالحكومة"])
+def test_the_exact_word_behind_a_clitic_is_a_query_variant(word: str) -> None:
+    assert "الحكومه" in query_variants(word)
+
+
 def test_a_conjunction_before_a_root_waw() -> None:
     assert word_terms("وزارة") == ("وزاره", "زار")  # light10 takes the root و
     assert "زار" in query_variants("ووزارة")

@@ -13,7 +13,7 @@ Why a chain of our own (DESIGN §4): whoosh's default tokenizer, like FTS5's, cu
    terms, and forms with and without a one-letter clitic), so a document holding the exact form matches
    more terms (exact words rank first) while any variant still finds it.
 
-Per-word work is cached (`word_terms`): word frequencies are Zipfian, so most tokens of a new article are
+Per-word work is cached (`analyze_word`): word frequencies are Zipfian, so most tokens of a new article are
 cache hits, which is what makes indexing fast enough in pure Python.
 """
 
@@ -100,8 +100,28 @@ def stem(word: str) -> str:
     return _english.stemWord(word)
 
 
-@lru_cache(maxsize=300_000)
+_WORD_CACHE: dict[str, tuple[tuple[str, ...], str]] = {}
+_WORD_CACHE_MAX = 400_000
+
+
+def clear_cache() -> None:
+    _WORD_CACHE.clear()
+    query_variants.cache_clear()
+
+
 def analyze_word(raw: str, removestops: bool = True) -> tuple[tuple[str, ...], str]:
+    """(terms, stem) of one raw token; cached in a plain dict (a hot path of indexing and of hits)."""
+    if not removestops:
+        return _analyze_word(raw, False)
+    found = _WORD_CACHE.get(raw)
+    if found is None:
+        if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
+            _WORD_CACHE.clear()
+        found = _WORD_CACHE[raw] = _analyze_word(raw, True)
+    return found
+
+
+def _analyze_word(raw: str, removestops: bool) -> tuple[tuple[str, ...], str]:
     """(terms, stem) of one raw token as the index stores it: its exact folded form, then its stem.
 
     ((), "") for a stop word or a token of marks only. Only these two terms are indexed (each indexed term
@@ -124,7 +144,9 @@ def query_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
       alone because they are often root letters (بوتين, كتاب);
     - with one (روسيا → لروسيا, بروسيا, ...), so the bare word finds the prefixed one;
     - without a leading و before light10 takes another (ووزارة → وزارة → زار): light10 takes و for the
-      conjunction even when it is a root letter, so وزارة is indexed under زار.
+      conjunction even when it is a root letter, so وزارة is indexed under زار;
+    - the exact form behind a clitic (والحكومة, بالحكومة, للحكومة → الحكومه), so the article that has the
+      word itself outranks those that only share its stem.
     Terms that are in no document cost a dictionary look-up each at query time.
     """
     terms, stemmed = analyze_word(raw, removestops)
@@ -134,8 +156,12 @@ def query_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
     out = list(terms)
     if folded[0] in CLITIC_LETTERS and not folded.startswith(ARTICLE_PREFIXES) and len(folded) - 1 >= 4:
         out += [folded[1:], light10(folded[1:], strip_waw=False)]
+    if folded.startswith(("وال", "بال", "كال", "فال")) and len(folded) - 1 >= 4:
+        out.append(folded[1:])  # بالحكومه → الحكومه: the exact form of the word behind the clitic
+    elif folded.startswith("لل") and len(folded) >= 5:
+        out.append("ا" + folded[1:])  # للحكومه → الحكومه
     if folded[0] == "و" and len(folded) - 1 >= 4:
-        out.append(stem(folded[1:]))
+        out += [folded[1:], stem(folded[1:])]
     out += [c + t for c in CLITIC_LETTERS for t in terms]
     return tuple(dict.fromkeys(out))
 
@@ -191,23 +217,23 @@ def word_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return spans
 
 
-_BOUNDARY = rf"(?:[^\W_]|[{_MARKS}])"
-
-
 def matching_spans(text: str, terms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
     """Offsets of the words of `text` that produce any of `terms` (index terms of a query).
 
-    Fast path for search results: the distinct words of the text are analysed (cached) once each, and the
-    ones that match are found again with one compiled alternation.
+    Fast path for search results: each distinct word of the text is analysed (cached) once, then one pass
+    over the words picks the matching ones.
     """
     if not terms:
         return []
-    wanted = [w for w in set(WORD_PATTERN.findall(text)) if not terms.isdisjoint(word_terms(w))]
+    cache = _WORD_CACHE
+    wanted = set()
+    for w in set(WORD_PATTERN.findall(text)):
+        found = cache.get(w) or analyze_word(w)
+        if not terms.isdisjoint(found[0]):
+            wanted.add(w)
     if not wanted:
         return []
-    alternation = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!{_BOUNDARY})(?:{alternation})(?!{_BOUNDARY})")
-    return [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in WORD_PATTERN.finditer(text) if m.group(0) in wanted]
 
 
 # --- find in article -----------------------------------------------------------------------------------
