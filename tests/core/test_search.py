@@ -420,3 +420,30 @@ def test_two_processes_writing_and_reading_keep_the_index_whole(library: Library
     assert index.status() == "ok"
     assert index.doc_count() == ArticleStore(library).count() == 16
     assert len(index.search("الخرطوم", limit=100).hits) == 16
+
+
+def test_threads_wait_for_each_other_as_writers(library: Library) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def work(name: str) -> None:
+        index = SearchIndex(library, lock_timeout=30)
+        try:
+            for i in range(4):
+                add_article(library, f"{name} {i}", f"نص من {name} رقم {i} عن الخرطوم")
+                index.sync()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            index.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in ("أ", "ب")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    index = SearchIndex(library)
+    assert index.sync().changed is False
+    assert len(index.search("الخرطوم", limit=50).hits) == 8
