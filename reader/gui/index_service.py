@@ -356,9 +356,15 @@ class IndexStatus(QWidget):
     def _on_progress(self, done: int, total: int) -> None:
         if total <= 0:
             return
-        self.label.setText(self.tr("Indexing library… %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
-        self.bar.setRange(0, total)
-        self.bar.setValue(done)
+        if done >= total:  # every document is written: the commit (and the fsync) take a moment more
+            self.label.setText(self.tr("Saving the search index…"))
+            self.bar.setRange(0, 0)
+        else:
+            self.label.setText(
+                self.tr("Indexing library… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            )
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
         self.show()
 
     def _on_failed(self, error: object) -> None:

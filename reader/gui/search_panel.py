@@ -289,6 +289,8 @@ class SearchPanel(QWidget):
             self._task.cancel()
         if not quiet:
             self._started_at = time.perf_counter()
+        if not self.service.ready and not keep_position:
+            self._show_message(self.tr("The library is being indexed: the results will appear when it is ready."))
         index, library, ready = self.service.index, self.service.library, self.service.ready_event
         self._task = run_task(
             self,

@@ -324,10 +324,14 @@ def test_a_large_build_runs_in_its_own_process_and_the_window_searches_it(
     service.progress.connect(lambda done, total: progress.append((done, total)))
     qtbot.waitUntil(lambda: service._process is not None or service.ready, timeout=WAIT_MS)
     assert service._process is not None  # delegated to python -m reader.gui.index_process
-    qtbot.waitUntil(lambda: service.ready, timeout=30000)
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.results_shown, timeout=30000):
+        panel.set_query("خراسان")  # typed while the index is being built: it waits, the UI does not
+        assert "indexed" in panel.message.text() and not panel.message.isHidden()
+    assert service.ready
     assert progress and progress[-1][0] == progress[-1][1] >= 2
-    panel = search(qtbot, window, "خراسان", type_it=False)
     assert panel.model.rowCount() == 1 and panel.model.rows()[0].article_id == seed_ids[0]
+    assert panel.message.isHidden()
     window.close()
 
 
