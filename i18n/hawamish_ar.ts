@@ -848,6 +848,10 @@
     <context>
         <name>IndexStatus</name>
         <message>
+            <source>Saving the search index…</source>
+            <translation>جارٍ حفظ فهرس البحث…</translation>
+        </message>
+        <message>
             <location filename="../reader/gui/index_service.py" line="350" />
             <source>Indexing library…</source>
             <extracomment>Changes that arrive within this many milliseconds are written in one batch (one commit). A busy index (another Hawamish process writing) is retried after this many milliseconds. A start-up catch-up of more documents than this (or a missing index over a library this big) is built in a process of its own (index_process.py): a long build in a thread blocks the UI through the GIL. Change kinds that touch indexed documents. Set by the worker the moment the start-up sync returned (or failed): queries started before wait for it on their own worker thread, so the first results never come from a stale index.</extracomment>
@@ -1067,6 +1071,10 @@
     </context>
     <context>
         <name>SearchPanel</name>
+        <message>
+            <source>The library is being indexed: the results will appear when it is ready.</source>
+            <translation>تجري فهرسة المكتبة: ستظهر النتائج حين تكتمل.</translation>
+        </message>
         <message>
             <location filename="../reader/gui/search_panel.py" line="97" />
             <source>Search articles, highlights and notes (Ctrl+K)</source>
