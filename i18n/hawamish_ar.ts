@@ -1072,6 +1072,46 @@
     <context>
         <name>SearchPanel</name>
         <message>
+            <source>a quotation mark (") is not closed</source>
+            <translation>علامة تنصيص (") غير مغلقة</translation>
+        </message>
+        <message>
+            <source>a bracket “(” is not closed</source>
+            <translation>قوس «(» غير مغلق</translation>
+        </message>
+        <message>
+            <source>a bracket “)” has no matching “(”</source>
+            <translation>القوس «)» بلا «(» يقابله</translation>
+        </message>
+        <message>
+            <source>there is no field “%1:”; use title:, author:, outlet:, tag:, color:, lang: or date:</source>
+            <translation>لا يوجد حقل «%1:»؛ استخدم ‎title:‎ أو ‎author:‎ أو ‎outlet:‎ أو ‎tag:‎ أو ‎color:‎ أو ‎lang:‎ أو ‎date:‎</translation>
+        </message>
+        <message>
+            <source>%1 needs a word on each side</source>
+            <translation>يحتاج %1 إلى كلمة على كل جانب</translation>
+        </message>
+        <message>
+            <source>NOT needs a word after it</source>
+            <translation>يحتاج NOT إلى كلمة بعده</translation>
+        </message>
+        <message>
+            <source>%1 needs a value after it</source>
+            <translation>يحتاج %1 إلى قيمة بعده</translation>
+        </message>
+        <message>
+            <source>%1 needs a word right after it</source>
+            <translation>يحتاج %1 إلى كلمة بعده مباشرة</translation>
+        </message>
+        <message>
+            <source>a prefix search needs at least 2 letters before *</source>
+            <translation>البحث بالبادئة يحتاج إلى حرفين على الأقل قبل *</translation>
+        </message>
+        <message>
+            <source>dates are written 2024, 2024-03 or 2024-03-22, ranges 2020..2023</source>
+            <translation>تُكتب التواريخ 2024 أو 2024-03 أو 2024-03-22، والمدى 2020..2023</translation>
+        </message>
+        <message>
             <source>The library is being indexed: the results will appear when it is ready.</source>
             <translation>تجري فهرسة المكتبة: ستظهر النتائج حين تكتمل.</translation>
         </message>
