@@ -1209,7 +1209,7 @@
         <message>
             <location filename="../reader/gui/search_panel.py" line="321" />
             <source>%1+ results</source>
-            <translation>%1+ نتيجة</translation>
+            <translation>%1 نتيجة أو أكثر</translation>
         </message>
         <message numerus="yes">
             <location filename="../reader/gui/search_panel.py" line="323" />
