@@ -10,6 +10,7 @@ folder (pyside6-lrelease) or, failing that, the lrelease binary bundled inside t
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -50,7 +51,11 @@ def compile_all() -> list[Path]:
     built = []
     for ts in sorted(SOURCES.glob("*.ts")):
         qm = TARGET / f"{ts.stem}.qm"
-        subprocess.run([*find_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
+        # write beside it and rename: QTranslator mmaps the .qm, so rewriting it in place under a running
+        # app (or a parallel test worker) kills that process with SIGBUS
+        tmp = TARGET / f".{ts.stem}.{os.getpid()}.qm.tmp"
+        subprocess.run([*find_tool("lrelease"), "-silent", str(ts), "-qm", str(tmp)], cwd=ROOT, check=True)
+        os.replace(tmp, qm)
         built.append(qm)
     return built
 
