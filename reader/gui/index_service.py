@@ -305,6 +305,9 @@ class IndexService(QObject):
                 process.waitForFinished(1000)
         self.ready_event.set()
         self._pool.waitForDone(timeout_ms)
+        close = getattr(self.index, "close", None)
+        if close is not None:
+            close()  # the cached whoosh searcher's files
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until no write is pending or running, delivering results (tests, --screenshot)."""

@@ -353,3 +353,25 @@ def test_index_process_reports_progress_and_done(library, seed_ids) -> None:
     )
     assert bad.returncode == 1 and bad.stdout.startswith("error missing")
     assert not (library.folder / "nope").exists()
+
+
+def test_outlet_date_and_colour_filters(qtbot, win: MainWindow, library, seed_ids) -> None:
+    text = ArticleStore(library).get(seed_ids[0]).text
+    start = text.index("بوتين")
+    HighlightStore(library).create(seed_ids[0], start, start + 5, color="question")
+    win.index_service.wait_idle()
+    panel = panel_of(win)
+    qtbot.waitUntil(lambda: panel.outlet_combo.findData("The Margin") >= 0 and panel.date_combo.findData("2024") >= 0,
+                    timeout=WAIT_MS)
+    panel.outlet_combo.setCurrentIndex(panel.outlet_combo.findData("The Margin"))
+    assert [r.title for r in search(qtbot, win, "margin", type_it=False).model.rows()] == ["Why margins matter"]
+    assert search(qtbot, win, "بوتين", type_it=False).model.rowCount() == 0  # the seed has no outlet
+    panel.outlet_combo.setCurrentIndex(0)
+    panel.date_combo.setCurrentIndex(panel.date_combo.findData("2024"))
+    assert [r.title for r in search(qtbot, win, "margin", type_it=False).model.rows()] == ["Why margins matter"]
+    panel.date_combo.setCurrentIndex(0)
+    question = panel.color_combo.findData("question")
+    assert question > 0 and panel.color_combo.itemText(question)
+    panel.color_combo.setCurrentIndex(question)
+    rows = search(qtbot, win, "بوتين", type_it=False).model.rows()
+    assert [(r.kind, r.color_key) for r in rows] == [("highlight", "question")]
