@@ -375,3 +375,15 @@ def test_outlet_date_and_colour_filters(qtbot, win: MainWindow, library, seed_id
     panel.color_combo.setCurrentIndex(question)
     rows = search(qtbot, win, "بوتين", type_it=False).model.rows()
     assert [(r.kind, r.color_key) for r in rows] == [("highlight", "question")]
+
+
+def test_deleted_note_leaves_the_visible_results(qtbot, win: MainWindow, library, seed_ids) -> None:
+    text = ArticleStore(library).get(seed_ids[0]).text
+    start = text.index("بوتين")
+    store = HighlightStore(library)
+    highlight = store.create(seed_ids[0], start, start + 5, note="ملاحظة عن القرنفل")
+    win.index_service.wait_idle()
+    panel = search(qtbot, win, "القرنفل", type_it=False)
+    assert [r.highlight_id for r in panel.model.rows()] == [highlight.id]
+    store.delete(highlight.id)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
