@@ -11,13 +11,11 @@ Opening a result opens its article scrolled to the hit and marks every hit of th
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import dataclass, field
 
 import qtawesome as qta
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -54,6 +52,7 @@ from reader.gui.search_queries import (
     article_hits,
     load_filter_choices,
     run_search,
+    syntax_reason,
 )
 from reader.gui.workers import Task, run_task
 
@@ -65,34 +64,6 @@ DEBOUNCE_MS = 200
 RESULT_PAGE = 30
 #: The article view's search marks: lighter than the find bar's, so both can be on screen at once.
 SEARCH_MARK = "#ffe79a"
-
-
-#: The core's QUERY_SYNTAX details (reader/core/search/query.py, schema.py) and what the user reads instead.
-_SYNTAX_REASONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r'a quotation mark \(\"\) is not closed'), QT_TRANSLATE_NOOP("SearchPanel", 'a quotation mark (") is not closed')),
-    (re.compile(r"a '\(' is not closed"), QT_TRANSLATE_NOOP("SearchPanel", "a bracket “(” is not closed")),
-    (re.compile(r"a '\)' has no matching"), QT_TRANSLATE_NOOP("SearchPanel", "a bracket “)” has no matching “(”")),
-    (re.compile(r"unknown field '([^']*)'"),
-     QT_TRANSLATE_NOOP("SearchPanel", "there is no field “%1:”; use title:, author:, outlet:, tag:, color:, lang: or date:")),
-    (re.compile(r"^(\S+) needs a word on each side"), QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word on each side")),
-    (re.compile(r"^NOT needs a word after it"), QT_TRANSLATE_NOOP("SearchPanel", "NOT needs a word after it")),
-    (re.compile(r"^(\S+:) needs a value after it"), QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a value after it")),
-    (re.compile(r"^'(.)' needs a word after it"), QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word right after it")),
-    (re.compile(r"^a prefix search needs at least 2 letters"),
-     QT_TRANSLATE_NOOP("SearchPanel", "a prefix search needs at least 2 letters before *")),
-    (re.compile(r"^not a (?:date|month|day)|^a date range|^the range starts after"),
-     QT_TRANSLATE_NOOP("SearchPanel", "dates are written 2024, 2024-03 or 2024-03-22, ranges 2020..2023")),
-]
-
-
-def syntax_reason(detail: str) -> str:
-    """The core's syntax detail in the UI language (the detail itself when it is not a known one)."""
-    for pattern, text in _SYNTAX_REASONS:
-        m = pattern.search(detail)
-        if m:
-            reason = QCoreApplication.translate("SearchPanel", text)
-            return reason.replace("%1", m.group(1)) if m.groups() else reason
-    return detail
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""What the search panel asks the core, run in workers: queries with filters, filter choices, article hits.
+"""What the search panel asks the core, run in workers (queries with filters, filter choices, article hits),
+and the core's query syntax errors as sentences in the UI language.
 
 Nothing here touches a widget, so every function can run on a worker thread (reader/gui/workers.py); the
 panel only turns the results into rows of the list.
@@ -6,10 +7,13 @@ panel only turns the results into rows of the list.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from reader.core.article_store import ArticleStore
 from reader.core.labels import LabelStore
@@ -142,3 +146,31 @@ def article_hits(index: Any, request: SearchRequest, row: ResultRow) -> list[tup
         for hit in results.hits:
             spans.update(hit.hits)
     return sorted(spans)
+
+
+#: The core's QUERY_SYNTAX details (reader/core/search/query.py, schema.py) and what the user reads instead.
+_SYNTAX_REASONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r'a quotation mark \(\"\) is not closed'), QT_TRANSLATE_NOOP("SearchPanel", 'a quotation mark (") is not closed')),
+    (re.compile(r"a '\(' is not closed"), QT_TRANSLATE_NOOP("SearchPanel", "a bracket “(” is not closed")),
+    (re.compile(r"a '\)' has no matching"), QT_TRANSLATE_NOOP("SearchPanel", "a bracket “)” has no matching “(”")),
+    (re.compile(r"unknown field '([^']*)'"),
+     QT_TRANSLATE_NOOP("SearchPanel", "there is no field “%1:”; use title:, author:, outlet:, tag:, color:, lang: or date:")),
+    (re.compile(r"^(\S+) needs a word on each side"), QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word on each side")),
+    (re.compile(r"^NOT needs a word after it"), QT_TRANSLATE_NOOP("SearchPanel", "NOT needs a word after it")),
+    (re.compile(r"^(\S+:) needs a value after it"), QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a value after it")),
+    (re.compile(r"^'(.)' needs a word after it"), QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word right after it")),
+    (re.compile(r"^a prefix search needs at least 2 letters"),
+     QT_TRANSLATE_NOOP("SearchPanel", "a prefix search needs at least 2 letters before *")),
+    (re.compile(r"^not a (?:date|month|day)|^a date range|^the range starts after"),
+     QT_TRANSLATE_NOOP("SearchPanel", "dates are written 2024, 2024-03 or 2024-03-22, ranges 2020..2023")),
+]
+
+
+def syntax_reason(detail: str) -> str:
+    """The core's syntax detail in the UI language (the detail itself when it is not a known one)."""
+    for pattern, text in _SYNTAX_REASONS:
+        m = pattern.search(detail)
+        if m:
+            reason = QCoreApplication.translate("SearchPanel", text)
+            return reason.replace("%1", m.group(1)) if m.groups() else reason
+    return detail
