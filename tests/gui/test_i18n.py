@@ -109,6 +109,22 @@ def _export_dialog(window: MainWindow) -> QWidget:
     return open_export_dialog(window)
 
 
+def _search_panel(window: MainWindow) -> QWidget:
+    window.search_panel.focus_box()
+    panel = window.search_panel
+    assert has_arabic(panel.box.placeholderText()) == has_arabic(window.search_dock.windowTitle())
+    assert has_arabic(panel.kind_combo.itemText(0)) == has_arabic(window.search_dock.windowTitle())
+    return window.search_dock
+
+
+def _find_bar(window: MainWindow) -> QWidget:
+    from reader.core.article_store import ArticleStore
+
+    assert window.open_article(ArticleStore(window.library).ids()[0])
+    window.find_bar.open_bar()
+    return window.find_bar
+
+
 def _annotation_panel(window: MainWindow) -> QWidget:
     from reader.core.article_store import ArticleStore
 
@@ -136,6 +152,8 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "import summary": _import_summary,
     "error dialog": _error_dialog,
     "export dialog": _export_dialog,
+    "search panel": _search_panel,
+    "find bar": _find_bar,
     "annotation panel": _annotation_panel,
     "label editor": _label_editor,
 }
