@@ -140,6 +140,11 @@ class IndexService(QObject):
             work = self._sync_work(rebuild)
         elif self._pending:
             changes, self._pending = self._pending, []
+            merged = merge_changes(changes)
+            if merged is not None and len(merged.article_ids) > IN_PROCESS_DOCS:
+                # a folder import while the app runs: index it out of process like a start-up catch-up
+                self._start_process(rebuild=False)
+                return
             work = self._update_work(changes)
         else:
             return

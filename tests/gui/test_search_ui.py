@@ -387,3 +387,17 @@ def test_deleted_note_leaves_the_visible_results(qtbot, win: MainWindow, library
     assert [r.highlight_id for r in panel.model.rows()] == [highlight.id]
     store.delete(highlight.id)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+
+
+def test_a_large_change_is_indexed_out_of_process(qtbot, win: MainWindow, library, monkeypatch) -> None:
+    import reader.gui.index_service as index_service
+
+    service = win.index_service
+    monkeypatch.setattr(index_service, "IN_PROCESS_DOCS", 1)
+    ArticleStore(library).add_many([
+        (ArticleMeta(title=f"عن الهيل {i}"), [Block(BlockKind.PARAGRAPH, f"نص عن الهيل والقهوة {i}")]) for i in range(3)
+    ])
+    qtbot.waitUntil(lambda: service._process is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not service.busy, timeout=30000)
+    panel = search(qtbot, win, "الهيل", type_it=False)
+    assert panel.model.rowCount() == 3
