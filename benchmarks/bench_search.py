@@ -4,7 +4,8 @@ Library: the real corpora in ../shared/corpora (ar-saudinewsnet, ar-ant, en-bbc:
 with reader.core.importers.read_article) plus generated Arabic articles to reach --articles (default 10,000).
 Generated articles draw words, with their corpus frequencies, from the Arabic corpora's vocabulary (fixed
 random seed), in paragraphs of 40-120 words, ~600 words an article. With --generated-only (for --articles
-100000) no real text is read and articles are shorter (--words, default 300) to keep the run short.
+100000) every article is generated (the corpora give only the vocabulary, when present) and articles are
+shorter (--words, default 300) to keep the run short.
 
 1. Build: `SearchIndex.rebuild` with 1 and with 2 processes (whoosh's `procs`), articles/s and index size.
 2. Latency: 200 queries of each kind, drawn from the corpus: one word, two words of one article, a phrase (two
@@ -116,8 +117,10 @@ def generate(n: int, words: list[str], weights: list[int], rng: random.Random, n
 
 
 def build_library(folder: Path, args, rng: random.Random) -> tuple[Library, list[int], int]:
-    real = [] if args.generated_only else load_real()
+    real = load_real()  # with --generated-only, only its vocabulary is used
     words, weights = vocabulary(real, rng)
+    if args.generated_only:
+        real = []
     library = Library(folder)
     store = ArticleStore(library)
     real_ids = store.add_many(real[: args.articles]) if real else []
