@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,21 +35,44 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions as a non-root user")
-def test_unwritable_folder_is_reported(seeded: Library, tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    target = folder / "notes.md"
-    target.write_bytes(GOOD)
-    folder.chmod(0o500)
+@contextmanager
+def _unprivileged() -> Iterator[None]:
+    """Root writes anywhere: as root, act as 'nobody' for the block so the OS really refuses."""
+    if os.name != "posix" or os.geteuid() != 0:
+        yield
+        return
+    os.seteuid(65534)
     try:
-        with pytest.raises(HawamishError) as info:
-            export(seeded, _request(), target, now=lambda: FIXED_NOW)
+        yield
     finally:
-        folder.chmod(0o700)
-    assert info.value.code == ErrorCode.UNWRITABLE
-    assert info.value.path == str(target)
-    assert target.read_bytes() == GOOD
+        os.seteuid(0)
+
+
+def test_unwritable_folder_is_reported() -> None:
+    """A real permission error from the OS, not a simulated one."""
+    base = Path(tempfile.mkdtemp(prefix="hawamish-perm-"))
+    locked = base / "locked"
+    try:
+        base.chmod(0o755)
+        library_dir = base / "library"
+        with Library(library_dir) as library:
+            export_seed.build(library)
+        for path in (library_dir, *library_dir.iterdir()):
+            path.chmod(0o777 if path.is_dir() else 0o666)  # SQLite writes its -wal/-shm files beside
+        locked.mkdir()
+        target = locked / "notes.md"
+        target.write_bytes(GOOD)
+        locked.chmod(0o555)
+        with _unprivileged(), Library(library_dir) as library, pytest.raises(HawamishError) as info:
+            export(library, _request(), target, now=lambda: FIXED_NOW)
+        assert info.value.code == ErrorCode.UNWRITABLE
+        assert info.value.path == str(target)
+        assert target.read_bytes() == GOOD
+        assert _leftovers(locked) == []
+    finally:
+        if locked.exists():
+            locked.chmod(0o755)
+        shutil.rmtree(base)
 
 
 def test_missing_folder_is_unwritable(seeded: Library, tmp_path: Path) -> None:
