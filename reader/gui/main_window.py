@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.article_view)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, 1000])
+        self.splitter.setSizes([470, 930])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self._count_label = QLabel(self)
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         view.setModel(self.library_proxy)
         view.setItemDelegate(DirectionDelegate(view))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several rows: export them
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
@@ -127,9 +127,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 100), (3, 92), (4, 36)):
+        for column, width in ((1, 100), (2, 90), (3, 86), (4, 36)):
             header.resizeSection(column, width)
-        header.setSectionHidden(2, True)  # the outlet: shown from the header's context menu
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for column in range(1, self.library_model.columnCount()):
             name = self.library_model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
