@@ -27,35 +27,13 @@ class ArticleStore:
 
     def add(self, meta: ArticleMeta, blocks: Sequence[Block]) -> int:
         """Insert a new article and return its id (duplicates are the importer's concern: find_by_hash)."""
-        if not blocks:
-            raise HawamishError(ErrorCode.EMPTY, meta.source_path or None, "no blocks")
-        text = canonical_text(blocks)
-        now = utc_now()
-        language = meta.language or detect_language(text)
-        with self.library.write() as db:
-            cur = db.execute(
-                "INSERT INTO articles(title, author, outlet, url, published, language, source_path, "
-                "content_hash, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    meta.title,
-                    meta.author,
-                    meta.outlet,
-                    meta.url,
-                    meta.published,
-                    language,
-                    meta.source_path,
-                    content_hash(text),
-                    now,
-                    now,
-                ),
-            )
-            article_id = int(cur.lastrowid or 0)
-            self._insert_blocks(db, article_id, blocks)
-        self.library.notify(Change("article", "added", (article_id,), (article_id,)))
-        return article_id
+        return self.add_many([(meta, blocks)])[0]
 
     def add_many(self, items: Sequence[tuple[ArticleMeta, Sequence[Block]]]) -> list[int]:
         """Insert several articles in one transaction (bulk import is dominated by commits otherwise)."""
+        for meta, blocks in items:
+            if not blocks:
+                raise HawamishError(ErrorCode.EMPTY, meta.source_path or None, "no blocks")
         ids: list[int] = []
         now = utc_now()
         with self.library.write() as db:
