@@ -32,6 +32,7 @@ from typing import Protocol
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from reader.core.article_store import ArticleStore
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.highlight_store import HighlightStore, quote_at, require_article
 from reader.core.library import Change, Library, utc_now
@@ -46,7 +47,6 @@ from reader.core.text import (
     FoldedText,
     canonical_text,
     content_hash,
-    detect_language,
     fold_with_map,
 )
 
@@ -376,27 +376,7 @@ def update_article_text(
         require_article(db, article_id)
         highlights = HighlightStore(library).load_for_article(db, article_id)
         placements = reanchor(highlights, text)
-        db.execute("DELETE FROM blocks WHERE article_id = ?", (article_id,))
-        db.executemany(
-            "INSERT INTO blocks(article_id, position, kind, level, text) VALUES (?, ?, ?, ?, ?)",
-            [(article_id, i, b.kind.value, b.level, b.text) for i, b in enumerate(blocks)],
-        )
-        db.execute("UPDATE articles SET content_hash = ?, updated_at = ? WHERE id = ?", (new_hash, now, article_id))
-        if meta is not None:
-            db.execute(
-                "UPDATE articles SET title = ?, author = ?, outlet = ?, url = ?, published = ?, language = ?, "
-                "source_path = ? WHERE id = ?",
-                (
-                    meta.title,
-                    meta.author,
-                    meta.outlet,
-                    meta.url,
-                    meta.published,
-                    meta.language or detect_language(text),
-                    meta.source_path,
-                    article_id,
-                ),
-            )
+        ArticleStore.write_text(db, article_id, blocks, meta)
         for h, placement in zip(highlights, placements, strict=True):
             if placement.how == "orphan":
                 db.execute(

@@ -105,35 +105,43 @@ class ArticleStore:
 
     def replace_blocks(self, article_id: int, blocks: Sequence[Block], meta: ArticleMeta | None = None) -> None:
         """Replace an article's text (and optionally its metadata). Re-anchoring highlights is the caller's
-        job (reader.core.anchors); this only stores the new text."""
+        job (reader.core.anchors.update_article_text does both in one transaction)."""
         if not blocks:
             raise HawamishError(ErrorCode.EMPTY, meta.source_path if meta else None, "no blocks")
-        text = canonical_text(blocks)
         with self.library.write() as db:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
                 raise HawamishError(ErrorCode.NOT_FOUND, detail=f"article {article_id}")
-            db.execute("DELETE FROM blocks WHERE article_id = ?", (article_id,))
-            self._insert_blocks(db, article_id, blocks)
-            db.execute(
-                "UPDATE articles SET content_hash = ?, updated_at = ? WHERE id = ?",
-                (content_hash(text), utc_now(), article_id),
-            )
-            if meta is not None:
-                db.execute(
-                    "UPDATE articles SET title = ?, author = ?, outlet = ?, url = ?, published = ?, "
-                    "language = ?, source_path = ? WHERE id = ?",
-                    (
-                        meta.title,
-                        meta.author,
-                        meta.outlet,
-                        meta.url,
-                        meta.published,
-                        meta.language or detect_language(text),
-                        meta.source_path,
-                        article_id,
-                    ),
-                )
+            self.write_text(db, article_id, blocks, meta)
         self.library.notify(Change("article", "updated", (article_id,), (article_id,)))
+
+    @classmethod
+    def write_text(
+        cls, db: sqlite3.Connection, article_id: int, blocks: Sequence[Block], meta: ArticleMeta | None
+    ) -> str:
+        """Inside an open write transaction: store new blocks, hash and (optionally) metadata; return the text."""
+        text = canonical_text(blocks)
+        db.execute("DELETE FROM blocks WHERE article_id = ?", (article_id,))
+        cls._insert_blocks(db, article_id, blocks)
+        db.execute(
+            "UPDATE articles SET content_hash = ?, updated_at = ? WHERE id = ?",
+            (content_hash(text), utc_now(), article_id),
+        )
+        if meta is not None:
+            db.execute(
+                "UPDATE articles SET title = ?, author = ?, outlet = ?, url = ?, published = ?, "
+                "language = ?, source_path = ? WHERE id = ?",
+                (
+                    meta.title,
+                    meta.author,
+                    meta.outlet,
+                    meta.url,
+                    meta.published,
+                    meta.language or detect_language(text),
+                    meta.source_path,
+                    article_id,
+                ),
+            )
+        return text
 
     def delete(self, article_id: int) -> None:
         with self.library.write() as db:
