@@ -108,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         ctx.error("interrupted")
         return 130
+    except BrokenPipeError:
+        # the reader of our output went away (`hawamish list --json | head`): not an error of ours. Point
+        # stdout at devnull so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":
