@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.errors import HawamishError
-from reader.core.importers import ImportResult, import_paths
 from reader.messages import MESSAGES, describe
+
+if TYPE_CHECKING:  # the importers (markdown-it and charset-normalizer) load in `run`: every start needs this module
+    from reader.core.importers import ImportResult
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -69,5 +72,7 @@ def run(args: argparse.Namespace, ctx) -> int:
 
         return run_update(args, ctx)
     with ctx.open_library() as library:
+        from reader.core.importers import import_paths
+
         results = import_paths(library, args.paths)
     return print_results(results, ctx)

@@ -34,6 +34,8 @@ RETRY_MS = 1500
 #: A start-up catch-up of more documents than this (or a missing index over a library this big) is built in
 #: a process of its own (index_process.py): a long build in a thread blocks the UI through the GIL.
 IN_PROCESS_DOCS = 300
+#: A window that never paints (tests that do not show it) still gets its start-up sync after this long.
+STARTUP_FALLBACK_MS = 1000
 #: Change kinds that touch indexed documents.
 INDEXED_KINDS = frozenset({"article", "highlight", "article_note", "labels"})
 
@@ -65,10 +67,11 @@ class IndexService(QObject):
 
     def __init__(self, library: Library, parent: QObject | None = None, *, index: object | None = None) -> None:
         super().__init__(parent)
-        from reader.core.search import SearchIndex  # whoosh is imported here, after the window shows
-
         self.library = library
-        self.index = index if index is not None else SearchIndex(library)
+        # the core's SearchIndex (and whoosh with it, ~0.1 s of imports) is made on first use, which is on
+        # the writer's worker thread once the window has painted: never on the UI thread at start-up
+        self._index = index
+        self._index_lock = threading.Lock()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # the one writer
         self._pending: list[Change] = []
@@ -94,6 +97,17 @@ class IndexService(QObject):
 
     # state ---------------------------------------------------------------------------------------
     @property
+    def index(self) -> object:
+        """The library's SearchIndex, created (whoosh imported) by the first thread that needs it."""
+        if self._index is None:
+            with self._index_lock:
+                if self._index is None:
+                    from reader.core.search import SearchIndex
+
+                    self._index = SearchIndex(self.library)
+        return self._index
+
+    @property
     def ready(self) -> bool:
         """True once the start-up sync has finished (searches before that see the old index)."""
         return self._ready
@@ -107,6 +121,21 @@ class IndexService(QObject):
         """Bring the index up to date in the background (a rebuild when it is missing/stale/corrupt)."""
         self._needs_sync = True
         self._write_next()
+
+    def start_after_first_paint(self, window: QWidget, fallback_ms: int = STARTUP_FALLBACK_MS) -> None:
+        """`start`, once `window` has painted for the first time (or after `fallback_ms` if it never does).
+
+        The sync is pending from now on (`wait_idle` waits for it, a search waits for `ready_event`), but
+        its worker imports whoosh, and a Python import on another thread takes the GIL from the UI thread
+        while it builds and paints the window: started after that first paint, the window is up sooner.
+        """
+        self._needs_sync = True
+        _FirstPaint(window, self._start_pending)
+        QTimer.singleShot(fallback_ms, self._start_pending)
+
+    def _start_pending(self) -> None:
+        if self._needs_sync and not self._closed:
+            self._write_next()
 
     def rebuild(self) -> None:
         """Throw the index away and build it again (View → Rebuild Search Index)."""
@@ -156,10 +185,15 @@ class IndexService(QObject):
 
     def _sync_work(self, rebuild: bool) -> Callable[[Callable[[int, int], None], Callable[[], bool]], object]:
         """Small syncs run here; a rebuild or a large catch-up goes to a process of its own (index_process.py)."""
-        index, ready, library = self.index, self.ready_event, self.library
+        ready, library = self.ready_event, self.library
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
             started = time.perf_counter()
+            try:
+                index = self.index  # on this worker thread: the first use imports whoosh here
+            except BaseException:
+                ready.set()  # searches waiting for the sync must not wait for ever
+                raise
             if rebuild or self._large_catch_up(index, library):
                 return ("delegate", 0.0)
             try:
@@ -188,13 +222,12 @@ class IndexService(QObject):
     def _update_work(
         self, changes: list[Change]
     ) -> Callable[[Callable[[int, int], None], Callable[[], bool]], object]:
-        index = self.index
         merged = merge_changes(changes)
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
             started = time.perf_counter()
             if merged is not None:
-                index.update_for_change(merged)  # type: ignore[attr-defined]
+                self.index.update_for_change(merged)  # type: ignore[attr-defined]
             return ("update", time.perf_counter() - started)
 
         return work
@@ -253,12 +286,12 @@ class IndexService(QObject):
             )
 
     def _in_thread_rebuild(self) -> Callable[[Callable[[int, int], None], Callable[[], bool]], object]:
-        index, ready = self.index, self.ready_event
+        ready = self.ready_event
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
             started = time.perf_counter()
             try:
-                index.sync(progress, cancelled)  # type: ignore[attr-defined]
+                self.index.sync(progress, cancelled)  # type: ignore[attr-defined]
             finally:
                 ready.set()
             return ("sync", time.perf_counter() - started)
@@ -310,7 +343,7 @@ class IndexService(QObject):
                 process.waitForFinished(1000)
         self.ready_event.set()
         self._pool.waitForDone(timeout_ms)
-        close = getattr(self.index, "close", None)
+        close = getattr(self._index, "close", None)  # never made: nothing to close (and whoosh not imported)
         if close is not None:
             close()  # the cached whoosh searcher's files
 
@@ -382,6 +415,23 @@ class IndexStatus(QWidget):
         QTimer.singleShot(8000, self.hide)
 
 
+class _FirstPaint(QObject):
+    """Calls `then` on the next turn of the event loop after `window`'s first paint, then goes away."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # after this paint (and the rest of the frame) is done
+            self.deleteLater()
+        return False
+
+
 class _CloseWatcher(QObject):
     """Stops the index service when its window closes, before the library is closed."""
 
@@ -403,5 +453,5 @@ def attach_index_service(window: QMainWindow) -> IndexService:
     window.statusBar().addPermanentWidget(status)
     _CloseWatcher(window, service)
     window.index_service = service  # type: ignore[attr-defined]
-    service.start()
+    service.start_after_first_paint(window)
     return service

@@ -300,10 +300,11 @@ class SearchPanel(QWidget):
             self._started_at = time.perf_counter()
         if not self.service.ready and not keep_position:
             self._show_message(self.tr("The library is being indexed: the results will appear when it is ready."))
-        index, library, ready = self.service.index, self.service.library, self.service.ready_event
+        service, library, ready = self.service, self.service.library, self.service.ready_event
         self._task = run_task(
             self,
-            lambda _p, cancelled: run_search(index, library, req, cancelled, ready),
+            # service.index on the worker: a search typed before the start-up sync imports whoosh there
+            lambda _p, cancelled: run_search(service.index, library, req, cancelled, ready),
             on_done=lambda rows: self._on_results(generation, req, rows, keep_position),
             on_error=lambda error: self._on_error(generation, req.text, error),
         )
