@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters import EXTENSIONS, FORMATS, PAGE_SIZES, SORTS, ExportRequest, export
+from reader.core.exporters.phrases import LANGUAGES
 from reader.core.labels import LabelStore
 
 EXIT_USAGE = 2
@@ -33,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--sort", choices=SORTS, default="position", help="highlight order (default: position)")
     parser.add_argument("--with-text", action="store_true", help="add the article text with highlights marked")
     parser.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size (default: A4)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="language of the export's own words (headings, label names, dates); "
+                             "default: ar when most exported articles are Arabic, else en")
     parser.add_argument("--format", choices=FORMATS, help="file format (default: from the -o extension)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="the file to write")
     parser.set_defaults(func=run)
@@ -66,6 +70,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         sort=args.sort,
         include_article_text=bool(args.with_text),
         page_size=args.page_size,
+        language=args.lang,
     )
     with ctx.open_library() as library:
         known = set(LabelStore(library).keys())

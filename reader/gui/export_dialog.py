@@ -89,10 +89,12 @@ class ExportDialog(QDialog):
         selected_ids: Sequence[int] = (),
         scope: str | None = None,
         start_folder: Path | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.library = library
+        self.language = language  # the UI language: the export's own words follow it (None: the articles')
         self.article_id = article_id
         self.selected_ids = tuple(selected_ids)
         self.start_folder = start_folder
@@ -316,6 +318,7 @@ class ExportDialog(QDialog):
             sort=str(self.sort_combo.currentData()),
             include_article_text=self.include_text_check.isChecked(),
             page_size=str(self.page_size_combo.currentData()),
+            language=self.language,
         )
 
     def default_file_name(self) -> str:
@@ -517,6 +520,7 @@ def open_export_dialog(window, *, scope: str | None = None) -> ExportDialog:
     dialog = ExportDialog(
         window.library, window, article_id=article.id if article is not None else None,
         selected_ids=selected_article_ids(window), scope=scope, start_folder=Path(folder) if folder else None,
+        language=getattr(window, "lang", None),
     )
     dialog.exported.connect(lambda path: window.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent)))
     window.library_changed.connect(dialog.library_changed)

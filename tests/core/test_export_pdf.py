@@ -133,7 +133,7 @@ def test_text_layer_gives_back_notes(seed_pdf: Path) -> None:
 def test_citation_block_is_complete(seed_pdf: Path) -> None:
     text = fold(pdftotext(seed_pdf))
     for part in ("كاتب الرأي", "Seed Outlet", "2024-03-24", "https://example.org/opinion/isis-moscow",
-                 "Exported2026-01-15"):
+                 "Exported15January2026"):  # one Arabic and one English article: an English export
         assert fold(part) in text, part
 
 

@@ -534,3 +534,17 @@ def test_pdf_options_reach_the_file(qtbot, dialog: ExportDialog, tmp_path, monke
     body = export_seed.seed_blocks()[-1].text  # the article's last paragraph: only there with its text
     assert _flat(body[:40]) in text
     dialog.message_box.close()
+
+
+def test_export_words_follow_the_ui_language(qtbot, window, library, seeded) -> None:
+    """The window's UI language reaches the request; an Arabic UI exports Arabic section words."""
+    dlg = open_export_dialog(window, scope="all")
+    assert dlg.build_request().language == window.lang == "en"
+    dlg.close()
+    arabic = ExportDialog(library, scope="all", language="ar")
+    qtbot.addWidget(arabic)
+    arabic.set_format("md")
+    assert arabic.build_request().language == "ar"
+    qtbot.waitUntil(lambda: not arabic.preview.busy and "التظليلات" in arabic.preview.text.toPlainText(),
+                    timeout=WAIT_MS)
+    arabic.close()

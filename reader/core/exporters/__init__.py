@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters.atomic import atomic_write_bytes
 from reader.core.exporters.collect import Cancel, ExportDocument, Progress, collect
+from reader.core.exporters.phrases import LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library import Library
@@ -42,7 +43,9 @@ class ExportRequest:
     """What to export. Scope is exactly one of: `article_ids`, `all_articles`, `tag`.
 
     `colors` and `tags` filter highlights (a highlight is kept when its colour is one of `colors` and it
-    carries at least one of `tags`; an empty filter keeps everything).
+    carries at least one of `tags`; an empty filter keeps everything). `language` ('ar' or 'en') is the
+    language of the words the export writes itself (section headings, default label names, the export date);
+    None picks 'ar' when most exported articles are Arabic, else 'en' (the GUI passes its UI language).
     """
 
     format: str = "pdf"
@@ -54,6 +57,7 @@ class ExportRequest:
     sort: str = "position"
     include_article_text: bool = False
     page_size: str = "A4"
+    language: str | None = None
 
     def __post_init__(self) -> None:
         scopes = sum((bool(self.article_ids), self.all_articles, self.tag is not None))
@@ -65,6 +69,8 @@ class ExportRequest:
             raise ValueError(f"sort must be one of {SORTS}")
         if self.page_size not in PAGE_SIZES:
             raise ValueError(f"page_size must be one of {PAGE_SIZES}")
+        if self.language is not None and self.language not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}")
 
     @classmethod
     def for_articles(cls, ids: Sequence[int], **kwargs: object) -> ExportRequest:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.errors import ErrorCode, HawamishError
+from reader.core.exporters import phrases
 from reader.core.highlight_store import HighlightStore
 from reader.core.labels import LabelStore
 from reader.core.text import Block, BlockKind, block_index_at, block_spans, canonical_text
@@ -88,10 +89,44 @@ class ExportDocument:
     exported_at: str  # ISO 8601 UTC timestamp
     include_article_text: bool = False
     page_size: str = "A4"
+    language: str = "en"  # of the words the export writes itself (reader.core.exporters.phrases)
 
     @property
     def export_date(self) -> str:
         return self.exported_at[:10]
+
+    @property
+    def rtl(self) -> bool:
+        return self.language == "ar"
+
+    def phrase(self, key: str, **values: object) -> str:
+        return phrases.phrase(self.language, key, **values)
+
+    def label_name(self, label: LabelView) -> str:
+        """A default label name in the export language; a name the user gave, as written."""
+        return phrases.label_name(label.key, label.name, self.language)
+
+    def where(self, h: HighlightView) -> str:
+        """'¶ 3', or 'orphan' when the passage could not be placed in the current text."""
+        if h.paragraph is None:
+            return self.phrase("orphan")
+        return phrases.PHRASES[self.language]["paragraph"].format(n=h.paragraph)
+
+    def meta_parts(self, h: HighlightView, number: int | None = None) -> list[tuple[str, str]]:
+        """The fragments of a highlight's meta line, each with the separator before it:
+        [('', '1.'), (' ', 'Claim'), (' · ', '¶ 3'), (' · ', '#tag'), (' ', '#other')]."""
+        parts = [("", f"{number}.")] if number is not None else []
+        parts.append((" " if parts else "", self.label_name(h.label)))
+        parts.append((" · ", self.where(h)))
+        parts += [(" · " if i == 0 else " ", f"#{t}") for i, t in enumerate(h.tags)]
+        return parts
+
+    def meta_line(self, h: HighlightView, number: int | None = None) -> str:
+        """'1. Claim · ¶ 3 · #tag' with each fragment isolated (it reads right in either direction)."""
+        return "".join(sep + phrases.isolate(part) for sep, part in self.meta_parts(h, number))
+
+    def exported_line(self) -> str:
+        return self.phrase("exported", date=phrases.format_date(self.exported_at, self.language))
 
     @property
     def highlight_count(self) -> int:
@@ -211,12 +246,14 @@ def collect(
             )
         if progress is not None:
             progress(n + 1, len(ids))
+    language = request.language or phrases.majority_language([a.language for a in articles])
     return ExportDocument(
         tuple(articles),
         tuple(labels.values()),
         exported_at,
         include_article_text=request.include_article_text,
         page_size=request.page_size,
+        language=language,
     )
 
 
@@ -303,10 +340,5 @@ def walk(
 
 
 def where(h: HighlightView) -> str:
-    """'¶ 3', or 'orphan' when the passage could not be placed in the current text."""
+    """'¶ 3', or 'orphan' (English; the renderers use ExportDocument.where, in the export language)."""
     return f"¶ {h.paragraph}" if h.paragraph is not None else "orphan"
-
-
-def label_line(h: HighlightView) -> str:
-    """'Claim · ¶ 3'."""
-    return f"{h.label.name} · {where(h)}"

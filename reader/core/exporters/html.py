@@ -22,8 +22,8 @@ from reader.core.exporters.collect import (
     byline,
     citation,
     walk,
-    where,
 )
+from reader.core.exporters.phrases import format_date
 from reader.core.text import BlockKind
 
 _BLOCK_OPEN = {"paragraph_open", "heading_open", "list_item_open", "blockquote_open", "bullet_list_open",
@@ -68,11 +68,17 @@ def _tags(tags: tuple[str, ...]) -> str:
     return '<p class="tags" dir="auto">' + "".join(f"<span>#{escape(t)}</span>" for t in tags) + "</p>"
 
 
-def _highlight(h: HighlightView, md: MarkdownIt) -> list[str]:
+def _meta(h: HighlightView, document: ExportDocument) -> str:
+    """Label name, paragraph and tags, each in a <bdi> so it keeps its own direction inside the line."""
+    name, where = document.label_name(h.label), document.where(h)
+    return f"<b><bdi>{escape(name)}</bdi></b> · <bdi>{escape(where)}</bdi>"
+
+
+def _highlight(h: HighlightView, document: ExportDocument, md: MarkdownIt) -> list[str]:
     out = [f'<section class="highlight" id="h{h.id}" style="--c: {escape(h.label.color)}">', '<blockquote dir="auto">']
     out += [f'<p dir="auto">{escape(line)}</p>' for line in h.exact.split("\n")]
     out.append("</blockquote>")
-    out.append(f'<p class="label" dir="auto"><b>{escape(h.label.name)}</b> · {escape(where(h))}</p>')
+    out.append(f'<p class="label" dir="auto">{_meta(h, document)}</p>')
     if h.tags:
         out.append(_tags(h.tags))
     if h.note.strip():
@@ -81,8 +87,8 @@ def _highlight(h: HighlightView, md: MarkdownIt) -> list[str]:
     return out
 
 
-def _text(article: ArticleView) -> list[str]:
-    out = ['<section class="text">', "<h2>Text</h2>"]
+def _text(article: ArticleView, document: ExportDocument) -> list[str]:
+    out = ['<section class="text">', f"<h2>{escape(document.phrase('text'))}</h2>"]
     for block, segments in block_segments(article):
         parts = []
         for seg in segments:
@@ -114,9 +120,9 @@ def _article(article: ArticleView, document: ExportDocument, md: MarkdownIt) -> 
     if article.note.strip():
         out.append(f'<div class="article-note note">{md.render(article.note).strip()}</div>')
     for h in article.highlights:
-        out += _highlight(h, md)
+        out += _highlight(h, document, md)
     if document.include_article_text:
-        out += _text(article)
+        out += _text(article, document)
     out.append("</article>")
     return out
 
@@ -124,10 +130,9 @@ def _article(article: ArticleView, document: ExportDocument, md: MarkdownIt) -> 
 def render(document: ExportDocument, *, progress: Progress | None = None,
            cancel: Cancel | None = None) -> tuple[bytes, None]:
     md = _markdown()
-    title = document.articles[0].title if len(document.articles) == 1 else "Hawamish notes"
-    first = document.articles[0] if document.articles else None
-    lang = first.language if first and first.language else "ar"
-    page_dir = "rtl" if lang == "ar" else "ltr"
+    title = document.articles[0].title if len(document.articles) == 1 else document.phrase("notes_title")
+    lang = document.language
+    page_dir = "rtl" if document.rtl else "ltr"
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang)}" dir="{page_dir}">',
@@ -139,8 +144,10 @@ def render(document: ExportDocument, *, progress: Progress | None = None,
         f"<style>\n{CSS}\n</style>",
         "</head>",
         "<body>",
-        f'<header class="export" dir="ltr">Hawamish · {escape(document.export_date)} · '
-        f"{len(document.articles)} articles · {document.highlight_count} highlights</header>",
+        f'<header class="export" dir="{page_dir}">'
+        + escape(document.phrase("header", date=format_date(document.exported_at, lang), articles=len(document.articles),
+                                 highlights=document.highlight_count))
+        + "</header>",
     ]
     for article in walk(document, progress, cancel):
         out += _article(article, document, md)

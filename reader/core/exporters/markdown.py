@@ -21,8 +21,8 @@ from reader.core.exporters.collect import (
     byline,
     citation,
     walk,
-    where,
 )
+from reader.core.exporters.phrases import isolate
 from reader.core.text import BlockKind
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|=#~])")
@@ -62,7 +62,7 @@ def front_matter(document: ExportDocument) -> list[str]:
     if len(document.articles) == 1:
         lines += [f"{k}: {_yaml(v)}" for k, v in _meta(document.articles[0])]
     else:
-        lines.append(f"title: {_yaml('Hawamish notes')}")
+        lines.append(f"title: {_yaml(document.phrase('notes_title'))}")
         lines.append("articles:")
         for article in document.articles:
             meta = _meta(article)
@@ -72,10 +72,13 @@ def front_matter(document: ExportDocument) -> list[str]:
     return lines
 
 
-def _quote(h: HighlightView) -> list[str]:
+def _quote(h: HighlightView, document: ExportDocument) -> list[str]:
+    """The quote as a blockquote, then its meta line: label and paragraph isolated (FSI … PDI) so a Latin
+    label or '¶ 3' keeps its place in an Arabic line; tags stay bare (Obsidian reads a #tag up to a space)."""
     lines = [f"> {escape(part)}" if part else ">" for part in h.exact.split("\n")]
     tags = " ".join(tag_ref(t) for t in h.tags)
-    lines += [">", f"> — **{escape(h.label.name)}** · {where(h)}" + (f" · {tags}" if tags else "")]
+    meta = f"**{isolate(escape(document.label_name(h.label)))}** · {isolate(document.where(h))}"
+    lines += [">", f"> — {meta}" + (f" · {tags}" if tags else "")]
     return lines
 
 
@@ -89,16 +92,16 @@ def _article(article: ArticleView, document: ExportDocument) -> list[str]:
     if article.tags:
         lines += [" ".join(tag_ref(t) for t in article.tags), ""]
     if article.note.strip():
-        lines += ["## Note", "", article.note.strip(), ""]
+        lines += [f"## {document.phrase('note')}", "", article.note.strip(), ""]
     if article.highlights:
-        lines += ["## Highlights", ""]
+        lines += [f"## {document.phrase('highlights')}", ""]
         for h in article.highlights:
-            lines += _quote(h)
+            lines += _quote(h, document)
             lines.append("")
             if h.note.strip():
                 lines += [h.note.strip(), ""]
     if document.include_article_text:
-        lines += ["## Text", ""]
+        lines += [f"## {document.phrase('text')}", ""]
         for block, segments in block_segments(article):
             body = "".join(f"=={escape(s.text)}==" if s.highlights else escape(s.text) for s in segments)
             if block.kind == BlockKind.HEADING:

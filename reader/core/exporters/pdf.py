@@ -27,10 +27,10 @@ from reader.core.exporters.collect import (
     block_segments,
     byline,
     citation,
-    where,
 )
 from reader.core.exporters.pdf_layout import LineBreaker, Run, parse_markup, runs_to_markup
 from reader.core.exporters.pdf_markdown import PdfParagraph, escape, note_paragraphs
+from reader.core.exporters.phrases import strip_isolates
 from reader.core.paths import fonts_dir
 from reader.core.text import BlockKind, Direction, block_direction
 
@@ -127,6 +127,49 @@ class NotesPDF(FPDF):
         self.set_x(self.l_margin)
         return len(lines)
 
+    def fragments(
+        self,
+        parts: list[tuple[str, str, str]],
+        *,
+        size: float,
+        color: tuple[int, int, int] = GREY,
+        indent: float = 0.0,
+        direction: Direction,
+    ) -> None:
+        """A line of (separator, text, style) fragments laid out in visual order here, fragment by fragment.
+
+        Each fragment is shaped in its own direction and placed from the line's starting side, so a Latin
+        label, '¶ 3' or a '#tag' inside an Arabic line stays where it belongs. This is what the bidi
+        isolates (FSI … PDI) of the other formats say; fpdf2's bidi did not honour them (the isolated
+        '1.' came out as '.1' and tags swapped), and the text layer then held the isolate characters.
+        A fragment that does not fit starts a new line.
+        """
+        rtl = direction == Direction.RTL
+        height = _line_height(size)
+        start = self.w - self.r_margin - indent - self.c_margin if rtl else self.l_margin + indent + self.c_margin
+        limit = self.epw - indent - 2 * self.c_margin
+        self.set_text_color(*color)
+        saved_margin, self.c_margin = self.c_margin, 0
+        y, used = self.get_y(), 0.0
+        for sep, text, style in parts:
+            if not text:
+                continue
+            sep_w = self.breaker.width(sep, "", size) if sep else 0.0
+            text_w = self.breaker.width(text, style, size)
+            if used and used + sep_w + text_w > limit:
+                y, used, sep, sep_w = y + height, 0.0, "", 0.0
+            for piece, piece_style, piece_w in ((sep, "", sep_w), (text, style, text_w)):
+                if not piece:
+                    continue
+                x = start - used - piece_w if rtl else start + used
+                self.set_xy(x, y)
+                self.set_font(FONT, style=piece_style, size=size)
+                self.set_text_shaping(True, direction=block_direction(piece, direction).value)
+                self.cell(piece_w, height, piece, align=Align.L)
+                used += piece_w
+        self.c_margin = saved_margin
+        self.set_xy(self.l_margin, y + height)
+
     def line_count(self, markup: str, *, size: float, style: str = "", indent: float = 0.0) -> int:
         width = self.epw - indent - 2 * self.c_margin - 0.3
         return len(self.breaker.lines(parse_markup(markup), size, width, style))
@@ -157,7 +200,8 @@ class NotesPDF(FPDF):
 class _Renderer:
     def __init__(self, document: ExportDocument) -> None:
         self.document = document
-        doc_title = document.articles[0].title if len(document.articles) == 1 else "Hawamish notes"
+        doc_title = document.articles[0].title if len(document.articles) == 1 else document.phrase("notes_title")
+        self.direction = Direction.RTL if document.rtl else Direction.LTR  # of the export's own words
         self.pdf = NotesPDF(document.page_size, doc_title)
         self.md = MarkdownIt("commonmark", {"html": False})
         self._metadata(doc_title)
@@ -206,8 +250,8 @@ class _Renderer:
         if article.url:
             pdf.paragraph(escape(article.url), article.url, size=9.5, color=GREY, direction=Direction.LTR,
                           markdown=False)
-        exported = f"Exported {self.document.export_date} · Hawamish"
-        pdf.paragraph(exported, exported, size=9.5, color=GREY, direction=Direction.LTR)
+        exported = strip_isolates(self.document.exported_line())  # one language: nothing to isolate
+        pdf.paragraph(escape(exported), exported, size=9.5, color=GREY, direction=self.direction)
         pdf.space(1.5)
         cite = citation(article)
         pdf.paragraph(escape(cite), cite, size=10, style="I", direction=block_direction(article.title),
@@ -220,7 +264,8 @@ class _Renderer:
         pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
         pdf.space(3)
         if article.note.strip():
-            pdf.paragraph("**Note**", "Note", size=12, direction=_article_direction(article))
+            heading = self.document.phrase("note")
+            pdf.paragraph(f"**{escape(heading)}**", heading, size=12, direction=_article_direction(article))
             self._note(article.note, size=11)
             pdf.space(3)
 
@@ -228,8 +273,9 @@ class _Renderer:
         pdf = self.pdf
         direction = block_direction(h.exact, Direction.RTL if article.language == "ar" else Direction.LTR)
         rtl = direction == Direction.RTL
-        tags = " ".join(f"#{t}" for t in h.tags)
-        label = f"{number}. **{escape(h.label.name)}** · {where(h)}" + (f" · {escape(tags)}" if tags else "")
+        # the meta line reads in the quote's direction; each fragment keeps its own
+        parts = [(sep, text, "B" if i == 1 else "") for i, (sep, text) in
+                 enumerate(self.document.meta_parts(h, number))]
         quote_markup = escape(h.exact.replace("\n", " "))
         quote_lines = pdf.line_count(quote_markup, size=12, indent=BAR + 1.2)
         quote_height = quote_lines * _line_height(12)
@@ -240,7 +286,7 @@ class _Renderer:
         swatch_x = pdf.w - pdf.r_margin - 3 if rtl else pdf.l_margin
         pdf.set_fill_color(*color)
         pdf.rect(swatch_x, pdf.get_y() + 1.6, 3, 3, style="F")
-        pdf.paragraph(label, f"{number}. {h.label.name} {tags}", size=10, color=GREY, indent=5, direction=direction)
+        pdf.fragments(parts, size=10, indent=5, direction=direction)
         pdf.paragraph(quote_markup, h.exact, size=12, fill=_tint(h.label.color), indent=BAR + 1.2,
                       direction=direction, bar=color)
         if h.style == "underline":
@@ -259,8 +305,9 @@ class _Renderer:
         with a bar in the label's colour beside each paragraph that holds highlights."""
         pdf = self.pdf
         pdf.add_page()
-        pdf.start_section("Text", level=1)
-        pdf.paragraph("**Text**", "Text", size=13, direction=_article_direction(article))
+        heading = self.document.phrase("text")
+        pdf.start_section(heading, level=1)
+        pdf.paragraph(f"**{escape(heading)}**", heading, size=13, direction=_article_direction(article))
         pdf.space(2)
         numbers = {h.id: i + 1 for i, h in enumerate(article.highlights)}
         for block, segments in block_segments(article):
@@ -279,7 +326,8 @@ class _Renderer:
         pdf = self.pdf
         if not self.document.articles:
             pdf.add_page()
-            pdf.paragraph("No highlights to export.", direction=Direction.LTR)
+            nothing = self.document.phrase("nothing")
+            pdf.paragraph(escape(nothing), nothing, direction=self.direction)
         total = len(self.document.articles) + self.document.highlight_count
         done = 0
 
@@ -295,8 +343,8 @@ class _Renderer:
             step()
             self._title_block(article, number)
             if article.highlights:
-                pdf.paragraph("**Highlights**", "Highlights",
-                              size=12, direction=_article_direction(article))
+                heading = self.document.phrase("highlights")
+                pdf.paragraph(f"**{escape(heading)}**", heading, size=12, direction=_article_direction(article))
                 pdf.space(1)
             for i, h in enumerate(article.highlights, start=1):
                 step()
