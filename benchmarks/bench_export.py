@@ -3,7 +3,8 @@
 Cases (issue 5): one article with 300 highlights; 1,000 highlights across 100 articles (target <= 3 s for
 the PDF). Articles are built from the seed article (tests/fixtures/seed.txt), its paragraphs rotated so each
 article's text is distinct; highlights are spans of 4 to 20 words with a short mixed Arabic/English note on
-every other one. Each case runs in a fresh process so the peak RSS is the export's own.
+every other one. Each case runs in a fresh process so the peak RSS is the export's own; "seconds" is wall
+time, "cpu s" the process's CPU time (steadier than wall time on a shared machine).
 
     .venv/bin/python benchmarks/bench_export.py [--formats pdf,md,html,csv,json]
 """
@@ -76,11 +77,11 @@ def run_case(folder: Path, fmt: str, out: Path) -> dict[str, float]:
     importlib.import_module(_MODULES[fmt])  # once per process (the app imports it on its first export)
     import_seconds = time.perf_counter() - started
     with Library(folder) as library:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         summary = export(library, ExportRequest(format=fmt, all_articles=True), out)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "import": import_seconds, "peak_mib": peak_kib / 1024, "pages": summary.pages or 0,
+    return {"seconds": seconds, "cpu": cpu, "import": import_seconds, "peak_mib": peak_kib / 1024, "pages": summary.pages or 0,
             "highlights": summary.highlights, "bytes": summary.bytes}
 
 
@@ -92,7 +93,7 @@ def main() -> int:
     if args.child:
         print(json.dumps(run_case(Path(args.child[0]), args.child[1], Path(args.child[2]))))
         return 0
-    print(f"{'case':<20} {'format':<6} {'highlights':>10} {'pages':>6} {'seconds':>8} {'import s':>8} "
+    print(f"{'case':<20} {'format':<6} {'highlights':>10} {'pages':>6} {'seconds':>8} {'cpu s':>6} {'import s':>8} "
           f"{'peak MiB':>9} {'size KiB':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, (articles, per) in CASES.items():
@@ -106,7 +107,7 @@ def main() -> int:
                 )
                 r = json.loads(child.stdout)
                 print(f"{name:<20} {fmt:<6} {r['highlights']:>10} {r['pages'] or '':>6} {r['seconds']:>8.2f} "
-                      f"{r['import']:>8.2f} {r['peak_mib']:>9.1f} {r['bytes'] / 1024:>9.0f}")
+                      f"{r['cpu']:>6.2f} {r['import']:>8.2f} {r['peak_mib']:>9.1f} {r['bytes'] / 1024:>9.0f}")
     return 0
 
 

@@ -3,8 +3,9 @@
 Why this engine (docs/export.md): Qt's QPdfWriter lays Arabic out well but its text layer splits every
 word that carries a haraka or tanween, so quotes copied out of the PDF are broken; fpdf2 shaping with Amiri
 gives every letter back in logical order. Each paragraph is shaped with its own base direction
-(reader.core.text.block_direction) and aligned by it: Arabic right-aligned, English left-aligned, and fpdf2's
-bidi algorithm orders English runs inside Arabic paragraphs (and the reverse).
+(reader.core.text.block_direction) and aligned by it: Arabic right-aligned, English left-aligned; lines are
+broken by pdf_layout.py and drawn from cached, shaped words by pdf_text.py, with fpdf2's bidi ordering English
+runs inside Arabic lines (and the reverse).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from datetime import datetime
 
 from fpdf import FPDF
-from fpdf.enums import Align, XPos, YPos
+from fpdf.enums import Align
 from markdown_it import MarkdownIt
 
 from reader.core.errors import ErrorCode, HawamishError
@@ -28,8 +29,9 @@ from reader.core.exporters.collect import (
     byline,
     citation,
 )
-from reader.core.exporters.pdf_layout import LineBreaker, Run, parse_markup, runs_to_markup
+from reader.core.exporters.pdf_layout import LineBreaker, Run, parse_markup
 from reader.core.exporters.pdf_markdown import PdfParagraph, escape, note_paragraphs
+from reader.core.exporters.pdf_text import GlyphWriter
 from reader.core.exporters.phrases import strip_isolates
 from reader.core.paths import fonts_dir
 from reader.core.text import BlockKind, Direction, block_direction
@@ -80,7 +82,8 @@ class NotesPDF(FPDF):
         for style, name in FONT_FILES.items():
             self.add_font(FONT, style, str(folder / name))
         self.set_font(FONT, size=11)
-        self.breaker = LineBreaker(self, FONT)
+        self.glyphs = GlyphWriter(self, FONT)
+        self.breaker = LineBreaker(self.glyphs.width)
 
     # paragraphs ------------------------------------------------------------------------------------
     def paragraph(
@@ -107,23 +110,14 @@ class NotesPDF(FPDF):
         width = self.epw - indent
         height = _line_height(size)
         lines = self.breaker.lines(runs, size, width - 2 * self.c_margin - 0.3, style)
-        self.set_text_shaping(True, direction=direction.value)
-        self.set_text_color(*color)
-        if fill is not None:
-            self.set_fill_color(*fill)
         x = self.l_margin + (0 if rtl else indent)
         for line in lines:
-            text, needs_markdown = runs_to_markup(line)
-            self.set_font(FONT, style=style, size=size)
-            self.set_x(x)
-            self.cell(width, height, text, align=Align.R if rtl else Align.L, fill=fill is not None,
-                      markdown=needs_markdown, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.glyphs.line(line, rtl=rtl, left=x + self.c_margin, right=x + width - self.c_margin, height=height,
+                             size=size, base_style=style, color=color, fill=fill, box=(x, x + width))
             if bar is not None:
                 bar_x = self.w - self.r_margin - BAR if rtl else self.l_margin
                 self.set_fill_color(*bar)
                 self.rect(bar_x, self.get_y() - height, BAR, height, style="F")
-                if fill is not None:
-                    self.set_fill_color(*fill)
         self.set_x(self.l_margin)
         return len(lines)
 
@@ -148,8 +142,7 @@ class NotesPDF(FPDF):
         height = _line_height(size)
         start = self.w - self.r_margin - indent - self.c_margin if rtl else self.l_margin + indent + self.c_margin
         limit = self.epw - indent - 2 * self.c_margin
-        self.set_text_color(*color)
-        saved_margin, self.c_margin = self.c_margin, 0
+        self._perform_page_break_if_need_be(height)
         y, used = self.get_y(), 0.0
         for sep, text, style in parts:
             if not text:
@@ -162,12 +155,10 @@ class NotesPDF(FPDF):
                 if not piece:
                     continue
                 x = start - used - piece_w if rtl else start + used
-                self.set_xy(x, y)
-                self.set_font(FONT, style=piece_style, size=size)
-                self.set_text_shaping(True, direction=block_direction(piece, direction).value)
-                self.cell(piece_w, height, piece, align=Align.L)
+                self.set_y(y)
+                self.glyphs.line([Run(piece)], rtl=block_direction(piece, direction) == Direction.RTL, left=x,
+                                 right=x + piece_w, height=height, size=size, base_style=piece_style, color=color)
                 used += piece_w
-        self.c_margin = saved_margin
         self.set_xy(self.l_margin, y + height)
 
     def line_count(self, markup: str, *, size: float, style: str = "", indent: float = 0.0) -> int:

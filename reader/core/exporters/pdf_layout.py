@@ -3,8 +3,8 @@
 fpdf2's `multi_cell` re-shapes the whole current line with HarfBuzz for every character it adds, which made
 a 1,000-highlight export take ~28 s (22 ms a line). Here each word is measured once (cached by word, style
 and size: Arabic words are shaped independently of their neighbours because joining never crosses a
-space), lines are filled greedily, and each line is drawn with one `cell()` that fpdf2 shapes and reorders
-(Unicode bidi, per line, as the algorithm requires) in the paragraph's own direction.
+space), lines are filled greedily, and each line is drawn from the same cached, shaped words
+(reader.core.exporters.pdf_text), reordered by Unicode bidi per line, as the algorithm requires.
 
 Inline styles arrive as fpdf2 markdown (`**bold**`, `__italic__`, `--underline--`, `~~strike~~`, with a
 backslash escaping a marker), the dialect reader.core.exporters.pdf_markdown writes.
@@ -13,11 +13,8 @@ backslash escaping a marker), the dialect reader.core.exporters.pdf_markdown wri
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    from fpdf import FPDF
 
 _MARKERS = {"**": "bold", "__": "italic", "--": "underline", "~~": "strike"}
 _TOKEN = re.compile(r"\n|[^\S\n]+|[^\s]+")
@@ -69,46 +66,21 @@ def parse_markup(markup: str) -> list[Run]:
     return runs
 
 
-def _escape(text: str) -> str:
-    for marker in _MARKERS:
-        text = text.replace(marker, "\\" + marker)
-    return text
-
-
-def runs_to_markup(runs: list[Run]) -> tuple[str, bool]:
-    """(markup, needs_markdown): plain text when no run is styled and nothing needs escaping."""
-    if all(not (r.bold or r.italic or r.underline or r.strike) for r in runs):
-        text = "".join(r.text for r in runs)
-        if not any(m in text for m in _MARKERS):
-            return text, False
-    out: list[str] = []
-    state = Run("")
-    for run in runs:
-        for name, marker in (("bold", "**"), ("italic", "__"), ("underline", "--"), ("strike", "~~")):
-            if getattr(run, name) != getattr(state, name):
-                out.append(marker)
-        out.append(_escape(run.text))
-        state = run
-    for name, marker in (("bold", "**"), ("italic", "__"), ("underline", "--"), ("strike", "~~")):
-        if getattr(state, name):
-            out.append(marker)
-    return "".join(out), True
-
-
 class LineBreaker:
-    """Greedy line filling with cached word widths, for one FPDF document."""
+    """Greedy line filling with cached word widths, for one FPDF document.
 
-    def __init__(self, pdf: FPDF, family: str) -> None:
-        self.pdf = pdf
-        self.family = family
+    `measure(text, style, size)` gives a word's advance in mm (reader.core.exporters.pdf_text.GlyphWriter.width,
+    the same shaping that draws it, so a measured line is exactly as wide as the drawn one)."""
+
+    def __init__(self, measure: Callable[[str, str, float], float]) -> None:
+        self.measure = measure
         self._widths: dict[tuple[str, str, float], float] = {}
 
     def width(self, text: str, style: str, size: float) -> float:
         key = (text, style, size)
         found = self._widths.get(key)
         if found is None:
-            self.pdf.set_font(self.family, style=style, size=size)
-            found = self._widths[key] = self.pdf.get_string_width(text, normalized=True)
+            found = self._widths[key] = self.measure(text, style, size)
         return found
 
     def lines(self, runs: list[Run], size: float, max_width: float, base_style: str = "") -> list[list[Run]]:
