@@ -43,6 +43,8 @@ class Word:
     font_index: int
     advance: float
     segments: tuple[tuple[float, float, str], ...]  # (dx, dy, escaped glyph string)
+    flows: bool = False  # the PDF's own advances end the last segment exactly at `advance` (the next word can
+    # then continue the same Tj string; one positioning per run of plain words keeps files small)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,8 @@ class GlyphWriter:
             expect = None if advance is None else (x + advance, y)
         if chars:
             segments[-1] = (segments[-1][0], segments[-1][1], "".join(chars))
-        return Word(font.i, pen_x, tuple(segments))
+        flows = expect is not None and abs(expect[0] - pen_x) < 1e-6 and abs(expect[1] - pen_y) < 1e-6
+        return Word(font.i, pen_x, tuple(segments), flows)
 
     # bidi ----------------------------------------------------------------------------------------------
     def _has_rtl(self, text: str) -> bool:
@@ -212,20 +215,34 @@ class GlyphWriter:
         decorations: list[tuple[float, float, bool]] = []
         ops.append("BT")
         font_now = -1
+        flowing = False  # the previous word ended where this one starts, in the same font
+        text: list[str] = []  # glyphs of the open Tj string
+
+        def close() -> None:
+            if text:
+                ops.append(f"({''.join(text)}) Tj")
+                text.clear()
+
         for piece, words in placed:
             start_x = x
             for w in words:
                 if w.font_index != font_now:
-                    font_now = w.font_index
+                    close()
+                    font_now, flowing = w.font_index, False
                     ops.append(f"/F{font_now} {size:.2f} Tf")
                     pdf._resource_catalog.add(PDFResourceType.FONT, font_now, pdf.page)  # noqa: SLF001
-                for dx, dy, glyphs in w.segments:
-                    ops.append(f"1 0 0 1 {(x + dx) * k:.2f} {(baseline + dy) * k:.2f} Tm ({glyphs}) Tj")
+                for n, (dx, dy, glyphs) in enumerate(w.segments):
+                    if not (n == 0 and flowing and dx == 0 and dy == 0):
+                        close()
+                        ops.append(f"1 0 0 1 {(x + dx) * k:.2f} {(baseline + dy) * k:.2f} Tm")
+                    text.append(glyphs)
+                flowing = w.flows
                 x += w.advance
             if piece.underline:
                 decorations.append((start_x, x, True))
             if piece.strike:
                 decorations.append((start_x, x, False))
+        close()
         ops.append("ET")
         if decorations:
             ops.append(f"{color[0] / 255:.3f} {color[1] / 255:.3f} {color[2] / 255:.3f} RG "
