@@ -18,7 +18,7 @@ from reader.core.labels import LabelStore
 from reader.core.library import Library
 from tests.core import export_seed
 from tests.core.export_seed import FIXED_NOW
-from tests.core.test_export_pdf import direction_runs, fold, pdftotext, words_only
+from tests.core.test_export_pdf import direction_runs, fold, pdfinfo, pdftotext, words_only
 
 ARABIC_WORDS = ("التظليلات", "ملاحظة", "ادّعاء", "مصدر مقتبس", "صُدِّرت في", "١٥يناير")  # مهم is in a note too
 ENGLISH_WORDS = ("Highlights", "Note", "Claim", "Source quoted", "Important", "Exported")
@@ -60,6 +60,12 @@ def test_pdf_section_words_and_labels_in_the_export_language(seeded, tmp_path: P
                                   language=language)))
     assert [w for w in present if fold(w) not in text] == []
     assert [w for w in absent if fold(w) in text] == []
+
+
+def test_pdf_subject_in_the_export_language(seeded, tmp_path: Path) -> None:
+    library, seed_id, _ = seeded
+    info = pdfinfo(_export(library, tmp_path, "pdf", "ar.pdf", article_ids=(seed_id,), language="ar"))
+    assert info["Subject"] == "ملاحظات على المقالات: 1، التظليلات: 3"
 
 
 def test_default_language_follows_the_articles(seeded, tmp_path: Path) -> None:

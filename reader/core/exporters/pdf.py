@@ -202,7 +202,8 @@ class _Renderer:
         pdf.set_title(title)
         authors = sorted({a.author for a in doc.articles if a.author})
         pdf.set_author("; ".join(authors) if authors else "Hawamish")
-        pdf.set_subject(f"Notes on {len(doc.articles)} article(s), {doc.highlight_count} highlight(s)")
+        pdf.set_subject(strip_isolates(doc.phrase("subject", articles=len(doc.articles),
+                                                  highlights=doc.highlight_count)))
         pdf.set_creator("Hawamish")
         tags = sorted({t for a in doc.articles for t in a.tags} | {t for a in doc.articles for h in a.highlights
                                                                    for t in h.tags})

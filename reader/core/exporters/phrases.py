@@ -32,6 +32,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "orphan": "orphan",
         "nothing": "No highlights to export.",
         "header": "Hawamish · {date} · {articles} articles · {highlights} highlights",
+        "subject": "Notes on {articles} article(s), {highlights} highlight(s)",
         "list_separator": ", ",
     },
     "ar": {
@@ -44,6 +45,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "orphan": "يتيم",
         "nothing": "لا تظليلات للتصدير.",
         "header": "هوامش · {date} · المقالات: {articles} · التظليلات: {highlights}",
+        "subject": "ملاحظات على المقالات: {articles}، التظليلات: {highlights}",
         "list_separator": "، ",
     },
 }
