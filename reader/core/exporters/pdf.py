@@ -149,8 +149,10 @@ class NotesPDF(FPDF):
                 continue
             sep_w = self.breaker.width(sep, "", size) if sep else 0.0
             text_w = self.breaker.width(text, style, size)
-            if used and used + sep_w + text_w > limit:
-                y, used, sep, sep_w = y + height, 0.0, "", 0.0
+            if used and used + sep_w + text_w > limit:  # a long tag list: go on below (on a new page if need be)
+                self.set_y(y + height)
+                self._perform_page_break_if_need_be(height)
+                y, used, sep, sep_w = self.get_y(), 0.0, "", 0.0
             for piece, piece_style, piece_w in ((sep, "", sep_w), (text, style, text_w)):
                 if not piece:
                     continue
