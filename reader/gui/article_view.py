@@ -133,6 +133,15 @@ class ArticleView(QTextEdit):
         self.setExtraSelections([])
         old = self.document()
         old.clear()
+        # An article longer than the view shows the scroll bar: laid out at the full width first, the view
+        # would narrow when the bar appears and lay the text out again (twice the work before the first
+        # paint). The bar is shown beforehand when the text clearly needs it, before the margins are set.
+        scroll_bar_ahead = (
+            article is not None and self.isVisible() and not self.verticalScrollBar().isVisible()
+            and self._clearly_scrolls(article.text)
+        )
+        if scroll_bar_ahead:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._update_column(force=True)  # margins for this width and header, set while the document is empty
         # Build the article in a detached document and swap it in: inserting into the shown document (or
         # changing its margins afterwards) lays the whole article out at once, about 2.5x slower for a
@@ -142,6 +151,10 @@ class ArticleView(QTextEdit):
         doc.setDefaultFont(self._font)
         doc.setDefaultTextOption(old.defaultTextOption())
         doc.rootFrame().setFrameFormat(old.rootFrame().frameFormat())
+        # The view's width before its layout exists: without it the document lays its first chunk out on
+        # one unbounded line per paragraph (dozens of paragraphs shaped for nothing, ~20 ms) and again at
+        # this width when the view takes it.
+        doc.setTextWidth(self.viewport().width())
         if article is not None:
             self._offsets = OffsetMap(article.text)
             self._render(doc, article.blocks)
@@ -150,10 +163,19 @@ class ArticleView(QTextEdit):
         if article is not None:
             self.document_ready.emit(doc)
         self.setDocument(doc)  # QTextEdit deletes the previous document when it is a child of this view
+        if scroll_bar_ahead:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # stays: the text needs it
         self.verticalScrollBar().setValue(0)
         self.viewport().update()
         if article is not None:
             self.article_loaded.emit(article.id)
+
+    def _clearly_scrolls(self, text: str) -> bool:
+        """True when `text` fills more than two views' height even at full line length (an estimate that
+        errs towards False: a wrong True only costs the relayout it was meant to save)."""
+        per_line = max(1, self.viewport().width() // max(1, self.fontMetrics().averageCharWidth()))
+        lines = len(text) // per_line + text.count("\n")
+        return lines * self.line_pitch() > 2 * max(1, self.viewport().height())
 
     def set_zoom(self, steps: int) -> None:
         """Reading size in points above (or below) the default; keeps the reading position and overlays."""

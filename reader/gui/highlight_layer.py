@@ -300,19 +300,24 @@ class NoteMarkers(QWidget):
 
     def visible_range(self) -> tuple[int, int]:
         """Qt positions from the start of the block before the first one in view to the end of the last one
-        in view; only the blocks down to the viewport's bottom get laid out."""
+        in view; only the blocks down to the viewport's bottom get laid out.
+
+        The blocks are walked from the top (a few microseconds each): a hit test at the viewport's top edge
+        lands in the header margin at the start of the article and returned a position far down, which
+        laid the article out down to there on the first paint (and missed the markers in view).
+        """
         doc = self.view.document()
         layout = doc.documentLayout()
         top = self.view.verticalScrollBar().value()
         bottom = top + self.view.viewport().height()
-        hit = layout.hitTest(QPointF(0, top), Qt.HitTestAccuracy.FuzzyHit)
-        block = doc.findBlock(max(0, hit))
-        if block.previous().isValid():
-            block = block.previous()
-        first = block.position()
+        block = doc.begin()
+        first = 0
         while block.isValid():
-            if layout.blockBoundingRect(block).top() > bottom:
+            rect = layout.blockBoundingRect(block)
+            if rect.top() > bottom:
                 return first, block.position()
+            if rect.bottom() < top:
+                first = block.position()  # the block before the first one in view
             block = block.next()
         return first, doc.characterCount()
 
