@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -120,7 +121,7 @@ def build_library(folder: Path, args, rng: random.Random) -> tuple[Library, list
     real = load_real()  # with --generated-only, only its vocabulary is used
     words, weights = vocabulary(real, rng)
     if args.generated_only:
-        real = []
+        real = []  # the vocabulary came from it; no real article goes in
     library = Library(folder)
     store = ArticleStore(library)
     real_ids = store.add_many(real[: args.articles]) if real else []
@@ -132,7 +133,7 @@ def build_library(folder: Path, args, rng: random.Random) -> tuple[Library, list
             batch.clear()
     if batch:
         store.add_many(batch)
-    return library, real_ids, len(real)
+    return library, real_ids, len(real)  # (0 real articles read with --generated-only)
 
 
 def canonical_texts(library: Library) -> dict[int, str]:
@@ -236,8 +237,7 @@ def pct(values: list[float], p: float) -> float:
 
 def latency(
     index: SearchIndex, fts: sqlite3.Connection, queries
-) -> list[tuple[str, float, float, float, float, float, float]]:
-    rows = []
+) -> Iterator[tuple[str, float, float, float, float, float, float]]:
     searcher = index.searcher()
     for kind, items in queries.items():
         full, raw, lite = [], [], []
@@ -254,7 +254,7 @@ def latency(
                     ).fetchall()
                 )
             )
-        rows.append(
+        yield (
             (
                 kind,
                 statistics.median(full),
@@ -265,7 +265,6 @@ def latency(
                 pct(lite, 0.95),
             )
         )
-    return rows
 
 
 def freshness(index: SearchIndex, library: Library, ids: list[int], rng: random.Random, runs: int = 20):
@@ -401,13 +400,16 @@ def folder_size(path: Path) -> int:
 
 
 def main() -> int:
+    global QUERIES_PER_KIND
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--words", type=int, default=600, help="mean words of a generated article")
     parser.add_argument("--generated-only", action="store_true")
     parser.add_argument("--procs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-recall", action="store_true")
+    parser.add_argument("--queries", type=int, default=QUERIES_PER_KIND, help="queries of each kind")
     args = parser.parse_args()
+    QUERIES_PER_KIND = args.queries
     if args.generated_only and args.words == 600:
         args.words = 300
     rng = random.Random(20240322)
@@ -451,7 +453,8 @@ def main() -> int:
         for kind, fm, fp, wm, wp, lm, lp in latency(index, fts, queries):
             print(
                 f"{kind:<10} {fm:>8.1f} {fp:>8.1f} {wm:>11.1f} {wp:>11.1f} {lm:>9.2f} {lp:>9.2f} "
-                f"{wm / lm if lm else float('inf'):>9.1f}x"
+                f"{wm / lm if lm else float('inf'):>9.1f}x",
+                flush=True,
             )
 
         med, p95 = freshness(index, library, ids, rng)
