@@ -4,6 +4,12 @@ A card shows the colour label (name and a stripe on the leading edge), the parag
 of the label colour, the note and the tags. Quote and note paragraphs each take their direction from their
 own text, so an English quote in an Arabic UI reads left-to-right, while the card's frame mirrors with the
 UI. Painting (rather than one widget a card) keeps a panel of hundreds of highlights cheap to build.
+
+The note is Markdown and is shown as it reads (bold, italics, lists, links), not as its source: Qt's own
+Markdown reader (QTextDocument.setMarkdown, raw HTML off, as in the HTML export) builds a small document
+whose blocks then get their direction and alignment from their own text. Each laid-out note is cached by
+its text, font, width and the UI's direction, and each card's height with it, so painting and sizing a
+panel of hundreds of cards does no parsing or layout.
 """
 
 from __future__ import annotations
@@ -12,7 +18,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.text import Direction, first_strong_direction
@@ -90,6 +109,99 @@ class WrappedText:
         painter.restore()
 
 
+#: Qt's Markdown reader as the note will read elsewhere: GitHub's dialect (lists, links, strikethrough),
+#: raw HTML shown as text, never as markup.
+MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
+ELLIPSIS = "…"
+
+
+class MarkdownText:
+    """A Markdown note rendered to at most `max_lines` lines of `width`, each paragraph (and list item) in
+    the direction of its own text; when lines remain, the last one shown ends with an ellipsis."""
+
+    def __init__(
+        self, text: str, font: QFont, width: float, max_lines: int, fallback: Qt.LayoutDirection
+    ) -> None:
+        doc = QTextDocument()
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setMarkdown(text, MARKDOWN_FEATURES)
+        _apply_directions(doc, fallback)
+        doc.setTextWidth(width)
+        self.document = doc
+        self.height, self.truncated, self._last_line = _first_lines(doc, max_lines)
+        self._font = font
+
+    def draw(self, painter: QPainter, x: float, y: float, width: float, palette: QPalette | None = None) -> None:
+        painter.save()
+        painter.translate(x, y)
+        clip = QRectF(-2, 0, width + 4, self.height + 2)
+        painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        if palette is not None:
+            context.palette = palette
+        self.document.documentLayout().draw(painter, context)
+        if self.truncated and self._last_line is not None:
+            self._draw_ellipsis(painter, palette)
+        painter.restore()
+
+    def _draw_ellipsis(self, painter: QPainter, palette: QPalette | None) -> None:
+        """An ellipsis just past the end of the last line shown (its left for a right-to-left line)."""
+        rect, rtl = self._last_line
+        metrics = QFontMetricsF(self._font)
+        w = metrics.horizontalAdvance(ELLIPSIS)
+        x = rect.left() - w - 2 if rtl else rect.right() + 2
+        x = max(0.0, min(x, self.document.textWidth() - w))
+        painter.setFont(self._font)
+        if palette is not None:
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(QRectF(x, rect.top(), w + 2, rect.height()), int(Qt.AlignmentFlag.AlignVCenter), ELLIPSIS)
+
+
+def _apply_directions(doc: QTextDocument, fallback: Qt.LayoutDirection) -> None:
+    """Each block's direction and alignment from its own first strong character (a block with none follows
+    the block before it, the first one the UI), as in the note editor and the article view."""
+    cursor = QTextCursor(doc)
+    block = doc.begin()
+    previous = fallback
+    while block.isValid():
+        direction = text_direction(block.text(), previous)
+        previous = direction
+        fmt = QTextBlockFormat(block.blockFormat())
+        fmt.setLayoutDirection(direction)
+        side = Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft else Qt.AlignmentFlag.AlignLeft
+        fmt.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(fmt)
+        block = block.next()
+
+
+def _first_lines(doc: QTextDocument, max_lines: int) -> tuple[float, bool, tuple[QRectF, bool] | None]:
+    """(height of the first `max_lines` lines, whether more follow, (rect, rtl) of the last line shown)."""
+    doc.documentLayout().blockBoundingRect(doc.lastBlock())  # lays the whole (small) note out now
+    shown = 0
+    height = 0.0
+    last: tuple[QRectF, bool] | None = None
+    block = doc.begin()
+    while block.isValid():
+        lines = block.layout()  # positioned in the document by its layout
+        rtl = block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        for i in range(lines.lineCount()):
+            if shown == max_lines:
+                return height, True, last
+            line = lines.lineAt(i)
+            rect = line.naturalTextRect().translated(lines.position())
+            last = (rect, rtl)
+            height = rect.top() + line.height()
+            shown += 1
+        block = block.next()
+    return height, False, last
+
+
 def _make_layout(text: str, font: QFont, direction: Qt.LayoutDirection) -> QTextLayout:
     layout = QTextLayout(text, font)
     option = QTextOption()
@@ -123,11 +235,23 @@ class CardDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[CardData, int, int], tuple[float, WrappedText, WrappedText | None]] = {}
+        self._cache: dict[tuple[CardData, int, bool, str], tuple[int, WrappedText, MarkdownText | None]] = {}
+        self._notes: dict[tuple[str, str, float, bool], MarkdownText] = {}
         self._font_cache: dict[str, tuple[QFont, QFont, QFont]] = {}
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._notes.clear()
+
+    def _note(self, text: str, font: QFont, width: float, fallback: Qt.LayoutDirection) -> MarkdownText:
+        """The rendered note, shared by every card showing the same text at the same width."""
+        key = (text, font.key(), width, fallback == Qt.LayoutDirection.RightToLeft)
+        note = self._notes.get(key)
+        if note is None:
+            if len(self._notes) > 2000:
+                self._notes.clear()
+            note = self._notes[key] = MarkdownText(text, font, width, NOTE_LINES, fallback)
+        return note
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         key = option.font.key()
@@ -148,18 +272,24 @@ class CardDelegate(QStyledItemDelegate):
         return quote, base, header
 
     def _content(self, card: CardData, option: QStyleOptionViewItem, width: int):
-        key = (card, width, option.direction == Qt.LayoutDirection.RightToLeft)
+        """(card height, quote, note) for a card at `width`, laid out once (sizeHint runs for every card
+        each time the list is filled)."""
+        key = (card, width, option.direction == Qt.LayoutDirection.RightToLeft, option.font.key())
         cached = self._cache.get(key)
         if cached is None:
-            quote_font, note_font, _header = self._fonts(option)
+            quote_font, note_font, header_font = self._fonts(option)
             inner = max(40, width - 2 * PAD - STRIPE - 2 * GAP)
             quote = WrappedText(card.quote, quote_font, inner - 2 * GAP, QUOTE_LINES, option.direction)
-            note = (
-                WrappedText(card.note, note_font, inner, NOTE_LINES, option.direction) if card.note.strip() else None
-            )
+            note = self._note(card.note, note_font, inner, option.direction) if card.note.strip() else None
+            small = QFontMetricsF(header_font)
+            height = PAD + small.lineSpacing() + GAP + quote.height + 2 * GAP
+            if note is not None:
+                height += GAP + note.height
+            if card.tags:
+                height += GAP + small.lineSpacing()
             if len(self._cache) > 4000:
                 self._cache.clear()
-            cached = (0.0, quote, note)
+            cached = (int(height + PAD + 2 * GAP), quote, note)
             self._cache[key] = cached
         return cached
 
@@ -169,15 +299,8 @@ class CardDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         view = self.parent()
         width = view.viewport().width() if hasattr(view, "viewport") else option.rect.width()
-        _h, quote, note = self._content(card, option, width)
-        _qf, _nf, header_font = self._fonts(option)
-        small = QFontMetricsF(header_font)
-        height = PAD + small.lineSpacing() + GAP + quote.height + 2 * GAP
-        if note is not None:
-            height += GAP + note.height
-        if card.tags:
-            height += GAP + small.lineSpacing()
-        return QSize(width, int(height + PAD + 2 * GAP))
+        height, _quote, _note = self._content(card, option, width)
+        return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         card: CardData | None = index.data(CARD_ROLE)
@@ -233,7 +356,7 @@ class CardDelegate(QStyledItemDelegate):
         if note is not None:
             y += GAP
             painter.setPen(palette.color(QPalette.ColorRole.Text))
-            note.draw(painter, x, y, width)
+            note.draw(painter, x, y, width, palette)
             y += note.height
         if card.tags:
             y += GAP
