@@ -84,3 +84,21 @@ def test_a_short_article_after_a_long_one_has_no_scroll_bar(qtbot) -> None:
     view.set_article(make_article([Block(BlockKind.PARAGRAPH, "نص قصير آخر.")], article_id=3))
     qtbot.waitUntil(lambda: not view.verticalScrollBar().isVisible(), timeout=2000)
     assert view.document().textWidth() == view.viewport().width()
+
+
+def test_drawing_the_same_marks_again_leaves_the_layout_alone_and_a_change_still_shows(qtbot) -> None:
+    view, layer = _shown_view(qtbot)
+    article = _long_article()
+    start = article.text.index("خراسان")
+    marks = [Highlight(7, article.id, start, start + 6, "خراسان", "", "", "", "claim", "background", "")]
+    view.document_ready.connect(lambda doc: layer.set_highlights(marks, doc))
+    view.set_article(article)
+    view.viewport().repaint()
+    laid = _laid_out(view.document())
+    layer.set_highlights(list(marks))  # a note edited elsewhere: the same marks drawn again
+    assert _laid_out(view.document()) == laid < view.document().blockCount() // 3
+    assert len(view.extraSelections()) == 1
+    moved = [Highlight(7, article.id, start, start + 3, "خرا", "", "", "", "claim", "background", "")]
+    layer.set_highlights(moved)  # a real change reaches Qt
+    (selection,) = view.extraSelections()
+    assert selection.cursor.selectedText() == "خرا"
