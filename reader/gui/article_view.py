@@ -96,8 +96,8 @@ class ArticleView(QTextEdit):
         self._article: Article | None = None
         self._offsets = OffsetMap("")
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
-        #: (anchor, position, format) of what Qt was last given, to skip handing it the same marks again
-        self._installed: list[tuple[int, int, QTextCharFormat]] = []
+        #: what Qt was last given, to skip handing it the same marks again
+        self._installed: list[QTextEdit.ExtraSelection] = []
         self._empty_title = ""
         self._empty_message = ""
         self._zoom = 0
@@ -305,10 +305,9 @@ class ArticleView(QTextEdit):
         # Qt measures every selection it is given, old and new, and that lays the article out down to each
         # of them (all of it when the lazy layout has not finished yet, ~50 ms for 10,000 words): marks
         # that did not change (a note edited, the same highlights drawn again) are not handed over again.
-        installed = [(sel.cursor.anchor(), sel.cursor.position(), QTextCharFormat(sel.format)) for sel in merged]
-        if installed == self._installed:
+        if _same_marks(merged, self._installed):
             return
-        self._installed = installed
+        self._installed = merged  # kept as given: the compare next time costs nothing when the count differs
         self.setExtraSelections(merged)
 
     def overlay(self, layer: str) -> list[QTextEdit.ExtraSelection]:
@@ -519,6 +518,19 @@ class ArticleView(QTextEdit):
         painter.setPen(MUTED_INK)
         painter.drawText(body, flags | Qt.AlignmentFlag.AlignTop, self._empty_message)
         painter.end()
+
+
+def _same_marks(new: Sequence[QTextEdit.ExtraSelection], old: Sequence[QTextEdit.ExtraSelection]) -> bool:
+    """True when `new` marks the same ranges with the same formats as `old`, in the same order."""
+    if len(new) != len(old):
+        return False
+    for a, b in zip(new, old, strict=True):
+        if a is b:
+            continue
+        ca, cb = a.cursor, b.cursor
+        if ca.anchor() != cb.anchor() or ca.position() != cb.position() or a.format != b.format:
+            return False
+    return True
 
 
 def block_format_at(view: ArticleView, index: int) -> QTextBlockFormat:
