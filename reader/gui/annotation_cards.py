@@ -14,6 +14,7 @@ panel of hundreds of cards does no parsing or layout.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,7 +129,7 @@ class MarkdownText:
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(font)
         doc.setDocumentMargin(0)
-        doc.setMarkdown(text, MARKDOWN_FEATURES)
+        doc.setMarkdown(lines_as_paragraphs(text), MARKDOWN_FEATURES)
         _apply_directions(doc, fallback)
         doc.setTextWidth(width)
         self.document = doc
@@ -160,6 +161,34 @@ class MarkdownText:
         if palette is not None:
             painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(QRectF(x, rect.top(), w + 2, rect.height()), int(Qt.AlignmentFlag.AlignVCenter), ELLIPSIS)
+
+
+_BLOCK_START = re.compile(r"\s*([-+*]\s|\d{1,9}[.)]\s|#{1,6}\s|>|\||```|~~~)")
+
+
+def lines_as_paragraphs(text: str) -> str:
+    """The note's Markdown with each line of prose a paragraph of its own.
+
+    The note editor shows every line as its own paragraph, in its own direction; in Markdown a single
+    newline only continues the paragraph, so an English line typed under an Arabic one would read inside a
+    right-to-left paragraph. A blank line is put between two lines of prose; lists, quotes, headings,
+    tables, indented lines and fenced code keep their Markdown meaning.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    fenced = False
+    for line, following in zip(lines, [*lines[1:], None], strict=True):
+        out.append(line)
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced or following is None or not line.strip() or not following.strip():
+            continue
+        if _BLOCK_START.match(line) or _BLOCK_START.match(following) or following[:1] in (" ", "\t"):
+            continue
+        if line.endswith(("  ", "\\")):
+            continue  # a hard line break the writer asked for
+        out.append("")
+    return "\n".join(out)
 
 
 def _apply_directions(doc: QTextDocument, fallback: Qt.LayoutDirection) -> None:

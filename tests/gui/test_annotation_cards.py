@@ -94,3 +94,14 @@ def test_cards_lay_a_note_out_once_and_size_from_the_cache(qtbot) -> None:
     plain = delegate.sizeHint(option, view.model().index(1, 0))
     assert first.height() > plain.height()  # the note's lines (and the tag line) make the card taller
     view.viewport().grab()  # paints every card through the cached layouts without error
+
+
+def test_each_line_of_prose_is_its_own_paragraph_as_in_the_note_editor(qtbot) -> None:
+    text = MarkdownText("هذا ادعاء **مهم**\nSee the UN report\n- أولاً\n- second\n\n> quoted\n> still quoted",
+                        QFont(), 320, 10, LTR)
+    blocks = list(_blocks(text))
+    assert [b.text() for b in blocks] == [
+        "هذا ادعاء مهم", "See the UN report", "أولاً", "second", "quoted still quoted",
+    ]
+    assert [b.blockFormat().layoutDirection() for b in blocks] == [RTL, LTR, RTL, LTR, LTR]
+    assert blocks[2].textList() is blocks[3].textList() is not None  # the list stays one list
