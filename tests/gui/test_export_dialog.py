@@ -270,8 +270,7 @@ def _wait_preview(qtbot, dlg: ExportDialog) -> None:
 
 
 def test_pdf_preview_shows_the_first_page(qtbot, dialog: ExportDialog) -> None:
-    if not shutil.which("pdftoppm"):
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is missing: packaging/setup.sh installs it"
     _wait_preview(qtbot, dialog)
     assert dialog.preview.stack.currentWidget() is dialog.preview.image
     image = dialog.preview.pixmap.toImage()
@@ -413,8 +412,7 @@ def test_every_text_of_the_dialog_is_arabic_in_an_arabic_ui(qtbot, arabic_ui, li
 
 def test_preview_of_a_long_export_is_its_first_page(library, tmp_path) -> None:
     """The preview renders only what page 1 can hold; that page is the export's own page 1."""
-    if not shutil.which("pdftoppm"):
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is missing: packaging/setup.sh installs it"
     from PySide6.QtGui import QImage
 
     from reader.core.exporters import ExportRequest, export
@@ -520,8 +518,7 @@ def test_preview_follows_changes_made_elsewhere_in_the_app(qtbot, window) -> Non
 
 def test_pdf_options_reach_the_file(qtbot, dialog: ExportDialog, tmp_path, monkeypatch) -> None:
     """US Letter and the annotated article text, chosen in the dialog, are in the PDF written."""
-    if not (shutil.which("pdfinfo") and shutil.which("pdftotext")):
-        pytest.skip("pdfinfo/pdftotext (poppler-utils) are not installed")
+    assert shutil.which("pdfinfo") and shutil.which("pdftotext"), "poppler-utils is missing: setup.sh installs it"
     target = tmp_path / "letter.pdf"
     _save_as(monkeypatch, target)
     dialog.page_size_combo.setCurrentIndex(dialog.page_size_combo.findData("Letter"))
