@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters import phrases
-from reader.core.highlight_store import HighlightStore
+from reader.core.highlight_store import Highlight, HighlightStore
 from reader.core.labels import LabelStore
 from reader.core.text import Block, BlockKind, block_index_at, block_spans, canonical_text
 
@@ -163,32 +163,11 @@ def _scope_ids(library: Library, request: ExportRequest) -> list[int]:
         return [int(r[0]) for r in db.execute("SELECT id FROM articles ORDER BY id")]
 
 
-@dataclass(slots=True)
-class _RawHighlight:
-    id: int
-    start: int
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
-    text_hash: str
-    color: str
-    style: str
-    note: str
-    orphan: bool
-    created: str
-    updated: str
-    tags: list[str]
-
-
-def _highlights(library: Library, article_id: int) -> list[_RawHighlight]:
-    return [
-        _RawHighlight(
-            h.id, h.start, h.end, h.exact, h.prefix, h.suffix, h.text_hash, h.color, h.style, h.note,
-            bool(h.orphan), h.created, h.updated, sorted(h.tags),
-        )
-        for h in HighlightStore(library).for_article(article_id)
-    ]
+def _highlights(library: Library, article_id: int) -> list[Highlight]:
+    highlights = HighlightStore(library).for_article(article_id)
+    for h in highlights:
+        h.tags = sorted(h.tags)  # stable output order in every format
+    return highlights
 
 
 def _article_note_and_tags(library: Library, article_id: int) -> tuple[str, str, tuple[str, ...]]:
@@ -200,7 +179,7 @@ def _article_note_and_tags(library: Library, article_id: int) -> tuple[str, str,
     return (row[0] if row else ""), (row[1] if row else ""), tags
 
 
-def _keep(h: _RawHighlight, request: ExportRequest) -> bool:
+def _keep(h: Highlight, request: ExportRequest) -> bool:
     if request.colors and h.color not in request.colors:
         return False
     return not (request.tags and not set(h.tags) & set(request.tags))
@@ -257,7 +236,7 @@ def collect(
     )
 
 
-def _view(h: _RawHighlight, article_id: int, blocks: Sequence[Block], labels: dict[str, LabelView]) -> HighlightView:
+def _view(h: Highlight, article_id: int, blocks: Sequence[Block], labels: dict[str, LabelView]) -> HighlightView:
     label = labels.get(h.color) or LabelView(h.color, h.color, FALLBACK_COLOR)
     paragraph = None if h.orphan or not blocks else block_index_at(blocks, h.start) + 1
     return HighlightView(
