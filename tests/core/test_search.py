@@ -15,6 +15,7 @@ from reader.core.highlight_store import HighlightStore
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
 from reader.core.search import SearchFilters, SearchIndex
+from reader.core.search.analysis import query_variants
 from reader.core.search.index import CURRENT
 from reader.core.text import Block, BlockKind
 from tests.core.seed_helpers import add_seed
@@ -142,6 +143,29 @@ def test_exact_form_ranks_before_stemmed_matches(library: Library) -> None:
     exact = add_article(library, "ب", "تحدث عن الكتابين")
     index = SearchIndex(library)
     assert [h.article_id for h in index.search("الكتابين").hits] == [exact, stemmed]
+
+
+def test_a_prefix_expands_to_its_most_frequent_terms_only(library: Library, monkeypatch) -> None:
+    from reader.core.search import query
+
+    common = [add_article(library, f"t{i}", f"تحدث عن المفاوضات رقم {i}") for i in range(3)]
+    middle = [add_article(library, f"m{i}", f"تحدث عن المفاعل رقم {i}") for i in range(2)]
+    rare = add_article(library, "r", "تحدث عن المفاجاه")
+    index = SearchIndex(library)
+    assert articles(index.search("المفا*", limit=50)) == {*common, *middle, rare}
+    monkeypatch.setattr(query, "PREFIX_TERMS", 2)
+    index.close()
+    index = SearchIndex(library)
+    assert articles(index.search("المفا*", limit=50)) == {*common, *middle}
+
+
+def test_clitic_forms_of_a_word_are_found_through_its_stem(library: Library) -> None:
+    """query_variants leaves out بالحكومه for الحكومه (its stem is looked for): still found."""
+    assert "بالحكومه" not in query_variants("الحكومة")
+    a = add_article(library, "أ", "اجتمع الوزراء بالحكومة أمس")
+    b = add_article(library, "ب", "قالت الحكومة إن")
+    index = SearchIndex(library)
+    assert [h.article_id for h in index.search("الحكومة").hits] == [b, a]
 
 
 def test_english_stemming_and_stop_words(library: Library) -> None:

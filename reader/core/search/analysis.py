@@ -154,15 +154,24 @@ def query_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
         return terms
     folded = terms[0]
     out = list(terms)
-    if folded[0] in CLITIC_LETTERS and not folded.startswith(ARTICLE_PREFIXES) and len(folded) - 1 >= 4:
-        out += [folded[1:], light10(folded[1:], strip_waw=False)]
     if folded.startswith(("وال", "بال", "كال", "فال")) and len(folded) - 1 >= 4:
         out.append(folded[1:])  # بالحكومه → الحكومه: the exact form of the word behind the clitic
     elif folded.startswith("لل") and len(folded) >= 5:
         out.append("ا" + folded[1:])  # للحكومه → الحكومه
+    extra: list[str] = []
+    if folded[0] in CLITIC_LETTERS and not folded.startswith(ARTICLE_PREFIXES) and len(folded) - 1 >= 4:
+        extra += [folded[1:], light10(folded[1:], strip_waw=False)]
     if folded[0] == "و" and len(folded) - 1 >= 4:
-        out += [folded[1:], stem(folded[1:])]
-    out += [c + t for c in CLITIC_LETTERS for t in terms]
+        extra += [folded[1:], stem(folded[1:])]
+    extra += [c + t for c in CLITIC_LETTERS for t in terms]
+    # A document holding the token v is indexed under v and stem(v): when stem(v) is already looked for,
+    # v finds nothing more (بالحكومه for الحكومه: its stem حكوم is there) and only costs a posting list
+    # read per query (the commonest words have the longest ones). The ranking variants above stay.
+    covered = set(out)
+    for v in extra:
+        if v not in covered and stem(v) not in covered:
+            out.append(v)
+            covered.add(v)
     return tuple(dict.fromkeys(out))
 
 
@@ -220,20 +229,23 @@ def word_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
 def matching_spans(text: str, terms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
     """Offsets of the words of `text` that produce any of `terms` (index terms of a query).
 
-    Fast path for search results: each distinct word of the text is analysed (cached) once, then one pass
-    over the words picks the matching ones.
+    Hot path of search results (every hit of a page): one pass over the words, each distinct word analysed
+    (cached) and judged once.
     """
     if not terms:
         return []
     cache = _WORD_CACHE
-    wanted = set()
-    for w in set(WORD_PATTERN.findall(text)):
-        found = cache.get(w) or analyze_word(w)
-        if not terms.isdisjoint(found[0]):
-            wanted.add(w)
-    if not wanted:
-        return []
-    return [m.span() for m in WORD_PATTERN.finditer(text) if m.group(0) in wanted]
+    verdict: dict[str, bool] = {}
+    spans = []
+    for m in WORD_PATTERN.finditer(text):
+        w = m.group()
+        wanted = verdict.get(w)
+        if wanted is None:
+            found = cache.get(w) or analyze_word(w)
+            wanted = verdict[w] = not terms.isdisjoint(found[0])
+        if wanted:
+            spans.append(m.span())
+    return spans
 
 
 # --- find in article -----------------------------------------------------------------------------------

@@ -26,8 +26,27 @@ from reader.core.search.schema import ANALYZED_FIELDS, DEFAULT_FIELDS, EXACT_FIE
 from reader.core.text import normalize_arabic
 
 KINDS = ("article", "highlight", "note")
+#: A prefix expands to at most this many index terms in a field, the most frequent ones: a 4-letter Arabic
+#: prefix such as الحك matches hundreds of terms, and reading every posting list made prefix queries the
+#: slowest kind (p95 0.4 s at 10k articles, 4 s at 100k; docs/search.md). Rare completions are the price.
+#: In an index of several segments each segment picks its own most frequent terms.
+PREFIX_TERMS = 16
 SNIPPET_WIDTH = 220
 SNIPPET_BEFORE = 60
+
+
+class CappedPrefix(wq.Prefix):
+    """A prefix query that expands to the PREFIX_TERMS most frequent matching terms of its field."""
+
+    def _btexts(self, ixreader: Any) -> list[bytes]:
+        expanded = list(ixreader.expand_prefix(self.fieldname, self.text))
+        if len(expanded) <= PREFIX_TERMS:
+            return expanded
+        fieldname = self.fieldname
+        freq = ixreader.doc_frequency
+        expanded.sort(key=lambda t: -freq(fieldname, t))
+        return expanded[:PREFIX_TERMS]
+
 
 # --- parsing -------------------------------------------------------------------------------------------
 
@@ -56,6 +75,8 @@ class _Parser(QueryParser):
                 if not groups:
                     return None
                 return groups[0] if len(groups) == 1 else wq.And(groups)
+            if termclass is wq.Prefix:
+                termclass = CappedPrefix
             return termclass(fieldname, normalize_arabic(text), boost=boost)
         if fieldname in EXACT_FIELDS:
             return termclass(fieldname, normalize_for_find(text), boost=boost)
