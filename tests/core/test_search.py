@@ -168,6 +168,24 @@ def test_clitic_forms_of_a_word_are_found_through_its_stem(library: Library) -> 
     assert [h.article_id for h in index.search("الحكومة").hits] == [b, a]
 
 
+def test_three_plain_words_rank_the_article_holding_them_in_sequence_first(
+    library: Library, monkeypatch
+) -> None:
+    from reader.core.search import query
+
+    apart = add_article(
+        library,
+        "أ",
+        "السفير زار المدينة. ثم عاد السفير. كانت المدينة هادئة والمعرض مغلق. السفير والمعرض والمدينة",
+    )
+    filler = " ".join(f"كلمة{i}" for i in range(60))
+    together = add_article(library, "ب", f"قال إن السفير زار المعرض الدولي. {filler}")
+    index = SearchIndex(library)
+    assert [h.article_id for h in index.search("السفير زار المعرض").hits] == [together, apart]
+    monkeypatch.setattr(query, "PROXIMITY_BOOST", 0.0)  # without the bonus, term frequency wins
+    assert [h.article_id for h in index.search("السفير زار المعرض").hits] == [apart, together]
+
+
 def test_english_stemming_and_stop_words(library: Library) -> None:
     a = add_article(library, "Elections", "The elections were connected to the war.")
     index = SearchIndex(library)
