@@ -44,9 +44,12 @@ def seed_path() -> Path:
     return SEED_PATH
 
 
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, skipping the test (with the reason) when the shared data is absent."""
+def needs_shared(*parts: str) -> pytest.MarkDecorator:
+    """Mark a test that reads ../shared (copyrighted test data, never copied into the project): it runs
+    wherever the data is beside the checkout (developers, CI) and is skipped, with the reason, elsewhere."""
     path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs {path} (the shared test data beside the checkout)")
-    return path
+    return pytest.mark.skipif(not path.exists(), reason=f"needs {path} (the shared test data beside the checkout)")
+
+
+def shared_path(*parts: str) -> Path:
+    return SHARED.joinpath(*parts)

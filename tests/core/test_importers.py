@@ -16,7 +16,7 @@ from reader.core.importers.markdown import normalise_date, parse_markdown, split
 from reader.core.importers.plain_text import parse_plain_text
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
-from tests.conftest import SEED_TITLE, shared_path
+from tests.conftest import SEED_TITLE, needs_shared, shared_path
 
 PNG_BYTES = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
@@ -431,6 +431,7 @@ def test_registered_reader_handles_its_extension(tmp_path: Path) -> None:
 
 
 @pytest.mark.corpus
+@needs_shared("corpora", "en-bbc", "bbc", "sport", "199.txt")
 def test_bbc_file_with_a_latin1_byte_imports_with_its_pound_sign() -> None:
     meta, blocks = read_article(shared_path("corpora", "en-bbc", "bbc", "sport", "199.txt"))
     assert meta.title == "Chelsea sack Mutu"
