@@ -17,6 +17,12 @@ _ARTICLE_COLUMNS = (
 )
 
 
+def _meta_values(meta: ArticleMeta, text: str) -> tuple[str, ...]:
+    """The metadata columns, in the order title, author, outlet, url, published, language, source_path."""
+    language = meta.language or detect_language(text)
+    return (meta.title, meta.author, meta.outlet, meta.url, meta.published, language, meta.source_path)
+
+
 def _row_to_article(row: sqlite3.Row) -> Article:
     return Article(**{k: row[k] for k in row.keys()})  # noqa: SIM118 (sqlite3.Row is not a mapping)
 
@@ -42,18 +48,7 @@ class ArticleStore:
                 cur = db.execute(
                     "INSERT INTO articles(title, author, outlet, url, published, language, source_path, "
                     "content_hash, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        meta.title,
-                        meta.author,
-                        meta.outlet,
-                        meta.url,
-                        meta.published,
-                        meta.language or detect_language(text),
-                        meta.source_path,
-                        content_hash(text),
-                        now,
-                        now,
-                    ),
+                    (*_meta_values(meta, text), content_hash(text), now, now),
                 )
                 article_id = int(cur.lastrowid or 0)
                 self._insert_blocks(db, article_id, blocks)
@@ -130,16 +125,7 @@ class ArticleStore:
             db.execute(
                 "UPDATE articles SET title = ?, author = ?, outlet = ?, url = ?, published = ?, "
                 "language = ?, source_path = ? WHERE id = ?",
-                (
-                    meta.title,
-                    meta.author,
-                    meta.outlet,
-                    meta.url,
-                    meta.published,
-                    meta.language or detect_language(text),
-                    meta.source_path,
-                    article_id,
-                ),
+                (*_meta_values(meta, text), article_id),
             )
         return text
 
