@@ -135,6 +135,16 @@ def test_suffix_keeps_three_letters() -> None:
     assert light10("رايه") == "راي"
 
 
+@pytest.mark.parametrize("word", ["مصدراً", "مصدرًا", "مصدرـاً"])
+def test_the_alef_of_accusative_tanween_is_not_part_of_the_stem(word: str) -> None:
+    assert same_stem(word, "مصدر") and same_stem(word, "المصدر")
+
+
+def test_a_final_alef_without_tanween_stays() -> None:
+    assert analyze_word("روسيا")[1] == "روسيا"
+    assert analyze_word("كتابا")[1] == "كتابا"  # no tanween written: cannot tell an accusative from a name
+
+
 def test_exact_form_is_kept_beside_the_stem() -> None:
     terms, stem = analyze_word("الولايات")
     assert terms[0] == "الولايات" and stem in terms and stem != terms[0]

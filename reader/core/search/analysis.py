@@ -28,7 +28,7 @@ from whoosh.analysis import Composable, Filter, RegexTokenizer
 from reader.core.text import fold_with_map, normalize_arabic
 
 #: Bump when anything here changes what terms a text produces: the index is then rebuilt (index.py).
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 
 #: A word: letters and digits of any script (not "_", so #هجوم_موسكو is two words), with Arabic marks and
 #: tatweel allowed anywhere inside it.
@@ -100,6 +100,9 @@ def stem(word: str) -> str:
     return _english.stemWord(word)
 
 
+#: A word ending in alef with fathatan (either order, harakat or tatweel may follow): the accusative tanween.
+_TANWEEN_ALEF = re.compile("(?:\u064b\u0627|\u0627\u064b)[\u064b-\u065f\u0640]*$")
+
 _WORD_CACHE: dict[str, tuple[tuple[str, ...], str]] = {}
 _WORD_CACHE_MAX = 400_000
 
@@ -131,7 +134,11 @@ def _analyze_word(raw: str, removestops: bool) -> tuple[tuple[str, ...], str]:
     folded = normalize_arabic(raw)
     if not folded or (removestops and folded in STOP_WORDS):
         return (), ""
-    stemmed = stem(folded)
+    if _TANWEEN_ALEF.search(raw) and len(folded) >= 4:
+        # مصدراً, جديداً: the alef only carries the accusative tanween, so the stem is that of مصدر
+        stemmed = stem(folded[:-1])
+    else:
+        stemmed = stem(folded)
     return ((folded,) if stemmed == folded else (folded, stemmed)), stemmed
 
 
