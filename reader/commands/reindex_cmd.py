@@ -19,9 +19,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument(
         "--procs",
         type=int,
-        default=1,
+        default=None,
         metavar="N",
-        help="indexing processes (default 1; 2 is faster on 2+ cores)",
+        help="indexing processes (default: one per core, at most 2)",
     )
     parser.set_defaults(func=run)
 
@@ -53,9 +53,11 @@ class ProgressBar:
 
 def run(args: argparse.Namespace, ctx) -> int:
     from reader.core.search import SearchIndex
+    from reader.core.search.index import build_processes
 
+    procs = build_processes() if args.procs is None else max(1, args.procs)
     with ctx.open_library() as library:
-        index = SearchIndex(library, procs=max(1, args.procs))
+        index = SearchIndex(library, procs=procs)
         bar = ProgressBar(ctx.err)
         started = time.perf_counter()
         try:

@@ -91,13 +91,14 @@ def _batch(index, args, ctx, stdin) -> int:
 
 def run(args: argparse.Namespace, ctx, stdin=None) -> int:
     from reader.core.search import SearchIndex
+    from reader.core.search.index import build_processes
 
     if args.limit < 1:
         ctx.error("--limit must be at least 1")
         return 2
     query = " ".join(args.query)
     with ctx.open_library() as library:
-        index = SearchIndex(library)
+        index = SearchIndex(library, procs=build_processes())  # a rebuild here may use both cores
         try:
             _sync(index, ctx)
             if query == "-":

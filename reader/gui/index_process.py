@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     from reader.core.errors import HawamishError
     from reader.core.library import Library
     from reader.core.search import SearchIndex
+    from reader.core.search.index import build_processes
 
     stopping = False
 
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         with Library(args.library) as library:
-            index = SearchIndex(library)
+            index = SearchIndex(library, procs=build_processes())  # no threads here: whoosh may fork
             try:
                 run = index.rebuild if args.rebuild else index.sync
                 report = run(progress, lambda: stopping)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from reader.core.search.analysis import normalize_for_find
+from reader.core.search.schema import TITLE_WEIGHT
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
@@ -150,7 +151,7 @@ def build_docs(db: sqlite3.Connection, doc_ids: Iterable[str]) -> Iterator[dict[
                 "author": r["author"],
                 "outlet": r["outlet"],
                 "outlet_key": normalize_for_find(r["outlet"]),
-                "body": texts.get(r["id"], ""),
+                "text": ((r["title"], TITLE_WEIGHT), (texts.get(r["id"], ""), 1.0), (r["note"], 1.0)),
                 "note": r["note"],
                 "tag": _tags(r["tags"]),
                 "lang": r["language"] or "",
@@ -167,7 +168,7 @@ def build_docs(db: sqlite3.Connection, doc_ids: Iterable[str]) -> Iterator[dict[
                 "heading": r["title"],
                 "outlet": r["outlet"],
                 "outlet_key": normalize_for_find(r["outlet"]),
-                "body": r["exact"],
+                "text": ((r["exact"], 1.0), (r["note"], 1.0)),
                 "note": r["note"],
                 "tag": _tags(r["tags"]),
                 "color": r["color"],

@@ -42,6 +42,18 @@ Cancelled = Callable[[], bool]
 CURRENT = "CURRENT"
 LOCK_NAME = "write.lock"
 _PROGRESS_EVERY = 50
+#: Below this many documents a rebuild stays in one process: starting workers costs more than it saves,
+#: and every worker leaves a segment of its own for searches to visit.
+PARALLEL_MIN_DOCS = 2_000
+
+
+def build_processes() -> int:
+    """Indexing processes for a full rebuild outside the GUI process: one per core, at most 2.
+
+    Measured at 10k articles on 2 cores (docs/search.md): 1 process 117 articles/s, 2 processes 211-233/s;
+    each process writes its own segment, so more processes mean more segments for every search to visit.
+    """
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass(slots=True)
@@ -65,6 +77,20 @@ class _Broken(Exception):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason, detail)
         self.reason = reason
+
+
+def _cancel_writer(writer: Any) -> None:
+    """Cancel a whoosh writer, stopping its worker processes too.
+
+    whoosh's MpWriter.cancel only flags its own copies of the worker objects: the workers would wait for
+    jobs forever and the interpreter would wait for them at exit. Terminating them is safe: they write
+    only into the generation folder that a cancelled rebuild removes.
+    """
+    for task in getattr(writer, "tasks", ()):
+        with contextlib.suppress(Exception):
+            task.terminate()
+            task.join(timeout=10)
+    writer.cancel()
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -92,7 +118,9 @@ class SearchIndex:
         self.library = library
         self.folder = Path(library.index_dir)
         self.lock_timeout = lock_timeout
-        self.procs = procs  # >1 only outside the GUI process (fork in a threaded process, DESIGN §4)
+        # >1 only outside the GUI process (whoosh forks its workers, unsafe in a threaded process, DESIGN §4):
+        # the GUI's index process and the command line pass build_processes()
+        self.procs = procs
         self.schema = build_schema()
         self._mutex = threading.RLock()  # guards the cached index and searcher
         self._ix: Any = None
@@ -319,13 +347,17 @@ class SearchIndex:
             try:
                 doc_ids = sorted(documents.stamps(db))
                 options: dict[str, Any] = {"limitmb": 128}
-                if self.procs > 1:
-                    options |= {"procs": self.procs, "multisegment": True}
+                if self.procs > 1 and len(doc_ids) >= PARALLEL_MIN_DOCS:
+                    # each worker analyses and writes a segment of its own; no merge at the end (the
+                    # merge would be one more single-process pass over every posting)
+                    # (batches of at most 100 documents, whoosh's default, and enough of them to feed every worker)
+                    batch = max(1, min(100, len(doc_ids) // (self.procs * 4)))
+                    options |= {"procs": self.procs, "multisegment": True, "batchsize": batch}
                 writer = self._writer(ix, **options)
                 try:
                     self._write_docs(writer, db, doc_ids, progress, cancel, update=False)
                 except BaseException:
-                    writer.cancel()
+                    _cancel_writer(writer)
                     raise
                 writer.commit()
             finally:

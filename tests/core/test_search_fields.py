@@ -1,0 +1,104 @@
+"""The index's one text field (title, text and note as sections), and rebuilds with worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.highlight_store import HighlightStore
+from reader.core.library import Library
+from reader.core.search import SearchIndex
+from reader.core.search import index as index_module
+from tests.core.test_search import add_article, articles
+
+
+def test_a_title_word_ranks_its_article_above_a_mention_in_the_text(library: Library) -> None:
+    filler = " ".join(f"كلمة{i}" for i in range(40))
+    mention = add_article(library, "تقرير عن الطقس", f"{filler} ذكر الاقتصاد مرة واحدة")
+    titled = add_article(library, "الاقتصاد السعودي", f"{filler} وفي ختام المقال ذكر الاقتصاد")
+    index = SearchIndex(library)
+    assert [h.article_id for h in index.search("الاقتصاد").hits] == [titled, mention]
+
+
+def test_a_phrase_does_not_run_from_the_title_into_the_text(library: Library) -> None:
+    across = add_article(library, "زيارة الوزير", "الرياض استقبلت الضيوف")
+    inside = add_article(library, "خبر", "زيارة الوزير الرياض أمس")
+    index = SearchIndex(library)
+    assert articles(index.search('"الوزير الرياض"')) == {inside}
+    assert articles(index.search("الوزير الرياض")) == {across, inside}
+
+
+def test_field_names_still_narrow_the_search(library: Library) -> None:
+    titled = add_article(library, "الاقتصاد السعودي", "نص عن السياحة")
+    texted = add_article(library, "السياحة", "نص عن الاقتصاد")
+    index = SearchIndex(library)
+    assert articles(index.search("الاقتصاد")) == {titled, texted}
+    assert articles(index.search("title:الاقتصاد")) == {titled}
+    # text: and body: are the searchable text (title, text and notes), as a word without a field
+    assert articles(index.search("body:الاقتصاد")) == articles(index.search("text:الاقتصاد")) == {titled, texted}
+
+
+def test_note_words_are_found_and_reported_as_note_hits(library: Library) -> None:
+    article = add_article(library, "مقال", "قالت الحكومة إن الموازنة متوازنة")
+    highlight = HighlightStore(library).create(article, 0, 10, note="يحتاج مصدراً للأرقام")
+    index = SearchIndex(library)
+    hits = index.search("مصدر", kinds=["note"]).hits
+    assert [(h.kind, h.highlight_id) for h in hits] == [("note", highlight.id)]
+    assert articles(index.search("note:مصدر")) == set()  # the article itself has no note
+    assert [h.kind for h in index.search("note:مصدر").hits] == ["note"]
+
+
+@pytest.fixture
+def many(library: Library) -> Library:
+    for i in range(60):
+        add_article(library, f"عنوان {i}", f"نص رقم {i} عن الاقتصاد", "والسياحة" if i % 2 else "والزراعة")
+    return library
+
+
+def _segments(index: SearchIndex) -> int:
+    with index._mutex:
+        return len(index.searcher().reader().leaf_readers())
+
+
+def test_a_rebuild_with_two_processes_finds_what_one_process_finds(many: Library, monkeypatch) -> None:
+    one = SearchIndex(many)
+    one.rebuild()
+    expected = {q: articles(one.search(q, limit=100)) for q in ("الاقتصاد", "السياحة", "زرا*", '"رقم 7"')}
+    one.close()
+    monkeypatch.setattr(index_module, "PARALLEL_MIN_DOCS", 10)
+    two = SearchIndex(many, procs=2)
+    assert two.rebuild().total == 60
+    assert _segments(two) == 2  # one segment a worker
+    assert {q: articles(two.search(q, limit=100)) for q in expected} == expected
+    assert len(expected["السياحة"]) == 30 and len(expected["زرا*"]) == 30
+    assert not multiprocessing.active_children()
+    two.close()
+
+
+def test_a_small_library_is_rebuilt_in_one_process(many: Library) -> None:
+    index = SearchIndex(many, procs=2)
+    index.rebuild()
+    assert _segments(index) == 1
+    index.close()
+
+
+def test_cancelling_a_rebuild_with_two_processes_stops_the_workers(many: Library, monkeypatch) -> None:
+    monkeypatch.setattr(index_module, "PARALLEL_MIN_DOCS", 10)
+    index = SearchIndex(many, procs=2)
+    index.rebuild()
+    live = sorted(p.name for p in index.folder.iterdir() if p.is_dir())
+    calls = []
+
+    def cancel_after_the_first_batch() -> bool:
+        calls.append(1)
+        return True
+
+    with pytest.raises(HawamishError) as info:
+        index.rebuild(cancel=cancel_after_the_first_batch)
+    assert info.value.code is ErrorCode.CANCELLED and calls
+    assert not multiprocessing.active_children()  # no worker left waiting for jobs
+    assert sorted(p.name for p in index.folder.iterdir() if p.is_dir()) == live
+    assert len(articles(index.search("الاقتصاد", limit=100))) == 60
+    index.close()
