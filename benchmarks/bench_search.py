@@ -136,6 +136,18 @@ def build_library(folder: Path, args, rng: random.Random) -> tuple[Library, list
     return library, real_ids, len(real)  # (0 real articles read with --generated-only)
 
 
+def reuse_or_build_library(tmp_path: Path, args, rng: random.Random) -> tuple[Library, list[int], int]:
+    """A library in --keep when given (reused as it is when it already holds one), else in tmp_path."""
+    if args.keep is None:
+        return build_library(tmp_path / "library", args, rng)
+    if Library.exists_in(args.keep):
+        library = Library(args.keep)
+        real_ids = [int(r[0]) for r in library.db.execute("SELECT id FROM articles WHERE outlet NOT LIKE 'outlet %'")]
+        print(f"(reusing the library in {args.keep})")
+        return library, real_ids, len(real_ids)
+    return build_library(args.keep, args, rng)
+
+
 def canonical_texts(library: Library) -> dict[int, str]:
     texts: dict[int, list[str]] = {}
     for aid, text in library.db.execute("SELECT article_id, text FROM blocks ORDER BY article_id, position"):
@@ -405,9 +417,16 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--words", type=int, default=600, help="mean words of a generated article")
     parser.add_argument("--generated-only", action="store_true")
-    parser.add_argument("--procs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--procs", type=int, nargs="*", default=[1, 2], help="builds to time (none: use the kept index as it is)"
+    )
     parser.add_argument("--no-recall", action="store_true")
     parser.add_argument("--queries", type=int, default=QUERIES_PER_KIND, help="queries of each kind")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build the library in this folder, or reuse the one already there (repeated runs skip the import)",
+    )
     args = parser.parse_args()
     QUERIES_PER_KIND = args.queries
     if args.generated_only and args.words == 600:
@@ -416,7 +435,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         started = time.perf_counter()
-        library, real_ids, n_real = build_library(tmp_path / "library", args, rng)
+        library, real_ids, n_real = reuse_or_build_library(tmp_path, args, rng)
         texts = canonical_texts(library)
         n_words = sum(len(t.split()) for t in texts.values())
         print(
@@ -429,7 +448,7 @@ def main() -> int:
         print(f"load average before the build: {os.getloadavg()[0]:.1f} (2 cores; other work shares them)")
         print("\nindex build (SearchIndex.rebuild)")
         print(f"{'processes':>10} {'seconds':>9} {'articles/s':>11} {'index MB':>9}")
-        index = None
+        index = None if args.procs else SearchIndex(library)
         for procs in args.procs:
             index = SearchIndex(library, procs=procs)
             seconds = timed(lambda i=index: i.rebuild()) / 1000
@@ -444,6 +463,7 @@ def main() -> int:
         )
 
         ids = real_ids or list(texts)
+        rng = random.Random(20240323)  # the same queries whether the library was built now or reused
         queries = sample_queries(texts, ids, rng)
         print(f"\nquery latency, ms ({QUERIES_PER_KIND} queries each, top 10)")
         print(
