@@ -102,3 +102,57 @@ def test_cancelling_a_rebuild_with_two_processes_stops_the_workers(many: Library
     assert sorted(p.name for p in index.folder.iterdir() if p.is_dir()) == live
     assert len(articles(index.search("الاقتصاد", limit=100))) == 60
     index.close()
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+def test_cached_length_scores_are_whoosh_bm25f_scores(many: Library, monkeypatch, procs: int) -> None:
+    from whoosh.scoring import BM25F
+
+    from reader.core.search import scoring
+    from reader.core.search.query import parse_query
+    from reader.core.search.scoring import CachedLengthBM25F
+
+    add_article(many, "مقال طويل", " ".join(["الاقتصاد والسياحة"] * 30 + [f"كلمة{i}" for i in range(200)]))
+    monkeypatch.setattr(index_module, "PARALLEL_MIN_DOCS", 10)
+    index = SearchIndex(many, procs=procs)
+    index.rebuild()
+    ix = index._open()
+    with ix.searcher(weighting=BM25F()) as plain, ix.searcher(weighting=CachedLengthBM25F()) as cached:
+        for text in ("الاقتصاد", "السياحة الاقتصاد", '"رقم 7"', "عنوان OR طويل", "كلمة1*"):
+            q = parse_query(text, index.schema)
+            expected = [(h.docnum, round(h.score, 9)) for h in plain.search(q, limit=None)]
+            assert expected
+            assert [(h.docnum, round(h.score, 9)) for h in cached.search(q, limit=None)] == expected
+        assert len(scoring._cache) >= procs  # the cached lengths were used (one entry a segment)
+        for reader in cached.reader().leaf_readers():
+            segment_reader = reader[0]
+            n = segment_reader.doc_count_all()
+            public = [segment_reader.doc_field_length(d, "text", 1) or 1 for d in range(n)]
+            assert scoring.segment_lengths(segment_reader, "text") == public
+    index.close()
+
+
+def test_the_gui_index_process_builds_at_low_priority_with_two_processes(
+    many: Library, monkeypatch, capsys
+) -> None:
+    import os
+    import signal
+
+    from reader.gui import index_process
+
+    niceness: list[int] = []
+    procs: list[int] = []
+    monkeypatch.setattr(os, "nice", niceness.append)
+    monkeypatch.setattr(signal, "signal", lambda *_: None)  # keep the test process's handlers
+    monkeypatch.setattr(index_process, "BACKGROUND_NICENESS", 10)
+    real_init = SearchIndex.__init__
+
+    def recording_init(self, library, **kwargs):  # noqa: ANN001
+        procs.append(kwargs.get("procs", 1))
+        real_init(self, library, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "__init__", recording_init)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 8)
+    assert index_process.main([str(many.folder), "--rebuild"]) == 0
+    assert niceness == [10] and procs == [2]
+    assert capsys.readouterr().out.splitlines()[-1] == "done 60 0 0"

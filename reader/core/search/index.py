@@ -35,6 +35,7 @@ from reader.core.library import Change, Library
 from reader.core.search import documents
 from reader.core.search.analysis import ANALYZER_VERSION
 from reader.core.search.schema import SCHEMA_VERSION, build_schema
+from reader.core.search.scoring import CachedLengthBM25F
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -179,7 +180,7 @@ class SearchIndex:
                 self._searcher.close()
                 self._searcher = None
             if self._searcher is None:
-                self._searcher = ix.searcher()
+                self._searcher = ix.searcher(weighting=CachedLengthBM25F())
             return self._searcher
 
     def _close_reader(self) -> None:
@@ -308,8 +309,12 @@ class SearchIndex:
         return report
 
     def _writer(self, ix: Any, **kwargs: Any) -> Any:
+        # compound=False: whoosh packs a segment into one compound file by default, and opening a reader on
+        # it copies each of its files into memory (BufferFile wraps the mmap in a BytesIO): at 100k articles
+        # every commit and the searcher after it spent ~1 s copying hundreds of MB. Separate files are read
+        # in place.
         try:
-            return ix.writer(timeout=self.lock_timeout, **kwargs)
+            return ix.writer(timeout=self.lock_timeout, compound=False, **kwargs)
         except LockError as exc:
             raise HawamishError(ErrorCode.INDEX_BUSY, str(self.folder), str(exc)) from exc
 
