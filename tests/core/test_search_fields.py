@@ -30,6 +30,26 @@ def test_a_phrase_does_not_run_from_the_title_into_the_text(library: Library) ->
     assert articles(index.search("الوزير الرياض")) == {across, inside}
 
 
+def test_a_word_is_found_behind_each_one_letter_clitic_also_in_phrases(library: Library) -> None:
+    found = {c: add_article(library, c, f"قالت {c}روسيا تقول ذلك") for c in "فبكل"}
+    plain = add_article(library, "بلا", "قالت روسيا تقول ذلك")
+    index = SearchIndex(library)
+    assert articles(index.search("روسيا")) == {*found.values(), plain}
+    assert articles(index.search('"روسيا تقول"')) == {*found.values(), plain}
+    # and the other way round, the exact form first
+    assert articles(index.search("لروسيا")) == {*found.values(), plain}
+    assert index.search("لروسيا").hits[0].article_id == found["ل"]
+    hit = next(h for h in index.search("روسيا").hits if h.article_id == found["ب"])
+    assert texts_of(library, hit) == ["بروسيا"]
+
+
+def texts_of(library: Library, hit) -> list[str]:  # noqa: ANN001
+    from reader.core.article_store import ArticleStore
+
+    text = ArticleStore(library).get(hit.article_id).text
+    return [text[s:e] for s, e in hit.hits]
+
+
 def test_field_names_still_narrow_the_search(library: Library) -> None:
     titled = add_article(library, "الاقتصاد السعودي", "نص عن السياحة")
     texted = add_article(library, "السياحة", "نص عن الاقتصاد")

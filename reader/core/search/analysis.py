@@ -25,10 +25,10 @@ from functools import lru_cache
 import snowballstemmer
 from whoosh.analysis import Composable, Filter, RegexTokenizer
 
-from reader.core.text import fold_with_map, normalize_arabic
+from reader.core.text import fold_char, fold_with_map, normalize_arabic
 
 #: Bump when anything here changes what terms a text produces: the index is then rebuilt (index.py).
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 
 #: A word: letters and digits of any script (not "_", so #هجوم_موسكو is two words), with Arabic marks and
 #: tatweel allowed anywhere inside it.
@@ -72,17 +72,23 @@ def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[0] <= "\u06ff"
 
 
-def light10(word: str, *, strip_waw: bool = True) -> str:
+def light10(word: str, *, strip_waw: bool = True, hamza_alefs: frozenset[int] = frozenset()) -> str:
     """Larkey's light10 on a folded Arabic word: و (≥3 left), an article (≥2 left), one suffix (≥3 left).
 
     light10 lets a suffix leave 2 letters; we keep 3, so short words keep their ending (رايه → راي, not را;
-    بيان stays بيان).
+    بيان stays بيان). `hamza_alefs` are the indexes of letters that were أ إ آ before folding: the article
+    is written with a bare alef, so آلاف, ألمانيا and بإلغاء keep their "ال" (folding alone made آلاف look
+    like ال + اف, and its stem اف matched كاف).
     """
+    offset = 0
     if strip_waw and word.startswith("و") and len(word) - 1 >= 3:
         word = word[1:]
+        offset = 1
     for prefix in ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            word = word[len(prefix) :]
+            alef = prefix.find("ا")  # -1 for لل, whose alef is not written
+            if alef < 0 or offset + alef not in hamza_alefs:
+                word = word[len(prefix) :]
             break
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -91,16 +97,30 @@ def light10(word: str, *, strip_waw: bool = True) -> str:
     return word
 
 
-def stem(word: str) -> str:
+def stem(word: str, hamza_alefs: frozenset[int] = frozenset()) -> str:
     """The stem of a folded word (light10 for Arabic, Snowball for English; digits unchanged)."""
     if not word or word.isdigit():
         return word
     if _is_arabic(word):
-        return light10(word)
+        return light10(word, hamza_alefs=hamza_alefs)
     return _english.stemWord(word)
 
 
+def _hamza_alefs(raw: str) -> frozenset[int]:
+    """Indexes, in the folded form of `raw`, of the letters that were أ إ آ (see light10)."""
+    if not any(ch in _HAMZA_ALEFS for ch in raw):
+        return frozenset()
+    found, index = set(), 0
+    for ch in raw:
+        folded = fold_char(ch)
+        if ch in _HAMZA_ALEFS:
+            found.add(index)
+        index += len(folded)
+    return frozenset(found)
+
+
 #: A word ending in alef with fathatan (either order, harakat or tatweel may follow): the accusative tanween.
+_HAMZA_ALEFS = frozenset("أإآ")
 _TANWEEN_ALEF = re.compile("(?:\u064b\u0627|\u0627\u064b)[\u064b-\u065f\u0640]*$")
 
 _WORD_CACHE: dict[str, tuple[tuple[str, ...], str]] = {}
@@ -125,31 +145,47 @@ def analyze_word(raw: str, removestops: bool = True) -> tuple[tuple[str, ...], s
 
 
 def _analyze_word(raw: str, removestops: bool) -> tuple[tuple[str, ...], str]:
-    """(terms, stem) of one raw token as the index stores it: its exact folded form, then its stem.
+    """(terms, stem) of one raw token as the index stores it: its exact folded form, its stem, and, for a
+    word starting with a one-letter clitic ف ب ك ل, the stem of the word behind it.
 
-    ((), "") for a stop word or a token of marks only. Only these two terms are indexed (each indexed term
-    costs a posting, and whoosh's writer is the slow part); the clitic variants are the query's job
-    (`query_variants`).
+    ((), "") for a stop word or a token of marks only. light10 leaves ف ب ك ل alone because they are often
+    root letters (بوتين, كتاب); indexing the word behind them as well (لروسيا → روسيا, بعمل → عمل) lets a
+    search for روسيا find لروسيا with one term instead of an OR over four clitic forms of every query word
+    (two-word p95 at 100k articles 164 → 83 ms; docs/search.md). A root letter taken for a clitic (كتاب →
+    تاب) only matters to someone searching تاب.
     """
     folded = normalize_arabic(raw)
     if not folded or (removestops and folded in STOP_WORDS):
         return (), ""
-    if _TANWEEN_ALEF.search(raw) and len(folded) >= 4:
-        # مصدراً, جديداً: the alef only carries the accusative tanween, so the stem is that of مصدر
-        stemmed = stem(folded[:-1])
-    else:
-        stemmed = stem(folded)
-    return ((folded,) if stemmed == folded else (folded, stemmed)), stemmed
+    hamza_alefs = _hamza_alefs(raw)
+    tanween = bool(_TANWEEN_ALEF.search(raw)) and len(folded) >= 4
+    # مصدراً, جديداً: the alef only carries the accusative tanween, so the stem is that of مصدر
+    base = folded[:-1] if tanween else folded
+    stemmed = stem(base, hamza_alefs)
+    terms = [folded] if stemmed == folded else [folded, stemmed]
+    if folded[0] in CLITIC_LETTERS and len(base) - 1 >= 3 and not _has_article(folded, hamza_alefs):
+        behind = light10(base[1:], strip_waw=False, hamza_alefs=frozenset(i - 1 for i in hamza_alefs))
+        if behind not in terms:
+            terms.append(behind)
+    return tuple(terms), stemmed
+
+
+def _has_article(folded: str, hamza_alefs: frozenset[int]) -> bool:
+    """Whether light10 takes an article off this word (ال, وال, بال, ... with a bare alef, see light10)."""
+    for prefix in ARTICLE_PREFIXES:
+        if folded.startswith(prefix) and len(folded) - len(prefix) >= 2:
+            alef = prefix.find("ا")
+            return alef < 0 or alef not in hamza_alefs
+    return False
 
 
 @lru_cache(maxsize=100_000)
 def query_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
     """Every index term a query word should match, its exact form first.
 
-    Beyond the word's own terms (analyze_word), for Arabic:
-    - without a one-letter clitic ف ب ك ل when 4 letters remain (لروسيا → روسيا), which light10 leaves
-      alone because they are often root letters (بوتين, كتاب);
-    - with one (روسيا → لروسيا, بروسيا, ...), so the bare word finds the prefixed one;
+    The word's exact form and stem, and for Arabic:
+    - without a one-letter clitic ف ب ك ل when 4 letters remain (لروسيا → روسيا); the other way round (روسيا
+      finding لروسيا) is the index's job (_analyze_word);
     - without a leading و before light10 takes another (ووزارة → وزارة → زار): light10 takes و for the
       conjunction even when it is a root letter, so وزارة is indexed under زار;
     - the exact form behind a clitic (والحكومة, بالحكومة, للحكومة → الحكومه), so the article that has the
@@ -157,23 +193,24 @@ def query_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
     Terms that are in no document cost a dictionary look-up each at query time.
     """
     terms, stemmed = analyze_word(raw, removestops)
-    if not terms or not _is_arabic(terms[0]):
-        return terms
+    if not terms:
+        return ()
     folded = terms[0]
-    out = list(terms)
+    own = [folded] if stemmed == folded else [folded, stemmed]
+    if not _is_arabic(folded):
+        return tuple(own)
+    out = list(own)
     if folded.startswith(("وال", "بال", "كال", "فال")) and len(folded) - 1 >= 4:
         out.append(folded[1:])  # بالحكومه → الحكومه: the exact form of the word behind the clitic
     elif folded.startswith("لل") and len(folded) >= 5:
         out.append("ا" + folded[1:])  # للحكومه → الحكومه
     extra: list[str] = []
-    if folded[0] in CLITIC_LETTERS and not folded.startswith(ARTICLE_PREFIXES) and len(folded) - 1 >= 4:
-        extra += [folded[1:], light10(folded[1:], strip_waw=False)]
+    if folded[0] in CLITIC_LETTERS and len(terms) > len(own) and len(folded) - 1 >= 4:
+        extra += [folded[1:], terms[-1]]  # the word behind the clitic, and its stem (_analyze_word)
     if folded[0] == "و" and len(folded) - 1 >= 4:
         extra += [folded[1:], stem(folded[1:])]
-    extra += [c + t for c in CLITIC_LETTERS for t in terms]
     # A document holding the token v is indexed under v and stem(v): when stem(v) is already looked for,
-    # v finds nothing more (بالحكومه for الحكومه: its stem حكوم is there) and only costs a posting list
-    # read per query (the commonest words have the longest ones). The ranking variants above stay.
+    # v finds nothing more and only costs a posting list read per query. The ranking variants above stay.
     covered = set(out)
     for v in extra:
         if v not in covered and stem(v) not in covered:
