@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed.txt"
 SAUDI = ROOT.parent / "shared" / "corpora" / "ar-saudinewsnet" / "articles"
+ANT = ROOT.parent / "shared" / "corpora" / "ar-ant"
 QUERIES = {
     "one word (no hamza)": "ايران",
     "two words": "الاتفاق النووي",
@@ -88,6 +89,9 @@ def pct(values: list[float], q: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saudi", type=int, default=1500, help="Saudi articles to import (0: seed only)")
+    parser.add_argument(
+        "--ant", type=int, default=0, help="ar-ant articles to import as well (over 2,000 in all: 2-process build)"
+    )
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
 
@@ -104,6 +108,8 @@ def main() -> int:
         paths += sorted(SAUDI.rglob("*.txt"))[: args.saudi]
     elif args.saudi:
         print(f"({SAUDI} is absent: the seed only)")
+    if args.ant and ANT.exists():
+        paths += sorted(p for p in ANT.rglob("*.txt") if p.name.upper() != "README.TXT")[: args.ant]
     results = import_paths(library, paths)
     seed_id = next(r.article_id for r in results if r.path.endswith("seed.txt"))
     articles = sum(r.status == "imported" for r in results)
@@ -122,7 +128,7 @@ def main() -> int:
     meter.stop()
     sync_gaps = list(meter.gaps)
 
-    print(f"library: {articles} articles (seed + Saudi), Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(f"library: {articles} articles (seed, Saudi, ANT), Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print()
     print("| start-up sync (full build, window up) | value |")
     print("|---|---|")

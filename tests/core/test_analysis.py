@@ -220,3 +220,63 @@ def test_find_all_ignores_tatweel_and_case() -> None:
     text = "داعـــش and ISIS"
     assert [text[s:e] for s, e in find_all(text, "داعش")] == ["داعـــش"]
     assert find_all(text, "isis") == [(12, 16)]
+
+
+def _matching_spans_word_by_word(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    """The plain definition matching_spans must agree with: every word, analysed, judged."""
+    from reader.core.search.analysis import WORD_PATTERN
+
+    return [m.span() for m in WORD_PATTERN.finditer(text) if not terms.isdisjoint(word_terms(m.group()))]
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("قالَ الرئيسُ إنّ روسيا ولروسيا و روسيا_الكبرى بروسيا وروسيّا.", "روسيا"),
+        ("الحكومةُ والحكومات وبالحكومة حكومة الحكومه حكوميّ", "الحكومة"),
+        ("مُحَمَّدٌ ومحمد محمّداً محمـــد 2024 ٢٠٢٤", "محمد"),
+        ("Russia and Russia's russian RUSSIA: studies studied study", "studies"),
+        ("عام ٢٠٢٤ و2024م و 2024", "2024"),
+        ("نصٌ بلا الكلمة المطلوبة", "روسيا"),
+        ("روسيا", "روسيا"),
+        ("", "روسيا"),
+    ],
+)
+def test_matching_spans_agrees_with_the_word_by_word_definition(text: str, query: str) -> None:
+    terms = frozenset(t for w in query.split() for t in query_variants(w))
+    assert matching_spans(text, terms) == _matching_spans_word_by_word(text, terms)
+
+
+def test_matching_spans_on_random_texts_agrees_with_the_word_by_word_definition() -> None:
+    import random
+
+    rng = random.Random(4)
+    pieces = [
+        "روسيا",
+        "لروسيا",
+        "ولروسيا",
+        "الرُّوسِيّة",
+        "روس",
+        "كتاب",
+        "كتابـاً",
+        "الكتاب",
+        "Book",
+        "books",
+        "٣",
+        "3",
+        "_",
+        "-",
+        " ",
+        "\n",
+        "،",
+        "َ",
+        "ّ",
+        "ـ",
+        "مُحَمَّد",
+        "محمد",
+    ]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        query = rng.choice(["روسيا", "كتاب", "book", "محمد", "3", "الروسيه"])
+        terms = frozenset(query_variants(query))
+        assert matching_spans(text, terms) == _matching_spans_word_by_word(text, terms), (text, query)

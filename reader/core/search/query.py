@@ -72,17 +72,21 @@ class CappedPrefix(wq.Prefix):
         return list(merged)
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
-        """The OR of the expanded terms with whoosh's array union: a prefix ORs up to PREFIX_TERMS terms
-        and thousands of documents match, where the array union (posting lists read in runs, scores added
-        into an array) takes about half the time of the default binary tree of union matchers (10k
-        articles: worst prefixes 33-48 ms → 19-26 ms). For a word's few variants the tree is faster (it can
-        skip blocks that cannot reach the top results), so only prefixes use it."""
+        """A document's score is that of its best completion (a disjunction max), not their sum.
+
+        Summing up to PREFIX_TERMS BM25 scores ranks a document by how many different completions it
+        holds and leaves whoosh nothing to skip: every document holding any completion is scored. With
+        the best completion's score, a completion whose best possible score cannot reach the top results
+        is dropped from the search as soon as the top results are known. At 100k articles prefix p95
+        161 → 63 ms (the array union of the sum: 156 ms; 16 binary unions: ~4 s before the cap).
+        Search engines treat prefixes alike (Lucene's constant score or top-terms blending).
+        """
         terms = [wq.Term(self.fieldname, t) for t in self._btexts(searcher.reader())]
         if not terms:
             return NullMatcher()
         if len(terms) == 1:
             return terms[0].matcher(searcher, context)
-        return wq.PreloadedOr(terms, boost=self.boost).matcher(searcher, context)
+        return wq.DisjunctionMax(terms, boost=self.boost).matcher(searcher, context)
 
 
 _PREFIX_CACHE: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, int], list[bytes]]] = (
