@@ -80,6 +80,25 @@ def test_csv_has_bom_and_one_row_per_highlight(seeded, tmp_path: Path) -> None:
     assert first["tags"] == "casualties; داعش"
 
 
+def test_csv_cells_that_would_run_as_formulas_are_text(seeded, tmp_path: Path) -> None:
+    library, seed_id, _ = seeded
+    store = HighlightStore(library)
+    notes = {
+        '=HYPERLINK("http://evil.example","انقر")': '\'=HYPERLINK("http://evil.example","انقر")',
+        "- نقطة أولى\n- نقطة ثانية": "'- نقطة أولى\n- نقطة ثانية",
+        "+966 رقم": "'+966 رقم",
+        "@mention": "'@mention",
+        "ملاحظة = عادية": "ملاحظة = عادية",  # only the first character counts
+    }
+    for i, note in enumerate(notes):
+        store.create(seed_id, 10 * i, 10 * i + 5, note=note)
+    rows = list(csv.DictReader(io.StringIO(_export(library, tmp_path, "csv").read_text("utf-8-sig"), newline="")))
+    written = {r["note"] for r in rows}
+    assert set(notes.values()) <= written
+    assert not any(r["note"].startswith(("=", "+", "-", "@")) for r in rows)
+    assert all(r["start"].isdigit() for r in rows)  # numbers are left alone
+
+
 def test_html_is_self_contained_with_dir_auto(seeded, tmp_path: Path) -> None:
     library, _, _ = seeded
     html = _export(library, tmp_path, "html", include_article_text=True).read_text("utf-8")

@@ -2,6 +2,10 @@
 
 UTF-8 with a byte-order mark, because spreadsheet programs otherwise guess a legacy code page and show
 Arabic as mojibake; the csv module does the quoting (notes hold commas, quotes and newlines).
+
+A text cell that a spreadsheet would take for a formula (starting with = + - @, a tab or a carriage return:
+a note "=HYPERLINK(...)" from a pasted web page, or a Markdown list "- point") gets a leading apostrophe,
+as OWASP advises against CSV injection; spreadsheets then show it as text. Numbers are written as they are.
 """
 
 from __future__ import annotations
@@ -32,6 +36,17 @@ COLUMNS = (
 )
 
 
+#: First characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cell(value: object) -> object:
+    """`value` as a spreadsheet will show it: text that would start a formula is prefixed with "'"."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def render(document: ExportDocument, *, progress: Progress | None = None,
            cancel: Cancel | None = None) -> tuple[bytes, None]:
     buffer = io.StringIO(newline="")
@@ -40,7 +55,8 @@ def render(document: ExportDocument, *, progress: Progress | None = None,
     for article in walk(document, progress, cancel):
         for h in article.highlights:
             writer.writerow(
-                (
+                as_text_cell(cell)
+                for cell in (
                     article.title,
                     article.author,
                     article.outlet,
