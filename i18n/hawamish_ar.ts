@@ -824,10 +824,17 @@
             <source>Failed: {n}</source>
             <translation>تعذّر استيراده: {n}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../reader/gui/import_flow.py" line="141" />
-            <source>The import was cancelled; {n} file(s) were not read.</source>
-            <translation>أُلغي الاستيراد؛ لم تُقرأ ملفات عددها {n}.</translation>
+            <source>The import was cancelled; %n file(s) were not read.</source>
+            <translation>
+                <numerusform>أُلغي الاستيراد؛ قُرئت الملفات كلها.</numerusform>
+                <numerusform>أُلغي الاستيراد؛ لم يُقرأ ملف واحد.</numerusform>
+                <numerusform>أُلغي الاستيراد؛ لم يُقرأ ملفان.</numerusform>
+                <numerusform>أُلغي الاستيراد؛ لم تُقرأ %n ملفات.</numerusform>
+                <numerusform>أُلغي الاستيراد؛ لم يُقرأ %n ملفًا.</numerusform>
+                <numerusform>أُلغي الاستيراد؛ لم يُقرأ %n ملف.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../reader/gui/import_flow.py" line="152" />

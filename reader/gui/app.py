@@ -43,10 +43,11 @@ def translations_dir() -> Path:
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Load Qt's own strings and ours for `lang`; the returned translators must be kept alive."""
     installed: list[QTranslator] = []
-    if lang == "en":
-        return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{lang}", qt_dir), (f"hawamish_{lang}", str(translations_dir()))):
+    sources = [(f"qtbase_{lang}", qt_dir), (f"hawamish_{lang}", str(translations_dir()))]
+    if lang == "en":  # Qt's strings are English; ours need only their plural forms (i18n/hawamish_en.ts)
+        sources = sources[1:]
+    for name, folder in sources:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

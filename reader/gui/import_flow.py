@@ -138,7 +138,7 @@ class ImportFlow(QObject):
         if counts.get("failed"):
             parts.append(self.tr("Failed: {n}").format(n=counts["failed"]))
         if cancelled or (self.task is not None and self.task.is_cancelled):
-            parts.append(self.tr("The import was cancelled; {n} file(s) were not read.").format(n=len(cancelled)))
+            parts.append(self.tr("The import was cancelled; %n file(s) were not read.", "", len(cancelled)))
         failures = [
             f"\u2068{Path(r.path).name}\u2069 — {error_reason(r.error) if r.error is not None else ''}"
             for r in results

@@ -1,0 +1,43 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English needs a translation file only for its plural forms: the source strings are English already,
+     but "%n highlight(s)" must read "1 highlight" and "3 highlights" (Qt's numerus forms). -->
+<TS version="2.1" language="en">
+    <context>
+        <name>AnnotationPanel</name>
+        <message numerus="yes">
+            <source>%n highlight(s)</source>
+            <translation>
+                <numerusform>%n highlight</numerusform>
+                <numerusform>%n highlights</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Orphans: %n highlight(s) whose passage is no longer in the text</source>
+            <translation>
+                <numerusform>Orphans: %n highlight whose passage is no longer in the text</numerusform>
+                <numerusform>Orphans: %n highlights whose passages are no longer in the text</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportFlow</name>
+        <message numerus="yes">
+            <source>The import was cancelled; %n file(s) were not read.</source>
+            <translation>
+                <numerusform>The import was cancelled; %n file was not read.</numerusform>
+                <numerusform>The import was cancelled; %n files were not read.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message numerus="yes">
+            <source>%n result(s)</source>
+            <translation>
+                <numerusform>%n result</numerusform>
+                <numerusform>%n results</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
