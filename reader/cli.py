@@ -28,9 +28,13 @@ COMMAND_MODULES = [
     "reader.commands.list_cmd",
     "reader.commands.show_cmd",
     "reader.commands.highlight_cmd",
+    "reader.commands.notes_cmd",
     "reader.commands.export_cmd",
     "reader.commands.search_cmd",
     "reader.commands.reindex_cmd",
+    "reader.commands.check_cmd",
+    "reader.commands.backup_cmd",
+    "reader.commands.restore_cmd",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
