@@ -39,3 +39,8 @@ def describe(error: HawamishError) -> str:
     ):
         reason = f"{reason}: {error.detail}"
     return f"{error.path}: {reason}" if error.path else reason
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 article', '3 articles' (English nouns with a plain -s plural)."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")

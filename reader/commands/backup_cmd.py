@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reader.messages import counted
+
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
@@ -16,11 +18,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     parser.add_argument("path", type=Path, metavar="PATH", help="backup file, or a folder for a dated one")
     parser.set_defaults(func=run)
-
-
-def counted(n: int, noun: str) -> str:
-    """'1 article', '3 articles'."""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def require_library(ctx) -> bool:

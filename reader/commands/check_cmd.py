@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands.backup_cmd import counted, require_library
+from reader.commands.backup_cmd import require_library
+from reader.messages import counted
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -81,7 +81,9 @@ def run(args: argparse.Namespace, ctx) -> int:
     if ctx.json:
         ctx.emit_json(summary.to_json())
     else:
-        pages = f", {summary.pages} pages" if summary.pages else ""
-        print(f"exported {summary.highlights} highlights from {summary.articles} articles to {summary.path} "
-              f"({summary.format}{pages})", file=ctx.out)
+        from reader.messages import counted
+
+        pages = f", {counted(summary.pages, 'page')}" if summary.pages else ""
+        print(f"exported {counted(summary.highlights, 'highlight')} from {counted(summary.articles, 'article')} "
+              f"to {summary.path} ({summary.format}{pages})", file=ctx.out)
     return 0

@@ -23,8 +23,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    from reader.commands.backup_cmd import counted
     from reader.core.backup import describe_backup, restore_library
+    from reader.messages import counted
 
     describe_backup(args.path)  # a bad backup is refused before the library folder is even created
     with ctx.open_library() as library:

@@ -27,7 +27,7 @@ def test_export_csv_with_color_filter(lib_dir: Path, tmp_path: Path, capsys: pyt
     out = tmp_path / "notes.csv"
     code = main(["export", "--all", "--color", "claim", "--format", "csv", "-o", str(out), "--library", str(lib_dir)])
     assert code == 0
-    assert "exported 1 highlights from 1 articles" in capsys.readouterr().out
+    assert "exported 1 highlight from 1 article" in capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"), newline="")))
     assert [r["color"] for r in rows] == ["claim"]
 
