@@ -280,3 +280,24 @@ def test_matching_spans_on_random_texts_agrees_with_the_word_by_word_definition(
         query = rng.choice(["روسيا", "كتاب", "book", "محمد", "3", "الروسيه"])
         terms = frozenset(query_variants(query))
         assert matching_spans(text, terms) == _matching_spans_word_by_word(text, terms), (text, query)
+
+
+def test_indexed_words_is_what_the_analyzer_emits_in_index_mode() -> None:
+    import random
+
+    from reader.core.search.analysis import indexed_words
+
+    def by_analyzer(text: str) -> list[tuple[str, ...]]:
+        words: dict[int, list[str]] = {}
+        for t in hawamish_analyzer()(text, positions=True, mode="index"):
+            words.setdefault(t.pos, []).append(t.text)
+        assert sorted(words) == list(range(len(words)))  # positions 0..n-1, stop words closed over
+        return [tuple(words[p]) for p in sorted(words)]
+
+    rng = random.Random(9)
+    pieces = ["روسيا", "لروسيا", "ولروسيا", "في", "من", "الرُّوسِيّة", "كتابـاً", "آلاف", "the", "Books", "٣",
+              "_", "-", " ", "\n", "،", "مُحَمَّد", "وبالحكومة", "ّ"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(200)]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(200)]
+    for text in texts:
+        assert indexed_words(text) == by_analyzer(text), text

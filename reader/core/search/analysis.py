@@ -226,6 +226,22 @@ def query_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def indexed_words(text: str) -> list[tuple[str, ...]]:
+    """The index terms of each word of `text` that is indexed, in order: one entry per position, exactly
+    what the analyzer emits in index mode (tested). The fast path of indexing: the regex engine lists the
+    words and each is a cache look-up, where the analyzer builds and passes along a token object per word
+    (a sixth of a worker's indexing time)."""
+    cache = _WORD_CACHE
+    out = []
+    for w in WORD_PATTERN.findall(text):
+        found = cache.get(w)
+        if found is None:
+            found = analyze_word(w)
+        if found[0]:
+            out.append(found[0])
+    return out
+
+
 def word_terms(raw: str, removestops: bool = True) -> tuple[str, ...]:
     """The index terms of one raw token (see analyze_word)."""
     return analyze_word(raw, removestops)[0]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from whoosh import fields, query
 from whoosh.qparser.common import QueryParserError
 
-from reader.core.search.analysis import hawamish_analyzer
+from reader.core.search.analysis import hawamish_analyzer, indexed_words
 
 #: Bump when fields change.
 SCHEMA_VERSION = 2
@@ -107,12 +107,12 @@ class SectionedText(fields.TEXT):
         weights: defaultdict[str, float] = defaultdict(float)
         base = 0
         for text, weight in sections:
-            last = -1
-            for token in self.analyzer(text or "", positions=True, mode="index"):
-                positions[token.text].append(base + token.pos)
-                weights[token.text] += weight
-                last = token.pos
-            base += last + 1 + SECTION_GAP
+            words = indexed_words(text or "")  # what self.analyzer emits, without its token objects
+            for offset, terms in enumerate(words, base):
+                for term in terms:
+                    positions[term].append(offset)
+                    weights[term] += weight
+            base += len(words) + SECTION_GAP
         encode = self.format.encode
         boost = self.format.field_boost
         for term, poslist in positions.items():
