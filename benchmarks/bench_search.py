@@ -20,8 +20,10 @@ shorter (--words, default 300) to keep the run short.
    own unicode61 tokenizer (remove_diacritics 2) on the raw text, queried with the variant words: what a
    search without our analysis finds.
 
-Run: .venv/bin/python benchmarks/bench_search.py [--articles 10000] [--procs 1 2] [--skip-build-1]
-     .venv/bin/python benchmarks/bench_search.py --articles 100000 --generated-only --procs 2
+Run: .venv/bin/python benchmarks/bench_search.py [--articles 10000] [--procs 1 2] [--queries 200]
+     .venv/bin/python benchmarks/bench_search.py --articles 100000 --generated-only --procs 2 --no-recall
+     --keep DIR builds the library in DIR once and reuses it on later runs; `--procs` with no value then
+     also reuses its index (query timings only, after a code change that leaves the index as it is).
 """
 
 from __future__ import annotations
