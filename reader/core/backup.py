@@ -18,8 +18,6 @@ rebuilt from it, so a backup leaves it out and a restore throws it away.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
 import shutil
 import sqlite3
@@ -28,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
+from reader.core.exporters.atomic import error_for, fsync_folder, remove_quietly
 from reader.core.library import Library
 from reader.core.storage.database import migrate, schema_version
 from reader.core.storage.migrations import SCHEMA_VERSION
@@ -119,25 +118,10 @@ def _counts(db: sqlite3.Connection) -> tuple[int, int]:
     return int(articles), int(highlights)
 
 
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as f:
-        os.fsync(f.fileno())
-    with contextlib.suppress(OSError):  # directories cannot be opened on every platform
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
-
-
 def _write_error(path: Path, exc: BaseException) -> HawamishError:
-    full = isinstance(exc, OSError) and exc.errno == errno.ENOSPC
-    full = full or (isinstance(exc, sqlite3.Error) and "full" in str(exc).lower())
+    if isinstance(exc, OSError):
+        return error_for(exc, path)
+    full = "full" in str(exc).lower()  # sqlite3: "database or disk is full"
     return HawamishError(ErrorCode.DISK_FULL if full else ErrorCode.UNWRITABLE, str(path), str(exc))
 
 
@@ -160,13 +144,15 @@ def backup_library(library: Library, destination: Path) -> BackupInfo:
                 raise HawamishError(ErrorCode.LIBRARY_CORRUPT, str(library.db_path), str(problems[:5]))
         finally:
             target.close()
-        _fsync(tmp)
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
         os.replace(tmp, destination)
+        fsync_folder(destination.parent)
     except HawamishError:
-        _remove(tmp)
+        remove_quietly(tmp)
         raise
     except (OSError, sqlite3.Error) as exc:
-        _remove(tmp)
+        remove_quietly(tmp)
         raise _write_error(destination, exc) from exc
     return describe_backup(destination)
 
@@ -228,8 +214,6 @@ def restore_library(library: Library, source: Path) -> RestoreReport:
 
 def check_library(library: Library, *, repair: bool = False) -> CheckReport:
     """Look for damage; with `repair`, fix what can be fixed (after saving the database in backups/)."""
-    from reader.core.anchors import update_article_text
-    from reader.core.article_store import ArticleStore
     from reader.core.search import SearchIndex
     from reader.core.search.index import build_processes
 
@@ -238,16 +222,54 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
         report.articles, report.highlights = _counts(db)
         integrity = [tuple(r) for r in db.execute("PRAGMA integrity_check").fetchall()]
         dangling = [tuple(r) for r in db.execute("PRAGMA foreign_key_check").fetchall()]
-        placed = db.execute(
-            'SELECT h.id, h.article_id, h.start, h."end", h.exact FROM highlights h WHERE h.orphan = 0 '
-            "ORDER BY h.article_id, h.start"
-        ).fetchall()
     if integrity != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in integrity[:5])
         report.problems.append(Problem("database", f"SQLite integrity check: {detail}"))
-    mismatched: dict[int, list[int]] = {}
+    mismatched = _mismatched_highlights(library)
+    index = SearchIndex(library, procs=build_processes())
+    try:
+        report.index = index.status()
+        index_broken = report.index == "corrupt"  # missing or stale is not damage: the next search builds it
+        can_repair = repair and integrity == [
+            ("ok",)
+        ]  # a damaged file is restored from a backup, not patched
+        if can_repair and (dangling or mismatched or index_broken):
+            report.saved_before = backup_library(
+                library, library.backup_dir / f"before-repair-{_timestamp()}.sqlite3"
+            )
+        for (table, parent), count in _count_pairs((row[0], row[2]) for row in dangling).items():
+            if can_repair:
+                _delete_dangling(library, table, parent)
+            rows = "1 row refers" if count == 1 else f"{count} rows refer"
+            report.problems.append(
+                Problem("foreign_key", f"{table}: {rows} to a missing {parent} row", can_repair)
+            )
+        for article_id, ids in mismatched.items():
+            if can_repair:
+                _reanchor_article(library, article_id)
+            listed = ", ".join(map(str, ids))
+            detail = f"article {article_id}: highlight(s) {listed} no longer match the text"
+            report.problems.append(Problem("highlight", detail, can_repair))
+        if index_broken:
+            if can_repair:
+                index.rebuild()
+            report.problems.append(Problem("index", "the search index is damaged", can_repair))
+    finally:
+        index.close()
+    return report
+
+
+def _mismatched_highlights(library: Library) -> dict[int, list[int]]:
+    """article id → ids of its placed highlights whose quote is not the text at their offsets."""
+    from reader.core.article_store import ArticleStore
+
+    with library.read() as db:
+        placed = db.execute(
+            'SELECT id, article_id, start, "end", exact FROM highlights WHERE orphan = 0 ORDER BY article_id, start'
+        ).fetchall()
     store = ArticleStore(library)
     texts: dict[int, str] = {}
+    mismatched: dict[int, list[int]] = {}
     for highlight_id, article_id, start, end, exact in placed:
         if article_id not in texts:
             try:
@@ -256,56 +278,25 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
                 continue
         if texts[article_id][start:end] != exact:
             mismatched.setdefault(article_id, []).append(highlight_id)
-    index = SearchIndex(library, procs=build_processes())
-    try:
-        report.index = index.status()
-    finally:
-        index.close()
-    # a missing or stale index is not damage: the next search builds it (docs/search.md)
-    index_broken = report.index == "corrupt"
+    return mismatched
 
-    if repair and (dangling or mismatched or index_broken) and integrity == [("ok",)]:
-        report.saved_before = backup_library(
-            library, library.backup_dir / f"before-repair-{_timestamp()}.sqlite3"
-        )
-    can_repair = repair and integrity == [("ok",)]  # a damaged file is restored from a backup, not patched
 
-    # rows whose parent is gone, per (table, parent); WITHOUT ROWID tables (tags) report no rowid, so a
-    # repair deletes by the foreign key's columns instead
-    for (table, parent), count in _count_pairs((row[0], row[2]) for row in dangling).items():
-        fixed = False
-        if can_repair:
-            with library.write() as db:
-                for fk in db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
-                    if fk["table"] == parent:
-                        column, target = fk["from"], fk["to"] or "rowid"
-                        db.execute(
-                            f'DELETE FROM "{table}" WHERE "{column}" IS NOT NULL '
-                            f'AND "{column}" NOT IN (SELECT "{target}" FROM "{parent}")'
-                        )
-            fixed = True
-        rows = "1 row refers" if count == 1 else f"{count} rows refer"
-        report.problems.append(Problem("foreign_key", f"{table}: {rows} to a missing {parent} row", fixed))
-    for article_id, ids in mismatched.items():
-        fixed = False
-        if can_repair:
-            article = store.get(article_id)
-            update_article_text(library, article_id, None, article.blocks)  # re-anchors every highlight
-            fixed = True
-        listed = ", ".join(map(str, ids))
-        report.problems.append(
-            Problem(
-                "highlight", f"article {article_id}: highlight(s) {listed} no longer match the text", fixed
-            )
-        )
-    if index_broken:
-        fixed = False
-        if can_repair:
-            index = SearchIndex(library, procs=build_processes())
-            try:
-                index.rebuild()
-            finally:
-                index.close()
-            fixed = True
-        report.problems.append(Problem("index", "the search index is damaged", fixed))
-    return report
+def _delete_dangling(library: Library, table: str, parent: str) -> None:
+    """Delete the rows of `table` whose `parent` row is gone. By the foreign key's columns, not by rowid:
+    the tag tables are WITHOUT ROWID, and foreign_key_check reports no rowid for them."""
+    with library.write() as db:
+        for fk in db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+            if fk["table"] == parent:
+                column, target = fk["from"], fk["to"] or "rowid"
+                db.execute(
+                    f'DELETE FROM "{table}" WHERE "{column}" IS NOT NULL '
+                    f'AND "{column}" NOT IN (SELECT "{target}" FROM "{parent}")'
+                )
+
+
+def _reanchor_article(library: Library, article_id: int) -> None:
+    """Place the article's highlights again on its own text (what `import --update` does with a new one)."""
+    from reader.core.anchors import update_article_text
+    from reader.core.article_store import ArticleStore
+
+    update_article_text(library, article_id, None, ArticleStore(library).get(article_id).blocks)

@@ -19,7 +19,8 @@ from reader.core.errors import ErrorCode, HawamishError
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
-def _error_for(exc: OSError, path: Path) -> HawamishError:
+def error_for(exc: OSError, path: Path) -> HawamishError:
+    """UNWRITABLE, or DISK_FULL when the disk or quota is full, naming `path`."""
     code = ErrorCode.DISK_FULL if exc.errno in _FULL else ErrorCode.UNWRITABLE
     return HawamishError(code, str(path), f"{type(exc).__name__}: {exc.strerror or exc}")
 
@@ -39,7 +40,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, cancelled: Callable[[], bool]
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise _error_for(exc, path) from exc
+        raise error_for(exc, path) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -57,23 +58,23 @@ def atomic_write_bytes(path: Path, data: bytes, *, cancelled: Callable[[], bool]
             raise HawamishError(ErrorCode.CANCELLED, str(path))
         os.replace(tmp, path)
     except HawamishError:
-        _remove(tmp)
+        remove_quietly(tmp)
         raise
     except OSError as exc:
-        _remove(tmp)
-        raise _error_for(exc, path) from exc
+        remove_quietly(tmp)
+        raise error_for(exc, path) from exc
     except BaseException:
-        _remove(tmp)
+        remove_quietly(tmp)
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
-def _remove(tmp: Path) -> None:
+def remove_quietly(tmp: Path) -> None:
     with contextlib.suppress(OSError):
         tmp.unlink()
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); not possible and not needed on Windows."""
     if os.name != "posix":
         return
