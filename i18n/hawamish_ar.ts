@@ -1313,4 +1313,42 @@
             <translation>تظليل</translation>
         </message>
     </context>
+    <context>
+        <name>BackupFlow</name>
+        <message>
+            <source>Saving a backup of the library…</source>
+            <translation>جارٍ حفظ نسخة احتياطية من المكتبة…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Backup of %n article(s) saved to %1</source>
+            <translation>
+                <numerusform>حُفظت نسخة احتياطية من المكتبة (لا مقالات فيها) في %1</numerusform>
+                <numerusform>حُفظت نسخة احتياطية من مقال واحد في %1</numerusform>
+                <numerusform>حُفظت نسخة احتياطية من مقالين في %1</numerusform>
+                <numerusform>حُفظت نسخة احتياطية من %n مقالات في %1</numerusform>
+                <numerusform>حُفظت نسخة احتياطية من %n مقالًا في %1</numerusform>
+                <numerusform>حُفظت نسخة احتياطية من %n مقال في %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The backup was not saved</source>
+            <translation>لم تُحفظ النسخة الاحتياطية</translation>
+        </message>
+        <message>
+            <source>Back Up Library</source>
+            <translation>نسخ المكتبة احتياطيًا</translation>
+        </message>
+        <message>
+            <source>Hawamish backup (*.sqlite3)</source>
+            <translation>نسخة هوامش الاحتياطية (*.sqlite3)</translation>
+        </message>
+        <message>
+            <source>&amp;Back Up Library…</source>
+            <translation>&amp;نسخ المكتبة احتياطيًا…</translation>
+        </message>
+        <message>
+            <source>Save a copy of every article, highlight and note to a file</source>
+            <translation>احفظ نسخة من كل المقالات والتظليلات والملاحظات في ملف</translation>
+        </message>
+    </context>
 </TS>

@@ -21,6 +21,16 @@
         </message>
     </context>
     <context>
+        <name>BackupFlow</name>
+        <message numerus="yes">
+            <source>Backup of %n article(s) saved to %1</source>
+            <translation>
+                <numerusform>Backup of %n article saved to %1</numerusform>
+                <numerusform>Backup of %n articles saved to %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportFlow</name>
         <message numerus="yes">
             <source>The import was cancelled; %n file(s) were not read.</source>

@@ -31,6 +31,7 @@ from reader.core.library import Change, Library
 from reader.core.paths import resources_dir
 from reader.gui.annotations import attach_annotations
 from reader.gui.article_view import ArticleView
+from reader.gui.backup_flow import attach_backup
 from reader.gui.error_text import describe_error
 from reader.gui.export_dialog import attach_export
 from reader.gui.import_flow import ImportFlow
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         attach_annotations(self)
         attach_search(self)
         attach_export(self)
+        attach_backup(self)
         # ---- end of feature modules --------------------------------------------------------------------
 
         self._update_count()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale, Qt
 
 from reader.core.article_store import ArticleStore
 from reader.core.models import ArticleMeta
@@ -53,3 +57,29 @@ def window(qtbot, library, sample_ids, settings):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def built_qm() -> Path:
+    """Build the .qm files (as the set-up script does) and return the Arabic one."""
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py")], check=True, capture_output=True)
+    from reader.gui.app import translations_dir
+
+    return translations_dir() / "hawamish_ar.qm"
+
+
+@pytest.fixture
+def ui_language(request, qapp, built_qm) -> Iterator[str]:
+    """Switch the running QApplication to a UI language, and back to English afterwards."""
+    lang = request.param
+    from reader.gui.app import apply_language
+
+    translators = apply_language(qapp, lang)
+    yield lang
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

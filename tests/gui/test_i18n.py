@@ -6,18 +6,16 @@ Other modules add their windows and dialogs to DIALOGS (one opener each: window 
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.text import is_arabic_letter
-from reader.gui.app import apply_language, build_error_dialog, translations_dir
+from reader.gui.app import build_error_dialog
 from reader.gui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,25 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def has_arabic(text: str) -> bool:
     return any(is_arabic_letter(ch) for ch in text)
-
-
-@pytest.fixture(scope="session")
-def built_qm() -> Path:
-    """Build the .qm files (as the set-up script does) and return the Arabic one."""
-    subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py")], check=True, capture_output=True)
-    return translations_dir() / "hawamish_ar.qm"
-
-
-@pytest.fixture
-def ui_language(request, qapp, built_qm) -> Iterator[str]:
-    """Switch the running QApplication to a UI language, and back to English afterwards."""
-    lang = request.param
-    translators = apply_language(qapp, lang)
-    yield lang
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_qm_is_built_and_translates(built_qm: Path) -> None:
