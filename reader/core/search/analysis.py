@@ -84,17 +84,22 @@ def light10(word: str, *, strip_waw: bool = True, hamza_alefs: frozenset[int] = 
     if strip_waw and word.startswith("و") and len(word) - 1 >= 3:
         word = word[1:]
         offset = 1
-    for prefix in ARTICLE_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            alef = prefix.find("ا")  # -1 for لل, whose alef is not written
-            if alef < 0 or offset + alef not in hamza_alefs:
-                word = word[len(prefix) :]
-            break
+    word = word[len(_article(word, frozenset(i - offset for i in hamza_alefs))) :]
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
     return word
+
+
+def _article(word: str, hamza_alefs: frozenset[int]) -> str:
+    """The article light10 takes off `word` (ال, وال, بال, ..., لل when 2 letters remain), or "". An alef
+    at an index in `hamza_alefs` was أ إ آ before folding, and the article's alef is always bare."""
+    for prefix in ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            alef = prefix.find("ا")  # -1 for لل, whose alef is not written
+            return prefix if alef < 0 or alef not in hamza_alefs else ""
+    return ""
 
 
 def stem(word: str, hamza_alefs: frozenset[int] = frozenset()) -> str:
@@ -168,22 +173,13 @@ def _analyze_word(raw: str, removestops: bool) -> tuple[tuple[str, ...], str]:
     if (
         base[skip] in CLITIC_LETTERS
         and len(base) - skip - 1 >= 3
-        and not _has_article(folded[skip:], frozenset(i - skip for i in hamza_alefs))
+        and not _article(folded[skip:], frozenset(i - skip for i in hamza_alefs))
     ):
         shifted = frozenset(i - skip - 1 for i in hamza_alefs)
         behind = light10(base[skip + 1 :], strip_waw=False, hamza_alefs=shifted)
         if behind not in terms:
             terms.append(behind)
     return tuple(terms), stemmed
-
-
-def _has_article(folded: str, hamza_alefs: frozenset[int]) -> bool:
-    """Whether light10 takes an article off this word (ال, وال, بال, ... with a bare alef, see light10)."""
-    for prefix in ARTICLE_PREFIXES:
-        if folded.startswith(prefix) and len(folded) - len(prefix) >= 2:
-            alef = prefix.find("ا")
-            return alef < 0 or alef not in hamza_alefs
-    return False
 
 
 @lru_cache(maxsize=100_000)
