@@ -230,14 +230,25 @@ class SearchIndex:
         timeout: float | None = None,
     ) -> SyncReport:
         """Bring the index in step with SQLite: cheap when nothing changed; a rebuild when it must."""
+        return self._sync_or_rebuild(None, progress, cancel, timeout)
+
+    def _sync_or_rebuild(
+        self,
+        article_ids: Sequence[int] | None,
+        progress: Progress | None,
+        cancel: Cancelled | None,
+        timeout: float | None,
+    ) -> SyncReport:
+        """An incremental sync under the writer lock; a rebuild when the index turns out missing, stale or
+        damaged (derived data: SQLite has everything)."""
         with self.write_lock(timeout):
             try:
-                return self._sync_locked(None, progress, cancel)
+                return self._sync_locked(article_ids, progress, cancel)
             except _Broken as exc:
                 return self._rebuild_locked(progress, cancel, exc.reason)
             except HawamishError:
                 raise
-            except Exception:  # a damaged segment found while merging or reading: derived data, rebuild
+            except Exception:  # a damaged segment found while merging or reading
                 return self._rebuild_locked(progress, cancel, "corrupt")
 
     def rebuild(
@@ -255,15 +266,7 @@ class SearchIndex:
         if change.kind == "labels":  # label names and colours are not indexed (only the key is)
             return SyncReport()
         article_ids = tuple(change.article_ids or (change.ids if change.kind == "article" else ()))
-        with self.write_lock(timeout):
-            try:
-                return self._sync_locked(article_ids or None, None, None)
-            except _Broken as exc:
-                return self._rebuild_locked(None, None, exc.reason)
-            except HawamishError:
-                raise
-            except Exception:
-                return self._rebuild_locked(None, None, "corrupt")
+        return self._sync_or_rebuild(article_ids or None, None, None, timeout)
 
     def _index_stamps(self, ix: Any, article_ids: Sequence[int] | None) -> dict[str, str]:
         try:
