@@ -18,10 +18,12 @@ rebuilt from it, so a backup leaves it out and a restore throws it away.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sqlite3
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,13 +102,6 @@ class CheckReport:
         }
 
 
-def _count_pairs(pairs) -> dict[tuple[str, str], int]:  # noqa: ANN001
-    counts: dict[tuple[str, str], int] = {}
-    for pair in pairs:
-        counts[pair] = counts.get(pair, 0) + 1
-    return counts
-
-
 def _timestamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S", time.localtime())
 
@@ -139,11 +134,12 @@ def backup_library(library: Library, destination: Path) -> BackupInfo:
             with library.read() as db:  # no write of this process lands half-way (other processes: SQLite)
                 db.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            problems = target.execute("PRAGMA integrity_check").fetchall()
-            if [tuple(r) for r in problems] != [("ok",)]:
-                raise HawamishError(ErrorCode.LIBRARY_CORRUPT, str(library.db_path), str(problems[:5]))
         finally:
             target.close()
+        try:  # checked before it may replace an older backup
+            info = describe_backup(tmp)
+        except HawamishError as exc:  # the copy is only as good as the library it came from
+            raise HawamishError(exc.code, str(library.db_path), exc.detail) from exc
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, destination)
@@ -154,7 +150,7 @@ def backup_library(library: Library, destination: Path) -> BackupInfo:
     except (OSError, sqlite3.Error) as exc:
         remove_quietly(tmp)
         raise _write_error(destination, exc) from exc
-    return describe_backup(destination)
+    return dataclasses.replace(info, path=destination)
 
 
 def describe_backup(path: Path) -> BackupInfo:
@@ -237,7 +233,7 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
             report.saved_before = backup_library(
                 library, library.backup_dir / f"before-repair-{_timestamp()}.sqlite3"
             )
-        for (table, parent), count in _count_pairs((row[0], row[2]) for row in dangling).items():
+        for (table, parent), count in Counter((row[0], row[2]) for row in dangling).items():
             if can_repair:
                 _delete_dangling(library, table, parent)
             rows = "1 row refers" if count == 1 else f"{count} rows refer"
