@@ -71,14 +71,7 @@ def attach_backup(window) -> QAction:
     action.setObjectName("backupAction")
     action.setStatusTip(_tr("Save a copy of every article, highlight and note to a file"))
     action.triggered.connect(lambda checked=False: choose_and_back_up(window))
-    menu = window.file_menu
-    quit_action = getattr(window, "quit_action", None)
-    actions = menu.actions()
-    if quit_action is not None and quit_action in actions:
-        before = actions[max(0, actions.index(quit_action) - 1)]
-        menu.insertAction(before if before.isSeparator() else quit_action, action)
-    else:
-        menu.addAction(action)
+    window.add_file_action(action)
     window.backup_action = action
     window.backup_task = None
     return action

@@ -544,16 +544,7 @@ def attach_export(window) -> QAction:
     action.setStatusTip(QCoreApplication.translate("ExportDialog", "Export highlights and notes to PDF, Markdown, HTML, CSV or JSON"))
     action.triggered.connect(lambda checked=False: open_export_dialog(window))
     window.export_dialog = None
-    quit_action = getattr(window, "quit_action", None)
-    menu = window.file_menu
-    if quit_action is not None and quit_action in menu.actions():
-        # Import… | Export… | — | Quit: keep Quit last, after its separator
-        actions = menu.actions()
-        before = actions[max(0, actions.index(quit_action) - 1)]
-        menu.insertAction(before if before.isSeparator() else quit_action, action)
-    else:
-        menu.addAction(action)
-    window.addAction(action)  # the shortcut works even when the menu bar is hidden
+    window.add_file_action(action)  # Import… | Export… | — | Quit
     window.export_action = action
     window.export_article_action = QAction(
         qta.icon("mdi6.export"), QCoreApplication.translate("ExportDialog", "Export Notes of This Article…"), window

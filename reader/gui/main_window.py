@@ -209,6 +209,17 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.help_menu.addAction(self.about_action)
 
+    def add_file_action(self, action: QAction) -> None:
+        """Put a feature's action in the File menu after the others, keeping Quit last after its separator;
+        its shortcut works even when the menu bar is hidden."""
+        actions = self.file_menu.actions()
+        if self.quit_action in actions:
+            before = actions[max(0, actions.index(self.quit_action) - 1)]
+            self.file_menu.insertAction(before if before.isSeparator() else self.quit_action, action)
+        else:
+            self.file_menu.addAction(action)
+        self.addAction(action)
+
     def _action(self, text: str, icon: str | None, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if icon:
