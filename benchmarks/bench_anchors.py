@@ -102,7 +102,9 @@ def main() -> None:
     highlights = make_highlights(text, rng)
     print(f"article: {len(text.split())} words, {len(text)} code points; {len(highlights)} highlights")
     print("wall = elapsed time; cpu = this process's CPU time (steadier when other work shares the cores)")
-    print(f"{'edit':<28} {'path':<20} {'median ms':>10} {'max ms':>8} {'cpu med':>8}   exact/moved/fuzzy/orphan")
+    print(
+        f"{'edit':<28} {'path':<20} {'median ms':>10} {'max ms':>8} {'cpu med':>8}   exact/moved/fuzzy/orphan"
+    )
     for name, edit in (
         ("(a) paragraph at the top", edit_insert_top),
         ("(b) 30 scattered words", edit_scattered_words),

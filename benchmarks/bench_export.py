@@ -40,7 +40,9 @@ def build_library(folder: Path, articles: int, per_article: int) -> None:
     from reader.core.models import ArticleMeta
     from reader.core.text import Block, BlockKind, canonical_text
 
-    lines = [ln.strip() for ln in (ROOT / "tests/fixtures/seed.txt").read_text("utf-8").splitlines() if ln.strip()]
+    lines = [
+        ln.strip() for ln in (ROOT / "tests/fixtures/seed.txt").read_text("utf-8").splitlines() if ln.strip()
+    ]
     title, paragraphs = lines[0], lines[1:]
     rng = random.Random(5)
     with Library(folder) as library:
@@ -52,8 +54,18 @@ def build_library(folder: Path, articles: int, per_article: int) -> None:
             if per_article > 100:  # one long article: the seed three times over
                 paras = paras * 3
             blocks = [Block(BlockKind.PARAGRAPH, f"({n + 1}) {p}") for p in paras]
-            items.append((ArticleMeta(title=f"{title} ({n + 1})", author="كاتب", outlet="Outlet",
-                                      url=f"https://example.org/{n}", published="2024-03-24"), blocks))
+            items.append(
+                (
+                    ArticleMeta(
+                        title=f"{title} ({n + 1})",
+                        author="كاتب",
+                        outlet="Outlet",
+                        url=f"https://example.org/{n}",
+                        published="2024-03-24",
+                    ),
+                    blocks,
+                )
+            )
         ids = store.add_many(items)
         colors = ["claim", "evidence", "counter", "source", "question", "important"]
         for aid, (_, blocks) in zip(ids, items, strict=True):
@@ -63,8 +75,14 @@ def build_library(folder: Path, articles: int, per_article: int) -> None:
                 first = rng.randrange(0, len(words) - 21)
                 last = first + rng.randrange(3, 20)
                 start, end = words[first][0], words[last][1]
-                highlights.create(aid, start, end, color=colors[i % len(colors)],
-                                  note=NOTES[i % len(NOTES)] if i % 2 == 0 else "", tags=("bench",))
+                highlights.create(
+                    aid,
+                    start,
+                    end,
+                    color=colors[i % len(colors)],
+                    note=NOTES[i % len(NOTES)] if i % 2 == 0 else "",
+                    tags=("bench",),
+                )
 
 
 def run_case(folder: Path, fmt: str, out: Path) -> dict[str, float]:
@@ -81,8 +99,15 @@ def run_case(folder: Path, fmt: str, out: Path) -> dict[str, float]:
         summary = export(library, ExportRequest(format=fmt, all_articles=True), out)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "cpu": cpu, "import": import_seconds, "peak_mib": peak_kib / 1024, "pages": summary.pages or 0,
-            "highlights": summary.highlights, "bytes": summary.bytes}
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "import": import_seconds,
+        "peak_mib": peak_kib / 1024,
+        "pages": summary.pages or 0,
+        "highlights": summary.highlights,
+        "bytes": summary.bytes,
+    }
 
 
 def main() -> int:
@@ -93,8 +118,10 @@ def main() -> int:
     if args.child:
         print(json.dumps(run_case(Path(args.child[0]), args.child[1], Path(args.child[2]))))
         return 0
-    print(f"{'case':<20} {'format':<6} {'highlights':>10} {'pages':>6} {'seconds':>8} {'cpu s':>6} {'import s':>8} "
-          f"{'peak MiB':>9} {'size KiB':>9}")
+    print(
+        f"{'case':<20} {'format':<6} {'highlights':>10} {'pages':>6} {'seconds':>8} {'cpu s':>6} {'import s':>8} "
+        f"{'peak MiB':>9} {'size KiB':>9}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for name, (articles, per) in CASES.items():
             folder = Path(tmp) / name.replace(" ", "_")
@@ -103,11 +130,15 @@ def main() -> int:
                 out = Path(tmp) / f"out.{fmt}"
                 child = subprocess.run(
                     [sys.executable, __file__, "--child", str(folder), fmt, str(out)],
-                    capture_output=True, text=True, check=True,
+                    capture_output=True,
+                    text=True,
+                    check=True,
                 )
                 r = json.loads(child.stdout)
-                print(f"{name:<20} {fmt:<6} {r['highlights']:>10} {r['pages'] or '':>6} {r['seconds']:>8.2f} "
-                      f"{r['cpu']:>6.2f} {r['import']:>8.2f} {r['peak_mib']:>9.1f} {r['bytes'] / 1024:>9.0f}")
+                print(
+                    f"{name:<20} {fmt:<6} {r['highlights']:>10} {r['pages'] or '':>6} {r['seconds']:>8.2f} "
+                    f"{r['cpu']:>6.2f} {r['import']:>8.2f} {r['peak_mib']:>9.1f} {r['bytes'] / 1024:>9.0f}"
+                )
     return 0
 
 

@@ -64,13 +64,28 @@ def main(argv: list[str] | None = None) -> int:
             with Library(folder) as library:
                 request = ExportRequest(all_articles=True)
                 make_preview(library, request, quiet, never)  # warm-up: fonts, modules
-                rows.append((name, "preview (what page 1 holds, + page 1)",
-                             _median(lambda r=request: make_preview(library, r, quiet, never), args.runs)))
+                rows.append(
+                    (
+                        name,
+                        "preview (what page 1 holds, + page 1)",
+                        _median(lambda r=request: make_preview(library, r, quiet, never), args.runs),
+                    )
+                )
                 out = Path(tmp) / "full.pdf"
-                rows.append((name, "full PDF export",
-                             _median(lambda r=request, o=out: export(library, r, o), args.runs)))
-                rows.append((name, "pdftoppm page 1 at 110 dpi",
-                             _median(lambda o=out: render_first_page(o, Path(tmp)), args.runs)))
+                rows.append(
+                    (
+                        name,
+                        "full PDF export",
+                        _median(lambda r=request, o=out: export(library, r, o), args.runs),
+                    )
+                )
+                rows.append(
+                    (
+                        name,
+                        "pdftoppm page 1 at 110 dpi",
+                        _median(lambda o=out: render_first_page(o, Path(tmp)), args.runs),
+                    )
+                )
 
                 def open_dialog() -> None:
                     dialog = ExportDialog(library)

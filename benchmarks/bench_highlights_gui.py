@@ -162,7 +162,11 @@ def main(argv: list[str] | None = None) -> int:
             bare_layer.set_highlights(big_highlights, document)
 
     bare.document_ready.connect(prepare)
-    for early, late, out in ((False, False, bare_view_ms), (True, False, bare_layer_ms), (False, True, late_layer_ms)):
+    for early, late, out in (
+        (False, False, bare_view_ms),
+        (True, False, bare_layer_ms),
+        (False, True, late_layer_ms),
+    ):
         mode["prepare"] = early
         bare_layer.set_highlights([])
         for _ in range(args.runs):
@@ -193,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
         p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
         return f"| {name:<46} | {statistics.median(values):8.1f} | {p95:8.1f} | {target:>7} |"
 
-    print(f"{args.words} words, {args.highlights} highlights, {args.runs} runs (offscreen, Qt {app.applicationVersion() or ''})")
+    print(
+        f"{args.words} words, {args.highlights} highlights, {args.runs} runs (offscreen, Qt {app.applicationVersion() or ''})"
+    )
     print(f"| {'measure (ms)':<46} | {'median':>8} | {'p95':>8} | {'target':>7} |")
     print(f"|{'-' * 48}|{'-' * 10}|{'-' * 10}|{'-' * 9}|")
     print(row("open article: open_article() call", open_call, ""))

@@ -85,8 +85,12 @@ def row(name: str, value: str, target: str = "") -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--generated", action="store_true", help="use generated articles even if ../shared exists")
-    parser.add_argument("--bad-input", action="store_true", help="also import ar-ant and en-bbc from ../shared")
+    parser.add_argument(
+        "--generated", action="store_true", help="use generated articles even if ../shared exists"
+    )
+    parser.add_argument(
+        "--bad-input", action="store_true", help="also import ar-ant and en-bbc from ../shared"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="hawamish-bench-") as tmp:

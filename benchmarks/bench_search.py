@@ -144,7 +144,9 @@ def reuse_or_build_library(tmp_path: Path, args, rng: random.Random) -> tuple[Li
         return build_library(tmp_path / "library", args, rng)
     if Library.exists_in(args.keep):
         library = Library(args.keep)
-        real_ids = [int(r[0]) for r in library.db.execute("SELECT id FROM articles WHERE outlet NOT LIKE 'outlet %'")]
+        real_ids = [
+            int(r[0]) for r in library.db.execute("SELECT id FROM articles WHERE outlet NOT LIKE 'outlet %'")
+        ]
         print(f"(reusing the library in {args.keep})")
         return library, real_ids, len(real_ids)
     return build_library(args.keep, args, rng)
@@ -420,7 +422,11 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=600, help="mean words of a generated article")
     parser.add_argument("--generated-only", action="store_true")
     parser.add_argument(
-        "--procs", type=int, nargs="*", default=[1, 2], help="builds to time (none: use the kept index as it is)"
+        "--procs",
+        type=int,
+        nargs="*",
+        default=[1, 2],
+        help="builds to time (none: use the kept index as it is)",
     )
     parser.add_argument("--no-recall", action="store_true")
     parser.add_argument("--queries", type=int, default=QUERIES_PER_KIND, help="queries of each kind")

@@ -90,7 +90,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saudi", type=int, default=1500, help="Saudi articles to import (0: seed only)")
     parser.add_argument(
-        "--ant", type=int, default=0, help="ar-ant articles to import as well (over 2,000 in all: 2-process build)"
+        "--ant",
+        type=int,
+        default=0,
+        help="ar-ant articles to import as well (over 2,000 in all: 2-process build)",
     )
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
@@ -128,12 +131,16 @@ def main() -> int:
     meter.stop()
     sync_gaps = list(meter.gaps)
 
-    print(f"library: {articles} articles (seed, Saudi, ANT), Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(
+        f"library: {articles} articles (seed, Saudi, ANT), Python {sys.version.split()[0]}, {os.cpu_count()} cores"
+    )
     print()
     print("| start-up sync (full build, window up) | value |")
     print("|---|---|")
     print(f"| window shown after | {shown_after * 1000:.0f} ms |")
-    print(f"| index ready after (full build) | {sync_seconds:.1f} s ({articles / sync_seconds:.0f} articles/s) |")
+    print(
+        f"| index ready after (full build) | {sync_seconds:.1f} s ({articles / sync_seconds:.0f} articles/s) |"
+    )
     print(f"| UI thread: longest block while indexing | {max(sync_gaps) * 1000:.0f} ms |")
     print(f"| UI thread: p99 timer gap while indexing | {pct(sync_gaps, 0.99) * 1000:.0f} ms |")
     print()
@@ -154,7 +161,9 @@ def main() -> int:
             panel.results.viewport().repaint()  # the rows are painted when this returns
             times.append(time.perf_counter() - t0)
             rows = panel.model.rowCount()
-        print(f"| {name}: `{query}` | {rows} | {statistics.median(times) * 1000:.1f} | {pct(times, 0.95) * 1000:.1f} |")
+        print(
+            f"| {name}: `{query}` | {rows} | {statistics.median(times) * 1000:.1f} | {pct(times, 0.95) * 1000:.1f} |"
+        )
     print()
 
     # a new note becomes findable: the visible query refreshes itself when the index service commits
@@ -178,9 +187,13 @@ def main() -> int:
         commits.append(service.last_update_seconds or 0.0)
     print("| new highlight with a note -> shown by the visible query | median | max |")
     print("|---|---|---|")
-    print(f"| create() -> row painted | {statistics.median(delays) * 1000:.0f} ms | {max(delays) * 1000:.0f} ms |")
-    print(f"| of which the index update (worker) | {statistics.median(commits) * 1000:.0f} ms | "
-          f"{max(commits) * 1000:.0f} ms |")
+    print(
+        f"| create() -> row painted | {statistics.median(delays) * 1000:.0f} ms | {max(delays) * 1000:.0f} ms |"
+    )
+    print(
+        f"| of which the index update (worker) | {statistics.median(commits) * 1000:.0f} ms | "
+        f"{max(commits) * 1000:.0f} ms |"
+    )
 
     window.close()
     window.deleteLater()

@@ -27,8 +27,10 @@ from reader.core.library import Library  # noqa: E402
 from reader.core.models import ArticleMeta  # noqa: E402
 from reader.core.text import Block, BlockKind  # noqa: E402
 
-WORDS = ("تنظيم القوة الهجوم موسكو الدولة الحرب السياسة الأمن المنطقة التهديد الولايات المتحدة "
-         "روسيا أفغانستان الرئيس الحكومة المقال الكاتب الرأي العالم").split()
+WORDS = (
+    "تنظيم القوة الهجوم موسكو الدولة الحرب السياسة الأمن المنطقة التهديد الولايات المتحدة "
+    "روسيا أفغانستان الرئيس الحكومة المقال الكاتب الرأي العالم"
+).split()
 
 
 def build_library(folder: Path, count: int) -> float:
@@ -39,12 +41,19 @@ def build_library(folder: Path, count: int) -> float:
         batch: list[tuple[ArticleMeta, list[Block]]] = []
         for i in range(count):
             paragraphs = [
-                Block(BlockKind.PARAGRAPH, " ".join(WORDS[(i + p * 7 + w) % len(WORDS)] for w in range(60)) + f" {i}.{p}")
+                Block(
+                    BlockKind.PARAGRAPH,
+                    " ".join(WORDS[(i + p * 7 + w) % len(WORDS)] for w in range(60)) + f" {i}.{p}",
+                )
                 for p in range(5)
             ]
-            meta = ArticleMeta(title=f"مقال رقم {i}: {WORDS[i % len(WORDS)]}", author=f"كاتب {i % 97}",
-                               outlet=f"منبر {i % 13}", published=f"20{10 + i % 15}-0{1 + i % 9}-1{i % 10}",
-                               language="ar")
+            meta = ArticleMeta(
+                title=f"مقال رقم {i}: {WORDS[i % len(WORDS)]}",
+                author=f"كاتب {i % 97}",
+                outlet=f"منبر {i % 13}",
+                published=f"20{10 + i % 15}-0{1 + i % 9}-1{i % 10}",
+                language="ar",
+            )
             batch.append((meta, paragraphs))
             if len(batch) == 1000:
                 store.add_many(batch)
@@ -57,26 +66,53 @@ def build_library(folder: Path, count: int) -> float:
 def run_once(folder: Path, workdir: Path, platform: str) -> tuple[float, float, float, int, float]:
     """(seconds to window shown, seconds to screenshot saved and exit, peak RSS in MB, exit status,
     CPU seconds of the whole run: user + system, which a busy machine inflates much less than wall time)."""
-    env = dict(os.environ, QT_QPA_PLATFORM=platform, HAWAMISH_REPORT_SHOWN="1",
-               HAWAMISH_CONFIG_DIR=str(workdir / "config"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=platform,
+        HAWAMISH_REPORT_SHOWN="1",
+        HAWAMISH_CONFIG_DIR=str(workdir / "config"),
+    )
     # as installed: bytecode cached (a warm-up run writes it), not recompiled at every start
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     png = workdir / "startup.png"
     start = time.time()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "reader.cli", "--library", str(folder), "gui", "--lang", "ar", "--screenshot", str(png)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "reader.cli",
+            "--library",
+            str(folder),
+            "gui",
+            "--lang",
+            "ar",
+            "--screenshot",
+            str(png),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     _, status, usage = os.wait4(proc.pid, 0)
     ended = time.time()
     stderr = proc.stderr.read() if proc.stderr else ""
     proc.returncode = os.waitstatus_to_exitcode(status)
-    shown = next((float(line.split()[1]) for line in stderr.splitlines() if line.startswith("hawamish-shown")), None)
+    shown = next(
+        (float(line.split()[1]) for line in stderr.splitlines() if line.startswith("hawamish-shown")), None
+    )
     if shown is None:
         raise SystemExit(f"the app never reported its window shown (exit {proc.returncode}):\n{stderr}")
     if proc.returncode != 0:  # reported in the table: the window was shown, but the process did not end well
         print(f"warning: the app exited with status {proc.returncode}:\n{stderr[-600:]}", file=sys.stderr)
-    return shown - start, ended - start, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
+    return (
+        shown - start,
+        ended - start,
+        usage.ru_maxrss / 1024,
+        proc.returncode,
+        usage.ru_utime + usage.ru_stime,
+    )
 
 
 def measure_model(folder: Path) -> tuple[float, int]:
@@ -113,12 +149,23 @@ def main() -> int:
     rows = [
         ("articles in the library", f"{args.articles:,}", ""),
         ("library generated (add_many)", f"{built:.1f} s", ""),
-        ("library model built in-process", f"{model_seconds * 1000:.0f} ms", f"{first_rows} rows handed to the view"),
+        (
+            "library model built in-process",
+            f"{model_seconds * 1000:.0f} ms",
+            f"{first_rows} rows handed to the view",
+        ),
         ("process start -> window shown (median)", f"{statistics.median(shown):.2f} s", "target <= 1 s"),
-        ("process start -> window shown (max)", f"{max(shown):.2f} s", f"{args.runs} runs after a warm-up, {args.platform}"),
+        (
+            "process start -> window shown (max)",
+            f"{max(shown):.2f} s",
+            f"{args.runs} runs after a warm-up, {args.platform}",
+        ),
         ("process start -> screenshot saved, exit", f"{statistics.median(done):.2f} s", ""),
-        ("CPU time of that whole run (median)", f"{statistics.median(r[4] for r in results):.2f} s",
-         f"user+sys; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"),
+        (
+            "CPU time of that whole run (median)",
+            f"{statistics.median(r[4] for r in results):.2f} s",
+            f"user+sys; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",
+        ),
         ("peak RSS (max)", f"{max(rss):.0f} MB", "target <= 200 MB"),
         ("exit statuses", " ".join(str(r[3]) for r in results), "0 expected"),
     ]

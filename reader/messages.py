@@ -34,7 +34,10 @@ def describe(error: HawamishError) -> str:
     """One line naming the file (when there is one) and the reason."""
     reason = MESSAGES.get(error.code, error.code.value)
     if error.detail and error.code in (
-        ErrorCode.NOT_FOUND, ErrorCode.QUERY_SYNTAX, ErrorCode.MALFORMED, ErrorCode.UNKNOWN_LABEL,
+        ErrorCode.NOT_FOUND,
+        ErrorCode.QUERY_SYNTAX,
+        ErrorCode.MALFORMED,
+        ErrorCode.UNKNOWN_LABEL,
         ErrorCode.INVALID_COLOR,
     ):
         reason = f"{reason}: {error.detail}"

@@ -48,7 +48,9 @@ def needs_shared(*parts: str) -> pytest.MarkDecorator:
     """Mark a test that reads ../shared (copyrighted test data, never copied into the project): it runs
     wherever the data is beside the checkout (developers, CI) and is skipped, with the reason, elsewhere."""
     path = SHARED.joinpath(*parts)
-    return pytest.mark.skipif(not path.exists(), reason=f"needs {path} (the shared test data beside the checkout)")
+    return pytest.mark.skipif(
+        not path.exists(), reason=f"needs {path} (the shared test data beside the checkout)"
+    )
 
 
 def shared_path(*parts: str) -> Path:

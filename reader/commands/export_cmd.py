@@ -27,16 +27,34 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("ids", nargs="*", type=int, metavar="ID", help="articles to export")
     parser.add_argument("--all", action="store_true", dest="all_articles", help="every article with notes")
     parser.add_argument("--tag", metavar="T", help="articles tagged T (or with a highlight tagged T)")
-    parser.add_argument("--color", action="append", default=[], metavar="KEY",
-                        help="only highlights with this colour label (repeatable)")
-    parser.add_argument("--only-tag", action="append", default=[], metavar="T",
-                        help="only highlights carrying this tag (repeatable)")
-    parser.add_argument("--sort", choices=SORTS, default="position", help="highlight order (default: position)")
-    parser.add_argument("--with-text", action="store_true", help="add the article text with highlights marked")
+    parser.add_argument(
+        "--color",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="only highlights with this colour label (repeatable)",
+    )
+    parser.add_argument(
+        "--only-tag",
+        action="append",
+        default=[],
+        metavar="T",
+        help="only highlights carrying this tag (repeatable)",
+    )
+    parser.add_argument(
+        "--sort", choices=SORTS, default="position", help="highlight order (default: position)"
+    )
+    parser.add_argument(
+        "--with-text", action="store_true", help="add the article text with highlights marked"
+    )
     parser.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size (default: A4)")
-    parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help="language of the export's own words (headings, label names, dates); "
-                             "default: ar when most exported articles are Arabic, else en")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the export's own words (headings, label names, dates); "
+        "default: ar when most exported articles are Arabic, else en",
+    )
     parser.add_argument("--format", choices=FORMATS, help="file format (default: from the -o extension)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="the file to write")
     parser.set_defaults(func=run)
@@ -57,8 +75,10 @@ def run(args: argparse.Namespace, ctx) -> int:
         return EXIT_USAGE
     fmt = _format(args)
     if fmt is None:
-        ctx.error(f"export: choose --format ({', '.join(FORMATS)}); {args.output.suffix or 'no extension'} "
-                  "does not say")
+        ctx.error(
+            f"export: choose --format ({', '.join(FORMATS)}); {args.output.suffix or 'no extension'} "
+            "does not say"
+        )
         return EXIT_USAGE
     request = ExportRequest(
         format=fmt,
@@ -76,7 +96,9 @@ def run(args: argparse.Namespace, ctx) -> int:
         known = set(LabelStore(library).keys())
         unknown = [c for c in args.color if c not in known]
         if unknown:
-            raise HawamishError(ErrorCode.UNKNOWN_LABEL, detail=f"{unknown[0]!r}; known: {', '.join(sorted(known))}")
+            raise HawamishError(
+                ErrorCode.UNKNOWN_LABEL, detail=f"{unknown[0]!r}; known: {', '.join(sorted(known))}"
+            )
         summary = export(library, request, args.output)
     if ctx.json:
         ctx.emit_json(summary.to_json())
@@ -84,6 +106,9 @@ def run(args: argparse.Namespace, ctx) -> int:
         from reader.messages import counted
 
         pages = f", {counted(summary.pages, 'page')}" if summary.pages else ""
-        print(f"exported {counted(summary.highlights, 'highlight')} from {counted(summary.articles, 'article')} "
-              f"to {summary.path} ({summary.format}{pages})", file=ctx.out)
+        print(
+            f"exported {counted(summary.highlights, 'highlight')} from {counted(summary.articles, 'article')} "
+            f"to {summary.path} ({summary.format}{pages})",
+            file=ctx.out,
+        )
     return 0

@@ -23,7 +23,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("id", type=int, metavar="ID", help="the article")
     parser.add_argument("--quote", required=True, metavar="TEXT", help="the words to highlight")
     parser.add_argument(
-        "--occurrence", type=int, metavar="N", help="which occurrence, counting from 1, when the quote repeats"
+        "--occurrence",
+        type=int,
+        metavar="N",
+        help="which occurrence, counting from 1, when the quote repeats",
     )
     parser.add_argument("--color", default="claim", metavar="KEY", help="colour label key (default: claim)")
     parser.add_argument("--style", choices=STYLES, default="background", help="how it is drawn")
@@ -42,6 +45,9 @@ def run(args: argparse.Namespace, ctx) -> int:
     if ctx.json:
         ctx.emit_json(highlight.to_json())
     else:
-        print(f"highlight {highlight.id} on article {article.id} [{start}, {end}) {highlight.color}: "
-              f"{highlight.exact}", file=ctx.out)
+        print(
+            f"highlight {highlight.id} on article {article.id} [{start}, {end}) {highlight.color}: "
+            f"{highlight.exact}",
+            file=ctx.out,
+        )
     return 0

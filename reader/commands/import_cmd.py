@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from reader.core.errors import HawamishError
 from reader.messages import MESSAGES, describe
 
-if TYPE_CHECKING:  # the importers (markdown-it and charset-normalizer) load in `run`: every start needs this module
+if (
+    TYPE_CHECKING
+):  # the importers (markdown-it and charset-normalizer) load in `run`: every start needs this module
     from reader.core.importers import ImportResult
 
 
@@ -26,7 +28,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a file or a folder")
     parser.add_argument(
-        "--update", type=int, metavar="ID", help="replace article ID's text with PATH and re-anchor its highlights"
+        "--update",
+        type=int,
+        metavar="ID",
+        help="replace article ID's text with PATH and re-anchor its highlights",
     )
     parser.set_defaults(func=run)
 

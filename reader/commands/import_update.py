@@ -34,8 +34,10 @@ def run_update(args: argparse.Namespace, ctx) -> int:
         report = update_article_text(library, article.id, merged_meta(old, meta), blocks)
         title = ArticleStore(library).get(article.id).title
     if ctx.json:
-        ctx.emit_json({"path": str(path), "status": "updated", "article_id": article.id, "title": title}
-                      | report.to_json())
+        ctx.emit_json(
+            {"path": str(path), "status": "updated", "article_id": article.id, "title": title}
+            | report.to_json()
+        )
     else:
         print(
             f"updated   {article.id:>6}  {title}: {report.exact} exact, {report.moved} moved, "

@@ -66,17 +66,19 @@ def run(args: argparse.Namespace, ctx) -> int:
             return 2
         groups = group_highlights(library, tags=args.tag, colors=args.color, group_by=args.group_by)
     if ctx.json:
-        ctx.emit_json({
-            "group_by": args.group_by,
-            "groups": [
-                {
-                    "key": g.key,
-                    "label": _label(g, args.group_by),
-                    "highlights": [item.to_json() for item in g.items],
-                }
-                for g in groups
-            ],
-        })
+        ctx.emit_json(
+            {
+                "group_by": args.group_by,
+                "groups": [
+                    {
+                        "key": g.key,
+                        "label": _label(g, args.group_by),
+                        "highlights": [item.to_json() for item in g.items],
+                    }
+                    for g in groups
+                ],
+            }
+        )
         return 0
     if not any(g.items for g in groups):
         print("no highlights", file=ctx.out)

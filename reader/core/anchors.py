@@ -101,7 +101,13 @@ class ReanchorReport:
             "fuzzy": self.fuzzy,
             "orphaned": self.orphaned,
             "placements": [
-                {"highlight_id": p.highlight_id, "start": p.start, "end": p.end, "how": p.how, "score": p.score}
+                {
+                    "highlight_id": p.highlight_id,
+                    "start": p.start,
+                    "end": p.end,
+                    "how": p.how,
+                    "score": p.score,
+                }
                 for p in self.placements
             ],
         }
@@ -176,7 +182,12 @@ class _Anchorer:
     @staticmethod
     def _score(quote: float, prefix: float, suffix: float, distance: int, length: int) -> float:
         position = 1.0 - min(1.0, distance / max(1, length))
-        total = QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position
+        total = (
+            QUOTE_WEIGHT * quote
+            + PREFIX_WEIGHT * prefix
+            + SUFFIX_WEIGHT * suffix
+            + POSITION_WEIGHT * position
+        )
         return total / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
 
     def _best_occurrence(
@@ -197,8 +208,10 @@ class _Anchorer:
             p, x = self._context(hay, s, s + len(needle), prefix, suffix)
             score = self._score(1.0, p, x, abs(s - hint), len(hay))
             # ties go to the nearest occurrence: starts are scanned in order, so compare distances explicitly
-            if best is None or score > best[1] + 1e-12 or (
-                abs(score - best[1]) <= 1e-12 and abs(s - hint) < abs(best[0] - hint)
+            if (
+                best is None
+                or score > best[1] + 1e-12
+                or (abs(score - best[1]) <= 1e-12 and abs(s - hint) < abs(best[0] - hint))
             ):
                 best = (s, score, (p + x) / 2)
         return best
@@ -387,12 +400,26 @@ def update_article_text(
                 continue
             exact, prefix, suffix = quote_at(text, placement.start, placement.end)
             unchanged = (h.start, h.end, h.exact, h.prefix, h.suffix, h.orphan) == (
-                placement.start, placement.end, exact, prefix, suffix, False,
+                placement.start,
+                placement.end,
+                exact,
+                prefix,
+                suffix,
+                False,
             )
             db.execute(
                 'UPDATE highlights SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, text_hash = ?, '
                 "orphan = 0, updated = ? WHERE id = ?",
-                (placement.start, placement.end, exact, prefix, suffix, new_hash, h.updated if unchanged else now, h.id),
+                (
+                    placement.start,
+                    placement.end,
+                    exact,
+                    prefix,
+                    suffix,
+                    new_hash,
+                    h.updated if unchanged else now,
+                    h.id,
+                ),
             )
             setattr(report, placement.how, getattr(report, placement.how) + 1)
         report.placements = placements

@@ -66,18 +66,23 @@ class ArticleStore:
 
     def find_by_hash(self, text_hash: str) -> int | None:
         with self.library.read() as db:
-            row = db.execute("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (text_hash,)).fetchone()
+            row = db.execute(
+                "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (text_hash,)
+            ).fetchone()
         return int(row[0]) if row else None
 
     def get(self, article_id: int) -> Article:
         with self.library.read() as db:
-            row = db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)).fetchone()
+            row = db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
+            ).fetchone()
             if row is None:
                 raise HawamishError(ErrorCode.NOT_FOUND, detail=f"article {article_id}")
             blocks = [
                 Block(BlockKind(r["kind"]), r["text"], r["level"])
                 for r in db.execute(
-                    "SELECT kind, level, text FROM blocks WHERE article_id = ? ORDER BY position", (article_id,)
+                    "SELECT kind, level, text FROM blocks WHERE article_id = ? ORDER BY position",
+                    (article_id,),
                 )
             ]
         article = _row_to_article(row)
@@ -98,7 +103,9 @@ class ArticleStore:
         with self.library.read() as db:
             return [int(r[0]) for r in db.execute("SELECT id FROM articles ORDER BY id")]
 
-    def replace_blocks(self, article_id: int, blocks: Sequence[Block], meta: ArticleMeta | None = None) -> None:
+    def replace_blocks(
+        self, article_id: int, blocks: Sequence[Block], meta: ArticleMeta | None = None
+    ) -> None:
         """Replace an article's text (and optionally its metadata). Re-anchoring highlights is the caller's
         job (reader.core.anchors.update_article_text does both in one transaction)."""
         if not blocks:

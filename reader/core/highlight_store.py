@@ -122,9 +122,7 @@ def article_text(db: sqlite3.Connection, article_id: int) -> str:
     return "\n".join(r[0] for r in rows)
 
 
-_COLUMNS = (
-    'id, article_id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, updated'
-)
+_COLUMNS = 'id, article_id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, updated'
 
 
 class HighlightStore:
@@ -139,7 +137,8 @@ class HighlightStore:
             chunk = ids[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
             for r in db.execute(
-                f"SELECT highlight_id, tag FROM highlight_tags WHERE highlight_id IN ({marks}) ORDER BY tag", chunk
+                f"SELECT highlight_id, tag FROM highlight_tags WHERE highlight_id IN ({marks}) ORDER BY tag",
+                chunk,
             ):
                 tags[r[0]].append(r[1])
         return [
@@ -203,7 +202,9 @@ class HighlightStore:
         if tags is not None:
             vals = normalize_tags(tags)
             marks = ",".join("?" * len(vals))
-            where.append(f"id IN (SELECT highlight_id FROM highlight_tags WHERE tag IN ({marks}))" if vals else "0")
+            where.append(
+                f"id IN (SELECT highlight_id FROM highlight_tags WHERE tag IN ({marks}))" if vals else "0"
+            )
             params.extend(vals)
         sql = f"SELECT {_COLUMNS} FROM highlights"
         if where:
@@ -262,7 +263,20 @@ class HighlightStore:
             cur = db.execute(
                 f"INSERT INTO highlights({_COLUMNS.replace('id, ', '', 1)}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                (article_id, start, end, exact, prefix, suffix, content_hash(text), color, style, note, now, now),
+                (
+                    article_id,
+                    start,
+                    end,
+                    exact,
+                    prefix,
+                    suffix,
+                    content_hash(text),
+                    color,
+                    style,
+                    note,
+                    now,
+                    now,
+                ),
             )
             highlight_id = int(cur.lastrowid or 0)
             self._write_tags(db, highlight_id, tags)
@@ -379,7 +393,12 @@ class HighlightStore:
 
     def article_tags(self, article_id: int) -> list[str]:
         with self.library.read() as db:
-            return [r[0] for r in db.execute("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", (article_id,))]
+            return [
+                r[0]
+                for r in db.execute(
+                    "SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", (article_id,)
+                )
+            ]
 
     def set_article_tags(self, article_id: int, tags: Iterable[str]) -> list[str]:
         """Replace the article's tags. Notified as an 'article' update: tags are part of the article's
@@ -388,6 +407,8 @@ class HighlightStore:
         with self.library.write() as db:
             require_article(db, article_id)
             db.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
-            db.executemany("INSERT INTO article_tags(article_id, tag) VALUES (?, ?)", [(article_id, t) for t in clean])
+            db.executemany(
+                "INSERT INTO article_tags(article_id, tag) VALUES (?, ?)", [(article_id, t) for t in clean]
+            )
         self.library.notify(Change("article", "updated", (article_id,), (article_id,)))
         return sorted(clean)

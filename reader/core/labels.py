@@ -82,9 +82,13 @@ def blend(color: RGB, page: RGB, alpha: float) -> RGB:
 
 def theme_colors(dark: bool) -> tuple[RGB, RGB]:
     """(page, text) colours of a theme."""
-    return (parse_color(DARK_PAGE), parse_color(DARK_TEXT)) if dark else (
-        parse_color(LIGHT_PAGE),
-        parse_color(LIGHT_TEXT),
+    return (
+        (parse_color(DARK_PAGE), parse_color(DARK_TEXT))
+        if dark
+        else (
+            parse_color(LIGHT_PAGE),
+            parse_color(LIGHT_TEXT),
+        )
     )
 
 
@@ -132,7 +136,9 @@ class LabelStore:
 
     def get(self, key: str) -> ColorLabel:
         with self.library.read() as db:
-            row = db.execute("SELECT key, name, color, position FROM color_labels WHERE key = ?", (key,)).fetchone()
+            row = db.execute(
+                "SELECT key, name, color, position FROM color_labels WHERE key = ?", (key,)
+            ).fetchone()
         if row is None:
             raise HawamishError(ErrorCode.UNKNOWN_LABEL, detail=self._known_keys_detail(key))
         return ColorLabel(row["key"], row["name"], row["color"], row["position"])

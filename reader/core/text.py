@@ -93,9 +93,13 @@ def block_direction(text: str, default: Direction = Direction.RTL) -> Direction:
 
 
 def is_arabic_letter(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u08a0" <= ch <= "\u08ff" or (
-        "\ufb50" <= ch <= "\ufdff"
-    ) or ("\ufe70" <= ch <= "\ufeff")
+    return (
+        "\u0600" <= ch <= "\u06ff"
+        or "\u0750" <= ch <= "\u077f"
+        or "\u08a0" <= ch <= "\u08ff"
+        or ("\ufb50" <= ch <= "\ufdff")
+        or ("\ufe70" <= ch <= "\ufeff")
+    )
 
 
 def detect_language(text: str) -> str:
@@ -183,8 +187,10 @@ class FoldedText:
             return 0
         end = self.origin[folded_end - 1] + 1
         # swallow marks and tatweel that follow the last kept letter: they belong to it
-        while end < len(self.original) and fold_char(self.original[end]) == "" and (
-            self.original[end] in ARABIC_MARKS or self.original[end] == TATWEEL
+        while (
+            end < len(self.original)
+            and fold_char(self.original[end]) == ""
+            and (self.original[end] in ARABIC_MARKS or self.original[end] == TATWEEL)
         ):
             end += 1
         return end

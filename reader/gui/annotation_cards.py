@@ -113,7 +113,8 @@ class WrappedText:
 #: Qt's Markdown reader as the note will read elsewhere: GitHub's dialect (lists, links, strikethrough),
 #: raw HTML shown as text, never as markup.
 MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
 )
 ELLIPSIS = "…"
 
@@ -136,7 +137,9 @@ class MarkdownText:
         self.height, self.truncated, self._last_line = _first_lines(doc, max_lines)
         self._font = font
 
-    def draw(self, painter: QPainter, x: float, y: float, width: float, palette: QPalette | None = None) -> None:
+    def draw(
+        self, painter: QPainter, x: float, y: float, width: float, palette: QPalette | None = None
+    ) -> None:
         painter.save()
         painter.translate(x, y)
         clip = QRectF(-2, 0, width + 4, self.height + 2)
@@ -160,7 +163,9 @@ class MarkdownText:
         painter.setFont(self._font)
         if palette is not None:
             painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(QRectF(x, rect.top(), w + 2, rect.height()), int(Qt.AlignmentFlag.AlignVCenter), ELLIPSIS)
+        painter.drawText(
+            QRectF(x, rect.top(), w + 2, rect.height()), int(Qt.AlignmentFlag.AlignVCenter), ELLIPSIS
+        )
 
 
 _BLOCK_START = re.compile(r"\s*([-+*]\s|\d{1,9}[.)]\s|#{1,6}\s|>|\||```|~~~)")
@@ -202,7 +207,11 @@ def _apply_directions(doc: QTextDocument, fallback: Qt.LayoutDirection) -> None:
         previous = direction
         fmt = QTextBlockFormat(block.blockFormat())
         fmt.setLayoutDirection(direction)
-        side = Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft else Qt.AlignmentFlag.AlignLeft
+        side = (
+            Qt.AlignmentFlag.AlignRight
+            if direction == Qt.LayoutDirection.RightToLeft
+            else Qt.AlignmentFlag.AlignLeft
+        )
         fmt.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
         cursor.setPosition(block.position())
         cursor.setBlockFormat(fmt)
@@ -331,7 +340,9 @@ class CardDelegate(QStyledItemDelegate):
         height, _quote, _note = self._content(card, option, width)
         return QSize(width, height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         card: CardData | None = index.data(CARD_ROLE)
         if card is None:
             super().paint(painter, option, index)
@@ -343,11 +354,15 @@ class CardDelegate(QStyledItemDelegate):
         outer = QRectF(option.rect).adjusted(GAP, GAP, -GAP, -GAP)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         accent = underline_color(card.color)
-        painter.setPen(QPen(accent if selected else palette.color(QPalette.ColorRole.Mid), 2 if selected else 1))
+        painter.setPen(
+            QPen(accent if selected else palette.color(QPalette.ColorRole.Mid), 2 if selected else 1)
+        )
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(outer, 6, 6)
-        stripe = QRectF(outer.right() - STRIPE - 1, outer.top() + 1, STRIPE, outer.height() - 2) if rtl else QRectF(
-            outer.left() + 1, outer.top() + 1, STRIPE, outer.height() - 2
+        stripe = (
+            QRectF(outer.right() - STRIPE - 1, outer.top() + 1, STRIPE, outer.height() - 2)
+            if rtl
+            else QRectF(outer.left() + 1, outer.top() + 1, STRIPE, outer.height() - 2)
         )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(card.color) if not card.orphan else palette.color(QPalette.ColorRole.Mid))
@@ -371,12 +386,16 @@ class CardDelegate(QStyledItemDelegate):
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(muted)
         painter.setFont(QFont(header_font.family(), int(header_font.pointSizeF()), QFont.Weight.Normal))
-        painter.drawText(header_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), card.date)
+        painter.drawText(
+            header_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), card.date
+        )
         y += small.lineSpacing() + GAP
         # quote on a tint of the label colour (what it looks like in the article)
         tint = QRectF(x, y, width, quote.height + 2 * GAP)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill_color(card.color) if not card.orphan else palette.color(QPalette.ColorRole.AlternateBase))
+        painter.setBrush(
+            fill_color(card.color) if not card.orphan else palette.color(QPalette.ColorRole.AlternateBase)
+        )
         painter.drawRoundedRect(tint, 3, 3)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.setFont(quote_font)

@@ -76,24 +76,32 @@ class UpdateHighlightCommand(QUndoCommand):
 
 class RecolorCommand(UpdateHighlightCommand):
     def __init__(self, store: HighlightStore, before: Highlight, color: str) -> None:
-        super().__init__(store, before, QCoreApplication.translate("AnnotationCommands", "Change colour"), color=color)
+        super().__init__(
+            store, before, QCoreApplication.translate("AnnotationCommands", "Change colour"), color=color
+        )
 
 
 class RestyleCommand(UpdateHighlightCommand):
     def __init__(self, store: HighlightStore, before: Highlight, style: str) -> None:
-        super().__init__(store, before, QCoreApplication.translate("AnnotationCommands", "Change style"), style=style)
+        super().__init__(
+            store, before, QCoreApplication.translate("AnnotationCommands", "Change style"), style=style
+        )
 
 
 class EditTagsCommand(UpdateHighlightCommand):
     def __init__(self, store: HighlightStore, before: Highlight, tags: Sequence[str]) -> None:
-        super().__init__(store, before, QCoreApplication.translate("AnnotationCommands", "Edit tags"), tags=list(tags))
+        super().__init__(
+            store, before, QCoreApplication.translate("AnnotationCommands", "Edit tags"), tags=list(tags)
+        )
 
 
 class EditNoteCommand(UpdateHighlightCommand):
     """A note edit. Saves that follow each other while typing merge, so one Ctrl+Z undoes the typing run."""
 
     def __init__(self, store: HighlightStore, before: Highlight, note: str) -> None:
-        super().__init__(store, before, QCoreApplication.translate("AnnotationCommands", "Edit note"), note=note)
+        super().__init__(
+            store, before, QCoreApplication.translate("AnnotationCommands", "Edit note"), note=note
+        )
 
     def id(self) -> int:  # noqa: A003 (Qt's name)
         return NOTE_EDIT_ID

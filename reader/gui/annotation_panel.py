@@ -222,7 +222,9 @@ class AnnotationPanel(QDockWidget):
         buttons = QHBoxLayout()
         self.reattach_button = QPushButton(self.tr("Re-attach to Selection"), box)
         self.reattach_button.setObjectName("reattachButton")
-        self.reattach_button.setToolTip(self.tr("Select the passage in the article, then re-attach this highlight to it"))
+        self.reattach_button.setToolTip(
+            self.tr("Select the passage in the article, then re-attach this highlight to it")
+        )
         self.reattach_button.clicked.connect(self._reattach_current)
         self.delete_button = QPushButton(self.tr("Delete"), box)
         self.delete_button.setObjectName("deleteHighlightButton")
@@ -266,12 +268,16 @@ class AnnotationPanel(QDockWidget):
             self.color_row.addWidget(button)
         self.refresh()
 
-    def show_article(self, article: Article | None, highlights: Sequence[Highlight], article_note: str) -> None:
+    def show_article(
+        self, article: Article | None, highlights: Sequence[Highlight], article_note: str
+    ) -> None:
         """Show another article (or none): its note and highlights; filters are kept, the editor cleared."""
         self.note_edit.flush()
         self.article_note_edit.flush()
         self.article = article
-        self._block_starts = [start for start, _end in block_spans(article.blocks)] if article is not None else []
+        self._block_starts = (
+            [start for start, _end in block_spans(article.blocks)] if article is not None else []
+        )
         self._current = None
         self.article_note_edit.set_note(article_note)
         self.article_note_edit.setEnabled(article is not None)
@@ -370,12 +376,16 @@ class AnnotationPanel(QDockWidget):
             self.count_label.setText(self.tr("No article open."))
         elif not everything:
             self.count_label.setText(
-                self.tr("No highlights yet. Select a passage in the article and pick a colour (Ctrl+1 … Ctrl+6).")
+                self.tr(
+                    "No highlights yet. Select a passage in the article and pick a colour (Ctrl+1 … Ctrl+6)."
+                )
             )
         elif len(placed) == total:
             self.count_label.setText(self.tr("%n highlight(s)", "", total))
         else:
-            self.count_label.setText(self.tr("%1 of %2 highlights").replace("%1", str(len(placed))).replace("%2", str(total)))
+            self.count_label.setText(
+                self.tr("%1 of %2 highlights").replace("%1", str(len(placed))).replace("%2", str(total))
+            )
         n_orphans = sum(1 for h in everything if h.orphan)
         self.orphan_label.setText(
             self.tr("Orphans: %n highlight(s) whose passage is no longer in the text", "", n_orphans)

@@ -54,8 +54,9 @@ class AnnotationController(QObject):
         # QMainWindow does not mirror dock areas, but the central splitter does (the library list moves to
         # the right in RTL): the panel goes on the side opposite the list, the left when the UI is RTL.
         rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea,
-                             self.panel)
+        window.addDockWidget(
+            Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea, self.panel
+        )
         window.resizeDocks([self.panel], [360], Qt.Orientation.Horizontal)
         install_context_menu(self.view, self._extend_context_menu)
 
@@ -180,7 +181,9 @@ class AnnotationController(QObject):
             return False
         return True
 
-    def highlight_selection(self, color: str, style: str = "background", with_note: bool = False) -> Highlight | None:
+    def highlight_selection(
+        self, color: str, style: str = "background", with_note: bool = False
+    ) -> Highlight | None:
         """Highlight the view's selection (trimmed of surrounding spaces); returns the new highlight."""
         article = self.view.article
         selected = self.view.selected_range()
@@ -285,7 +288,9 @@ class AnnotationController(QObject):
         menu.addAction(self.tr("Edit Note…"), lambda: self.panel.select_highlight(h.id, focus_note=True))
         colors = menu.addMenu(self.tr("Colour"))
         for label in self.labels:
-            action = colors.addAction(swatch_icon(label.color, ring=label.key == h.color), label_display_name(label))
+            action = colors.addAction(
+                swatch_icon(label.color, ring=label.key == h.color), label_display_name(label)
+            )
             action.triggered.connect(lambda _=False, key=label.key: self.recolor(h.id, key))
         style = "background" if h.style == "underline" else "underline"
         menu.addAction(

@@ -106,7 +106,9 @@ class ErrorReporter:
             return
         self._showing = True
         try:
-            show_error_dialog(self._parent_getter(), error, "".join(traceback.format_exception(kind, error, tb)))
+            show_error_dialog(
+                self._parent_getter(), error, "".join(traceback.format_exception(kind, error, tb))
+            )
         finally:
             self._showing = False
 
@@ -126,7 +128,11 @@ def build_error_dialog(parent: QWidget | None, error: BaseException, details: st
     if isinstance(error, HawamishError):
         box.setText(describe_error(error))
     else:
-        box.setText(QCoreApplication.translate("App", "Something went wrong. Your library is safe; the last action may not have finished."))
+        box.setText(
+            QCoreApplication.translate(
+                "App", "Something went wrong. Your library is safe; the last action may not have finished."
+            )
+        )
         box.setInformativeText(describe_error(error))
         if details:
             box.setDetailedText(details)

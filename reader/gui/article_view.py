@@ -140,7 +140,9 @@ class ArticleView(QTextEdit):
         # would narrow when the bar appears and lay the text out again (twice the work before the first
         # paint). The bar is shown beforehand when the text clearly needs it, before the margins are set.
         scroll_bar_ahead = (
-            article is not None and self.isVisible() and not self.verticalScrollBar().isVisible()
+            article is not None
+            and self.isVisible()
+            and not self.verticalScrollBar().isVisible()
             and self._clearly_scrolls(article.text)
         )
         if scroll_bar_ahead:
@@ -418,10 +420,14 @@ class ArticleView(QTextEdit):
         if self._article is None:
             return 0
         flags = self._header_flags()
-        title = QFontMetrics(self._title_font()).boundingRect(QRect(0, 0, column, 100000), flags, self._article.title)
+        title = QFontMetrics(self._title_font()).boundingRect(
+            QRect(0, 0, column, 100000), flags, self._article.title
+        )
         height = title.height() + 8
         if self.byline():
-            byline = QFontMetrics(self._byline_font()).boundingRect(QRect(0, 0, column, 100000), flags, self.byline())
+            byline = QFontMetrics(self._byline_font()).boundingRect(
+                QRect(0, 0, column, 100000), flags, self.byline()
+            )
             height += byline.height()
         return height + 28  # room for the rule under the header
 
@@ -483,7 +489,10 @@ class ArticleView(QTextEdit):
         layout = doc.documentLayout()
         painter = QPainter(self.viewport())
         painter.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
-        top, bottom = self.verticalScrollBar().value(), self.verticalScrollBar().value() + self.viewport().height()
+        top, bottom = (
+            self.verticalScrollBar().value(),
+            self.verticalScrollBar().value() + self.viewport().height(),
+        )
         for number in self._quote_blocks:
             block = doc.findBlockByNumber(number)
             rect = layout.blockBoundingRect(block)

@@ -26,7 +26,9 @@ def _tr(text: str, n: int = -1) -> str:
 
 def default_backup_path() -> Path:
     """`hawamish-YYYYmmdd.sqlite3` in the user's documents folder (home when there is none)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+        Path.home()
+    )
     return Path(folder) / f"hawamish-{time.strftime('%Y%m%d')}.sqlite3"
 
 
@@ -41,7 +43,9 @@ def back_up(window, path: Path) -> None:
     def done(info) -> None:  # noqa: ANN001 (reader.core.backup.BackupInfo)
         window.backup_action.setEnabled(True)
         # the path isolated (FSI … PDI): inside an Arabic sentence its slashes would otherwise move around
-        message = _tr("Backup of %n article(s) saved to %1", info.articles).replace("%1", f"\u2068{info.path}\u2069")
+        message = _tr("Backup of %n article(s) saved to %1", info.articles).replace(
+            "%1", f"\u2068{info.path}\u2069"
+        )
         window.statusBar().showMessage(message, _STATUS_MS)
 
     def failed(error: BaseException) -> None:

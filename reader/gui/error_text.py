@@ -16,20 +16,34 @@ def _reasons() -> dict[str, str]:
         ErrorCode.UNREADABLE: QCoreApplication.translate("Errors", "cannot be read"),
         ErrorCode.EMPTY: QCoreApplication.translate("Errors", "the file is empty (no text in it)"),
         ErrorCode.BINARY: QCoreApplication.translate("Errors", "this is a binary file, not text"),
-        ErrorCode.UNDECODABLE: QCoreApplication.translate("Errors", "the text encoding could not be recognised"),
+        ErrorCode.UNDECODABLE: QCoreApplication.translate(
+            "Errors", "the text encoding could not be recognised"
+        ),
         ErrorCode.TOO_LARGE: QCoreApplication.translate("Errors", "the file is too large to import"),
         ErrorCode.UNSUPPORTED: QCoreApplication.translate("Errors", "this file type is not supported"),
-        ErrorCode.MALFORMED: QCoreApplication.translate("Errors", "the file is damaged or not in the expected format"),
+        ErrorCode.MALFORMED: QCoreApplication.translate(
+            "Errors", "the file is damaged or not in the expected format"
+        ),
         ErrorCode.NOT_FOUND: QCoreApplication.translate("Errors", "not found"),
-        ErrorCode.QUOTE_NOT_FOUND: QCoreApplication.translate("Errors", "the quoted text is not in the article"),
-        ErrorCode.QUOTE_AMBIGUOUS: QCoreApplication.translate("Errors", "the quoted text occurs more than once"),
-        ErrorCode.INVALID_RANGE: QCoreApplication.translate("Errors", "the range is outside the article's text"),
+        ErrorCode.QUOTE_NOT_FOUND: QCoreApplication.translate(
+            "Errors", "the quoted text is not in the article"
+        ),
+        ErrorCode.QUOTE_AMBIGUOUS: QCoreApplication.translate(
+            "Errors", "the quoted text occurs more than once"
+        ),
+        ErrorCode.INVALID_RANGE: QCoreApplication.translate(
+            "Errors", "the range is outside the article's text"
+        ),
         ErrorCode.QUERY_SYNTAX: QCoreApplication.translate("Errors", "the search query is not valid"),
-        ErrorCode.INDEX_BUSY: QCoreApplication.translate("Errors", "the search index is busy in another Hawamish window; try again"),
+        ErrorCode.INDEX_BUSY: QCoreApplication.translate(
+            "Errors", "the search index is busy in another Hawamish window; try again"
+        ),
         ErrorCode.UNWRITABLE: QCoreApplication.translate("Errors", "cannot write there"),
         ErrorCode.DISK_FULL: QCoreApplication.translate("Errors", "the disk is full"),
         ErrorCode.CANCELLED: QCoreApplication.translate("Errors", "cancelled"),
-        ErrorCode.LIBRARY_NEWER: QCoreApplication.translate("Errors", "this library was written by a newer Hawamish"),
+        ErrorCode.LIBRARY_NEWER: QCoreApplication.translate(
+            "Errors", "this library was written by a newer Hawamish"
+        ),
         ErrorCode.LIBRARY_CORRUPT: QCoreApplication.translate("Errors", "the library database is damaged"),
     }
 

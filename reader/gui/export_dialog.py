@@ -164,8 +164,12 @@ class ExportDialog(QDialog):
         self.scope_selection = QRadioButton(box)
         self.scope_tag = QRadioButton(self.tr("All articles tagged"), box)
         self.scope_all = QRadioButton(box)
-        for name, button in (("scopeArticle", self.scope_article), ("scopeSelection", self.scope_selection),
-                             ("scopeTag", self.scope_tag), ("scopeAll", self.scope_all)):
+        for name, button in (
+            ("scopeArticle", self.scope_article),
+            ("scopeSelection", self.scope_selection),
+            ("scopeTag", self.scope_tag),
+            ("scopeAll", self.scope_all),
+        ):
             button.setObjectName(name)
             self.scope_group.addButton(button)
         self.scope_tag_combo = QComboBox(box)
@@ -209,7 +213,9 @@ class ExportDialog(QDialog):
         self.format_combo.setObjectName("formatCombo")
         for key in FORMATS:
             self.format_combo.addItem(qta.icon(_FORMAT_ICONS[key]), self.format_label(key), key)
-        self.include_text_check = QCheckBox(self.tr("Include the article text with the highlights marked"), box)
+        self.include_text_check = QCheckBox(
+            self.tr("Include the article text with the highlights marked"), box
+        )
         self.include_text_check.setObjectName("includeTextCheck")
         self.page_size_combo = QComboBox(box)
         self.page_size_combo.setObjectName("pageSizeCombo")
@@ -262,9 +268,13 @@ class ExportDialog(QDialog):
             self.scope_article.setText(self.tr("This article (none is open)"))
         self.scope_article.setEnabled(self.article_id is not None)
         count = len(self.selected_ids)
-        self.scope_selection.setText(self.tr("The articles selected in the library ({count})").format(count=count))
+        self.scope_selection.setText(
+            self.tr("The articles selected in the library ({count})").format(count=count)
+        )
         self.scope_selection.setEnabled(count > 0)
-        self.scope_all.setText(self.tr("The whole library (articles: {count})").format(count=articles.count()))
+        self.scope_all.setText(
+            self.tr("The whole library (articles: {count})").format(count=articles.count())
+        )
 
         tags = all_tags(self.library)
         self.filter_tag_combo.addItem(self.tr("Any tag"), "")
@@ -277,8 +287,12 @@ class ExportDialog(QDialog):
         self.scope_tag_combo.setEnabled(bool(tags))
         self.filter_tag_combo.setEnabled(bool(tags))
 
-        wanted = {"article": self.scope_article, "selection": self.scope_selection,
-                  "tag": self.scope_tag, "all": self.scope_all}.get(scope or "")
+        wanted = {
+            "article": self.scope_article,
+            "selection": self.scope_selection,
+            "tag": self.scope_tag,
+            "all": self.scope_all,
+        }.get(scope or "")
         for candidate in (wanted, self.scope_article, self.scope_selection, self.scope_all):
             if candidate is not None and candidate.isEnabled():
                 candidate.setChecked(True)
@@ -398,7 +412,11 @@ class ExportDialog(QDialog):
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.export_task = run_task(
-            self, work, on_done=self._export_done, on_error=self._export_failed, on_progress=self._export_progress
+            self,
+            work,
+            on_done=self._export_done,
+            on_error=self._export_failed,
+            on_progress=self._export_progress,
         )
         self.close_button.setEnabled(False)  # Stop Export (or Esc) first: closing mid-export is not a choice
         self._update_state()
@@ -429,12 +447,20 @@ class ExportDialog(QDialog):
         self.exported.emit(summary.path)
         path = Path(summary.path)
         self.status_label.setText(self.tr("Exported to {name}.").format(name=_isolate(path.name)))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export Finished"), "",
-                          QMessageBox.StandardButton.Close, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Export Finished"),
+            "",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
         box.setObjectName("exportDoneMessage")
         box.setText(self.tr("The notes were exported to {path}").format(path=_isolate(str(path))))
-        box.setInformativeText(self.tr("Articles: {articles} · highlights: {highlights}").format(
-            articles=summary.articles, highlights=summary.highlights))
+        box.setInformativeText(
+            self.tr("Articles: {articles} · highlights: {highlights}").format(
+                articles=summary.articles, highlights=summary.highlights
+            )
+        )
         open_file = box.addButton(self.tr("Open File"), QMessageBox.ButtonRole.AcceptRole)
         show_folder = box.addButton(self.tr("Show in Folder"), QMessageBox.ButtonRole.ActionRole)
         open_file.setObjectName("openFileButton")
@@ -451,12 +477,18 @@ class ExportDialog(QDialog):
             self.status_label.setText(self.tr("Export stopped; no file was written."))
             return
         if not isinstance(error, HawamishError):  # a bug: the user gets a sentence, the log the traceback
-            log.error("export to %s failed", self.last_path, exc_info=(type(error), error, error.__traceback__))
+            log.error(
+                "export to %s failed", self.last_path, exc_info=(type(error), error, error.__traceback__)
+            )
         where = error.path if isinstance(error, HawamishError) and error.path else str(self.last_path or "")
         reason = export_reason(error)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export Failed"),
-                          self.tr("The notes could not be exported to {path}.").format(path=_isolate(where)),
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Export Failed"),
+            self.tr("The notes could not be exported to {path}.").format(path=_isolate(where)),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("exportErrorMessage")
         box.setInformativeText(reason)
         self.status_label.setText(self.tr("Export failed: {reason}").format(reason=reason))
@@ -518,8 +550,12 @@ def open_export_dialog(window, *, scope: str | None = None) -> ExportDialog:
     article = window.article_view.article
     folder = window.settings.value(EXPORT_FOLDER_KEY)
     dialog = ExportDialog(
-        window.library, window, article_id=article.id if article is not None else None,
-        selected_ids=selected_article_ids(window), scope=scope, start_folder=Path(folder) if folder else None,
+        window.library,
+        window,
+        article_id=article.id if article is not None else None,
+        selected_ids=selected_article_ids(window),
+        scope=scope,
+        start_folder=Path(folder) if folder else None,
         language=getattr(window, "lang", None),
     )
     dialog.exported.connect(lambda path: window.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent)))
@@ -538,19 +574,29 @@ def _forget(window, dialog: ExportDialog) -> None:
 
 def attach_export(window) -> QAction:
     """File → Export Notes… (Ctrl+E), placed before Quit. One call in MainWindow.__init__."""
-    action = QAction(qta.icon("mdi6.export"), QCoreApplication.translate("ExportDialog", "&Export Notes…"), window)
+    action = QAction(
+        qta.icon("mdi6.export"), QCoreApplication.translate("ExportDialog", "&Export Notes…"), window
+    )
     action.setObjectName("exportAction")
     action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
-    action.setStatusTip(QCoreApplication.translate("ExportDialog", "Export highlights and notes to PDF, Markdown, HTML, CSV or JSON"))
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "ExportDialog", "Export highlights and notes to PDF, Markdown, HTML, CSV or JSON"
+        )
+    )
     action.triggered.connect(lambda checked=False: open_export_dialog(window))
     window.export_dialog = None
     window.add_file_action(action)  # Import… | Export… | — | Quit
     window.export_action = action
     window.export_article_action = QAction(
-        qta.icon("mdi6.export"), QCoreApplication.translate("ExportDialog", "Export Notes of This Article…"), window
+        qta.icon("mdi6.export"),
+        QCoreApplication.translate("ExportDialog", "Export Notes of This Article…"),
+        window,
     )
     window.export_article_action.setObjectName("exportArticleAction")
-    window.export_article_action.triggered.connect(lambda checked=False: open_export_dialog(window, scope="article"))
+    window.export_article_action.triggered.connect(
+        lambda checked=False: open_export_dialog(window, scope="article")
+    )
     window.article_view.installEventFilter(_ArticleMenuHook(window))
     return action
 

@@ -93,7 +93,10 @@ def render_first_page(pdf: Path, out_dir: Path, dpi: int = PREVIEW_DPI) -> bytes
 
 
 def make_preview(
-    library: Library, request: ExportRequest, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    library: Library,
+    request: ExportRequest,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
 ) -> tuple[str, bytes | str]:
     """Render the preview document with the real exporter; ('png', first page) for PDF, else
     ('text', first lines of the file); ('empty', '') when nothing in the scope matches."""
@@ -115,8 +118,11 @@ def export_reason(error: BaseException) -> str:
     translate = QCoreApplication.translate
     if isinstance(error, HawamishError):
         if error.code is ErrorCode.UNWRITABLE:
-            return translate("ExportDialog", "Hawamish cannot write there: the folder is read-only, missing or "
-                                             "not a folder. Choose another place.")
+            return translate(
+                "ExportDialog",
+                "Hawamish cannot write there: the folder is read-only, missing or "
+                "not a folder. Choose another place.",
+            )
         if error.code is ErrorCode.DISK_FULL:
             return translate("ExportDialog", "The disk is full. Free some space or choose another disk.")
         if error.code is ErrorCode.CANCELLED:
@@ -125,9 +131,12 @@ def export_reason(error: BaseException) -> str:
             return translate("ExportDialog", "An article to export is no longer in the library.")
         return error_reason(error)
     if isinstance(error, OSError) and error.strerror:
-        return translate("ExportDialog", "The file could not be written ({reason}).").format(reason=error.strerror)
+        return translate("ExportDialog", "The file could not be written ({reason}).").format(
+            reason=error.strerror
+        )
     return translate("ExportDialog", "An unexpected error stopped the export ({kind}).").format(
-        kind=type(error).__name__)
+        kind=type(error).__name__
+    )
 
 
 class ExportPreview(QGroupBox):
@@ -196,7 +205,9 @@ class ExportPreview(QGroupBox):
         generation = self._generation
         library = self.library
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> tuple[str, bytes | str]:
+        def work(
+            progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+        ) -> tuple[str, bytes | str]:
             return make_preview(library, request, progress, cancelled)
 
         self.task = run_task(
@@ -212,8 +223,12 @@ class ExportPreview(QGroupBox):
         self.task = None
         kind, payload = result
         if kind == "empty":
-            self._show_message(self.tr("Nothing matches these choices: no article in them has highlights with "
-                                       "these colour labels and tags."))
+            self._show_message(
+                self.tr(
+                    "Nothing matches these choices: no article in them has highlights with "
+                    "these colour labels and tags."
+                )
+            )
         elif kind == "png":
             image = QImage.fromData(bytes(payload), "PNG")  # type: ignore[arg-type]
             if image.isNull():
@@ -250,7 +265,9 @@ class ExportPreview(QGroupBox):
         room = self.stack.size() * ratio  # a QStackedLayout only resizes its current page
         room.setWidth(max(40, room.width() - 8))
         room.setHeight(max(40, room.height() - 8))
-        page = self.pixmap.scaled(room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        page = self.pixmap.scaled(
+            room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
         framed = QPixmap(page.width() + 6, page.height() + 6)
         framed.fill(Qt.GlobalColor.transparent)
         painter = QPainter(framed)

@@ -71,7 +71,9 @@ class FindBar(QFrame):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
         self.count_label.setMinimumWidth(70)
-        self.prev_button = self._button("mdi6.chevron-up", self.tr("Previous match (Shift+Enter)"), self.previous)
+        self.prev_button = self._button(
+            "mdi6.chevron-up", self.tr("Previous match (Shift+Enter)"), self.previous
+        )
         self.next_button = self._button("mdi6.chevron-down", self.tr("Next match (Enter)"), self.next)
         self.close_button = self._button("mdi6.close", self.tr("Close (Esc)"), self.close_bar)
 
@@ -153,9 +155,9 @@ class FindBar(QFrame):
         elif not self.matches:
             self.count_label.setText(self.tr("No matches"))
         else:
-            self.count_label.setText(self.tr("%1 of %2").replace("%1", str(self.current + 1)).replace(
-                "%2", str(len(self.matches))
-            ))
+            self.count_label.setText(
+                self.tr("%1 of %2").replace("%1", str(self.current + 1)).replace("%2", str(len(self.matches)))
+            )
         has = bool(self.matches)
         self.prev_button.setEnabled(has)
         self.next_button.setEnabled(has)
@@ -186,8 +188,11 @@ class FindBar(QFrame):
             self._place()
         elif watched is self.box and event.type() == QEvent.Type.ShortcutOverride:
             key = event if isinstance(event, QKeyEvent) else None
-            if key is not None and (key.key() == Qt.Key.Key_Escape or key.matches(QKeySequence.StandardKey.FindNext)
-                                    or key.matches(QKeySequence.StandardKey.FindPrevious)):
+            if key is not None and (
+                key.key() == Qt.Key.Key_Escape
+                or key.matches(QKeySequence.StandardKey.FindNext)
+                or key.matches(QKeySequence.StandardKey.FindPrevious)
+            ):
                 event.accept()  # the bar steps through its own matches, not the window's search hits
                 return True
         elif watched is self.box and event.type() == QEvent.Type.KeyPress:
@@ -216,7 +221,9 @@ def attach_find_bar(window: QWidget) -> FindBar:
     from PySide6.QtGui import QAction
 
     bar = FindBar(window.article_view)  # type: ignore[attr-defined]
-    action = QAction(qta.icon("mdi6.text-search"), QCoreApplication.translate("FindBar", "&Find in Article…"), window)
+    action = QAction(
+        qta.icon("mdi6.text-search"), QCoreApplication.translate("FindBar", "&Find in Article…"), window
+    )
     action.setObjectName("findInArticleAction")
     action.setShortcut(QKeySequence.StandardKey.Find)
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -104,7 +104,9 @@ class HighlightLayer(QObject):
         selections installed then are placed without a full layout of the article, and installing the
         same ones again once it is shown costs nothing (Qt skips selections that did not change).
         """
-        self._highlights = sorted((h for h in highlights if not h.orphan), key=lambda h: (h.start, -h.end, h.id))
+        self._highlights = sorted(
+            (h for h in highlights if not h.orphan), key=lambda h: (h.start, -h.end, h.id)
+        )
         self.redraw(document)
 
     def redraw(self, document: QTextDocument | None = None) -> None:
@@ -221,15 +223,23 @@ class HighlightLayer(QObject):
 
     def highlights_at_point(self, point: QPoint) -> list[Highlight]:
         """Highlights under a viewport point (only on the text itself, not beside it)."""
-        hit = self.view.document().documentLayout().hitTest(
-            QPointF(point) + QPointF(self.view.horizontalScrollBar().value(), self.view.verticalScrollBar().value()),
-            Qt.HitTestAccuracy.ExactHit,
+        hit = (
+            self.view.document()
+            .documentLayout()
+            .hitTest(
+                QPointF(point)
+                + QPointF(self.view.horizontalScrollBar().value(), self.view.verticalScrollBar().value()),
+                Qt.HitTestAccuracy.ExactHit,
+            )
         )
         return self.highlights_at(self.view.offset_map.from_qt(hit)) if hit >= 0 else []
 
     def marker_at(self, point: QPoint) -> int | None:
         """The highlight whose note marker is under a viewport point."""
-        return next((hid for hid, rect in self.markers.marker_rects() if rect.adjusted(-3, -3, 3, 3).contains(point)), None)
+        return next(
+            (hid for hid, rect in self.markers.marker_rects() if rect.adjusted(-3, -3, 3, 3).contains(point)),
+            None,
+        )
 
     def _show_note_tip(self, event: QHelpEvent) -> bool:
         """Hovering a marker or a highlight with a note shows the note."""

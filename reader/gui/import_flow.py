@@ -56,7 +56,9 @@ class ImportFlow(QObject):
             self.import_paths([Path(p) for p in paths])
 
     def choose_folder_and_import(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a Folder"), str(self._start_dir()))
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Import a Folder"), str(self._start_dir())
+        )
         if folder:
             self.import_paths([Path(folder)])
 
@@ -99,7 +101,9 @@ class ImportFlow(QObject):
     def _progress(self, done: int, total: int) -> None:
         dialog = self.progress_dialog  # setValue() of a modal dialog processes events: _done may run inside
         if dialog is not None:
-            dialog.setLabelText(self.tr("Importing articles… {done} of {total}").format(done=done, total=total))
+            dialog.setLabelText(
+                self.tr("Importing articles… {done} of {total}").format(done=done, total=total)
+            )
             dialog.setMaximum(max(total, 1))
             dialog.setValue(min(done, max(total, 1)))
 
@@ -113,7 +117,9 @@ class ImportFlow(QObject):
     def _done(self, results: list[Any]) -> None:
         self._close_progress()
         self._summarise(results)
-        first_new = next((r.article_id for r in results if r.status in ("imported", "updated") and r.article_id), None)
+        first_new = next(
+            (r.article_id for r in results if r.status in ("imported", "updated") and r.article_id), None
+        )
         if first_new is not None and self.window.article_view.article is None:
             self.window.open_article(first_new)
         self.finished.emit(results)
@@ -126,8 +132,11 @@ class ImportFlow(QObject):
     # reporting -----------------------------------------------------------------------------------
     def summary_text(self, results: Sequence[Any]) -> tuple[str, str]:
         """A one-paragraph summary and the details (one failed file a line, with its reason)."""
-        cancelled = [r for r in results if r.status == "failed" and r.error is not None
-                     and r.error.code is ErrorCode.CANCELLED]
+        cancelled = [
+            r
+            for r in results
+            if r.status == "failed" and r.error is not None and r.error.code is ErrorCode.CANCELLED
+        ]
         results = [r for r in results if r not in cancelled]
         counts = Counter(r.status for r in results)
         parts = [self.tr("Imported: {n}").format(n=counts.get("imported", 0))]
@@ -154,7 +163,9 @@ class ImportFlow(QObject):
             more = len(details.splitlines()) - 12
             if more > 0:
                 shown += "\n" + self.tr("… and {n} more (see the details)").format(n=more)
-            self._show_box(QMessageBox.Icon.Warning, self.tr("Import finished"), f"{text}\n\n{intro}\n{shown}", details)
+            self._show_box(
+                QMessageBox.Icon.Warning, self.tr("Import finished"), f"{text}\n\n{intro}\n{shown}", details
+            )
         else:
             self.window.statusBar().showMessage(text.replace("\n", " · "), 8000)
             self.summary_box = None

@@ -65,7 +65,9 @@ class IndexService(QObject):
     failed = Signal(object)  # an exception the status bar reports (the app keeps working)
     _change_arrived = Signal(object)  # emitted on the writing thread, delivered on the UI thread
 
-    def __init__(self, library: Library, parent: QObject | None = None, *, index: object | None = None) -> None:
+    def __init__(
+        self, library: Library, parent: QObject | None = None, *, index: object | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
         # the core's SearchIndex (and whoosh with it, ~0.1 s of imports) is made on first use, which is on
@@ -179,7 +181,11 @@ class IndexService(QObject):
             return
         self.busy_changed.emit(True)
         self._task = run_task(
-            self, work, on_done=self._on_written, on_error=self._on_write_error, on_progress=self.progress.emit,
+            self,
+            work,
+            on_done=self._on_written,
+            on_error=self._on_write_error,
+            on_progress=self.progress.emit,
             pool=self._pool,
         )
 
@@ -270,7 +276,9 @@ class IndexService(QObject):
             QTimer.singleShot(RETRY_MS, self._write_next)
             return
         if code != 0:
-            detail = self._process_error or bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+            detail = self._process_error or bytes(process.readAllStandardError().data()).decode(
+                "utf-8", "replace"
+            )
             self._on_write_error(RuntimeError(f"index process exited with {code}: {detail.strip()[-500:]}"))
             return
         self._on_written(("sync", time.perf_counter() - self._process_started))
@@ -281,8 +289,12 @@ class IndexService(QObject):
             self._process = None
             process.deleteLater()
             self._task = run_task(
-                self, self._in_thread_rebuild(), on_done=self._on_written, on_error=self._on_write_error,
-                on_progress=self.progress.emit, pool=self._pool,
+                self,
+                self._in_thread_rebuild(),
+                on_done=self._on_written,
+                on_error=self._on_write_error,
+                on_progress=self.progress.emit,
+                pool=self._pool,
             )
 
     def _in_thread_rebuild(self) -> Callable[[Callable[[int, int], None], Callable[[], bool]], object]:
@@ -354,8 +366,11 @@ class IndexService(QObject):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             QCoreApplication.processEvents()  # delivers queued changes and finished writes first
-            if not self.busy and not self._pending and not self._needs_sync and not (
-                self._batch_timer.isActive()
+            if (
+                not self.busy
+                and not self._pending
+                and not self._needs_sync
+                and not (self._batch_timer.isActive())
             ):
                 return True
             time.sleep(0.005)
@@ -409,7 +424,9 @@ class IndexStatus(QWidget):
         self.show()
 
     def _on_failed(self, error: object) -> None:
-        self.label.setText(self.tr("The search index could not be updated; searches may miss recent changes."))
+        self.label.setText(
+            self.tr("The search index could not be updated; searches may miss recent changes.")
+        )
         self.bar.hide()
         self.show()
         QTimer.singleShot(8000, self.hide)

@@ -77,8 +77,13 @@ class LabelEditorDialog(QDialog):
         self.color_buttons: dict[str, QToolButton] = {}
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("What each highlight colour means. Renaming or recolouring a label changes "
-                               "every highlight that uses it."), self)
+        intro = QLabel(
+            self.tr(
+                "What each highlight colour means. Renaming or recolouring a label changes "
+                "every highlight that uses it."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()

@@ -51,7 +51,9 @@ class LibraryRow:
 
     __slots__ = ("author", "highlight_count", "id", "outlet", "published", "title")
 
-    def __init__(self, id: int, title: str, author: str, outlet: str, published: str, highlight_count: int) -> None:  # noqa: A002
+    def __init__(
+        self, id: int, title: str, author: str, outlet: str, published: str, highlight_count: int
+    ) -> None:  # noqa: A002
         self.id = id
         self.title = title
         self.author = author
@@ -187,7 +189,9 @@ class LibraryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
             return None
         if section == COL_HIGHLIGHTS:  # a narrow column: an icon, the word in the tooltip
@@ -255,7 +259,9 @@ class LibrarySortModel(QSortFilterProxyModel):
         source = self.sourceModel()
         if isinstance(source, LibraryModel):
             source.sort(column, order)
-            super().sort(-1, Qt.SortOrder.AscendingOrder)  # keep the source order (-1 + descending reverses it)
+            super().sort(
+                -1, Qt.SortOrder.AscendingOrder
+            )  # keep the source order (-1 + descending reverses it)
         else:
             super().sort(column, order)
 

@@ -60,7 +60,9 @@ class MainWindow(QMainWindow):
     library_changed = Signal(object)
     _change_from_any_thread = Signal(object)
 
-    def __init__(self, library: Library, settings: QSettings, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, settings: QSettings, lang: str = "en", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.settings = settings
@@ -133,7 +135,9 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, width)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for column in range(1, self.library_model.columnCount()):
-            name = self.library_model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            name = self.library_model.headerData(
+                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+            )
             toggle = QAction(name, header)
             toggle.setCheckable(True)
             toggle.setChecked(not header.isSectionHidden(column))
@@ -155,20 +159,31 @@ class MainWindow(QMainWindow):
         self.edit_menu: QMenu = bar.addMenu(self.tr("&Edit"))
         self.view_menu: QMenu = bar.addMenu(self.tr("&View"))
         self.help_menu: QMenu = bar.addMenu(self.tr("&Help"))
-        for menu, name in ((self.file_menu, "fileMenu"), (self.edit_menu, "editMenu"),
-                           (self.view_menu, "viewMenu"), (self.help_menu, "helpMenu")):
+        for menu, name in (
+            (self.file_menu, "fileMenu"),
+            (self.edit_menu, "editMenu"),
+            (self.view_menu, "viewMenu"),
+            (self.help_menu, "helpMenu"),
+        ):
             menu.setObjectName(name)
 
-        self.import_action = self._action(self.tr("&Import…"), "fa5s.file-import", self.importer.choose_and_import,
-                                          QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
+        self.import_action = self._action(
+            self.tr("&Import…"),
+            "fa5s.file-import",
+            self.importer.choose_and_import,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I),
+        )
         self.import_action.setStatusTip(self.tr("Add articles from text or Markdown files"))
-        self.import_folder_action = self._action(self.tr("Import &Folder…"), "fa5s.folder-open",
-                                                 self.importer.choose_folder_and_import)
+        self.import_folder_action = self._action(
+            self.tr("Import &Folder…"), "fa5s.folder-open", self.importer.choose_folder_and_import
+        )
         self.import_folder_action.setStatusTip(self.tr("Add every article in a folder and its subfolders"))
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.import_folder_action)
         self.file_menu.addSeparator()
-        self.quit_action = self._action(self.tr("&Quit"), "fa5s.sign-out-alt", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(
+            self.tr("&Quit"), "fa5s.sign-out-alt", self.close, QKeySequence.StandardKey.Quit
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.file_menu.addAction(self.quit_action)
 
@@ -181,27 +196,43 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
-        self.copy_action = self._action(self.tr("&Copy"), "fa5s.copy", self.article_view.copy, QKeySequence.StandardKey.Copy)
+        self.copy_action = self._action(
+            self.tr("&Copy"), "fa5s.copy", self.article_view.copy, QKeySequence.StandardKey.Copy
+        )
         self.copy_action.setEnabled(False)
         self.article_view.copyAvailable.connect(self.copy_action.setEnabled)
         self.edit_menu.addAction(self.copy_action)
-        self.select_all_action = self._action(self.tr("Select &All"), None, self.article_view.selectAll,
-                                              QKeySequence.StandardKey.SelectAll)
+        self.select_all_action = self._action(
+            self.tr("Select &All"), None, self.article_view.selectAll, QKeySequence.StandardKey.SelectAll
+        )
         self.edit_menu.addAction(self.select_all_action)
 
-        self.toggle_library_action = self._action(self.tr("&Library List"), "fa5s.columns", None,
-                                                  QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.toggle_library_action = self._action(
+            self.tr("&Library List"), "fa5s.columns", None, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L)
+        )
         self.toggle_library_action.setCheckable(True)
         self.toggle_library_action.setChecked(True)
         self.toggle_library_action.toggled.connect(self.library_view.setVisible)
         self.view_menu.addAction(self.toggle_library_action)
         self.view_menu.addSeparator()
-        self.zoom_in_action = self._action(self.tr("&Larger Text"), "fa5s.search-plus",
-                                           lambda: self.zoom_article(ARTICLE_ZOOM_STEP), QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = self._action(self.tr("&Smaller Text"), "fa5s.search-minus",
-                                            lambda: self.zoom_article(-ARTICLE_ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
-        self.zoom_reset_action = self._action(self.tr("&Normal Size"), None, lambda: self.zoom_article(0),
-                                              QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_0))
+        self.zoom_in_action = self._action(
+            self.tr("&Larger Text"),
+            "fa5s.search-plus",
+            lambda: self.zoom_article(ARTICLE_ZOOM_STEP),
+            QKeySequence.StandardKey.ZoomIn,
+        )
+        self.zoom_out_action = self._action(
+            self.tr("&Smaller Text"),
+            "fa5s.search-minus",
+            lambda: self.zoom_article(-ARTICLE_ZOOM_STEP),
+            QKeySequence.StandardKey.ZoomOut,
+        )
+        self.zoom_reset_action = self._action(
+            self.tr("&Normal Size"),
+            None,
+            lambda: self.zoom_article(0),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_0),
+        )
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             self.view_menu.addAction(action)
 
@@ -373,8 +404,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About Hawamish"),
-            self.tr("<h3>Hawamish {version}</h3><p>Read, annotate, search and export opinion pieces.</p>"
-                    "<p>Arabic text is set in Amiri (SIL Open Font License).</p>").format(version=__version__),
+            self.tr(
+                "<h3>Hawamish {version}</h3><p>Read, annotate, search and export opinion pieces.</p>"
+                "<p>Arabic text is set in Amiri (SIL Open Font License).</p>"
+            ).format(version=__version__),
         )
 
     def show_error(self, error: BaseException, title: str | None = None) -> None:

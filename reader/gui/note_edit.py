@@ -84,7 +84,11 @@ class NoteEdit(QTextEdit):
             if strong is None:
                 wanted = fallback
             else:
-                wanted = Qt.LayoutDirection.RightToLeft if strong is Direction.RTL else Qt.LayoutDirection.LeftToRight
+                wanted = (
+                    Qt.LayoutDirection.RightToLeft
+                    if strong is Direction.RTL
+                    else Qt.LayoutDirection.LeftToRight
+                )
             fallback = wanted
             if block.blockFormat().layoutDirection() != wanted:
                 changes.append((block.position(), wanted))

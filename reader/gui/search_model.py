@@ -134,7 +134,9 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.title
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            meta = " · ".join(x for x in (kind_label(row.kind), row.color_name, row.outlet, row.published) if x)
+            meta = " · ".join(
+                x for x in (kind_label(row.kind), row.color_name, row.outlet, row.published) if x
+            )
             return f"{row.title}\n{meta}\n{row.snippet}"
         if role == self.RowRole:
             return row
@@ -182,8 +184,10 @@ class SearchResultDelegate(QStyledItemDelegate):
             doc.setHtml(snippet_html("نص Text", [(0, 2)]))
             doc.size()  # lays the document out
             layout = doc.firstBlock().layout()
-            self._line_heights[key] = max(1, round(layout.lineAt(0).height())) if layout.lineCount() else (
-                QFontMetrics(option.font).lineSpacing()
+            self._line_heights[key] = (
+                max(1, round(layout.lineAt(0).height()))
+                if layout.lineCount()
+                else (QFontMetrics(option.font).lineSpacing())
             )
         return self._line_heights[key]
 
@@ -220,8 +224,10 @@ class SearchResultDelegate(QStyledItemDelegate):
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
 
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active else (
-            QPalette.ColorGroup.Inactive
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else (QPalette.ColorGroup.Inactive)
         )
         text_color = opt.palette.color(
             group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -230,7 +236,9 @@ class SearchResultDelegate(QStyledItemDelegate):
         if not selected:
             meta_color = opt.palette.color(group, QPalette.ColorRole.PlaceholderText)
         rtl = opt.direction == Qt.LayoutDirection.RightToLeft
-        align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
+        align = (
+            Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        ) | Qt.AlignmentFlag.AlignAbsolute
         rect = opt.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
 
         painter.save()
@@ -238,8 +246,10 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.setLayoutDirection(opt.direction)
         # a colour bar on the row's leading edge for highlights and notes (the label's colour)
         if row.color:
-            bar = QRect(rect.right() - 2, rect.top(), 3, rect.height()) if rtl else QRect(
-                rect.left(), rect.top(), 3, rect.height()
+            bar = (
+                QRect(rect.right() - 2, rect.top(), 3, rect.height())
+                if rtl
+                else QRect(rect.left(), rect.top(), 3, rect.height())
             )
             painter.fillRect(bar, QColor(row.color))
             rect = rect.adjusted(0, 0, -6, 0) if rtl else rect.adjusted(6, 0, 0, 0)
@@ -247,8 +257,10 @@ class SearchResultDelegate(QStyledItemDelegate):
         # line 1: icon + title
         title_font = self._title_font(opt)
         title_h = QFontMetrics(title_font).height()
-        icon_rect = QRect(rect.right() - _ICON, rect.top(), _ICON, _ICON) if rtl else QRect(
-            rect.left(), rect.top(), _ICON, _ICON
+        icon_rect = (
+            QRect(rect.right() - _ICON, rect.top(), _ICON, _ICON)
+            if rtl
+            else QRect(rect.left(), rect.top(), _ICON, _ICON)
         )
         self._icon(row, meta_color).paint(painter, icon_rect)
         text_rect = rect.adjusted(0, 0, -(_ICON + 6), 0) if rtl else rect.adjusted(_ICON + 6, 0, 0, 0)

@@ -108,10 +108,12 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(self.tr("Search articles, highlights and notes (Ctrl+K)"))
         self.box.setClearButtonEnabled(True)
         self.box.addAction(qta.icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
-        self.box.setToolTip(self.tr(
-            'Words must all match; use OR, -word, "a phrase", prefix*, title:, author:, outlet:, tag:, '
-            "color:, date:2024 or date:2020..2023"
-        ))
+        self.box.setToolTip(
+            self.tr(
+                'Words must all match; use OR, -word, "a phrase", prefix*, title:, author:, outlet:, tag:, '
+                "color:, date:2024 or date:2020..2023"
+            )
+        )
         self.message = QLabel(self)
         self.message.setObjectName("searchMessage")
         self.message.setWordWrap(True)
@@ -203,8 +205,12 @@ class SearchPanel(QWidget):
         library = self.service.library
         if self._closed:
             return
-        self._choices_task = run_task(self, lambda _p, _c: load_filter_choices(library), on_done=self._fill_choices,
-                                      on_error=lambda e: log.warning("filter choices: %s", e))
+        self._choices_task = run_task(
+            self,
+            lambda _p, _c: load_filter_choices(library),
+            on_done=self._fill_choices,
+            on_error=lambda e: log.warning("filter choices: %s", e),
+        )
 
     def _fill_choices(self, choices: FilterChoices) -> None:
         def refill(combo: QComboBox, any_text: str, items: list[tuple[str, str]]) -> None:
@@ -299,7 +305,9 @@ class SearchPanel(QWidget):
         if not quiet:
             self._started_at = time.perf_counter()
         if not self.service.ready and not keep_position:
-            self._show_message(self.tr("The library is being indexed: the results will appear when it is ready."))
+            self._show_message(
+                self.tr("The library is being indexed: the results will appear when it is ready.")
+            )
         service, library, ready = self.service, self.service.library, self.service.ready_event
         self._task = run_task(
             self,
@@ -328,8 +336,15 @@ class SearchPanel(QWidget):
         scroll = self.results.verticalScrollBar().value()
         self.model.set_rows(rows)
         if keep_position and current is not None:
-            same = next((i for i, r in enumerate(rows) if (r.kind, r.article_id, r.highlight_id) == (
-                current.kind, current.article_id, current.highlight_id)), 0)
+            same = next(
+                (
+                    i
+                    for i, r in enumerate(rows)
+                    if (r.kind, r.article_id, r.highlight_id)
+                    == (current.kind, current.article_id, current.highlight_id)
+                ),
+                0,
+            )
             self.results.setCurrentIndex(self.model.index(same, 0))
             self.results.verticalScrollBar().setValue(scroll)
         elif rows:
@@ -339,7 +354,9 @@ class SearchPanel(QWidget):
             self.count_label.setText(self.tr("%1+ results").replace("%1", str(len(rows))))
         else:
             self.count_label.setText(self.tr("%n result(s)", "", len(rows)) if rows else "")
-        self._show_message("" if rows else self.tr("Nothing found. Try fewer words, or a word's stem with *."))
+        self._show_message(
+            "" if rows else self.tr("Nothing found. Try fewer words, or a word's stem with *.")
+        )
         self.results.viewport().update()
         self.last_latency = time.perf_counter() - self._started_at
         self.results_shown.emit(query, len(rows), self.last_latency)
@@ -429,15 +446,17 @@ class SearchPanel(QWidget):
         hits = self.hits
         if hits is None:
             return
-        self.view.set_overlay(LAYER_SEARCH, hit_selections(self.view, hits.spans, hits.current, all_color=SEARCH_MARK))
+        self.view.set_overlay(
+            LAYER_SEARCH, hit_selections(self.view, hits.spans, hits.current, all_color=SEARCH_MARK)
+        )
         if hits.spans:
             start, _end = hits.spans[hits.current]
             self.view.scroll_to_offset(start)
             total = len(hits.spans)
             self.window_.statusBar().showMessage(
-                self.tr("Hit %1 of %2 (F3 next, Shift+F3 previous)").replace("%1", str(hits.current + 1)).replace(
-                    "%2", str(total)
-                ),
+                self.tr("Hit %1 of %2 (F3 next, Shift+F3 previous)")
+                .replace("%1", str(hits.current + 1))
+                .replace("%2", str(total)),
                 4000,
             )
 
@@ -492,13 +511,17 @@ def attach_search(window: QMainWindow) -> SearchPanel:
     service = attach_index_service(window)
     dock = QDockWidget(QCoreApplication.translate("SearchPanel", "Search"), window)
     dock.setObjectName("searchDock")
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+    )
     panel = SearchPanel(window, service)
     dock.setWidget(panel)
     # beside the article, opposite the library list (QMainWindow does not mirror dock areas, the central
     # splitter does), as a tab with the annotation panel when there is one: the article keeps its width
     rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.addDockWidget(
+        Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea, dock
+    )
     notes = window.findChild(QDockWidget, "annotationPanel")
     if notes is not None and not window.dockWidgetArea(notes) == Qt.DockWidgetArea.NoDockWidgetArea:
         window.tabifyDockWidget(notes, dock)
@@ -512,7 +535,9 @@ def attach_search(window: QMainWindow) -> SearchPanel:
         if menu is not None:
             menu.addAction(action)
 
-    focus = QAction(qta.icon("mdi6.magnify"), QCoreApplication.translate("SearchPanel", "&Search Library…"), window)
+    focus = QAction(
+        qta.icon("mdi6.magnify"), QCoreApplication.translate("SearchPanel", "&Search Library…"), window
+    )
     focus.setObjectName("searchAction")
     focus.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K))
     focus.triggered.connect(panel.focus_box)

@@ -75,9 +75,12 @@ def load_filter_choices(library: Library) -> FilterChoices:
     labels = [(label.key, label.name, label.color) for label in LabelStore(library).list()]
     # no store lists every tag in use yet: one read-only query over both tag tables
     with library.read() as db:
-        tags = [r[0] for r in db.execute(
-            "SELECT tag FROM highlight_tags UNION SELECT tag FROM article_tags ORDER BY 1"
-        )]
+        tags = [
+            r[0]
+            for r in db.execute(
+                "SELECT tag FROM highlight_tags UNION SELECT tag FROM article_tags ORDER BY 1"
+            )
+        ]
     return FilterChoices(labels, tags, outlets, years)
 
 
@@ -150,19 +153,46 @@ def article_hits(index: Any, request: SearchRequest, row: ResultRow) -> list[tup
 
 #: The core's QUERY_SYNTAX details (reader/core/search/query.py, schema.py) and what the user reads instead.
 _SYNTAX_REASONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r'a quotation mark \(\"\) is not closed'), QT_TRANSLATE_NOOP("SearchPanel", 'a quotation mark (") is not closed')),
+    (
+        re.compile(r"a quotation mark \(\"\) is not closed"),
+        QT_TRANSLATE_NOOP("SearchPanel", 'a quotation mark (") is not closed'),
+    ),
     (re.compile(r"a '\(' is not closed"), QT_TRANSLATE_NOOP("SearchPanel", "a bracket “(” is not closed")),
-    (re.compile(r"a '\)' has no matching"), QT_TRANSLATE_NOOP("SearchPanel", "a bracket “)” has no matching “(”")),
-    (re.compile(r"unknown field '([^']*)'"),
-     QT_TRANSLATE_NOOP("SearchPanel", "there is no field “%1:”; use title:, author:, outlet:, tag:, color:, lang: or date:")),
-    (re.compile(r"^(\S+) needs a word on each side"), QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word on each side")),
-    (re.compile(r"^NOT needs a word after it"), QT_TRANSLATE_NOOP("SearchPanel", "NOT needs a word after it")),
-    (re.compile(r"^(\S+:) needs a value after it"), QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a value after it")),
-    (re.compile(r"^'(.)' needs a word after it"), QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word right after it")),
-    (re.compile(r"^a prefix search needs at least 2 letters"),
-     QT_TRANSLATE_NOOP("SearchPanel", "a prefix search needs at least 2 letters before *")),
-    (re.compile(r"^not a (?:date|month|day)|^a date range|^the range starts after"),
-     QT_TRANSLATE_NOOP("SearchPanel", "dates are written 2024, 2024-03 or 2024-03-22, ranges 2020..2023")),
+    (
+        re.compile(r"a '\)' has no matching"),
+        QT_TRANSLATE_NOOP("SearchPanel", "a bracket “)” has no matching “(”"),
+    ),
+    (
+        re.compile(r"unknown field '([^']*)'"),
+        QT_TRANSLATE_NOOP(
+            "SearchPanel",
+            "there is no field “%1:”; use title:, author:, outlet:, tag:, color:, lang: or date:",
+        ),
+    ),
+    (
+        re.compile(r"^(\S+) needs a word on each side"),
+        QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word on each side"),
+    ),
+    (
+        re.compile(r"^NOT needs a word after it"),
+        QT_TRANSLATE_NOOP("SearchPanel", "NOT needs a word after it"),
+    ),
+    (
+        re.compile(r"^(\S+:) needs a value after it"),
+        QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a value after it"),
+    ),
+    (
+        re.compile(r"^'(.)' needs a word after it"),
+        QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word right after it"),
+    ),
+    (
+        re.compile(r"^a prefix search needs at least 2 letters"),
+        QT_TRANSLATE_NOOP("SearchPanel", "a prefix search needs at least 2 letters before *"),
+    ),
+    (
+        re.compile(r"^not a (?:date|month|day)|^a date range|^the range starts after"),
+        QT_TRANSLATE_NOOP("SearchPanel", "dates are written 2024, 2024-03 or 2024-03-22, ranges 2020..2023"),
+    ),
 ]
 
 

@@ -39,8 +39,12 @@ class SelectionActions(QObject):
         self.menu.setObjectName("highlightMenu")
         self.underline_action = QAction(qta.icon("fa5s.underline"), self.tr("&Underline"), window)
         self.underline_action.setShortcut(QKeySequence("Ctrl+U"))
-        self.underline_action.triggered.connect(lambda: self._request(self.default_color(), "underline", False))
-        self.note_action = QAction(qta.icon("fa5s.comment-medical"), self.tr("Highlight and Add &Note"), window)
+        self.underline_action.triggered.connect(
+            lambda: self._request(self.default_color(), "underline", False)
+        )
+        self.note_action = QAction(
+            qta.icon("fa5s.comment-medical"), self.tr("Highlight and Add &Note"), window
+        )
         self.note_action.setShortcuts([QKeySequence("Ctrl+M"), QKeySequence("Ctrl+Shift+N")])
         self.note_action.triggered.connect(lambda: self._request(self.default_color(), "background", True))
         for action in (self.underline_action, self.note_action):
@@ -172,8 +176,10 @@ class SelectionToolbar(QFrame):
         last = self.view.cursorRect(probe)
         self.adjustSize()
         viewport = self.view.viewport().rect()
-        x = (first.center().x() + last.center().x()) // 2 - self.width() // 2 if first.top() == last.top() else (
-            viewport.center().x() - self.width() // 2
+        x = (
+            (first.center().x() + last.center().x()) // 2 - self.width() // 2
+            if first.top() == last.top()
+            else (viewport.center().x() - self.width() // 2)
         )
         y = first.top() - self.height() - 6
         if y < 0:

@@ -32,13 +32,18 @@ ARTICLE_NOTE = "مقال رأي عن **داعش-خراسان**؛ compare with th
 
 QUOTES = (
     ("ما لا يقل عن 133 شخصًا", "claim", NOTE_1, ("داعش", "casualties")),
-    ("وأخبر مسؤول أمريكي شبكة CNN أن الولايات المتحدة ليس لديها سبب للشك في ذلك", "source", NOTE_2, ("sources",)),
+    (
+        "وأخبر مسؤول أمريكي شبكة CNN أن الولايات المتحدة ليس لديها سبب للشك في ذلك",
+        "source",
+        NOTE_2,
+        ("sources",),
+    ),
     ("بوتين ارتكب خطأ فادحًا برفضه تحذير الولايات المتحدة", "important", NOTE_3, ()),
 )
 
 EN_BLOCKS = (
     Block(BlockKind.PARAGRAPH, "The attack near Moscow was claimed by ISIS-K, the group's Afghan branch."),
-    Block(BlockKind.PARAGRAPH, "Analysts called it \"a wake-up call\", comparing it with Paris, 2015."),
+    Block(BlockKind.PARAGRAPH, 'Analysts called it "a wake-up call", comparing it with Paris, 2015.'),
 )
 
 
@@ -78,8 +83,13 @@ def add_seed_articles(library: Library) -> tuple[int, int]:
         seed_blocks(),
     )
     en_id = store.add(
-        ArticleMeta(title="ISIS-K and Russia", author="A. Writer", outlet="Example Times", published="2024-03-25",
-                    language="en"),
+        ArticleMeta(
+            title="ISIS-K and Russia",
+            author="A. Writer",
+            outlet="Example Times",
+            published="2024-03-25",
+            language="en",
+        ),
         list(EN_BLOCKS),
     )
     return seed_id, en_id
@@ -98,7 +108,14 @@ def build(library: Library) -> tuple[int, int]:
     en_text = canonical_text(EN_BLOCKS)
     quote = "a wake-up call"
     start = en_text.index(quote)
-    highlights.create(en_id, start, start + len(quote), color="evidence", style="underline",
-                      note="Compare: **نداء إيقاظ**.", tags=("framing",))
+    highlights.create(
+        en_id,
+        start,
+        start + len(quote),
+        color="evidence",
+        style="underline",
+        note="Compare: **نداء إيقاظ**.",
+        tags=("framing",),
+    )
     _fix_times(library)
     return seed_id, en_id

@@ -295,8 +295,27 @@ def test_indexed_words_is_what_the_analyzer_emits_in_index_mode() -> None:
         return [tuple(words[p]) for p in sorted(words)]
 
     rng = random.Random(9)
-    pieces = ["روسيا", "لروسيا", "ولروسيا", "في", "من", "الرُّوسِيّة", "كتابـاً", "آلاف", "the", "Books", "٣",
-              "_", "-", " ", "\n", "،", "مُحَمَّد", "وبالحكومة", "ّ"]
+    pieces = [
+        "روسيا",
+        "لروسيا",
+        "ولروسيا",
+        "في",
+        "من",
+        "الرُّوسِيّة",
+        "كتابـاً",
+        "آلاف",
+        "the",
+        "Books",
+        "٣",
+        "_",
+        "-",
+        " ",
+        "\n",
+        "،",
+        "مُحَمَّد",
+        "وبالحكومة",
+        "ّ",
+    ]
     texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(200)]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(200)]
     for text in texts:

@@ -34,8 +34,19 @@ def make(text: str, quote: str, hid: int = 1, occurrence: int = 0) -> Highlight:
     for _ in range(occurrence):
         start = text.index(quote, start + 1)
     exact, prefix, suffix = quote_at(text, start, start + len(quote))
-    return Highlight(hid, 1, start, start + len(quote), exact, prefix, suffix, content_hash(text), "claim",
-                     "background", "")
+    return Highlight(
+        hid,
+        1,
+        start,
+        start + len(quote),
+        exact,
+        prefix,
+        suffix,
+        content_hash(text),
+        "claim",
+        "background",
+        "",
+    )
 
 
 def one(h: Highlight, new_text: str) -> Placement:
@@ -144,7 +155,9 @@ def test_empty_new_text_orphans_everything() -> None:
 
 QUOTE = QUOTES[2]
 H = make(SEED, QUOTE)
-words = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهوي ءأإآةى،.🙂\u064e\u0651")), max_size=40)
+words = st.text(
+    alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهوي ءأإآةى،.🙂\u064e\u0651")), max_size=40
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -258,10 +271,15 @@ def test_a_haraka_added_on_the_last_letter_joins_the_highlight() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.one_of(
-    st.sampled_from(list("أإآٱىةؤئیکابت ٠١۹\u064b\u064e\u0651\u0670\u0640\u200f\u2067ﻻﺷΣİAbC🙂")),
-    st.characters(),
-), max_size=60))
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(list("أإآٱىةؤئیکابت ٠١۹\u064b\u064e\u0651\u0670\u0640\u200f\u2067ﻻﺷΣİAbC🙂")),
+            st.characters(),
+        ),
+        max_size=60,
+    )
+)
 def test_fold_fast_equals_fold_with_map(text: str) -> None:
     fast, slow = anchors.fold_fast(text), fold_with_map(text)
     assert (fast.text, fast.origin, fast.original) == (slow.text, slow.origin, slow.original)

@@ -11,11 +11,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_closed_stdout_is_not_a_traceback(tmp_path: Path, seed_path: Path) -> None:
     library = tmp_path / "lib"
-    big = tmp_path / "big.txt"  # far more output than a pipe buffers (64 KiB), so writing must hit the closed end
+    big = (
+        tmp_path / "big.txt"
+    )  # far more output than a pipe buffers (64 KiB), so writing must hit the closed end
     big.write_text(seed_path.read_text(encoding="utf-8") * 60, encoding="utf-8")
     base = [sys.executable, "-m", "reader.cli", "--library", str(library)]
     subprocess.run([*base, "import", str(big)], cwd=ROOT, check=True, capture_output=True)
-    proc = subprocess.Popen([*base, "show", "1", "--json"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*base, "show", "1", "--json"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.read(5)
     proc.stdout.close()

@@ -23,20 +23,37 @@ def lib_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def test_export_csv_with_color_filter(lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_csv_with_color_filter(
+    lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "notes.csv"
-    code = main(["export", "--all", "--color", "claim", "--format", "csv", "-o", str(out), "--library", str(lib_dir)])
+    code = main(
+        ["export", "--all", "--color", "claim", "--format", "csv", "-o", str(out), "--library", str(lib_dir)]
+    )
     assert code == 0
     assert "exported 1 highlight from 1 article" in capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"), newline="")))
     assert [r["color"] for r in rows] == ["claim"]
 
 
-def test_export_json_summary_and_format_from_extension(lib_dir: Path, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_json_summary_and_format_from_extension(
+    lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "notes.pdf"
-    code = main(["--library", str(lib_dir), "--json", "export", "1", "--with-text", "--page-size", "Letter",
-                 "-o", str(out)])
+    code = main(
+        [
+            "--library",
+            str(lib_dir),
+            "--json",
+            "export",
+            "1",
+            "--with-text",
+            "--page-size",
+            "Letter",
+            "-o",
+            str(out),
+        ]
+    )
     assert code == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["format"] == "pdf" and summary["highlights"] == 3 and summary["pages"] >= 2
@@ -52,7 +69,9 @@ def test_usage_errors(lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert not any(tmp_path.glob("x.*"))
 
 
-def test_failures_exit_1_with_a_reason(lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_failures_exit_1_with_a_reason(
+    lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     lib = ["--library", str(lib_dir)]
     assert main(["export", "--all", "--color", "nope", "-o", str(tmp_path / "x.md"), *lib]) == 1
     assert "no colour label has that key" in capsys.readouterr().err

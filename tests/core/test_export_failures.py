@@ -87,7 +87,9 @@ def test_directory_as_destination_is_unwritable(seeded: Library, tmp_path: Path)
     assert info.value.code == ErrorCode.UNWRITABLE
 
 
-def test_disk_full_keeps_the_old_file(seeded: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_disk_full_keeps_the_old_file(
+    seeded: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "notes.csv"
     target.write_bytes(GOOD)
 
@@ -140,8 +142,9 @@ def test_success_replaces_the_old_file_and_reports_progress(seeded: Library, tmp
     assert _leftovers(tmp_path) == []
 
 
-def test_permission_denied_keeps_the_old_file(seeded: Library, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_permission_denied_keeps_the_old_file(
+    seeded: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The same as the chmod test, for runs as root (where permissions do not stop writes)."""
     target = tmp_path / "notes.md"
     target.write_bytes(GOOD)
@@ -170,8 +173,13 @@ def test_pdf_cancel_between_highlights(seeded: Library, tmp_path: Path) -> None:
     target.write_bytes(GOOD)
     calls: list[tuple[int, int]] = []
     with pytest.raises(HawamishError) as info:
-        export(seeded, ExportRequest(format="pdf", article_ids=(1,)), target,
-               progress=lambda d, t: calls.append((d, t)), cancel=lambda: len(calls) >= 3)
+        export(
+            seeded,
+            ExportRequest(format="pdf", article_ids=(1,)),
+            target,
+            progress=lambda d, t: calls.append((d, t)),
+            cancel=lambda: len(calls) >= 3,
+        )
     assert info.value.code == ErrorCode.CANCELLED
     assert target.read_bytes() == GOOD and _leftovers(tmp_path) == []
     assert len(calls) == 3 and calls[-1][0] < calls[-1][1]

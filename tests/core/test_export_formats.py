@@ -74,7 +74,11 @@ def test_csv_has_bom_and_one_row_per_highlight(seeded, tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == 4
     first = rows[0]
-    assert (first["article"], first["paragraph"], first["color_label"]) == (export_seed.seed_title(), "3", "Claim")
+    assert (first["article"], first["paragraph"], first["color_label"]) == (
+        export_seed.seed_title(),
+        "3",
+        "Claim",
+    )
     assert first["quote"] == QUOTES[0][0]
     assert first["note"] == NOTE_1  # newlines and quotes survive the csv quoting
     assert first["tags"] == "casualties; داعش"
@@ -92,7 +96,9 @@ def test_csv_cells_that_would_run_as_formulas_are_text(seeded, tmp_path: Path) -
     }
     for i, note in enumerate(notes):
         store.create(seed_id, 10 * i, 10 * i + 5, note=note)
-    rows = list(csv.DictReader(io.StringIO(_export(library, tmp_path, "csv").read_text("utf-8-sig"), newline="")))
+    rows = list(
+        csv.DictReader(io.StringIO(_export(library, tmp_path, "csv").read_text("utf-8-sig"), newline=""))
+    )
     written = {r["note"] for r in rows}
     assert set(notes.values()) <= written
     assert not any(r["note"].startswith(("=", "+", "-", "@")) for r in rows)
@@ -130,8 +136,12 @@ def test_json_is_web_annotation(seeded, tmp_path: Path) -> None:
     assert first["type"] == "Annotation" and first["id"].startswith("urn:uuid:")
     assert first["created"] == "2025-12-01T10:00:00Z"
     bodies = {b["purpose"]: b for b in first["body"] if b["purpose"] != "tagging"}
-    assert bodies["commenting"] == {"type": "TextualBody", "value": NOTE_1, "format": "text/markdown",
-                                    "purpose": "commenting"}
+    assert bodies["commenting"] == {
+        "type": "TextualBody",
+        "value": NOTE_1,
+        "format": "text/markdown",
+        "purpose": "commenting",
+    }
     assert bodies["classifying"]["value"] == "claim"
     assert sorted(b["value"] for b in first["body"] if b["purpose"] == "tagging") == ["casualties", "داعش"]
     target = first["target"]
@@ -140,7 +150,9 @@ def test_json_is_web_annotation(seeded, tmp_path: Path) -> None:
     position = next(s for s in target["selector"] if s["type"] == "TextPositionSelector")
     text = library_text(library, seed_id)
     assert text[position["start"] : position["end"]] == quote["exact"] == QUOTES[0][0]
-    assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(quote["suffix"])
+    assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(
+        quote["suffix"]
+    )
     en = highlights[-1]
     assert en["target"]["source"].startswith("urn:sha256:")  # no URL: the content hash names the article
 

@@ -51,13 +51,17 @@ def test_phrasebook_helpers() -> None:
         ExportRequest(all_articles=True, language="fr")
 
 
-@pytest.mark.parametrize(("language", "present", "absent"),
-                         [("ar", ARABIC_WORDS, ENGLISH_WORDS), ("en", ENGLISH_WORDS, ARABIC_WORDS)])
-def test_pdf_section_words_and_labels_in_the_export_language(seeded, tmp_path: Path, language: str,
-                                                             present: tuple[str, ...], absent: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("language", "present", "absent"),
+    [("ar", ARABIC_WORDS, ENGLISH_WORDS), ("en", ENGLISH_WORDS, ARABIC_WORDS)],
+)
+def test_pdf_section_words_and_labels_in_the_export_language(
+    seeded, tmp_path: Path, language: str, present: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
     library, seed_id, _ = seeded
-    text = fold(pdftotext(_export(library, tmp_path, "pdf", "notes.pdf", article_ids=(seed_id,),
-                                  language=language)))
+    text = fold(
+        pdftotext(_export(library, tmp_path, "pdf", "notes.pdf", article_ids=(seed_id,), language=language))
+    )
     assert [w for w in present if fold(w) not in text] == []
     assert [w for w in absent if fold(w) in text] == []
 
@@ -72,7 +76,9 @@ def test_default_language_follows_the_articles(seeded, tmp_path: Path) -> None:
     library, seed_id, en_id = seeded
     arabic = _export(library, tmp_path, "md", "ar.md", article_ids=(seed_id,)).read_text("utf-8")
     english = _export(library, tmp_path, "md", "en.md", article_ids=(en_id,)).read_text("utf-8")
-    chosen = _export(library, tmp_path, "md", "chosen.md", article_ids=(en_id,), language="ar").read_text("utf-8")
+    chosen = _export(library, tmp_path, "md", "chosen.md", article_ids=(en_id,), language="ar").read_text(
+        "utf-8"
+    )
     assert "## التظليلات" in arabic and "## Highlights" not in arabic
     assert "## Highlights" in english and "Evidence" in english
     assert "## التظليلات" in chosen and "دليل" in chosen  # the asked language wins over the articles'
@@ -91,10 +97,16 @@ def test_renamed_label_keeps_its_name(seeded, tmp_path: Path) -> None:
     library, seed_id, _ = seeded
     LabelStore(library).update("claim", name="Thesis")
     for language in ("ar", "en"):
-        pdf = fold(pdftotext(_export(library, tmp_path, "pdf", f"{language}.pdf", article_ids=(seed_id,),
-                                     language=language)))
-        md = _export(library, tmp_path, "md", f"{language}.md", article_ids=(seed_id,),
-                     language=language).read_text("utf-8")
+        pdf = fold(
+            pdftotext(
+                _export(
+                    library, tmp_path, "pdf", f"{language}.pdf", article_ids=(seed_id,), language=language
+                )
+            )
+        )
+        md = _export(
+            library, tmp_path, "md", f"{language}.md", article_ids=(seed_id,), language=language
+        ).read_text("utf-8")
         assert "Thesis" in pdf and "Thesis" in md
         assert fold("ادّعاء") not in pdf and "Claim" not in pdf
     # the other labels still follow the language

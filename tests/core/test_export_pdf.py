@@ -37,7 +37,9 @@ def _tool(name: str) -> str:
 
 
 def pdftotext(pdf: Path) -> str:
-    return subprocess.run([_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        [_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def pdffonts(pdf: Path) -> list[list[str]]:
@@ -98,7 +100,9 @@ def direction_runs(text: str) -> list[str]:
     runs: list[list[str]] = []
     current = None
     for word in _WORD.findall(unicodedata.normalize("NFKC", text)):
-        strong = next((unicodedata.bidirectional(c) for c in word if unicodedata.bidirectional(c) in "LRAL"), None)
+        strong = next(
+            (unicodedata.bidirectional(c) for c in word if unicodedata.bidirectional(c) in "LRAL"), None
+        )
         direction = None if strong is None else ("rtl" if strong in ("R", "AL") else "ltr")
         if not runs or (direction is not None and current is not None and direction != current):
             runs.append([])
@@ -114,8 +118,12 @@ def words_only(text: str) -> str:
 
 def test_text_layer_gives_back_quotes(seed_pdf: Path) -> None:
     text = fold(pdftotext(seed_pdf))
-    expected = [q for q, _, _, _ in QUOTES] + ["a wake-up call", "ISIS-K and Russia",
-                                               "مقارنة مع هجوم باريس (130 شخصًا)", NOTE_3]
+    expected = [q for q, _, _, _ in QUOTES] + [
+        "a wake-up call",
+        "ISIS-K and Russia",
+        "مقارنة مع هجوم باريس (130 شخصًا)",
+        NOTE_3,
+    ]
     missing = [e for e in expected if fold(e) not in text]
     assert not missing, f"not given back by pdftotext: {missing}"
     for vocalised in ("شخصًا", "فادحًا", "(130شخصًا)"):
@@ -124,16 +132,27 @@ def test_text_layer_gives_back_quotes(seed_pdf: Path) -> None:
 
 def test_text_layer_gives_back_notes(seed_pdf: Path) -> None:
     text = words_only(pdftotext(seed_pdf))
-    notes = [note for _, _, note, _ in QUOTES] + [ARTICLE_NOTE, "Compare: **نداء إيقاظ**.", export_seed.seed_title()]
-    missing = [run for note in notes for para in note_texts(note) for run in direction_runs(para) if run not in text]
+    notes = [note for _, _, note, _ in QUOTES] + [
+        ARTICLE_NOTE,
+        "Compare: **نداء إيقاظ**.",
+        export_seed.seed_title(),
+    ]
+    missing = [
+        run for note in notes for para in note_texts(note) for run in direction_runs(para) if run not in text
+    ]
     assert not missing, f"not given back by pdftotext: {missing}"
     assert "رقممهم" in text and "thedeathtollof133isCNNsfigure" in text
 
 
 def test_citation_block_is_complete(seed_pdf: Path) -> None:
     text = fold(pdftotext(seed_pdf))
-    for part in ("كاتب الرأي", "Seed Outlet", "2024-03-24", "https://example.org/opinion/isis-moscow",
-                 "Exported15January2026"):  # one Arabic and one English article: an English export
+    for part in (
+        "كاتب الرأي",
+        "Seed Outlet",
+        "2024-03-24",
+        "https://example.org/opinion/isis-moscow",
+        "Exported15January2026",
+    ):  # one Arabic and one English article: an English export
         assert fold(part) in text, part
 
 
@@ -151,14 +170,22 @@ def test_metadata_page_size_and_outline(seeded: Library, tmp_path: Path) -> None
 def test_page_count_grows_with_notes(seeded: Library, tmp_path: Path) -> None:
     before = int(pdfinfo(_pdf(seeded, tmp_path, "before.pdf"))["Pages"])
     store = HighlightStore(seeded)
-    long_note = "\n\n".join(f"ملاحظة طويلة رقم {i} عن الحجة والأدلة المتاحة في هذا المقال: needs **more** evidence." for i in range(40))
+    long_note = "\n\n".join(
+        f"ملاحظة طويلة رقم {i} عن الحجة والأدلة المتاحة في هذا المقال: needs **more** evidence."
+        for i in range(40)
+    )
     for h in store.for_article(1):
         store.update(h.id, note=long_note)
     after_path = _pdf(seeded, tmp_path, "after.pdf")
     after = int(pdfinfo(after_path)["Pages"])
     assert after > before
     text = words_only(pdftotext(after_path))
-    assert all(run in text for run in direction_runs("ملاحظة طويلة رقم 39 عن الحجة والأدلة المتاحة في هذا المقال: needs more evidence."))
+    assert all(
+        run in text
+        for run in direction_runs(
+            "ملاحظة طويلة رقم 39 عن الحجة والأدلة المتاحة في هذا المقال: needs more evidence."
+        )
+    )
 
 
 def test_annotated_article_text_is_included(seeded: Library, tmp_path: Path) -> None:

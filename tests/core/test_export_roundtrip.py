@@ -19,8 +19,23 @@ from tests.core.export_seed import FIXED_NOW
 def _snapshot(library: Library) -> list[tuple]:
     rows = []
     for h in HighlightStore(library).query():
-        rows.append((h.article_id, h.start, h.end, h.exact, h.prefix, h.suffix, h.color, h.style, h.note,
-                     tuple(sorted(h.tags)), h.orphan, h.created, h.updated))
+        rows.append(
+            (
+                h.article_id,
+                h.start,
+                h.end,
+                h.exact,
+                h.prefix,
+                h.suffix,
+                h.color,
+                h.style,
+                h.note,
+                tuple(sorted(h.tags)),
+                h.orphan,
+                h.created,
+                h.updated,
+            )
+        )
     return sorted(rows)
 
 
@@ -121,16 +136,24 @@ def test_foreign_annotation_with_only_a_quote(library: Library, tmp_path: Path) 
     """An annotation from another tool: no position, no Hawamish extension, an untyped body, a tag."""
     seed_id, _ = export_seed.add_seed_articles(library)
     quote = "أحد أكثر التنظيمات الفرعية عنفًا"
-    data = [{
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": "https://annotations.example/1",
-        "type": "Annotation",
-        "created": "2024-04-01T12:00:00Z",
-        "body": [{"type": "TextualBody", "value": "a note from elsewhere"},
-                 {"type": "TextualBody", "value": "imported", "purpose": "tagging"}],
-        "target": [{"source": "https://example.org/opinion/isis-moscow",
-                    "selector": {"type": "TextQuoteSelector", "exact": quote}}],
-    }]
+    data = [
+        {
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "https://annotations.example/1",
+            "type": "Annotation",
+            "created": "2024-04-01T12:00:00Z",
+            "body": [
+                {"type": "TextualBody", "value": "a note from elsewhere"},
+                {"type": "TextualBody", "value": "imported", "purpose": "tagging"},
+            ],
+            "target": [
+                {
+                    "source": "https://example.org/opinion/isis-moscow",
+                    "selector": {"type": "TextQuoteSelector", "exact": quote},
+                }
+            ],
+        }
+    ]
     path = tmp_path / "foreign.json"
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     result = import_annotations(library, path)
@@ -139,5 +162,9 @@ def test_foreign_annotation_with_only_a_quote(library: Library, tmp_path: Path) 
     from reader.core.article_store import ArticleStore
 
     assert ArticleStore(library).get(seed_id).text[h.start : h.end] == quote
-    assert (h.note, h.tags, h.color, h.created) == ("a note from elsewhere", ["imported"], "claim",
-                                                    "2024-04-01T12:00:00Z")
+    assert (h.note, h.tags, h.color, h.created) == (
+        "a note from elsewhere",
+        ["imported"],
+        "claim",
+        "2024-04-01T12:00:00Z",
+    )

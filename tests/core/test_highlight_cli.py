@@ -39,8 +39,21 @@ def show(capsys, library_dir: Path, article_id: int) -> dict:
 
 def test_highlight_prints_the_highlight_and_show_lists_it(capsys, library_dir: Path, imported: int) -> None:
     code, out, err = run(
-        capsys, library_dir, "highlight", str(imported), "--quote", Q_CNN, "--color", "evidence",
-        "--note", "مصدر: CNN, a US official", "--tag", "مصادر", "--tag", "usa", "--json",
+        capsys,
+        library_dir,
+        "highlight",
+        str(imported),
+        "--quote",
+        Q_CNN,
+        "--color",
+        "evidence",
+        "--note",
+        "مصدر: CNN, a US official",
+        "--tag",
+        "مصادر",
+        "--tag",
+        "usa",
+        "--json",
     )
     assert (code, err) == (0, "")
     h = json.loads(out)
@@ -61,11 +74,17 @@ def test_highlight_prints_the_highlight_and_show_lists_it(capsys, library_dir: P
     assert (article["note"], article["tags"]) == ("ملاحظة على المقال", ["روسيا"])
 
 
-def test_quote_typed_without_harakat_or_hamza_finds_the_real_words(capsys, library_dir: Path, imported: int) -> None:
-    code, out, err = run(capsys, library_dir, "highlight", str(imported), "--quote", "مقتل ما لا يقل عن 133 شخصا", "--json")
+def test_quote_typed_without_harakat_or_hamza_finds_the_real_words(
+    capsys, library_dir: Path, imported: int
+) -> None:
+    code, out, err = run(
+        capsys, library_dir, "highlight", str(imported), "--quote", "مقتل ما لا يقل عن 133 شخصا", "--json"
+    )
     assert code == 0, err
     assert json.loads(out)["exact"] == "مقتل ما لا يقل عن 133 شخصًا"
-    code, out, err = run(capsys, library_dir, "highlight", str(imported), "--quote", "اعلن تنظيم داعش", "--json")
+    code, out, err = run(
+        capsys, library_dir, "highlight", str(imported), "--quote", "اعلن تنظيم داعش", "--json"
+    )
     assert code == 0, err
     assert json.loads(out)["exact"] == "أعلن تنظيم داعش"
 
@@ -87,7 +106,9 @@ def test_errors_are_one_clear_line_and_exit_1(capsys, library_dir: Path, importe
 
 
 def test_occurrence_chooses_among_repeats(capsys, library_dir: Path, imported: int) -> None:
-    code, out, err = run(capsys, library_dir, "highlight", str(imported), "--quote", "داعش", "--occurrence", "2", "--json")
+    code, out, err = run(
+        capsys, library_dir, "highlight", str(imported), "--quote", "داعش", "--occurrence", "2", "--json"
+    )
     assert code == 0, err
     text = show(capsys, library_dir, imported)["text"]
     first = text.index("داعش")
@@ -98,19 +119,25 @@ def _edited_seed(seed_path: Path, folder: Path) -> Path:
     lines = seed_path.read_text(encoding="utf-8").splitlines()
     lines.insert(2, "تحديث: أضيفت هذه الفقرة بعد نشر المقال الأصلي 🙂.")  # everything after moves
     lines = [line.replace("أنباء روسية حكومية", "أنباء روسيّة رسمية") for line in lines]  # a word changed
-    lines = [line.replace("داعش-خراسان في أفغانستان", "داعش-خراسان في أفغانستانَ") for line in lines]  # a haraka
+    lines = [
+        line.replace("داعش-خراسان في أفغانستان", "داعش-خراسان في أفغانستانَ") for line in lines
+    ]  # a haraka
     lines = [line for line in lines if not line.startswith("شاهد ايضاً")]  # a paragraph deleted
     path = folder / "seed-updated.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def test_import_update_keeps_highlights_on_the_same_words(capsys, library_dir, imported, seed_path, tmp_path) -> None:
+def test_import_update_keeps_highlights_on_the_same_words(
+    capsys, library_dir, imported, seed_path, tmp_path
+) -> None:
     quotes = [Q_CNN, Q_STRENGTH, Q_AGENCY, Q_KHORASAN, "مساهمونا أعادوا مشاهدة مناظرات"]
     for q in quotes:
         code, _out, err = run(capsys, library_dir, "highlight", str(imported), "--quote", q)
         assert code == 0, err
-    code, out, err = run(capsys, library_dir, "import", "--update", str(imported), _edited_seed(seed_path, tmp_path), "--json")
+    code, out, err = run(
+        capsys, library_dir, "import", "--update", str(imported), _edited_seed(seed_path, tmp_path), "--json"
+    )
     assert (code, err) == (0, "")
     report = json.loads(out)
     assert report["article_id"] == imported and report["status"] == "updated"
@@ -126,9 +153,13 @@ def test_import_update_keeps_highlights_on_the_same_words(capsys, library_dir, i
     assert normalize_arabic(text).count(normalize_arabic(orphan["exact"])) == 0
 
 
-def test_import_update_text_output_and_usage_errors(capsys, library_dir, imported, seed_path, tmp_path) -> None:
+def test_import_update_text_output_and_usage_errors(
+    capsys, library_dir, imported, seed_path, tmp_path
+) -> None:
     run(capsys, library_dir, "highlight", str(imported), "--quote", Q_CNN)
-    code, out, err = run(capsys, library_dir, "import", "--update", str(imported), _edited_seed(seed_path, tmp_path))
+    code, out, err = run(
+        capsys, library_dir, "import", "--update", str(imported), _edited_seed(seed_path, tmp_path)
+    )
     assert code == 0 and err == ""
     assert "0 exact, 1 moved, 0 fuzzy, 0 orphaned" in out
     code, _out, err = run(capsys, library_dir, "import", "--update", str(imported), seed_path, seed_path)

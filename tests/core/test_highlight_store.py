@@ -27,8 +27,14 @@ def test_create_round_trip_computes_quote_context_and_hash(seeded) -> None:
     library.add_listener(changes.append)
     start = text.index(QUOTE)
     store = HighlightStore(library)
-    h = store.create(article_id, start, start + len(QUOTE), color="evidence", note="**مهم** and English",
-                     tags=["#روسيا", "isis ", "روسيا", ""])
+    h = store.create(
+        article_id,
+        start,
+        start + len(QUOTE),
+        color="evidence",
+        note="**مهم** and English",
+        tags=["#روسيا", "isis ", "روسيا", ""],
+    )
     assert h.exact == QUOTE
     assert h.prefix == text[start - CONTEXT_CHARS : start] and len(h.prefix) == CONTEXT_CHARS
     assert h.suffix == text[start + len(QUOTE) : start + len(QUOTE) + CONTEXT_CHARS]
@@ -38,8 +44,22 @@ def test_create_round_trip_computes_quote_context_and_hash(seeded) -> None:
     assert store.for_article(article_id) == [h]
     assert changes == [Change("highlight", "added", (h.id,), (article_id,))]
     data = h.to_json()
-    for name in ("id", "article_id", "start", "end", "exact", "prefix", "suffix", "color", "style", "note",
-                 "tags", "orphan", "created", "updated"):
+    for name in (
+        "id",
+        "article_id",
+        "start",
+        "end",
+        "exact",
+        "prefix",
+        "suffix",
+        "color",
+        "style",
+        "note",
+        "tags",
+        "orphan",
+        "created",
+        "updated",
+    ):
         assert name in data
     assert data["orphan"] is False and data["tags"] == ["isis", "روسيا"]
 
@@ -87,7 +107,12 @@ def test_update_delete_restore(seeded) -> None:
     store = HighlightStore(library)
     h = store.create(article_id, 10, 20, tags=["a"])
     changed = store.update(h.id, color="question", style="underline", note="لماذا؟", tags=["b", "c"])
-    assert (changed.color, changed.style, changed.note, changed.tags) == ("question", "underline", "لماذا؟", ["b", "c"])
+    assert (changed.color, changed.style, changed.note, changed.tags) == (
+        "question",
+        "underline",
+        "لماذا؟",
+        ["b", "c"],
+    )
     assert store.update(h.id, note="x").tags == ["b", "c"]  # None leaves tags alone
     gone = store.delete(h.id)
     assert store.for_article(article_id) == []

@@ -20,7 +20,14 @@ from reader.core.storage.migrations import DEFAULT_LABELS
 
 def test_default_palette_has_argument_analysis_meanings(library: Library) -> None:
     labels = LabelStore(library).list()
-    assert [label.key for label in labels] == ["claim", "evidence", "counter", "source", "question", "important"]
+    assert [label.key for label in labels] == [
+        "claim",
+        "evidence",
+        "counter",
+        "source",
+        "question",
+        "important",
+    ]
     assert [label.position for label in labels] == list(range(6))
     assert {label.name for label in labels} >= {"Claim", "Evidence", "Counter-argument", "Question"}
 

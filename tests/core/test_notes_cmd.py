@@ -56,14 +56,22 @@ def seeded(library_dir: Path) -> Seeded:
             return store.create(article_id, start, end, **kw).id
 
         k = text.index(Q_KHORASAN)
-        khorasan = mark(ar, k, k + len(Q_KHORASAN), color="evidence", tags=["isis", "afghanistan"],
-                        note="فرع نشط\nفي أفغانستان")
+        khorasan = mark(
+            ar,
+            k,
+            k + len(Q_KHORASAN),
+            color="evidence",
+            tags=["isis", "afghanistan"],
+            note="فرع نشط\nفي أفغانستان",
+        )
         a = text.index(Q_AGENCY)
         agency = mark(ar, a, a + len(Q_AGENCY), color="source")
         s = text.index("ومع ذلك") - 40
         long = mark(ar, s, s + 260, color="claim", tags=["isis"])
         m = canonical_text(EN_BLOCKS).index("serious mistake")
-        mistake = mark(en, m, m + len("serious mistake"), color="claim", tags=["russia"], note="the key claim")
+        mistake = mark(
+            en, m, m + len("serious mistake"), color="claim", tags=["russia"], note="the key claim"
+        )
         # the agency's paragraph is deleted: its highlight becomes an orphan (kept, never dropped)
         lines = [line for line in seed_lines() if Q_AGENCY not in line]
         report = update_article_text(library, ar, None, blocks_from_lines(lines))
@@ -143,8 +151,23 @@ def test_ungrouped_json_is_one_group_with_key_null(capsys, seeded: Seeded) -> No
             expected["article_title"] = SEED_TITLE if h["article_id"] == seeded.ar else EN_TITLE
             assert h == expected
     by_id = {h["id"]: h for h in group["highlights"]}
-    design = {"id", "article_id", "start", "end", "exact", "prefix", "suffix", "color", "style", "note", "tags",
-              "orphan", "created", "updated", "article_title"}
+    design = {
+        "id",
+        "article_id",
+        "start",
+        "end",
+        "exact",
+        "prefix",
+        "suffix",
+        "color",
+        "style",
+        "note",
+        "tags",
+        "orphan",
+        "created",
+        "updated",
+        "article_title",
+    }
     assert all(design <= h.keys() for h in by_id.values())
     assert by_id[seeded.agency]["orphan"] is True and by_id[seeded.khorasan]["orphan"] is False
     assert by_id[seeded.khorasan]["tags"] == ["afghanistan", "isis"]
@@ -161,7 +184,8 @@ def test_group_by_color_heads_each_group_with_the_label_name_and_key(capsys, see
     groups = sections(out)
     assert list(groups) == ["Claim (claim)", "Evidence (evidence)", "Source quoted (source)"]  # label order
     assert [line.split()[0] for line in groups["Claim (claim)"] if not line.startswith("    ")] == [
-        f"{seeded.ar}#{seeded.long}", f"{seeded.en}#{seeded.mistake}"
+        f"{seeded.ar}#{seeded.long}",
+        f"{seeded.en}#{seeded.mistake}",
     ]
     assert groups["Source quoted (source)"] == [f"  {seeded.ar}#{seeded.agency} [orphan]  {Q_AGENCY}"]
     data = run_json(capsys, seeded.dir, "--group-by", "color")
@@ -202,14 +226,18 @@ def test_group_by_article_heads_each_group_with_its_title(capsys, seeded: Seeded
     assert groups[EN_TITLE] == [f"  {seeded.en}#{seeded.mistake}  serious mistake", "      the key claim"]
     data = run_json(capsys, seeded.dir, "--group-by", "article")
     assert [(g["key"], g["label"], len(g["highlights"])) for g in data["groups"]] == [
-        (seeded.ar, SEED_TITLE, 3), (seeded.en, EN_TITLE, 1)
+        (seeded.ar, SEED_TITLE, 3),
+        (seeded.en, EN_TITLE, 1),
     ]
     assert all(h["article_title"] == EN_TITLE for h in data["groups"][1]["highlights"])
 
 
-@pytest.mark.parametrize(("key", "value", "missing"), [("author", "Peter Bergen", "(no author)"),
-                                                      ("outlet", "CNN", "(no outlet)")])
-def test_group_by_author_and_outlet_name_the_missing_value(capsys, seeded: Seeded, key, value, missing) -> None:
+@pytest.mark.parametrize(
+    ("key", "value", "missing"), [("author", "Peter Bergen", "(no author)"), ("outlet", "CNN", "(no outlet)")]
+)
+def test_group_by_author_and_outlet_name_the_missing_value(
+    capsys, seeded: Seeded, key, value, missing
+) -> None:
     code, out, _ = run(capsys, seeded.dir, "notes", "--group-by", key)
     assert code == 0
     groups = sections(out)
@@ -218,7 +246,8 @@ def test_group_by_author_and_outlet_name_the_missing_value(capsys, seeded: Seede
     data = run_json(capsys, seeded.dir, "--group-by", key)
     assert data["group_by"] == key
     assert [(g["key"], g["label"], len(g["highlights"])) for g in data["groups"]] == [
-        (value, value, 3), ("", missing, 1)
+        (value, value, 3),
+        ("", missing, 1),
     ]
 
 
@@ -231,7 +260,10 @@ def test_tag_filter_keeps_highlights_with_any_of_the_tags(capsys, seeded: Seeded
     [group] = run_json(capsys, seeded.dir, "--tag", "afghanistan", "--tag", "#russia")["groups"]
     assert ids(group) == [seeded.khorasan, seeded.mistake]
     code, out, _ = run(capsys, seeded.dir, "notes", "--tag", "russia")
-    assert code == 0 and out.splitlines() == [f"{seeded.en}#{seeded.mistake}  serious mistake", "    the key claim"]
+    assert code == 0 and out.splitlines() == [
+        f"{seeded.en}#{seeded.mistake}  serious mistake",
+        "    the key claim",
+    ]
 
 
 def test_color_filter_keeps_any_of_the_labels_and_combines_with_tags(capsys, seeded: Seeded) -> None:
@@ -284,8 +316,10 @@ def test_empty_library(capsys, library_dir: Path) -> None:
     assert (code, out, err) == (0, "no highlights\n", "")
     code, out, err = run(capsys, library_dir, "notes", "--group-by", "author")
     assert (code, out, err) == (0, "no highlights\n", "")
-    assert run_json(capsys, library_dir) == {"group_by": None, "groups": [{"key": None, "label": None,
-                                                                            "highlights": []}]}
+    assert run_json(capsys, library_dir) == {
+        "group_by": None,
+        "groups": [{"key": None, "label": None, "highlights": []}],
+    }
     assert run_json(capsys, library_dir, "--group-by", "outlet") == {"group_by": "outlet", "groups": []}
 
 

@@ -37,5 +37,7 @@ def test_metainfo_and_icon_use_the_same_id() -> None:
     svg = ET.parse(ICON).getroot()
     assert svg.tag.endswith("svg") and svg.get("viewBox")
     if shutil.which("appstreamcli"):
-        result = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True)
+        result = subprocess.run(
+            ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+        )
         assert result.returncode == 0, result.stdout + result.stderr

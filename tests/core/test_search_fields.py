@@ -57,7 +57,9 @@ def test_field_names_still_narrow_the_search(library: Library) -> None:
     assert articles(index.search("الاقتصاد")) == {titled, texted}
     assert articles(index.search("title:الاقتصاد")) == {titled}
     # text: and body: are the searchable text (title, text and notes), as a word without a field
-    assert articles(index.search("body:الاقتصاد")) == articles(index.search("text:الاقتصاد")) == {titled, texted}
+    assert (
+        articles(index.search("body:الاقتصاد")) == articles(index.search("text:الاقتصاد")) == {titled, texted}
+    )
 
 
 def test_note_words_are_found_and_reported_as_note_hits(library: Library) -> None:

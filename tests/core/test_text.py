@@ -17,7 +17,11 @@ from reader.core.text import (
 
 
 def test_canonical_text_joins_blocks_with_newlines() -> None:
-    blocks = [Block(BlockKind.HEADING, "عنوان", 1), Block(BlockKind.PARAGRAPH, "نص"), Block(BlockKind.QUOTE, "q")]
+    blocks = [
+        Block(BlockKind.HEADING, "عنوان", 1),
+        Block(BlockKind.PARAGRAPH, "نص"),
+        Block(BlockKind.QUOTE, "q"),
+    ]
     assert canonical_text(blocks) == "عنوان\nنص\nq"
     assert block_spans(blocks) == [(0, 5), (6, 8), (9, 10)]
     assert [block_index_at(blocks, o) for o in (0, 5, 6, 8, 9, 10)] == [0, 0, 1, 1, 2, 2]

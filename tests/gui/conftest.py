@@ -24,13 +24,27 @@ def add_sample_articles(library) -> list[int]:
         Block(BlockKind.PARAGRAPH, "Reading slowly is a habit worth keeping."),
         Block(BlockKind.QUOTE, "Margins are where readers talk back."),
     ]
-    seed_lines = [ln for ln in (Path(__file__).parents[1] / "fixtures" / "seed.txt").read_text("utf-8").splitlines() if ln.strip()]
+    seed_lines = [
+        ln
+        for ln in (Path(__file__).parents[1] / "fixtures" / "seed.txt").read_text("utf-8").splitlines()
+        if ln.strip()
+    ]
     seed = [Block(BlockKind.PARAGRAPH, ln.strip()) for ln in seed_lines[1:]]
     return [
         store.add(MIXED_META, MIXED_BLOCKS),
-        store.add(ArticleMeta(title="Why margins matter", author="A. Writer", outlet="The Margin",
-                              published="2024-01-10", language="en"), english),
-        store.add(ArticleMeta(title=seed_lines[0], author="بيتر بيرغن", outlet="CNN", published="2024-03-23"), seed),
+        store.add(
+            ArticleMeta(
+                title="Why margins matter",
+                author="A. Writer",
+                outlet="The Margin",
+                published="2024-01-10",
+                language="en",
+            ),
+            english,
+        ),
+        store.add(
+            ArticleMeta(title=seed_lines[0], author="بيتر بيرغن", outlet="CNN", published="2024-03-23"), seed
+        ),
     ]
 
 
@@ -65,7 +79,9 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def built_qm() -> Path:
     """Build the .qm files (as the set-up script does) and return the Arabic one."""
-    subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py")], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build_translations.py")], check=True, capture_output=True
+    )
     from reader.gui.app import translations_dir
 
     return translations_dir() / "hawamish_ar.qm"

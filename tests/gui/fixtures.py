@@ -7,7 +7,10 @@ from reader.core.text import Block, BlockKind, canonical_text, content_hash
 
 MIXED_BLOCKS = [
     Block(BlockKind.HEADING, "رأي: خطأ بوتين البارز", 2),
-    Block(BlockKind.PARAGRAPH, "أعلن تنظيم داعش مسؤوليته عن الهجوم؛ وأخبر مسؤول أمريكي شبكة CNN أن الولايات المتحدة ليس لديها سبب للشك."),
+    Block(
+        BlockKind.PARAGRAPH,
+        "أعلن تنظيم داعش مسؤوليته عن الهجوم؛ وأخبر مسؤول أمريكي شبكة CNN أن الولايات المتحدة ليس لديها سبب للشك.",
+    ),
     Block(BlockKind.PARAGRAPH, "“The threat is real,” an analyst said, quoting داعش-خراسان by name 😀."),
     Block(BlockKind.QUOTE, "قال الكاتب: 𝕏 إن داعش-خراسان عاد بقوة."),
     Block(BlockKind.LIST_ITEM, "النقطة الأولى"),
@@ -15,14 +18,27 @@ MIXED_BLOCKS = [
     Block(BlockKind.PARAGRAPH, "1999 — English after a number starts left-to-right."),
 ]
 
-MIXED_META = ArticleMeta(title="مقال مختلط", author="كاتب", outlet="منفذ", published="2024-03-23", language="ar")
+MIXED_META = ArticleMeta(
+    title="مقال مختلط", author="كاتب", outlet="منفذ", published="2024-03-23", language="ar"
+)
 
 
-def make_article(blocks: list[Block] | None = None, article_id: int = 1, title: str = "مقال مختلط") -> Article:
+def make_article(
+    blocks: list[Block] | None = None, article_id: int = 1, title: str = "مقال مختلط"
+) -> Article:
     blocks = list(blocks or MIXED_BLOCKS)
     text = canonical_text(blocks)
     return Article(
-        id=article_id, title=title, author="كاتب", outlet="منفذ", url="", published="2024-03-23",
-        language="ar", source_path="", content_hash=content_hash(text), imported_at="", updated_at="",
+        id=article_id,
+        title=title,
+        author="كاتب",
+        outlet="منفذ",
+        url="",
+        published="2024-03-23",
+        language="ar",
+        source_path="",
+        content_hash=content_hash(text),
+        imported_at="",
+        updated_at="",
         blocks=blocks,
     )

@@ -74,8 +74,18 @@ def test_cards_lay_a_note_out_once_and_size_from_the_cache(qtbot) -> None:
     delegate = CardDelegate(view)
     view.setItemDelegate(delegate)
     cards = [
-        CardData(i, "Claim", "#e53935", "quote", NOTE if i % 2 else "", ("t",) if i == 1 else (), "¶ 1", "", "background",
-                 False)
+        CardData(
+            i,
+            "Claim",
+            "#e53935",
+            "quote",
+            NOTE if i % 2 else "",
+            ("t",) if i == 1 else (),
+            "¶ 1",
+            "",
+            "background",
+            False,
+        )
         for i in range(1, 5)
     ]
     for card in cards:
@@ -97,11 +107,20 @@ def test_cards_lay_a_note_out_once_and_size_from_the_cache(qtbot) -> None:
 
 
 def test_each_line_of_prose_is_its_own_paragraph_as_in_the_note_editor(qtbot) -> None:
-    text = MarkdownText("هذا ادعاء **مهم**\nSee the UN report\n- أولاً\n- second\n\n> quoted\n> still quoted",
-                        QFont(), 320, 10, LTR)
+    text = MarkdownText(
+        "هذا ادعاء **مهم**\nSee the UN report\n- أولاً\n- second\n\n> quoted\n> still quoted",
+        QFont(),
+        320,
+        10,
+        LTR,
+    )
     blocks = list(_blocks(text))
     assert [b.text() for b in blocks] == [
-        "هذا ادعاء مهم", "See the UN report", "أولاً", "second", "quoted still quoted",
+        "هذا ادعاء مهم",
+        "See the UN report",
+        "أولاً",
+        "second",
+        "quoted still quoted",
     ]
     assert [b.blockFormat().layoutDirection() for b in blocks] == [RTL, LTR, RTL, LTR, LTR]
     assert blocks[2].textList() is blocks[3].textList() is not None  # the list stays one list

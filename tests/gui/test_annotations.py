@@ -48,7 +48,9 @@ def highlight(window: MainWindow, needle: str, color: str = "claim", **kw):
     return ctl(window).highlight_selection(color, **kw)
 
 
-def test_select_highlight_then_panel_click_scrolls_and_flashes(qtbot, seed_window: MainWindow, library) -> None:
+def test_select_highlight_then_panel_click_scrolls_and_flashes(
+    qtbot, seed_window: MainWindow, library
+) -> None:
     view = seed_window.article_view
     start, end = passage(seed_window, "في مارس وحده")  # far down the article
     select(seed_window, start, end)
@@ -65,11 +67,15 @@ def test_select_highlight_then_panel_click_scrolls_and_flashes(qtbot, seed_windo
     cursor = view.cursor_for_range(start, end)
     assert not view.viewport().rect().contains(view.cursorRect(cursor).center())
     item = panel.list.item(0)
-    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center())
+    qtbot.mouseClick(
+        panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center()
+    )
     assert view.viewport().rect().contains(view.cursorRect(cursor).center())
     flash = view.overlay(LAYER_FLASH)
     assert len(flash) == 1
-    assert (flash[0].cursor.selectionStart(), flash[0].cursor.selectionEnd()) == view.offset_map.range_to_qt(start, end)
+    assert (flash[0].cursor.selectionStart(), flash[0].cursor.selectionEnd()) == view.offset_map.range_to_qt(
+        start, end
+    )
     qtbot.waitUntil(lambda: not view.overlay(LAYER_FLASH), timeout=3000)  # it fades out
 
 
@@ -78,7 +84,9 @@ def test_keyboard_shortcut_highlights_the_selection(qtbot, seed_window: MainWind
     seed_window.article_view.setFocus()
     select(seed_window, *passage(seed_window, "داعش", 2))
     qtbot.keyClick(seed_window.article_view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert [h.color for h in HighlightStore(library).for_article(seed_window.article_view.article.id)] == ["counter"]
+    assert [h.color for h in HighlightStore(library).for_article(seed_window.article_view.article.id)] == [
+        "counter"
+    ]
 
 
 def test_toolbar_floats_over_a_selection(qtbot, seed_window: MainWindow) -> None:
@@ -93,14 +101,19 @@ def test_toolbar_floats_over_a_selection(qtbot, seed_window: MainWindow) -> None
     assert len(ctl(seed_window).layer.highlights) == 1
 
 
-def test_note_edit_is_saved_and_paragraphs_take_their_own_direction(qtbot, seed_window: MainWindow, library) -> None:
+def test_note_edit_is_saved_and_paragraphs_take_their_own_direction(
+    qtbot, seed_window: MainWindow, library
+) -> None:
     h = highlight(seed_window, "تنظيم داعش", with_note=True)
     panel = ctl(seed_window).panel
     assert panel.current_highlight_id() == h.id
     note = "هذا ادعاء يحتاج إلى دليل.\nSee the UN report, p. 12 — قارن."
     panel.note_edit.setFocus()
     panel.note_edit.setPlainText(note)
-    assert panel.note_edit.block_directions() == [Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight]
+    assert panel.note_edit.block_directions() == [
+        Qt.LayoutDirection.RightToLeft,
+        Qt.LayoutDirection.LeftToRight,
+    ]
     qtbot.waitUntil(lambda: HighlightStore(library).get(h.id).note == note, timeout=3000)  # debounced save
     panel.note_edit.setPlainText(note + "\nسطر ثالث")
     panel.tags_edit.setFocus()  # focus-out saves at once
@@ -145,7 +158,11 @@ def test_recolour_restyle_tags_and_their_undo(seed_window: MainWindow, library) 
     undo.redo()
     undo.redo()
     got = store.get(h.id)
-    assert (got.color, got.style, sorted(got.tags)) == ("question", "underline", sorted(["روسيا", "evidence"]))
+    assert (got.color, got.style, sorted(got.tags)) == (
+        "question",
+        "underline",
+        sorted(["روسيا", "evidence"]),
+    )
 
 
 def test_delete_asks_first_and_undo_restores(monkeypatch, seed_window: MainWindow, library) -> None:
@@ -160,6 +177,7 @@ def test_delete_asks_first_and_undo_restores(monkeypatch, seed_window: MainWindo
         def question(*args, **kwargs):
             answers.append(args[2] if len(args) > 2 else "")
             return reply
+
         return question
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
@@ -226,7 +244,9 @@ def test_everything_is_there_after_quit_and_reopen(qtbot, seed_window: MainWindo
 def test_offsets_with_emoji_before_and_inside_a_highlight(qtbot, window: MainWindow, library) -> None:
     text = "قبل 😀 ثم 𝕏 بداية 🎉 داخل النص 👍 بعد"
     article_id = ArticleStore(library).add(ArticleMeta(title="emoji"), [Block(BlockKind.PARAGRAPH, text)])
-    qtbot.waitUntil(lambda: window.library_view.model().rowCount() == 4, timeout=3000)  # the list's refresh ran
+    qtbot.waitUntil(
+        lambda: window.library_view.model().rowCount() == 4, timeout=3000
+    )  # the list's refresh ran
     window.open_article(article_id)
     view = window.article_view
     want = "بداية 🎉 داخل النص"
@@ -254,7 +274,9 @@ def test_clicking_inside_a_highlight_selects_it_in_the_panel(qtbot, seed_window:
     panel.select_highlight(b.id)
     view.scroll_to_offset(a.start)
     rect = view.cursorRect(view.cursor_for_range(a.start + 3, a.start + 3))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center().x() - 2, rect.center().y()))
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center().x() - 2, rect.center().y())
+    )
     assert panel.current_highlight_id() == a.id
 
 
@@ -266,7 +288,10 @@ def test_overlapping_highlights_both_drawn(seed_window: MainWindow) -> None:
     second = ctl(seed_window).highlight_selection("claim")
     selections = seed_window.article_view.overlay(LAYER_HIGHLIGHTS)
     assert len(selections) == 2
-    assert [s.format.property(QTextCharFormat.Property.UserProperty) for s in selections] == [first.id, second.id]
+    assert [s.format.property(QTextCharFormat.Property.UserProperty) for s in selections] == [
+        first.id,
+        second.id,
+    ]
     assert not selections[0].format.fontUnderline() and selections[1].format.fontUnderline()
     assert selections[0].format.background().color().alpha() < 255  # translucent: the overlap blends
 
@@ -389,7 +414,9 @@ def test_panel_docks_on_the_opposite_side_in_arabic(qtbot, library, sample_ids, 
     assert positions == {Qt.LayoutDirection.LeftToRight: False, Qt.LayoutDirection.RightToLeft: True}
 
 
-def test_clicking_a_note_marker_opens_the_note_and_hovering_shows_it(qtbot, seed_window: MainWindow, library) -> None:
+def test_clicking_a_note_marker_opens_the_note_and_hovering_shows_it(
+    qtbot, seed_window: MainWindow, library
+) -> None:
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip

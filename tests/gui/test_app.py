@@ -17,11 +17,22 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _gui(args: list[str], tmp_path: Path, **env_extra: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HAWAMISH_CONFIG_DIR=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), **env_extra)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HAWAMISH_CONFIG_DIR=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        **env_extra,
+    )
     env.pop("HAWAMISH_LIBRARY", None)
-    return subprocess.run([sys.executable, "-m", "reader.cli", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=90)
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
 
 
 def test_first_run_creates_the_sample_library_and_opens_the_seed(tmp_path: Path) -> None:
@@ -40,14 +51,20 @@ def test_first_run_creates_the_sample_library_and_opens_the_seed(tmp_path: Path)
 
 def test_named_library_starts_empty(tmp_path: Path) -> None:
     folder = tmp_path / "new-library"
-    result = _gui(["--library", str(folder), "gui", "--lang", "en", "--screenshot", str(tmp_path / "empty.png")], tmp_path)
+    result = _gui(
+        ["--library", str(folder), "gui", "--lang", "en", "--screenshot", str(tmp_path / "empty.png")],
+        tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(folder / "library.sqlite3") as conn:
         assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
 
 
 def test_open_missing_article_with_screenshot_fails(tmp_path: Path) -> None:
-    result = _gui(["--library", str(tmp_path / "lib"), "gui", "--open", "42", "--screenshot", str(tmp_path / "x.png")], tmp_path)
+    result = _gui(
+        ["--library", str(tmp_path / "lib"), "gui", "--open", "42", "--screenshot", str(tmp_path / "x.png")],
+        tmp_path,
+    )
     assert result.returncode == 1
     assert "42" in result.stderr
 
@@ -67,7 +84,9 @@ def test_uncaught_errors_show_a_dialog_not_a_traceback(qapp, monkeypatch) -> Non
     from reader.gui import app as app_module
 
     shown: list[tuple[object, str]] = []
-    monkeypatch.setattr(app_module, "show_error_dialog", lambda parent, error, details="": shown.append((error, details)))
+    monkeypatch.setattr(
+        app_module, "show_error_dialog", lambda parent, error, details="": shown.append((error, details))
+    )
     reporter = app_module.ErrorReporter(lambda: None)
     error = HawamishError(ErrorCode.UNWRITABLE, "/read-only/notes.pdf")
     reporter(HawamishError, error, None)

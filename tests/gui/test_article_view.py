@@ -44,7 +44,9 @@ def test_each_block_aligned_by_its_own_direction(qtbot) -> None:
         rtl = block.direction.value == "rtl"
         expected_side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         assert fmt.alignment() & expected_side, (i, block.text)
-        assert fmt.layoutDirection() == (Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        assert fmt.layoutDirection() == (
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
     # the English paragraph inside the Arabic article runs left-to-right, the Arabic one right-to-left
     assert block_format_at(view, 2).layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert block_format_at(view, 1).layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -96,7 +98,12 @@ def test_overlay_layers_merge_in_order(qtbot) -> None:
     view.set_overlay(LAYER_SEARCH, [hit])
     view.set_overlay(LAYER_HIGHLIGHTS, hl)
     merged = view.extraSelections()
-    assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in merged] == [(5, 9), (7, 12), (20, 24), (0, 3)]
+    assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in merged] == [
+        (5, 9),
+        (7, 12),
+        (20, 24),
+        (0, 3),
+    ]
     view.set_overlay(LAYER_SEARCH, [])
     assert len(view.extraSelections()) == 3
     # marks never edit the document

@@ -68,8 +68,23 @@ def test_note_markers_of_the_top_of_the_article_are_found_without_laying_it_all_
     article = _long_article()
     view.set_article(article)
     start = article.text.index("خراسان")
-    layer.set_highlights([Highlight(7, article.id, start, start + 6, "خراسان", "", "", "", "claim", "background",
-                                    "ملاحظة with English")])
+    layer.set_highlights(
+        [
+            Highlight(
+                7,
+                article.id,
+                start,
+                start + 6,
+                "خراسان",
+                "",
+                "",
+                "",
+                "claim",
+                "background",
+                "ملاحظة with English",
+            )
+        ]
+    )
     view.viewport().repaint()
     first, last = layer.markers.visible_range()
     assert first == 0 and 0 < last < view.document().characterCount() // 3

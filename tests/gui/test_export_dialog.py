@@ -118,7 +118,9 @@ def test_no_colour_means_nothing_to_export(dialog: ExportDialog) -> None:
     assert dialog.build_request().colors == ("claim",)
 
 
-def test_save_dialog_offers_the_title_and_the_suffix(qtbot, dialog: ExportDialog, tmp_path, monkeypatch) -> None:
+def test_save_dialog_offers_the_title_and_the_suffix(
+    qtbot, dialog: ExportDialog, tmp_path, monkeypatch
+) -> None:
     calls: list = []
     _save_as(monkeypatch, tmp_path / "mine", calls)  # the user typed a name without the suffix
     dialog.set_format("md")
@@ -137,7 +139,9 @@ QUOTE = export_seed.QUOTES[0][0]  # "ما لا يقل عن 133 شخصًا": voca
 def _check_pdf(path: Path) -> None:
     assert path.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert _flat(QUOTE) in _flat(text)
 
 
@@ -166,9 +170,17 @@ def _check_json(path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("fmt", "check"),
-    [("pdf", _check_pdf), ("md", _check_md), ("html", _check_html), ("csv", _check_csv), ("json", _check_json)],
+    [
+        ("pdf", _check_pdf),
+        ("md", _check_md),
+        ("html", _check_html),
+        ("csv", _check_csv),
+        ("json", _check_json),
+    ],
 )
-def test_each_format_exports_through_the_dialog(qtbot, dialog: ExportDialog, tmp_path, monkeypatch, fmt, check) -> None:
+def test_each_format_exports_through_the_dialog(
+    qtbot, dialog: ExportDialog, tmp_path, monkeypatch, fmt, check
+) -> None:
     target = tmp_path / f"notes.{'md' if fmt == 'md' else fmt}"
     _save_as(monkeypatch, target)
     dialog.set_format(fmt)
@@ -189,7 +201,9 @@ def test_each_format_exports_through_the_dialog(qtbot, dialog: ExportDialog, tmp
 
 def test_open_file_button_opens_the_export(qtbot, dialog: ExportDialog, tmp_path, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("reader.gui.export_dialog.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(
+        "reader.gui.export_dialog.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile())
+    )
     target = tmp_path / "notes.csv"
     _save_as(monkeypatch, target)
     dialog.set_format("csv")
@@ -200,7 +214,9 @@ def test_open_file_button_opens_the_export(qtbot, dialog: ExportDialog, tmp_path
     assert opened == [str(tmp_path)]
 
 
-def test_unwritable_destination_says_which_file_and_why(qtbot, dialog: ExportDialog, tmp_path, monkeypatch) -> None:
+def test_unwritable_destination_says_which_file_and_why(
+    qtbot, dialog: ExportDialog, tmp_path, monkeypatch
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     target = blocker / "notes.md"  # its "folder" is a file: no one can write there, root included
@@ -238,7 +254,9 @@ def _big_library(library, articles: int = 40) -> None:
 
 
 @pytest.mark.parametrize("how", ["stop button", "escape key"])
-def test_cancel_during_a_large_export_leaves_no_file(qtbot, library, seeded, tmp_path, monkeypatch, how) -> None:
+def test_cancel_during_a_large_export_leaves_no_file(
+    qtbot, library, seeded, tmp_path, monkeypatch, how
+) -> None:
     _big_library(library)
     dlg = ExportDialog(library, scope="all")
     qtbot.addWidget(dlg)
@@ -277,7 +295,9 @@ def test_pdf_preview_shows_the_first_page(qtbot, dialog: ExportDialog) -> None:
     assert image.height() > image.width() > 200  # a portrait page
     # not blank: a good share of the sampled pixels is ink or a highlight colour, not white paper
     step = 4
-    samples = [image.pixelColor(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)]
+    samples = [
+        image.pixelColor(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)
+    ]
     marked = sum(1 for c in samples if c.lightness() < 230)
     assert marked / len(samples) > 0.01
     shown = dialog.preview.image.pixmap()
@@ -290,7 +310,9 @@ def test_text_preview_and_preview_follows_the_options(qtbot, dialog: ExportDialo
     assert dialog.preview.stack.currentWidget() is dialog.preview.text
     assert QUOTE in dialog.preview.text.toPlainText()
     # source lines read left to right whatever their language, so "> " and "# " stay at the line start
-    assert dialog.preview.text.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight
+    assert (
+        dialog.preview.text.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight
+    )
     dialog.chips["claim"].setChecked(False)  # the quote's label: it leaves the preview
     _wait_preview(qtbot, dialog)
     assert QUOTE not in dialog.preview.text.toPlainText()
@@ -356,12 +378,16 @@ def arabic_ui(qapp, tmp_path):
     from PySide6.QtCore import QLocale, QTranslator
 
     root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("build_translations", root / "packaging" / "build_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_translations", root / "packaging" / "build_translations.py"
+    )
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     qm = tmp_path / "hawamish_ar.qm"
-    subprocess.run([*build.find_tool("lrelease"), "-silent", str(root / "i18n" / "hawamish_ar.ts"), "-qm", str(qm)],
-                   check=True)
+    subprocess.run(
+        [*build.find_tool("lrelease"), "-silent", str(root / "i18n" / "hawamish_ar.ts"), "-qm", str(qm)],
+        check=True,
+    )
     translator = QTranslator()
     assert translator.load(str(qm))
     qapp.installTranslator(translator)
@@ -372,7 +398,9 @@ def arabic_ui(qapp, tmp_path):
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
-def test_every_text_of_the_dialog_is_arabic_in_an_arabic_ui(qtbot, arabic_ui, library, seeded, tmp_path, monkeypatch) -> None:
+def test_every_text_of_the_dialog_is_arabic_in_an_arabic_ui(
+    qtbot, arabic_ui, library, seeded, tmp_path, monkeypatch
+) -> None:
     from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
 
     from reader.core.text import is_arabic_letter
@@ -386,8 +414,16 @@ def test_every_text_of_the_dialog_is_arabic_in_an_arabic_ui(qtbot, arabic_ui, li
     qtbot.waitExposed(dlg)
     assert arabic(dlg.windowTitle())
     texts = [box.title() for box in dlg.findChildren(QGroupBox)]
-    texts += [b.text() for b in dlg.findChildren(QAbstractButton) if b.isVisible() and not b.objectName().startswith("chip_")]
-    texts += [lab.text() for lab in dlg.findChildren(QLabel) if lab.isVisible() and lab.text() and lab.buddy() is not None]
+    texts += [
+        b.text()
+        for b in dlg.findChildren(QAbstractButton)
+        if b.isVisible() and not b.objectName().startswith("chip_")
+    ]
+    texts += [
+        lab.text()
+        for lab in dlg.findChildren(QLabel)
+        if lab.isVisible() and lab.text() and lab.buddy() is not None
+    ]
     texts += [dlg.format_combo.itemText(i) for i in range(dlg.format_combo.count())]
     texts += [dlg.sort_combo.itemText(i) for i in range(dlg.sort_combo.count())]
     untranslated = [t for t in texts if t and not arabic(t)]
@@ -426,7 +462,9 @@ def test_preview_of_a_long_export_is_its_first_page(library, tmp_path) -> None:
     _big_library(library, articles=3)  # 15 highlights each: 45 in all, more than page 1 holds
     request = ExportRequest(all_articles=True)
     document = preview_document(library, request)
-    assert len(document.articles) == 2 and all(len(a.highlights) <= PREVIEW_HIGHLIGHTS for a in document.articles)
+    assert len(document.articles) == 2 and all(
+        len(a.highlights) <= PREVIEW_HIGHLIGHTS for a in document.articles
+    )
     kind, png = make_preview(library, request, lambda done, total: None, lambda: False)
     assert kind == "png"
     export(library, request, tmp_path / "full.pdf")
@@ -444,7 +482,9 @@ def test_preview_of_a_long_export_is_its_first_page(library, tmp_path) -> None:
         ("bug", "An unexpected error stopped the export (RuntimeError)."),
     ],
 )
-def test_other_failures_are_sentences_too(qtbot, dialog: ExportDialog, tmp_path, monkeypatch, error, reason) -> None:
+def test_other_failures_are_sentences_too(
+    qtbot, dialog: ExportDialog, tmp_path, monkeypatch, error, reason
+) -> None:
     from reader.core.errors import ErrorCode, HawamishError
 
     target = tmp_path / "notes.md"
@@ -471,7 +511,9 @@ def test_preview_says_when_nothing_matches(qtbot, library, seeded) -> None:
     dlg = ExportDialog(library, scope="all")
     qtbot.addWidget(dlg)
     dlg.show()
-    dlg.filter_tag_combo.setCurrentIndex(dlg.filter_tag_combo.findData("framing"))  # only on the English article
+    dlg.filter_tag_combo.setCurrentIndex(
+        dlg.filter_tag_combo.findData("framing")
+    )  # only on the English article
     dlg.chips["evidence"].setChecked(False)  # ... whose highlight is "evidence"
     qtbot.waitUntil(lambda: not dlg.preview.busy, timeout=WAIT_MS)
     assert dlg.preview.stack.currentWidget() is dlg.preview.message
@@ -496,7 +538,9 @@ def test_article_context_menu_offers_export_of_this_article(qtbot, window) -> No
             menu.close()
 
     QTimer.singleShot(300, read_and_close)
-    window.article_view.customContextMenuRequested.emit(QPoint(40, 40))  # the right click, as the view sends it
+    window.article_view.customContextMenuRequested.emit(
+        QPoint(40, 40)
+    )  # the right click, as the view sends it
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
     assert "exportArticleAction" in seen[0]
     window.export_article_action.trigger()
@@ -511,14 +555,18 @@ def test_preview_follows_changes_made_elsewhere_in_the_app(qtbot, window) -> Non
     dlg.set_format("md")
     qtbot.waitUntil(lambda: not dlg.preview.busy, timeout=WAIT_MS)
     article = window.article_view.article
-    HighlightStore(window.library).create(article.id, 0, 12, color="question", note="a note made while exporting")
+    HighlightStore(window.library).create(
+        article.id, 0, 12, color="question", note="a note made while exporting"
+    )
     qtbot.waitUntil(lambda: "a note made while exporting" in dlg.preview.text.toPlainText(), timeout=WAIT_MS)
     dlg.close()
 
 
 def test_pdf_options_reach_the_file(qtbot, dialog: ExportDialog, tmp_path, monkeypatch) -> None:
     """US Letter and the annotated article text, chosen in the dialog, are in the PDF written."""
-    assert shutil.which("pdfinfo") and shutil.which("pdftotext"), "poppler-utils is missing: setup.sh installs it"
+    assert shutil.which("pdfinfo") and shutil.which("pdftotext"), (
+        "poppler-utils is missing: setup.sh installs it"
+    )
     target = tmp_path / "letter.pdf"
     _save_as(monkeypatch, target)
     dialog.page_size_combo.setCurrentIndex(dialog.page_size_combo.findData("Letter"))
@@ -527,7 +575,9 @@ def test_pdf_options_reach_the_file(qtbot, dialog: ExportDialog, tmp_path, monke
     _wait_export(qtbot, dialog)
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     assert "612 x 792 pts" in info  # US Letter
-    text = _flat(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+    text = _flat(
+        subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    )
     body = export_seed.seed_blocks()[-1].text  # the article's last paragraph: only there with its text
     assert _flat(body[:40]) in text
     dialog.message_box.close()
@@ -542,6 +592,7 @@ def test_export_words_follow_the_ui_language(qtbot, window, library, seeded) -> 
     qtbot.addWidget(arabic)
     arabic.set_format("md")
     assert arabic.build_request().language == "ar"
-    qtbot.waitUntil(lambda: not arabic.preview.busy and "التظليلات" in arabic.preview.text.toPlainText(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: not arabic.preview.busy and "التظليلات" in arabic.preview.text.toPlainText(), timeout=WAIT_MS
+    )
     arabic.close()

@@ -84,9 +84,13 @@ def test_highlight_inside_an_arabic_word_keeps_the_letters_joined(qtbot) -> None
     # the highlighted area has the label's colour (blended on the page, as the view draws it)
     fill = fill_color(COLORS["claim"])
     alpha = fill.alphaF()
-    expected = tuple(round(alpha * c + (1 - alpha) * p) for c, p in zip(fill.getRgb()[:3], PAPER.getRgb()[:3], strict=True))
+    expected = tuple(
+        round(alpha * c + (1 - alpha) * p) for c, p in zip(fill.getRgb()[:3], PAPER.getRgb()[:3], strict=True)
+    )
     pixels = Counter(
-        QColor(marked.pixel(x, y)).getRgb()[:3] for y in range(box.top(), box.bottom()) for x in range(box.left(), box.right())
+        QColor(marked.pixel(x, y)).getRgb()[:3]
+        for y in range(box.top(), box.bottom())
+        for x in range(box.left(), box.right())
     )
     most_common = pixels.most_common(1)[0][0]
     assert all(abs(a - b) <= 3 for a, b in zip(most_common, expected, strict=True)), (most_common, expected)
@@ -103,7 +107,9 @@ def test_highlight_inside_an_arabic_word_keeps_the_letters_joined(qtbot) -> None
     diffs = [abs(a - b) for a, b in zip(plain_cov, marked_cov, strict=True)]
     # Qt clips a line's overhanging marks a pixel tighter when the line carries a selection: a few faint
     # pixels may differ; changed glyph shapes change hundreds of pixels fully (see the control below)
-    assert max(diffs) < 0.3, f"text pixels changed under the highlight (max coverage difference {max(diffs):.2f})"
+    assert max(diffs) < 0.3, (
+        f"text pixels changed under the highlight (max coverage difference {max(diffs):.2f})"
+    )
     assert sum(1 for d in diffs if d > 0.08) <= 10
 
 

@@ -34,7 +34,9 @@ def test_qm_is_built_and_translates(built_qm: Path) -> None:
 
 
 @pytest.mark.parametrize("ui_language", ["ar"], indirect=True)
-def test_arabic_main_window_is_translated_and_mirrored(qtbot, ui_language, library, sample_ids, settings) -> None:
+def test_arabic_main_window_is_translated_and_mirrored(
+    qtbot, ui_language, library, sample_ids, settings
+) -> None:
     window = MainWindow(library, settings, ui_language)
     qtbot.addWidget(window)
     window.resize(1200, 800)
@@ -42,9 +44,20 @@ def test_arabic_main_window_is_translated_and_mirrored(qtbot, ui_language, libra
     qtbot.waitExposed(window)
     menus = [window.file_menu, window.edit_menu, window.view_menu, window.help_menu]
     assert [m.title() for m in menus] == ["&ملف", "&تحرير", "&عرض", "م&ساعدة"]
-    own_actions = [window.import_action, window.import_folder_action, window.quit_action, window.undo_action,
-                   window.redo_action, window.copy_action, window.select_all_action, window.toggle_library_action,
-                   window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action, window.about_action]
+    own_actions = [
+        window.import_action,
+        window.import_folder_action,
+        window.quit_action,
+        window.undo_action,
+        window.redo_action,
+        window.copy_action,
+        window.select_all_action,
+        window.toggle_library_action,
+        window.zoom_in_action,
+        window.zoom_out_action,
+        window.zoom_reset_action,
+        window.about_action,
+    ]
     for action in own_actions:
         assert has_arabic(action.text()), action.text()
     assert has_arabic(window.library_view.model().headerData(0, Qt.Orientation.Horizontal))
@@ -66,6 +79,7 @@ def test_english_window_is_left_to_right(window: MainWindow) -> None:
 
 
 # --- every window and dialog, in every language ----------------------------------------------------------
+
 
 def _main_window(window: MainWindow) -> QWidget:
     return window
@@ -140,7 +154,9 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
 
 @pytest.mark.parametrize("ui_language", ["ar", "en"], indirect=True)
 @pytest.mark.parametrize("name", sorted(DIALOGS))
-def test_every_window_opens_in_every_language(qtbot, ui_language, name, library, sample_ids, settings) -> None:
+def test_every_window_opens_in_every_language(
+    qtbot, ui_language, name, library, sample_ids, settings
+) -> None:
     window = MainWindow(library, settings, ui_language)
     qtbot.addWidget(window)
     window.show()

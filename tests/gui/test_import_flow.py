@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from reader.gui.main_window import MainWindow
 
-ARTICLE = "Notes from the margin\n\nA reader who writes back remembers more.\n\nقارئ يكتب في الهامش يتذكر أكثر.\n"
+ARTICLE = (
+    "Notes from the margin\n\nA reader who writes back remembers more.\n\nقارئ يكتب في الهامش يتذكر أكثر.\n"
+)
 
 
 def _article(tmp_path: Path, name: str = "margin.txt") -> Path:
@@ -40,7 +42,9 @@ def test_import_reports_failures_and_refreshes_the_list(qtbot, window: MainWindo
     box.close()
 
 
-def test_import_summary_in_the_status_bar_when_all_went_well(qtbot, window: MainWindow, tmp_path: Path) -> None:
+def test_import_summary_in_the_status_bar_when_all_went_well(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
     with qtbot.waitSignal(window.importer.finished, timeout=15000):
         window.importer.import_paths([_article(tmp_path), _article(tmp_path, "copy.txt")])
     assert window.importer.summary_box is None
@@ -52,7 +56,9 @@ def test_cancel_stops_the_import_and_says_so(qtbot, window: MainWindow, tmp_path
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(1500):
-        (folder / f"{i:04}.txt").write_text(f"Title {i}\n\nBody number {i} of a long batch.\n", encoding="utf-8")
+        (folder / f"{i:04}.txt").write_text(
+            f"Title {i}\n\nBody number {i} of a long batch.\n", encoding="utf-8"
+        )
     with qtbot.waitSignal(window.importer.finished, timeout=60000) as blocker:
         window.importer.import_paths([folder])
         window.importer.cancel()

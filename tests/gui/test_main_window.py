@@ -18,7 +18,10 @@ def test_window_has_library_and_article_view_in_a_splitter(window: MainWindow) -
     assert window.findChild(QTableView, "libraryView") is window.library_view
     assert window.findChild(ArticleView, "articleView") is window.article_view
     assert window.library_view.model().rowCount() == 3
-    titles = [m.title().replace("&", "") for m in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu)]
+    titles = [
+        m.title().replace("&", "")
+        for m in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu)
+    ]
     assert titles == ["File", "Edit", "View", "Help"]
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
@@ -27,14 +30,20 @@ def test_window_has_library_and_article_view_in_a_splitter(window: MainWindow) -
 def test_selecting_a_row_shows_the_article(qtbot, window: MainWindow, sample_ids) -> None:
     view = window.library_view
     model = view.model()
-    row = next(r for r in range(model.rowCount()) if model.index(r, COL_TITLE).data(ArticleIdRole) == sample_ids[1])
+    row = next(
+        r for r in range(model.rowCount()) if model.index(r, COL_TITLE).data(ArticleIdRole) == sample_ids[1]
+    )
     with qtbot.waitSignal(window.article_opened) as blocker:
         view.selectionModel().setCurrentIndex(
-            model.index(row, COL_TITLE), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            model.index(row, COL_TITLE),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
     assert blocker.args == [sample_ids[1]]
     assert window.article_view.article.title == "Why margins matter"
-    assert window.article_view.document().findBlockByNumber(1).text() == "Reading slowly is a habit worth keeping."
+    assert (
+        window.article_view.document().findBlockByNumber(1).text()
+        == "Reading slowly is a habit worth keeping."
+    )
 
 
 def test_open_article_selects_its_row_and_scrolls(window: MainWindow, sample_ids) -> None:
@@ -149,6 +158,8 @@ def test_updated_text_is_shown_at_the_same_place(qtbot, window: MainWindow, libr
     window.open_article(article_id)
     window.article_view.scroll_to_offset(window.article_view.article.text.index("فقرة 30"), fraction=0.0)
     top = window.article_view.top_offset()
-    ArticleStore(library).replace_blocks(article_id, [*blocks, Block(BlockKind.PARAGRAPH, "فقرة أخيرة جديدة")])
+    ArticleStore(library).replace_blocks(
+        article_id, [*blocks, Block(BlockKind.PARAGRAPH, "فقرة أخيرة جديدة")]
+    )
     qtbot.waitUntil(lambda: window.article_view.article.text.endswith("فقرة أخيرة جديدة"), timeout=3000)
     assert abs(window.article_view.top_offset() - top) < 200

@@ -24,4 +24,6 @@ def test_void_qt_calls_keep_reference_counts_of_singletons(qtbot) -> None:
         widget.isVisible()  # returns a bool
     after = {name: sys.getrefcount(obj) for name, obj in (("None", None), ("True", True), ("False", False))}
     for name in before:
-        assert after[name] >= before[name] - 20, f"PySide6 leaks references to {name}: {before[name]} -> {after[name]}"
+        assert after[name] >= before[name] - 20, (
+            f"PySide6 leaks references to {name}: {before[name]} -> {after[name]}"
+        )

@@ -38,7 +38,9 @@ def xvfb_display() -> Iterator[str]:
     try:
         with os.fdopen(read_fd) as pipe:
             number = pipe.readline().strip()
-        assert number.isdigit(), f"Xvfb did not start: {proc.stderr.read().decode(errors='replace') if proc.stderr else ''}"
+        assert number.isdigit(), (
+            f"Xvfb did not start: {proc.stderr.read().decode(errors='replace') if proc.stderr else ''}"
+        )
         yield f":{number}"
     finally:
         proc.terminate()
@@ -49,8 +51,14 @@ def xvfb_display() -> Iterator[str]:
 
 
 def _run(args: list[str], env: dict[str, str], timeout: int = 90) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reader.cli", *args], env=env, cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_real_window_screenshot_is_not_blank(tmp_path: Path, xvfb_display: str) -> None:

@@ -30,7 +30,9 @@ def seed_ids(library) -> list[int]:
     results = import_paths(library, [SEED_PATH])
     assert [r.status for r in results] == ["imported"]
     english = ArticleStore(library).add(
-        ArticleMeta(title="Why margins matter", author="A. Writer", outlet="The Margin", published="2024-01-10"),
+        ArticleMeta(
+            title="Why margins matter", author="A. Writer", outlet="The Margin", published="2024-01-10"
+        ),
         [Block(BlockKind.PARAGRAPH, "Reading slowly is a habit worth keeping, wrote the margin keeper.")],
     )
     return [int(results[0].article_id), english]
@@ -119,7 +121,9 @@ def test_query_without_hamza_finds_and_marks_hamzated_word_and_f3_steps(qtbot, w
 
     def current_is(i: int) -> bool:
         selections = view.overlay("search")
-        strong = [n for n, sel in enumerate(selections) if sel.format.background().color() == QColor(CURRENT_MATCH)]
+        strong = [
+            n for n, sel in enumerate(selections) if sel.format.background().color() == QColor(CURRENT_MATCH)
+        ]
         return strong == [i] and view.textCursor().position() == view.offset_map.to_qt(hits.spans[i][0])
 
     assert current_is(0)
@@ -215,7 +219,9 @@ def test_new_highlight_with_note_becomes_findable(qtbot, win: MainWindow, librar
     text = ArticleStore(library).get(seed_ids[0]).text
     start = text.index("داعش-خراسان")
     created = time.perf_counter()
-    HighlightStore(library).create(seed_ids[0], start, start + 11, color="evidence", note="ملاحظة عن الزنجبيل")
+    HighlightStore(library).create(
+        seed_ids[0], start, start + 11, color="evidence", note="ملاحظة عن الزنجبيل"
+    )
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)  # the visible query refreshes itself
     assert time.perf_counter() - created < 5
     row = panel.model.rows()[0]
@@ -263,10 +269,12 @@ def test_filters_and_search_within_results(qtbot, win: MainWindow, library, seed
 def test_delegate_lays_each_row_out_in_its_own_direction(qtbot, win: MainWindow) -> None:
     delegate = SearchResultDelegate()
     panel = panel_of(win)
-    panel.model.set_rows([
-        ResultRow("article", 1, "عنوان", "نص عربي فيه كلمة", [(12, 16)]),
-        ResultRow("article", 2, "Title", "English text with a word", [(20, 24)]),
-    ])
+    panel.model.set_rows(
+        [
+            ResultRow("article", 1, "عنوان", "نص عربي فيه كلمة", [(12, 16)]),
+            ResultRow("article", 2, "Title", "English text with a word", [(20, 24)]),
+        ]
+    )
     directions = []
     for i in range(2):
         option = QStyleOptionViewItem()
@@ -302,7 +310,9 @@ def test_scrolling_to_the_end_fetches_more_results(qtbot, win: MainWindow, libra
 
     store = ArticleStore(library)
     for i in range(RESULT_PAGE + 5):
-        store.add(ArticleMeta(title=f"مقال رقم {i}"), [Block(BlockKind.PARAGRAPH, f"نص قصير عن الزعفران رقم {i}")])
+        store.add(
+            ArticleMeta(title=f"مقال رقم {i}"), [Block(BlockKind.PARAGRAPH, f"نص قصير عن الزعفران رقم {i}")]
+        )
     win.index_service.wait_idle()
     panel = search(qtbot, win, "الزعفران", type_it=False)
     assert panel.model.rowCount() == RESULT_PAGE and panel.count_label.text() == f"{RESULT_PAGE}+ results"
@@ -344,12 +354,17 @@ def test_index_process_reports_progress_and_done(library, seed_ids) -> None:
     library.close()
     out = subprocess.run(
         [sys.executable, "-m", "reader.gui.index_process", str(library.folder), "--rebuild"],
-        capture_output=True, text=True, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     ).stdout.splitlines()
     assert out[0].startswith("progress 0 ") and out[-1].startswith("done 2 ")
     bad = subprocess.run(
         [sys.executable, "-m", "reader.gui.index_process", str(library.folder / "nope" / "x")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert bad.returncode == 1 and bad.stdout.startswith("error missing")
     assert not (library.folder / "nope").exists()
@@ -361,14 +376,20 @@ def test_outlet_date_and_colour_filters(qtbot, win: MainWindow, library, seed_id
     HighlightStore(library).create(seed_ids[0], start, start + 5, color="question")
     win.index_service.wait_idle()
     panel = panel_of(win)
-    qtbot.waitUntil(lambda: panel.outlet_combo.findData("The Margin") >= 0 and panel.date_combo.findData("2024") >= 0,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: panel.outlet_combo.findData("The Margin") >= 0 and panel.date_combo.findData("2024") >= 0,
+        timeout=WAIT_MS,
+    )
     panel.outlet_combo.setCurrentIndex(panel.outlet_combo.findData("The Margin"))
-    assert [r.title for r in search(qtbot, win, "margin", type_it=False).model.rows()] == ["Why margins matter"]
+    assert [r.title for r in search(qtbot, win, "margin", type_it=False).model.rows()] == [
+        "Why margins matter"
+    ]
     assert search(qtbot, win, "بوتين", type_it=False).model.rowCount() == 0  # the seed has no outlet
     panel.outlet_combo.setCurrentIndex(0)
     panel.date_combo.setCurrentIndex(panel.date_combo.findData("2024"))
-    assert [r.title for r in search(qtbot, win, "margin", type_it=False).model.rows()] == ["Why margins matter"]
+    assert [r.title for r in search(qtbot, win, "margin", type_it=False).model.rows()] == [
+        "Why margins matter"
+    ]
     panel.date_combo.setCurrentIndex(0)
     question = panel.color_combo.findData("question")
     assert question > 0 and panel.color_combo.itemText(question)
@@ -394,9 +415,12 @@ def test_a_large_change_is_indexed_out_of_process(qtbot, win: MainWindow, librar
 
     service = win.index_service
     monkeypatch.setattr(index_service, "IN_PROCESS_DOCS", 1)
-    ArticleStore(library).add_many([
-        (ArticleMeta(title=f"عن الهيل {i}"), [Block(BlockKind.PARAGRAPH, f"نص عن الهيل والقهوة {i}")]) for i in range(3)
-    ])
+    ArticleStore(library).add_many(
+        [
+            (ArticleMeta(title=f"عن الهيل {i}"), [Block(BlockKind.PARAGRAPH, f"نص عن الهيل والقهوة {i}")])
+            for i in range(3)
+        ]
+    )
     qtbot.waitUntil(lambda: service._process is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not service.busy, timeout=30000)
     panel = search(qtbot, win, "الهيل", type_it=False)

@@ -53,7 +53,9 @@ library.close()
 
 def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HAWAMISH_CONFIG_DIR=str(tmp_path / "config"))
-    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=90)
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=90
+    )
 
 
 def test_whoosh_is_imported_after_the_first_paint_and_the_index_still_syncs(tmp_path: Path) -> None:

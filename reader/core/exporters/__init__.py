@@ -101,8 +101,9 @@ def _timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def render(document: ExportDocument, fmt: str, *, progress: Progress | None = None,
-           cancel: Cancel | None = None) -> tuple[bytes, int | None]:
+def render(
+    document: ExportDocument, fmt: str, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> tuple[bytes, int | None]:
     """The bytes of one format (and the page count for PDF). Pure: no library access, no file written."""
     module = importlib.import_module(_MODULES[fmt])
     return module.render(document, progress=progress, cancel=cancel)
@@ -147,5 +148,6 @@ def export(
         raise HawamishError(ErrorCode.CANCELLED, str(path))
     atomic_write_bytes(path, data, cancelled=check)
     emit(2 * scope["articles"] + 1, 2 * scope["articles"] + 1)
-    return ExportSummary(str(path), request.format, len(document.articles), document.highlight_count,
-                         len(data), pages)
+    return ExportSummary(
+        str(path), request.format, len(document.articles), document.highlight_count, len(data), pages
+    )

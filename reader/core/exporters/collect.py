@@ -172,9 +172,14 @@ def _highlights(library: Library, article_id: int) -> list[Highlight]:
 
 def _article_note_and_tags(library: Library, article_id: int) -> tuple[str, str, tuple[str, ...]]:
     with library.read() as db:
-        row = db.execute("SELECT note, updated FROM article_notes WHERE article_id = ?", (article_id,)).fetchone()
+        row = db.execute(
+            "SELECT note, updated FROM article_notes WHERE article_id = ?", (article_id,)
+        ).fetchone()
         tags = tuple(
-            r[0] for r in db.execute("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", (article_id,))
+            r[0]
+            for r in db.execute(
+                "SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", (article_id,)
+            )
         )
     return (row[0] if row else ""), (row[1] if row else ""), tags
 
@@ -219,8 +224,19 @@ def collect(
         if request.article_ids or views or (note and not (request.colors or request.tags)):
             articles.append(
                 ArticleView(
-                    article.id, article.title, article.author, article.outlet, article.url, article.published,
-                    article.language, article.content_hash, note, note_updated, tags, blocks, views,
+                    article.id,
+                    article.title,
+                    article.author,
+                    article.outlet,
+                    article.url,
+                    article.published,
+                    article.language,
+                    article.content_hash,
+                    note,
+                    note_updated,
+                    tags,
+                    blocks,
+                    views,
                 )
             )
         if progress is not None:
@@ -236,12 +252,29 @@ def collect(
     )
 
 
-def _view(h: Highlight, article_id: int, blocks: Sequence[Block], labels: dict[str, LabelView]) -> HighlightView:
+def _view(
+    h: Highlight, article_id: int, blocks: Sequence[Block], labels: dict[str, LabelView]
+) -> HighlightView:
     label = labels.get(h.color) or LabelView(h.color, h.color, FALLBACK_COLOR)
     paragraph = None if h.orphan or not blocks else block_index_at(blocks, h.start) + 1
     return HighlightView(
-        h.id, article_id, h.start, h.end, h.exact, h.prefix, h.suffix, h.text_hash, h.color, label, h.style,
-        h.note, tuple(h.tags), h.orphan, h.created, h.updated, paragraph,
+        h.id,
+        article_id,
+        h.start,
+        h.end,
+        h.exact,
+        h.prefix,
+        h.suffix,
+        h.text_hash,
+        h.color,
+        label,
+        h.style,
+        h.note,
+        tuple(h.tags),
+        h.orphan,
+        h.created,
+        h.updated,
+        paragraph,
     )
 
 

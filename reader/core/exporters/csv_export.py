@@ -47,8 +47,9 @@ def as_text_cell(value: object) -> object:
     return value
 
 
-def render(document: ExportDocument, *, progress: Progress | None = None,
-           cancel: Cancel | None = None) -> tuple[bytes, None]:
+def render(
+    document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> tuple[bytes, None]:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)

@@ -26,8 +26,14 @@ from reader.core.exporters.collect import (
 from reader.core.exporters.phrases import format_date
 from reader.core.text import BlockKind
 
-_BLOCK_OPEN = {"paragraph_open", "heading_open", "list_item_open", "blockquote_open", "bullet_list_open",
-               "ordered_list_open"}
+_BLOCK_OPEN = {
+    "paragraph_open",
+    "heading_open",
+    "list_item_open",
+    "blockquote_open",
+    "bullet_list_open",
+    "ordered_list_open",
+}
 
 CSS = """
 body { font-family: "Amiri", "Noto Naskh Arabic", "Noto Sans", "DejaVu Sans", serif; max-width: 46em;
@@ -75,7 +81,10 @@ def _meta(h: HighlightView, document: ExportDocument) -> str:
 
 
 def _highlight(h: HighlightView, document: ExportDocument, md: MarkdownIt) -> list[str]:
-    out = [f'<section class="highlight" id="h{h.id}" style="--c: {escape(h.label.color)}">', '<blockquote dir="auto">']
+    out = [
+        f'<section class="highlight" id="h{h.id}" style="--c: {escape(h.label.color)}">',
+        '<blockquote dir="auto">',
+    ]
     out += [f'<p dir="auto">{escape(line)}</p>' for line in h.exact.split("\n")]
     out.append("</blockquote>")
     out.append(f'<p class="label" dir="auto">{_meta(h, document)}</p>')
@@ -95,8 +104,10 @@ def _text(article: ArticleView, document: ExportDocument) -> list[str]:
             if seg.highlights:
                 top = seg.highlights[-1]
                 css = ' class="underline"' if top.style == "underline" else ""
-                parts.append(f'<mark{css} style="--c: {escape(top.label.color)}" data-highlight="{top.id}">'
-                             f"{escape(seg.text)}</mark>")
+                parts.append(
+                    f'<mark{css} style="--c: {escape(top.label.color)}" data-highlight="{top.id}">'
+                    f"{escape(seg.text)}</mark>"
+                )
             else:
                 parts.append(escape(seg.text))
         tag = {BlockKind.HEADING: "h3", BlockKind.QUOTE: "blockquote"}.get(block.kind, "p")
@@ -109,7 +120,10 @@ def _text(article: ArticleView, document: ExportDocument) -> list[str]:
 def _article(article: ArticleView, document: ExportDocument, md: MarkdownIt) -> list[str]:
     lang = f' lang="{escape(article.language)}"' if article.language else ""
     direction = "rtl" if article.language == "ar" else "ltr"
-    out = [f'<article id="article-{article.id}"{lang} dir="{direction}">', f'<h1 dir="auto">{escape(article.title)}</h1>']
+    out = [
+        f'<article id="article-{article.id}"{lang} dir="{direction}">',
+        f'<h1 dir="auto">{escape(article.title)}</h1>',
+    ]
     if byline(article):
         out.append(f'<p class="meta" dir="auto">{escape(byline(article))}</p>')
     if article.url:
@@ -127,8 +141,9 @@ def _article(article: ArticleView, document: ExportDocument, md: MarkdownIt) -> 
     return out
 
 
-def render(document: ExportDocument, *, progress: Progress | None = None,
-           cancel: Cancel | None = None) -> tuple[bytes, None]:
+def render(
+    document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> tuple[bytes, None]:
     md = _markdown()
     title = document.articles[0].title if len(document.articles) == 1 else document.phrase("notes_title")
     lang = document.language
@@ -145,8 +160,14 @@ def render(document: ExportDocument, *, progress: Progress | None = None,
         "</head>",
         "<body>",
         f'<header class="export" dir="{page_dir}">'
-        + escape(document.phrase("header", date=format_date(document.exported_at, lang), articles=len(document.articles),
-                                 highlights=document.highlight_count))
+        + escape(
+            document.phrase(
+                "header",
+                date=format_date(document.exported_at, lang),
+                articles=len(document.articles),
+                highlights=document.highlight_count,
+            )
+        )
         + "</header>",
     ]
     for article in walk(document, progress, cancel):

@@ -68,7 +68,12 @@ def front_matter(document: ExportDocument) -> list[str]:
             meta = _meta(article)
             lines.append(f"  - {meta[0][0]}: {_yaml(meta[0][1])}")
             lines += [f"    {k}: {_yaml(v)}" for k, v in meta[1:]]
-    lines += [f"exported: {_yaml(document.exported_at)}", f"highlights: {document.highlight_count}", "---", ""]
+    lines += [
+        f"exported: {_yaml(document.exported_at)}",
+        f"highlights: {document.highlight_count}",
+        "---",
+        "",
+    ]
     return lines
 
 
@@ -115,8 +120,9 @@ def _article(article: ArticleView, document: ExportDocument) -> list[str]:
     return lines
 
 
-def render(document: ExportDocument, *, progress: Progress | None = None,
-           cancel: Cancel | None = None) -> tuple[bytes, None]:
+def render(
+    document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> tuple[bytes, None]:
     lines = front_matter(document)
     for i, article in enumerate(walk(document, progress, cancel)):
         if i:

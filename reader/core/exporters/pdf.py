@@ -37,7 +37,12 @@ from reader.core.paths import fonts_dir
 from reader.core.text import BlockKind, Direction, block_direction
 
 FONT = "Amiri"
-FONT_FILES = {"": "Amiri-Regular.ttf", "B": "Amiri-Bold.ttf", "I": "Amiri-Slanted.ttf", "BI": "Amiri-BoldSlanted.ttf"}
+FONT_FILES = {
+    "": "Amiri-Regular.ttf",
+    "B": "Amiri-Bold.ttf",
+    "I": "Amiri-Slanted.ttf",
+    "BI": "Amiri-BoldSlanted.ttf",
+}
 PAGE_FORMATS = {"A4": "A4", "Letter": "Letter"}
 MARGIN = 18.0  # mm
 BAR = 1.6  # width of the colour bar beside a quote, mm
@@ -112,8 +117,18 @@ class NotesPDF(FPDF):
         lines = self.breaker.lines(runs, size, width - 2 * self.c_margin - 0.3, style)
         x = self.l_margin + (0 if rtl else indent)
         for line in lines:
-            self.glyphs.line(line, rtl=rtl, left=x + self.c_margin, right=x + width - self.c_margin, height=height,
-                             size=size, base_style=style, color=color, fill=fill, box=(x, x + width))
+            self.glyphs.line(
+                line,
+                rtl=rtl,
+                left=x + self.c_margin,
+                right=x + width - self.c_margin,
+                height=height,
+                size=size,
+                base_style=style,
+                color=color,
+                fill=fill,
+                box=(x, x + width),
+            )
             if bar is not None:
                 bar_x = self.w - self.r_margin - BAR if rtl else self.l_margin
                 self.set_fill_color(*bar)
@@ -140,7 +155,9 @@ class NotesPDF(FPDF):
         """
         rtl = direction == Direction.RTL
         height = _line_height(size)
-        start = self.w - self.r_margin - indent - self.c_margin if rtl else self.l_margin + indent + self.c_margin
+        start = (
+            self.w - self.r_margin - indent - self.c_margin if rtl else self.l_margin + indent + self.c_margin
+        )
         limit = self.epw - indent - 2 * self.c_margin
         self._perform_page_break_if_need_be(height)
         y, used = self.get_y(), 0.0
@@ -149,7 +166,9 @@ class NotesPDF(FPDF):
                 continue
             sep_w = self.breaker.width(sep, "", size) if sep else 0.0
             text_w = self.breaker.width(text, style, size)
-            if used and used + sep_w + text_w > limit:  # a long tag list: go on below (on a new page if need be)
+            if (
+                used and used + sep_w + text_w > limit
+            ):  # a long tag list: go on below (on a new page if need be)
                 self.set_y(y + height)
                 self._perform_page_break_if_need_be(height)
                 y, used, sep, sep_w = self.get_y(), 0.0, "", 0.0
@@ -158,8 +177,16 @@ class NotesPDF(FPDF):
                     continue
                 x = start - used - piece_w if rtl else start + used
                 self.set_y(y)
-                self.glyphs.line([Run(piece)], rtl=block_direction(piece, direction) == Direction.RTL, left=x,
-                                 right=x + piece_w, height=height, size=size, base_style=piece_style, color=color)
+                self.glyphs.line(
+                    [Run(piece)],
+                    rtl=block_direction(piece, direction) == Direction.RTL,
+                    left=x,
+                    right=x + piece_w,
+                    height=height,
+                    size=size,
+                    base_style=piece_style,
+                    color=color,
+                )
                 used += piece_w
         self.set_xy(self.l_margin, y + height)
 
@@ -193,7 +220,9 @@ class NotesPDF(FPDF):
 class _Renderer:
     def __init__(self, document: ExportDocument) -> None:
         self.document = document
-        doc_title = document.articles[0].title if len(document.articles) == 1 else document.phrase("notes_title")
+        doc_title = (
+            document.articles[0].title if len(document.articles) == 1 else document.phrase("notes_title")
+        )
         self.direction = Direction.RTL if document.rtl else Direction.LTR  # of the export's own words
         self.pdf = NotesPDF(document.page_size, doc_title)
         self.md = MarkdownIt("commonmark", {"html": False})
@@ -204,11 +233,14 @@ class _Renderer:
         pdf.set_title(title)
         authors = sorted({a.author for a in doc.articles if a.author})
         pdf.set_author("; ".join(authors) if authors else "Hawamish")
-        pdf.set_subject(strip_isolates(doc.phrase("subject", articles=len(doc.articles),
-                                                  highlights=doc.highlight_count)))
+        pdf.set_subject(
+            strip_isolates(doc.phrase("subject", articles=len(doc.articles), highlights=doc.highlight_count))
+        )
         pdf.set_creator("Hawamish")
-        tags = sorted({t for a in doc.articles for t in a.tags} | {t for a in doc.articles for h in a.highlights
-                                                                   for t in h.tags})
+        tags = sorted(
+            {t for a in doc.articles for t in a.tags}
+            | {t for a in doc.articles for h in a.highlights for t in h.tags}
+        )
         if tags:
             pdf.set_keywords(tags)
         stamp = datetime.fromisoformat(doc.exported_at.replace("Z", "+00:00"))
@@ -226,8 +258,14 @@ class _Renderer:
         plain = f"{para.bullet} {para.plain}" if para.bullet else para.plain
         style = "I" if para.quote else ""
         # direction from the paragraph's own words, not from its bullet or number
-        self.pdf.paragraph(markup, plain, size=size, style=style, indent=5.0 * para.indent,
-                           direction=block_direction(para.plain))
+        self.pdf.paragraph(
+            markup,
+            plain,
+            size=size,
+            style=style,
+            indent=5.0 * para.indent,
+            direction=block_direction(para.plain),
+        )
         self.pdf.space(0.6)
 
     def _title_block(self, article: ArticleView, number: int) -> None:
@@ -239,17 +277,34 @@ class _Renderer:
         pdf.paragraph(escape(article.title), article.title, size=18, style="B")
         pdf.space(1)
         if byline(article):
-            pdf.paragraph(escape(byline(article)), byline(article), size=10.5, color=GREY,
-                          direction=block_direction(article.title))
+            pdf.paragraph(
+                escape(byline(article)),
+                byline(article),
+                size=10.5,
+                color=GREY,
+                direction=block_direction(article.title),
+            )
         if article.url:
-            pdf.paragraph(escape(article.url), article.url, size=9.5, color=GREY, direction=Direction.LTR,
-                          markdown=False)
+            pdf.paragraph(
+                escape(article.url),
+                article.url,
+                size=9.5,
+                color=GREY,
+                direction=Direction.LTR,
+                markdown=False,
+            )
         exported = strip_isolates(self.document.exported_line())  # one language: nothing to isolate
         pdf.paragraph(escape(exported), exported, size=9.5, color=GREY, direction=self.direction)
         pdf.space(1.5)
         cite = citation(article)
-        pdf.paragraph(escape(cite), cite, size=10, style="I", direction=block_direction(article.title),
-                      fill=(244, 244, 244))
+        pdf.paragraph(
+            escape(cite),
+            cite,
+            size=10,
+            style="I",
+            direction=block_direction(article.title),
+            fill=(244, 244, 244),
+        )
         if article.tags:
             tags = " ".join(f"#{t}" for t in article.tags)
             pdf.paragraph(escape(tags), tags, size=9.5, color=GREY)
@@ -268,8 +323,10 @@ class _Renderer:
         direction = block_direction(h.exact, Direction.RTL if article.language == "ar" else Direction.LTR)
         rtl = direction == Direction.RTL
         # the meta line reads in the quote's direction; each fragment keeps its own
-        parts = [(sep, text, "B" if i == 1 else "") for i, (sep, text) in
-                 enumerate(self.document.meta_parts(h, number))]
+        parts = [
+            (sep, text, "B" if i == 1 else "")
+            for i, (sep, text) in enumerate(self.document.meta_parts(h, number))
+        ]
         quote_markup = escape(h.exact.replace("\n", " "))
         quote_lines = pdf.line_count(quote_markup, size=12, indent=BAR + 1.2)
         quote_height = quote_lines * _line_height(12)
@@ -281,13 +338,25 @@ class _Renderer:
         pdf.set_fill_color(*color)
         pdf.rect(swatch_x, pdf.get_y() + 1.6, 3, 3, style="F")
         pdf.fragments(parts, size=10, indent=5, direction=direction)
-        pdf.paragraph(quote_markup, h.exact, size=12, fill=_tint(h.label.color), indent=BAR + 1.2,
-                      direction=direction, bar=color)
+        pdf.paragraph(
+            quote_markup,
+            h.exact,
+            size=12,
+            fill=_tint(h.label.color),
+            indent=BAR + 1.2,
+            direction=direction,
+            bar=color,
+        )
         if h.style == "underline":
             y1 = pdf.get_y()
             pdf.set_draw_color(*color)
             pdf.set_line_width(0.4)
-            pdf.line(pdf.l_margin + (0 if rtl else BAR + 1.2), y1, pdf.w - pdf.r_margin - (BAR + 1.2 if rtl else 0), y1)
+            pdf.line(
+                pdf.l_margin + (0 if rtl else BAR + 1.2),
+                y1,
+                pdf.w - pdf.r_margin - (BAR + 1.2 if rtl else 0),
+                y1,
+            )
             pdf.set_line_width(0.2)
         pdf.space(1)
         if h.note.strip():
@@ -310,8 +379,15 @@ class _Renderer:
             style = "B" if block.kind == BlockKind.HEADING else ""
             direction = block.direction
             bullet = "• " if block.kind == BlockKind.LIST_ITEM else ""
-            pdf.paragraph(bullet + markup, plain, size=size, style=style, direction=direction,
-                          indent=3 if colors else 0, bar=_rgb(colors[0]) if colors else None)
+            pdf.paragraph(
+                bullet + markup,
+                plain,
+                size=size,
+                style=style,
+                direction=direction,
+                indent=3 if colors else 0,
+                bar=_rgb(colors[0]) if colors else None,
+            )
             pdf.space(1.5)
 
     def render(self, progress: Progress | None, cancel: Cancel | None) -> tuple[bytes, int]:
@@ -338,7 +414,9 @@ class _Renderer:
             self._title_block(article, number)
             if article.highlights:
                 heading = self.document.phrase("highlights")
-                pdf.paragraph(f"**{escape(heading)}**", heading, size=12, direction=_article_direction(article))
+                pdf.paragraph(
+                    f"**{escape(heading)}**", heading, size=12, direction=_article_direction(article)
+                )
                 pdf.space(1)
             for i, h in enumerate(article.highlights, start=1):
                 step()
@@ -396,6 +474,7 @@ def _annotated(segments: list[Segment], numbers: dict[int, int]) -> tuple[str, s
     return "".join(out), text, colors
 
 
-def render(document: ExportDocument, *, progress: Progress | None = None,
-           cancel: Cancel | None = None) -> tuple[bytes, int]:
+def render(
+    document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> tuple[bytes, int]:
     return _Renderer(document).render(progress, cancel)

@@ -35,7 +35,11 @@ class Run:
 
     def same_style(self, other: Run) -> bool:
         return (self.bold, self.italic, self.underline, self.strike) == (
-            other.bold, other.italic, other.underline, other.strike)
+            other.bold,
+            other.italic,
+            other.underline,
+            other.strike,
+        )
 
 
 def parse_markup(markup: str) -> list[Run]:

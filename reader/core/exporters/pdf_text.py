@@ -83,8 +83,12 @@ class GlyphWriter:
 
     def _shape(self, text: str, style: str, size: float, rtl: bool) -> Word:
         font = self.pdf.fonts[self.family + style]
-        params = {"features": {}, "fragment_direction": TextDirection.RTL if rtl else TextDirection.LTR,
-                  "script": None, "language": None}
+        params = {
+            "features": {},
+            "fragment_direction": TextDirection.RTL if rtl else TextDirection.LTR,
+            "script": None,
+            "language": None,
+        }
         unit = font.scale * size / 1000 / self.pdf.k  # font units -> mm
         # (x, y, glyph, advance; None when the PDF's own advance of the glyph is not the shaped one)
         glyphs: list[tuple[float, float, str, float | None]] = []
@@ -95,8 +99,14 @@ class GlyphWriter:
             offset = ti["x_offset"] != 0 or ti["y_offset"] != 0
             advance = ti["x_advance"] * unit
             exact = not (offset or ti["force_positioning"])
-            glyphs.append((pen_x + ti["x_offset"] * unit, pen_y + ti["y_offset"] * unit,
-                           font.escape_text(chr(ti["mapped_char"])), advance if exact else None))
+            glyphs.append(
+                (
+                    pen_x + ti["x_offset"] * unit,
+                    pen_y + ti["y_offset"] * unit,
+                    font.escape_text(chr(ti["mapped_char"])),
+                    advance if exact else None,
+                )
+            )
             pen_x += advance
             pen_y += ti["y_advance"] * unit
         segments: list[tuple[float, float, str]] = []
@@ -124,8 +134,12 @@ class GlyphWriter:
         found = self._mixed.get(text)
         if found is None:
             classes = _classes(text)
-            found = self._mixed[text] = (bool(classes & _RTL_CLASSES), "L" in classes, "EN" in classes,
-                                         "AN" in classes)
+            found = self._mixed[text] = (
+                bool(classes & _RTL_CLASSES),
+                "L" in classes,
+                "EN" in classes,
+                "AN" in classes,
+            )
         return found
 
     def _pieces(self, runs: list[Run], rtl: bool, base_style: str) -> list[_Piece]:
@@ -138,8 +152,11 @@ class GlyphWriter:
         elif not rtl and not (has_rtl or has_an):
             levels = None  # all at level 0
         else:
-            paragraph = BidiParagraph(text=text, base_direction=TextDirection.RTL if rtl else TextDirection.LTR,
-                                      preserve_bn_chars=True)
+            paragraph = BidiParagraph(
+                text=text,
+                base_direction=TextDirection.RTL if rtl else TextDirection.LTR,
+                preserve_bn_chars=True,
+            )
             levels = [c.embedding_level % 2 == 1 for c in paragraph.get_characters_with_embedding_level()]
         logical: list[_Piece] = []
         pos = 0
@@ -206,8 +223,10 @@ class GlyphWriter:
         ops: list[str] = ["q"]
         if fill is not None:
             x0, x1 = box or (left, right)
-            ops.append(f"{fill[0] / 255:.3f} {fill[1] / 255:.3f} {fill[2] / 255:.3f} rg "
-                       f"{x0 * k:.2f} {(page_h - y) * k:.2f} {(x1 - x0) * k:.2f} {-height * k:.2f} re f")
+            ops.append(
+                f"{fill[0] / 255:.3f} {fill[1] / 255:.3f} {fill[2] / 255:.3f} rg "
+                f"{x0 * k:.2f} {(page_h - y) * k:.2f} {(x1 - x0) * k:.2f} {-height * k:.2f} re f"
+            )
         ops.append(f"{color[0] / 255:.3f} {color[1] / 255:.3f} {color[2] / 255:.3f} rg")
         size_mm = size / k
         baseline = page_h - y - 0.5 * height - 0.3 * size_mm  # as fpdf2's cell() places it
@@ -245,8 +264,10 @@ class GlyphWriter:
         close()
         ops.append("ET")
         if decorations:
-            ops.append(f"{color[0] / 255:.3f} {color[1] / 255:.3f} {color[2] / 255:.3f} RG "
-                       f"{0.05 * size_mm * k:.2f} w")
+            ops.append(
+                f"{color[0] / 255:.3f} {color[1] / 255:.3f} {color[2] / 255:.3f} RG "
+                f"{0.05 * size_mm * k:.2f} w"
+            )
             for x0, x1, under in decorations:
                 line_y = baseline - 0.12 * size_mm if under else baseline + 0.28 * size_mm
                 ops.append(f"{x0 * k:.2f} {line_y * k:.2f} m {x1 * k:.2f} {line_y * k:.2f} l S")

@@ -47,7 +47,9 @@ def _article_ext(article: ArticleView) -> dict[str, object]:
 def highlight_annotation(article: ArticleView, h: HighlightView) -> dict[str, object]:
     body: list[dict[str, object]] = []
     if h.note:
-        body.append({"type": "TextualBody", "value": h.note, "format": "text/markdown", "purpose": "commenting"})
+        body.append(
+            {"type": "TextualBody", "value": h.note, "format": "text/markdown", "purpose": "commenting"}
+        )
     body += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in h.tags]
     body.append({"type": "TextualBody", "value": h.color, "purpose": "classifying"})
     selectors: list[dict[str, object]] = [
@@ -98,8 +100,9 @@ def article_note_annotation(article: ArticleView) -> dict[str, object]:
     }
 
 
-def annotations(document: ExportDocument, *, progress: Progress | None = None,
-                cancel: Cancel | None = None) -> list[dict[str, object]]:
+def annotations(
+    document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> list[dict[str, object]]:
     items: list[dict[str, object]] = []
     for article in walk(document, progress, cancel):
         if article.note or article.tags:
@@ -108,13 +111,19 @@ def annotations(document: ExportDocument, *, progress: Progress | None = None,
     return items
 
 
-def render(document: ExportDocument, *, progress: Progress | None = None,
-           cancel: Cancel | None = None) -> tuple[bytes, None]:
+def render(
+    document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> tuple[bytes, None]:
     items = annotations(document, progress=progress, cancel=cancel)
     collection = {
         "@context": CONTEXT,
-        "id": "urn:uuid:" + str(uuid.uuid5(_NAMESPACE, "collection:" + document.exported_at + ":" + ",".join(
-            str(a.id) for a in document.articles))),
+        "id": "urn:uuid:"
+        + str(
+            uuid.uuid5(
+                _NAMESPACE,
+                "collection:" + document.exported_at + ":" + ",".join(str(a.id) for a in document.articles),
+            )
+        ),
         "type": "AnnotationCollection",
         "label": "Hawamish notes",
         "generator": GENERATOR,

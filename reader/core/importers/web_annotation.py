@@ -195,13 +195,26 @@ def import_annotations(library: Library, path: Path | str) -> AnnotationImportRe
             else:
                 result.skipped += 1
             continue
-        _highlight(highlights, articles, article_id, annotation, ext, note, tags, color, quote, position,
-                   existing[article_id], result)
+        _highlight(
+            highlights,
+            articles,
+            article_id,
+            annotation,
+            ext,
+            note,
+            tags,
+            color,
+            quote,
+            position,
+            existing[article_id],
+            result,
+        )
     return result
 
 
-def _article_note(store: HighlightStore, article_id: int, note: str, tags: list[str],
-                  result: AnnotationImportResult) -> None:
+def _article_note(
+    store: HighlightStore, article_id: int, note: str, tags: list[str], result: AnnotationImportResult
+) -> None:
     current = store.article_note(article_id)
     changed = False
     if note.strip() and note.strip() not in current:
@@ -217,8 +230,9 @@ def _article_note(store: HighlightStore, article_id: int, note: str, tags: list[
         result.duplicates += 1
 
 
-def _place(text: str, quote: dict[str, Any] | None, position: dict[str, Any] | None,
-           ext: dict[str, Any]) -> tuple[int, int, str, bool]:
+def _place(
+    text: str, quote: dict[str, Any] | None, position: dict[str, Any] | None, ext: dict[str, Any]
+) -> tuple[int, int, str, bool]:
     """(start, end, how, orphan): the position when the quote is still there, else reanchor()."""
     exact = str((quote or {}).get("exact", ""))
     start = end = None
@@ -234,18 +248,34 @@ def _place(text: str, quote: dict[str, Any] | None, position: dict[str, Any] | N
             return start, end, "exact", False
     if not exact:
         return 0, 0, "orphan", True
-    anchor = _Anchor(0, start or 0, end or (start or 0) + len(exact), exact, str(quote.get("prefix", "")),
-                     str(quote.get("suffix", "")))
+    anchor = _Anchor(
+        0,
+        start or 0,
+        end or (start or 0) + len(exact),
+        exact,
+        str(quote.get("prefix", "")),
+        str(quote.get("suffix", "")),
+    )
     placement = reanchor([anchor], text)[0]
     if placement.how == "orphan":
         return anchor.start, anchor.end, "orphan", True
     return placement.start, placement.end, placement.how, False
 
 
-def _highlight(store: HighlightStore, articles: _Articles, article_id: int, annotation: dict[str, Any],
-               ext: dict[str, Any], note: str, tags: list[str], color: str | None,
-               quote: dict[str, Any] | None, position: dict[str, Any] | None, existing: list[Highlight],
-               result: AnnotationImportResult) -> None:
+def _highlight(
+    store: HighlightStore,
+    articles: _Articles,
+    article_id: int,
+    annotation: dict[str, Any],
+    ext: dict[str, Any],
+    note: str,
+    tags: list[str],
+    color: str | None,
+    quote: dict[str, Any] | None,
+    position: dict[str, Any] | None,
+    existing: list[Highlight],
+    result: AnnotationImportResult,
+) -> None:
     text = articles.text(article_id)
     start, end, how, orphan = _place(text, quote, position, ext)
     exact = str((quote or {}).get("exact", "")) or text[start:end]
@@ -262,8 +292,15 @@ def _highlight(store: HighlightStore, articles: _Articles, article_id: int, anno
     style = ext.get("style") if ext.get("style") in ("background", "underline") else "background"
     # create() computes the quote and checks the label; restore() then puts back what the file says
     # (times, colour key even if this library lacks the label, orphan state), under the new id.
-    made = store.create(article_id, start if not orphan else 0, end if not orphan else min(1, len(text)),
-                        color=color if _label_exists(store, color) else "claim", style=style, note=note, tags=tags)
+    made = store.create(
+        article_id,
+        start if not orphan else 0,
+        end if not orphan else min(1, len(text)),
+        color=color if _label_exists(store, color) else "claim",
+        style=style,
+        note=note,
+        tags=tags,
+    )
     created = str(annotation.get("created") or made.created)
     restored = dataclasses.replace(
         made,
@@ -275,8 +312,15 @@ def _highlight(store: HighlightStore, articles: _Articles, article_id: int, anno
     if orphan:
         prefix = str((quote or {}).get("prefix", ""))
         suffix = str((quote or {}).get("suffix", ""))
-        restored = dataclasses.replace(restored, start=start, end=end, exact=exact, prefix=prefix, suffix=suffix,
-                                       text_hash=str(ext.get("text_hash") or made.text_hash))
+        restored = dataclasses.replace(
+            restored,
+            start=start,
+            end=end,
+            exact=exact,
+            prefix=prefix,
+            suffix=suffix,
+            text_hash=str(ext.get("text_hash") or made.text_hash),
+        )
     final = store.restore(restored)
     existing.append(final)
     result.imported += 1

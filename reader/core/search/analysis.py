@@ -313,7 +313,9 @@ def matching_spans(text: str, terms: set[str] | frozenset[str]) -> list[tuple[in
         i = text.find(w)
         while i >= 0:
             j = i + size
-            if (i == 0 or not _is_word_char(text[i - 1])) and (j == end_of_text or not _is_word_char(text[j])):
+            if (i == 0 or not _is_word_char(text[i - 1])) and (
+                j == end_of_text or not _is_word_char(text[j])
+            ):
                 spans.append((i, j))
             i = text.find(w, j if j > i else i + 1)
     spans.sort()

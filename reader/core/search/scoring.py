@@ -54,14 +54,18 @@ def segment_lengths(reader: Any, fieldname: str) -> Sequence[int] | None:
 
 
 class _Scorer(BM25FScorer):
-    def __init__(self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, qf: float = 1) -> None:
+    def __init__(
+        self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, qf: float = 1
+    ) -> None:
         super().__init__(searcher, fieldname, text, B, K1, qf=qf)
         lengths = segment_lengths(searcher.reader(), fieldname)
         if lengths is not None:
             self.score = _fast_score(lengths, self.idf, self.avgfl, B, K1)  # type: ignore[method-assign]
 
 
-def _fast_score(lengths: Sequence[int], idf: float, avgfl: float, B: float, K1: float) -> Callable[[Any], float]:
+def _fast_score(
+    lengths: Sequence[int], idf: float, avgfl: float, B: float, K1: float
+) -> Callable[[Any], float]:
     numerator = idf * (K1 + 1)
     base = K1 * (1 - B)
     per_length = K1 * B / avgfl
