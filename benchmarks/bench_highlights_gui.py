@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication([])
-    from reader.gui.article_view import load_fonts
+    from reader.gui.common.settings import open_settings
     from reader.gui.main_window import MainWindow
-    from reader.gui.settings import open_settings
+    from reader.gui.reading.article_view import load_fonts
 
     load_fonts()
     tmp = Path(tempfile.mkdtemp(prefix="hawamish-bench-"))
@@ -144,13 +144,13 @@ def main(argv: list[str] | None = None) -> int:
     assert len(controller.layer.highlights) == args.highlights
 
     # the article view alone (no window, no feature modules): what the rendering itself costs
-    from reader.gui.article_view import ArticleView
+    from reader.gui.reading.article_view import ArticleView
 
     bare = ArticleView()
     bare.resize(window.article_view.size())
     bare.show()
     big_article, other_article = articles.get(big), articles.get(other)
-    from reader.gui.highlight_layer import HighlightLayer
+    from reader.gui.reading.highlight_layer import HighlightLayer
 
     bare_layer = HighlightLayer(bare, lambda: controller._colors)
     big_highlights = store.for_article(big)

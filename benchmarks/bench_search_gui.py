@@ -101,8 +101,8 @@ def main() -> int:
     from reader.core.highlight_store import HighlightStore
     from reader.core.importers import import_paths
     from reader.core.library import Library
+    from reader.gui.common.settings import open_settings
     from reader.gui.main_window import MainWindow
-    from reader.gui.settings import open_settings
 
     folder = Path(tempfile.mkdtemp(prefix="hawamish-bench-search-gui-"))
     library = Library(folder / "library")

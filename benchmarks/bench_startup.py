@@ -120,7 +120,7 @@ def measure_model(folder: Path) -> tuple[float, int]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from reader.gui.library_model import LibraryModel
+    from reader.gui.library.library_model import LibraryModel
 
     _app = QApplication.instance() or QApplication([])
     with Library(folder) as library:

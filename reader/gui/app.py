@@ -78,7 +78,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         QApplication.setApplicationVersion(__version__)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setDesktopFileName(APP_ID)
-    from reader.gui.article_view import load_fonts
+    from reader.gui.reading.article_view import load_fonts
 
     load_fonts()
     return app
@@ -119,7 +119,7 @@ def show_error_dialog(parent: QWidget | None, error: BaseException, details: str
 
 def build_error_dialog(parent: QWidget | None, error: BaseException, details: str = "") -> QMessageBox:
     """The message box for an error: a translated sentence for HawamishError, details for a bug."""
-    from reader.gui.error_text import describe_error
+    from reader.gui.common.error_text import describe_error
 
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
@@ -180,8 +180,8 @@ def run_app(args: argparse.Namespace) -> int:
         show_error_dialog(None, exc)
         return 1
 
+    from reader.gui.common.settings import open_settings
     from reader.gui.main_window import MainWindow
-    from reader.gui.settings import open_settings
 
     window = MainWindow(library, open_settings(), lang)
     target = args.open
@@ -202,7 +202,7 @@ def run_app(args: argparse.Namespace) -> int:
     if args.screenshot:
         QTimer.singleShot(50, lambda: _take_screenshot(app, window, Path(args.screenshot)))
     status = app.exec()
-    from reader.gui import workers
+    from reader.gui.common import workers
 
     if not workers.shutdown(timeout=15.0):  # a Python thread still running at exit would crash the process
         log.warning("background work did not stop in time")
@@ -214,7 +214,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 def _take_screenshot(app: QApplication, window: QWidget, path: Path, waited_ms: int = 0) -> None:
     """Save the window once it is idle: background work done, events processed, the article laid out."""
-    from reader.gui import workers
+    from reader.gui.common import workers
 
     pool = QThreadPool.globalInstance()
     if (workers.busy() or pool.activeThreadCount() > 0) and waited_ms < SCREENSHOT_TIMEOUT_MS:

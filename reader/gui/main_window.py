@@ -29,15 +29,15 @@ from reader.core.article_store import ArticleStore
 from reader.core.errors import HawamishError
 from reader.core.library import Change, Library
 from reader.core.paths import resources_dir
-from reader.gui.annotations import attach_annotations
-from reader.gui.article_view import ArticleView
-from reader.gui.backup_flow import attach_backup
-from reader.gui.error_text import describe_error
-from reader.gui.export_dialog import attach_export
-from reader.gui.import_flow import ImportFlow
-from reader.gui.library_model import COL_TITLE, DirectionDelegate, LibraryModel, LibrarySortModel
-from reader.gui.search_panel import attach_search
-from reader.gui.settings import library_key
+from reader.gui.annotations.controller import attach_annotations
+from reader.gui.backup.backup_flow import attach_backup
+from reader.gui.common.error_text import describe_error
+from reader.gui.common.settings import library_key
+from reader.gui.export.export_dialog import attach_export
+from reader.gui.library.import_flow import ImportFlow
+from reader.gui.library.library_model import COL_TITLE, DirectionDelegate, LibraryModel, LibrarySortModel
+from reader.gui.reading.article_view import ArticleView
+from reader.gui.search.search_panel import attach_search
 
 log = logging.getLogger(__name__)
 

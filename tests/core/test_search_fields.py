@@ -160,7 +160,7 @@ def test_the_gui_index_process_builds_at_low_priority_with_two_processes(
     import os
     import signal
 
-    from reader.gui import index_process
+    from reader.gui.search import index_process
 
     niceness: list[int] = []
     procs: list[int] = []

@@ -55,7 +55,7 @@ def sample_ids(library) -> list[int]:
 
 @pytest.fixture
 def settings(tmp_path: Path):
-    from reader.gui.settings import open_settings
+    from reader.gui.common.settings import open_settings
 
     return open_settings(tmp_path / "config" / "hawamish.ini")
 

@@ -96,7 +96,7 @@ def _error_dialog(window: MainWindow) -> QWidget:
 
 
 def _export_dialog(window: MainWindow) -> QWidget:
-    from reader.gui.export_dialog import open_export_dialog
+    from reader.gui.export.export_dialog import open_export_dialog
 
     window.open_article(window.library_proxy.article_id(0))
     return open_export_dialog(window)
@@ -131,7 +131,7 @@ def _annotation_panel(window: MainWindow) -> QWidget:
 
 def _label_editor(window: MainWindow) -> QWidget:
     from reader.core.labels import LabelStore
-    from reader.gui.label_editor import LabelEditorDialog
+    from reader.gui.annotations.label_editor import LabelEditorDialog
 
     dialog = LabelEditorDialog(LabelStore(window.library), window)
     claim = dialog.name_edits["claim"].text()  # a default label's name shows in the UI language

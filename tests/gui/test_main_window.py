@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QSplitter, QTableView
 from reader.core.article_store import ArticleStore
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
-from reader.gui.article_view import ArticleView
-from reader.gui.library_model import COL_DATE, COL_TITLE, ArticleIdRole
+from reader.gui.library.library_model import COL_DATE, COL_TITLE, ArticleIdRole
 from reader.gui.main_window import MainWindow
+from reader.gui.reading.article_view import ArticleView
 
 
 def test_window_has_library_and_article_view_in_a_splitter(window: MainWindow) -> None:
@@ -111,7 +111,7 @@ def test_zoom_keeps_overlays(window: MainWindow, sample_ids) -> None:
 def test_library_cells_carry_their_own_direction(window: MainWindow, sample_ids) -> None:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from reader.gui.library_model import DirectionRole
+    from reader.gui.library.library_model import DirectionRole
 
     model = window.library_view.model()
     delegate = window.library_view.itemDelegate()

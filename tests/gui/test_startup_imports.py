@@ -29,7 +29,7 @@ app = QApplication([])
 library = Library(Path(sys.argv[1]))
 ArticleStore(library).add(ArticleMeta(title="عنوان"), [Block(BlockKind.PARAGRAPH, "نص المقال عن موسكو.")])
 from reader.gui.main_window import MainWindow
-from reader.gui.settings import open_settings
+from reader.gui.common.settings import open_settings
 
 window = MainWindow(library, open_settings(Path(sys.argv[2])), "ar")
 seen = {}
