@@ -13,8 +13,10 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -23,6 +25,9 @@ from reader import APP_ID, __version__
 from reader.core.errors import HawamishError
 from reader.core.library import Library
 from reader.core.paths import resources_dir
+
+if TYPE_CHECKING:  # imported when the app starts, after the QApplication exists
+    from reader.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +92,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 class ErrorReporter:
     """sys.excepthook for the GUI: log the traceback, show a clear dialog instead of dying silently."""
 
-    def __init__(self, parent_getter, *, interactive: bool = True) -> None:
+    def __init__(self, parent_getter: Callable[[], QWidget | None], *, interactive: bool = True) -> None:
         self._parent_getter = parent_getter
         self._showing = False
         self.interactive = interactive  # False for --screenshot: a modal dialog would wait for nobody
@@ -169,7 +174,7 @@ def run_app(args: argparse.Namespace) -> int:
     lang = args.lang or system_language()
     app = create_application()
     translators = apply_language(app, lang)  # noqa: F841 (kept alive for the app's lifetime)
-    window = None
+    window: MainWindow | None = None
     reporter = ErrorReporter(lambda: window, interactive=not args.screenshot)
     sys.excepthook = reporter
 
@@ -183,24 +188,25 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.gui.common.settings import open_settings
     from reader.gui.main_window import MainWindow
 
-    window = MainWindow(library, open_settings(), lang)
+    main_window = MainWindow(library, open_settings(), lang)
+    window = main_window  # the error reporter's dialogs are parented to it from now on
     target = args.open
     if target is None:
-        target = _seed_article_id(library) if first_run else window.last_article_id()
-    if target is None and window.library_model.total:
-        target = window.library_model.article_at(0).id  # nothing remembered: the newest article
-    if target is not None and not window.open_article(int(target)):
+        target = _seed_article_id(library) if first_run else main_window.last_article_id()
+    if target is None and main_window.library_model.total:
+        target = main_window.library_model.article_at(0).id  # nothing remembered: the newest article
+    if target is not None and not main_window.open_article(int(target)):
         if args.open is not None:
             print(f"hawamish: article {args.open} not found", file=sys.stderr)
             if args.screenshot:
                 return 1
-    window.show()
+    main_window.show()
     if os.environ.get(REPORT_SHOWN_ENV):  # benchmarks/bench_startup.py: when the first frame is up
         QTimer.singleShot(0, lambda: print(f"hawamish-shown {time.time():.6f}", file=sys.stderr, flush=True))
     if args.search:
-        window.search_requested.emit(args.search)
+        main_window.search_requested.emit(args.search)
     if args.screenshot:
-        QTimer.singleShot(50, lambda: _take_screenshot(app, window, Path(args.screenshot)))
+        QTimer.singleShot(50, lambda: _take_screenshot(app, main_window, Path(args.screenshot)))
     status = app.exec()
     from reader.gui.common import workers
 
@@ -212,7 +218,7 @@ def run_app(args: argparse.Namespace) -> int:
     return int(status)
 
 
-def _take_screenshot(app: QApplication, window: QWidget, path: Path, waited_ms: int = 0) -> None:
+def _take_screenshot(app: QApplication, window: MainWindow, path: Path, waited_ms: int = 0) -> None:
     """Save the window once it is idle: background work done, events processed, the article laid out."""
     from reader.gui.common import workers
 
@@ -222,10 +228,8 @@ def _take_screenshot(app: QApplication, window: QWidget, path: Path, waited_ms: 
         return
     for _ in range(3):
         app.processEvents()
-    view = getattr(window, "article_view", None)
-    if view is not None:
-        view.document().size()  # forces the layout of the whole article
-        app.processEvents()
+    window.article_view.document().size()  # forces the layout of the whole article
+    app.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(path))
     if not ok:

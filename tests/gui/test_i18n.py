@@ -96,10 +96,8 @@ def _error_dialog(window: MainWindow) -> QWidget:
 
 
 def _export_dialog(window: MainWindow) -> QWidget:
-    from reader.gui.export.export_dialog import open_export_dialog
-
     window.open_article(window.library_proxy.article_id(0))
-    return open_export_dialog(window)
+    return window.export.open_dialog()
 
 
 def _search_panel(window: MainWindow) -> QWidget:

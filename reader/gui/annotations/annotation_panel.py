@@ -44,8 +44,8 @@ from reader.core.labels import ColorLabel
 from reader.core.models import Article
 from reader.core.text import block_spans, normalize_arabic
 from reader.gui.annotations.annotation_cards import CARD_ROLE, ID_ROLE, CardData, CardDelegate, short_date
-from reader.gui.annotations.label_editor import label_display_name, swatch_icon
 from reader.gui.annotations.note_edit import NoteEdit
+from reader.gui.common.label_display import label_display_name, swatch_icon
 
 SORT_POSITION, SORT_DATE = "position", "date"
 

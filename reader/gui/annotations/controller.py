@@ -1,4 +1,4 @@
-"""Highlights and notes in the main window: `attach_annotations(window)` wires the feature in.
+"""Highlights and notes: the controller that decides what each request does and what a change refreshes.
 
 The controller connects the parts: the selection actions and toolbar (selection_toolbar.py) ask for a
 highlight, the panel (annotation_panel.py) asks for edits, and each request becomes an undoable command
@@ -9,14 +9,14 @@ seen on the next open, or a re-import all show up the same way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
 from reader.core.errors import HawamishError
 from reader.core.highlight_store import Highlight, HighlightStore
 from reader.core.labels import ColorLabel, LabelStore
-from reader.core.library import Change
+from reader.core.library import Change, Library
 from reader.gui.annotations.annotation_commands import (
     ArticleNoteCommand,
     CreateHighlightCommand,
@@ -28,50 +28,48 @@ from reader.gui.annotations.annotation_commands import (
     RestyleCommand,
 )
 from reader.gui.annotations.annotation_panel import AnnotationPanel
-from reader.gui.annotations.label_editor import LabelEditorDialog, label_display_name, swatch_icon
-from reader.gui.annotations.selection_toolbar import SelectionActions, SelectionToolbar, install_context_menu
+from reader.gui.annotations.label_editor import LabelEditorDialog
+from reader.gui.annotations.selection_toolbar import SelectionActions, SelectionToolbar
+from reader.gui.common.label_display import label_display_name, swatch_icon
 from reader.gui.reading.highlight_layer import HighlightLayer
+from reader.gui.shell import Menu, Shell
+
+#: The notes panel's width when the window first shows it.
+PANEL_WIDTH = 360
 
 
 class AnnotationController(QObject):
-    def __init__(self, window) -> None:  # window: reader.gui.main_window.MainWindow
-        super().__init__(window)
-        self.window = window
-        self.view = window.article_view
-        self.undo_stack = window.undo_stack
-        self.store = HighlightStore(window.library)
-        self.label_store = LabelStore(window.library)
+    """Highlights, notes and colour labels of the open article: the panel, the layer and the actions."""
+
+    def __init__(self, library: Library, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._shell = shell
+        self.view = shell.article_view
+        self.undo_stack = shell.undo_stack
+        self.store = HighlightStore(library)
+        self.label_store = LabelStore(library)
         self.labels: list[ColorLabel] = []
         self._colors: dict[str, str] = {}
         self.article_id: int | None = None
         self._highlights: dict[int, Highlight] = {}
-        self._prepared: tuple[int, object, list[Highlight]] | None = None
+        self._prepared: tuple[int, QTextDocument, list[Highlight]] | None = None
 
         self.layer = HighlightLayer(self.view, lambda: self._colors)
-        self.actions = SelectionActions(window, self.view)
+        self.actions = SelectionActions(shell, self)
         self.toolbar = SelectionToolbar(self.view, self.actions)
-        self.panel = AnnotationPanel(window)
-        # QMainWindow does not mirror dock areas, but the central splitter does (the library list moves to
-        # the right in RTL): the panel goes on the side opposite the list, the left when the UI is RTL.
-        rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        window.addDockWidget(
-            Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea, self.panel
-        )
-        window.resizeDocks([self.panel], [360], Qt.Orientation.Horizontal)
-        install_context_menu(self.view, self._extend_context_menu)
+        self.panel = AnnotationPanel(shell.dialog_parent())
+        shell.add_dock(self.panel, width=PANEL_WIDTH)
+        shell.extend_article_menu(self._extend_context_menu)
 
-        self.labels_action = QAction(self.tr("Colour &Labels…"), window)
+        self.labels_action = QAction(self.tr("Colour &Labels…"), self)
         self.labels_action.setObjectName("editLabelsAction")
         self.labels_action.triggered.connect(self.edit_labels)
         self.panel_action = self.panel.toggleViewAction()
         self.panel_action.setText(self.tr("&Notes Panel"))
         self.panel_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        window.addAction(self.panel_action)
-        window.edit_menu.addSeparator()
-        window.edit_menu.addMenu(self.actions.menu)
-        window.edit_menu.addAction(self.labels_action)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.panel_action)
+        shell.add_submenu(self.actions.menu, Menu.EDIT, separated=True)
+        shell.add_action(self.labels_action, Menu.EDIT)
+        shell.add_action(self.panel_action, Menu.VIEW, separated=True)
 
         self.actions.highlight_requested.connect(self.highlight_selection)
         self.layer.highlight_clicked.connect(lambda hid: self.panel.select_highlight(hid))
@@ -90,8 +88,7 @@ class AnnotationController(QObject):
         )
         self.view.document_ready.connect(self._prepare_document)
         self.view.article_loaded.connect(self.load_article)
-        window.library_changed.connect(self._on_change)
-        window.installEventFilter(self)  # save a note being typed when the window closes
+        shell.library_changed.connect(self._on_change)
 
         self._load_labels()
         if self.view.article is not None:
@@ -107,7 +104,7 @@ class AnnotationController(QObject):
         self.toolbar.rebuild()
         self.panel.set_labels(self.labels)
 
-    def _prepare_document(self, document) -> None:
+    def _prepare_document(self, document: QTextDocument) -> None:
         """Place the highlights on the article's document before the view shows it (first paint)."""
         article = self.view.article
         if article is None:
@@ -167,17 +164,16 @@ class AnnotationController(QObject):
             self.layer.set_highlights([])
             self.panel.show_article(None, [], "")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.panel.flush()
-        return False
+    def close(self) -> None:
+        """The window closes: save a note still being typed."""
+        self.panel.flush()
 
     # requests ------------------------------------------------------------------------------------
-    def _push(self, command) -> bool:
+    def _push(self, command: QUndoCommand) -> bool:
         try:
             self.undo_stack.push(command)
         except HawamishError as exc:
-            self.window.show_error(exc)
+            self._shell.show_error(exc)
             return False
         return True
 
@@ -220,7 +216,7 @@ class AnnotationController(QObject):
         if h is not None and h.note != note:
             self._push(EditNoteCommand(self.store, h, note))
 
-    def edit_tags(self, highlight_id: int, tags: list) -> None:
+    def edit_tags(self, highlight_id: int, tags: list[str]) -> None:
         h = self._current(highlight_id)
         if h is not None and list(h.tags) != list(tags):
             self._push(EditTagsCommand(self.store, h, tags))
@@ -267,11 +263,11 @@ class AnnotationController(QObject):
         self.layer.flash(h.start, h.end)
 
     def edit_labels(self) -> None:
-        dialog = LabelEditorDialog(self.label_store, self.window)
+        dialog = LabelEditorDialog(self.label_store, self._shell.dialog_parent())
         try:
             dialog.exec()
         except HawamishError as exc:
-            self.window.show_error(exc)
+            self._shell.show_error(exc)
 
     # context menu --------------------------------------------------------------------------------
     def _extend_context_menu(self, menu: QMenu, pos: QPoint) -> None:
@@ -312,10 +308,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def attach_annotations(window) -> AnnotationController:
-    """Add highlights, notes and the annotation panel to a MainWindow (called once from its __init__)."""
-    controller = AnnotationController(window)
-    window.annotations = controller
-    return controller

@@ -9,16 +9,17 @@ highlight (an undoable command, committed at once).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import qtawesome as qta
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton
 
 from reader.core.labels import ColorLabel
-from reader.gui.annotations.label_editor import label_display_name, swatch_icon
+from reader.gui.common.label_display import label_display_name, swatch_icon
 from reader.gui.reading.article_view import ArticleView
+from reader.gui.shell import Shell
 
 SHOW_DELAY_MS = 180
 COLOR_SHORTCUTS = 6
@@ -29,43 +30,41 @@ class SelectionActions(QObject):
 
     highlight_requested = Signal(str, str, bool)  # label key, style, then focus the note
 
-    def __init__(self, window: QWidget, view: ArticleView) -> None:
-        super().__init__(window)
-        self.window = window
-        self.view = view
+    def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._shell = shell
+        self.view = shell.article_view
         self.color_actions: list[QAction] = []
         self.labels: list[ColorLabel] = []
-        self.menu = QMenu(self.tr("&Highlight"), window)
+        self.menu = QMenu(self.tr("&Highlight"), shell.dialog_parent())
         self.menu.setObjectName("highlightMenu")
-        self.underline_action = QAction(qta.icon("fa5s.underline"), self.tr("&Underline"), window)
+        self.underline_action = QAction(qta.icon("fa5s.underline"), self.tr("&Underline"), self)
         self.underline_action.setShortcut(QKeySequence("Ctrl+U"))
         self.underline_action.triggered.connect(
             lambda: self._request(self.default_color(), "underline", False)
         )
-        self.note_action = QAction(
-            qta.icon("fa5s.comment-medical"), self.tr("Highlight and Add &Note"), window
-        )
+        self.note_action = QAction(qta.icon("fa5s.comment-medical"), self.tr("Highlight and Add &Note"), self)
         self.note_action.setShortcuts([QKeySequence("Ctrl+M"), QKeySequence("Ctrl+Shift+N")])
         self.note_action.triggered.connect(lambda: self._request(self.default_color(), "background", True))
         for action in (self.underline_action, self.note_action):
-            window.addAction(action)
-        view.selectionChanged.connect(self.update_enabled)
+            shell.add_action(action)  # the shortcuts; the menu entries come with the Highlight menu
+        self.view.selectionChanged.connect(self.update_enabled)
         self.update_enabled()
 
     def set_labels(self, labels: Sequence[ColorLabel]) -> None:
         for action in self.color_actions:
-            self.window.removeAction(action)
+            self._shell.remove_action(action)
             action.deleteLater()
         self.labels = list(labels)
         self.color_actions = []
         self.menu.clear()
         for n, label in enumerate(self.labels):
-            action = QAction(swatch_icon(label.color), label_display_name(label), self.window)
+            action = QAction(swatch_icon(label.color), label_display_name(label), self)
             action.setObjectName(f"highlightAction_{label.key}")
             if n < COLOR_SHORTCUTS:
                 action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _=False, key=label.key: self._request(key, "background", False))
-            self.window.addAction(action)
+            self._shell.add_action(action)
             self.color_actions.append(action)
             self.menu.addAction(action)
         self.menu.addSeparator()
@@ -104,7 +103,7 @@ class SelectionToolbar(QFrame):
         super().__init__(view.viewport())
         self.setObjectName("selectionToolbar")
         self.view = view
-        self.actions = actions
+        self.selection_actions = actions
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setStyleSheet(
@@ -131,7 +130,11 @@ class SelectionToolbar(QFrame):
             button.hide()
             button.deleteLater()
         self._buttons = []
-        for action in [*self.actions.color_actions, self.actions.underline_action, self.actions.note_action]:
+        for action in [
+            *self.selection_actions.color_actions,
+            self.selection_actions.underline_action,
+            self.selection_actions.note_action,
+        ]:
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setAutoRaise(True)
@@ -141,7 +144,7 @@ class SelectionToolbar(QFrame):
             button.setToolTip(action.text().replace("&", "") + (f"  ({shortcut})" if shortcut else ""))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             button.setFixedSize(QSize(28, 26))
-            if action is self.actions.underline_action:
+            if action is self.selection_actions.underline_action:
                 self._layout.addSpacing(4)
             self._layout.addWidget(button)
             self._buttons.append(button)
@@ -151,7 +154,7 @@ class SelectionToolbar(QFrame):
         return list(self._buttons)
 
     def _on_selection_changed(self) -> None:
-        if self.actions.has_selection():
+        if self.selection_actions.has_selection():
             if not self._mouse_down:
                 self._timer.start()
         else:
@@ -164,7 +167,7 @@ class SelectionToolbar(QFrame):
 
     def reposition(self) -> None:
         """Show above the selection's first line (below it when there is no room), inside the viewport."""
-        if not self.actions.has_selection():
+        if not self.selection_actions.has_selection():
             self.hide()
             return
         cursor = self.view.textCursor()
@@ -197,19 +200,6 @@ class SelectionToolbar(QFrame):
             self.hide()
         elif kind == QEvent.Type.MouseButtonRelease:
             self._mouse_down = False
-            if self.actions.has_selection():
+            if self.selection_actions.has_selection():
                 self._timer.start()
         return False
-
-
-def install_context_menu(view: ArticleView, extend: Callable[[QMenu, QPoint], None]) -> None:
-    """Give the view a context menu: Qt's standard one (copy, select all) extended by `extend`."""
-
-    def show_menu(pos: QPoint) -> None:
-        menu = view.createStandardContextMenu(pos)
-        extend(menu, pos)
-        menu.exec(view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
-
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.customContextMenuRequested.connect(show_menu)

@@ -11,11 +11,13 @@ import time
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from reader.gui.common.workers import run_task
+from reader.core.library import Library
+from reader.gui.common.workers import Task, run_task
+from reader.gui.shell import Menu, Shell
 
 _STATUS_MS = 10_000
 
@@ -32,50 +34,51 @@ def default_backup_path() -> Path:
     return Path(folder) / f"hawamish-{time.strftime('%Y%m%d')}.sqlite3"
 
 
-def back_up(window, path: Path) -> None:
-    """Write the backup to `path` in a worker; report in the status bar or an error dialog."""
-    from reader.core.backup import backup_library
+class BackupFlow(QObject):
+    """File → Back Up Library…, placed before Quit, and the backup it runs."""
 
-    library = window.library
-    window.backup_action.setEnabled(False)
-    window.statusBar().showMessage(_tr("Saving a backup of the library…"))
+    def __init__(self, library: Library, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._shell = shell
+        self.task: Task | None = None
+        self.action = QAction(qta.icon("fa5s.save"), _tr("&Back Up Library…"), self)
+        self.action.setObjectName("backupAction")
+        self.action.setStatusTip(_tr("Save a copy of every article, highlight and note to a file"))
+        self.action.triggered.connect(lambda _checked=False: self.choose_and_back_up())
+        shell.add_action(self.action, Menu.FILE)
 
-    def done(info) -> None:  # noqa: ANN001 (reader.core.backup.BackupInfo)
-        window.backup_action.setEnabled(True)
-        # the path isolated (FSI … PDI): inside an Arabic sentence its slashes would otherwise move around
-        message = _tr("Backup of %n article(s) saved to %1", info.articles).replace(
-            "%1", f"\u2068{info.path}\u2069"
+    def choose_and_back_up(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._shell.dialog_parent(),
+            _tr("Back Up Library"),
+            str(default_backup_path()),
+            _tr("Hawamish backup (*.sqlite3)"),
         )
-        window.statusBar().showMessage(message, _STATUS_MS)
+        if chosen:
+            self.back_up(Path(chosen))
 
-    def failed(error: BaseException) -> None:
-        window.backup_action.setEnabled(True)
-        window.statusBar().clearMessage()
-        window.show_error(error, _tr("The backup was not saved"))
+    def back_up(self, path: Path) -> None:
+        """Write the backup to `path` in a worker; report in the status bar or an error dialog."""
+        from reader.core.backup import BackupInfo, backup_library
 
-    window.backup_task = run_task(
-        window, lambda _progress, _cancelled: backup_library(library, path), on_done=done, on_error=failed
-    )
+        library, shell, action = self._library, self._shell, self.action
+        action.setEnabled(False)
+        shell.show_status(_tr("Saving a backup of the library…"))
 
+        def done(info: BackupInfo) -> None:
+            action.setEnabled(True)
+            # the path isolated (FSI … PDI): inside an Arabic sentence its slashes would otherwise move around
+            message = _tr("Backup of %n article(s) saved to %1", info.articles).replace(
+                "%1", f"\u2068{info.path}\u2069"
+            )
+            shell.show_status(message, _STATUS_MS)
 
-def choose_and_back_up(window) -> None:
-    chosen, _ = QFileDialog.getSaveFileName(
-        window,
-        _tr("Back Up Library"),
-        str(default_backup_path()),
-        _tr("Hawamish backup (*.sqlite3)"),
-    )
-    if chosen:
-        back_up(window, Path(chosen))
+        def failed(error: BaseException) -> None:
+            action.setEnabled(True)
+            shell.clear_status()
+            shell.show_error(error, _tr("The backup was not saved"))
 
-
-def attach_backup(window) -> QAction:
-    """File → Back Up Library…, placed before Quit. One call in MainWindow.__init__."""
-    action = QAction(qta.icon("fa5s.save"), _tr("&Back Up Library…"), window)
-    action.setObjectName("backupAction")
-    action.setStatusTip(_tr("Save a copy of every article, highlight and note to a file"))
-    action.triggered.connect(lambda checked=False: choose_and_back_up(window))
-    window.add_file_action(action)
-    window.backup_action = action
-    window.backup_task = None
-    return action
+        self.task = run_task(
+            self, lambda _progress, _cancelled: backup_library(library, path), on_done=done, on_error=failed
+        )

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from reader.core.labels import ColorLabel, contrast_ratio, parse_color
-from reader.gui.annotations.label_editor import label_display_name
+from reader.gui.common.label_display import label_display_name
 
 
 def ink_for(color: str) -> str:

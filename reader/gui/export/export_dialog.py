@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -46,7 +45,6 @@ from reader.gui.export.export_preview import ExportPreview, all_tags, export_rea
 
 log = logging.getLogger(__name__)
 
-EXPORT_FOLDER_KEY = "export/folder"  # in the window's settings: where the last export went
 _FORMAT_ICONS = {
     "pdf": "mdi6.file-pdf-box",
     "md": "mdi6.language-markdown-outline",
@@ -524,103 +522,3 @@ def _title_of(library: Library, article_id: int) -> str:
         return ArticleStore(library).get(article_id).title
     except HawamishError:
         return ""
-
-
-# --- attaching to the main window -------------------------------------------------------------------
-
-
-def selected_article_ids(window) -> list[int]:
-    """The articles selected in the library list, in the list's order."""
-    view = window.library_view
-    rows = sorted({index.row() for index in view.selectionModel().selectedRows()})
-    ids = [window.library_proxy.article_id(row) for row in rows]
-    return [i for i in ids if i is not None]
-
-
-def open_export_dialog(window, *, scope: str | None = None) -> ExportDialog:
-    """Open (or raise) the window's export dialog with the open article and the library selection; it
-    starts in the folder of the last export (kept in the window's settings)."""
-    existing: ExportDialog | None = getattr(window, "export_dialog", None)
-    if existing is not None:
-        if existing.export_task is not None:  # an export is running: show it rather than start another
-            existing.raise_()
-            existing.activateWindow()
-            return existing
-        existing.close()
-    article = window.article_view.article
-    folder = window.settings.value(EXPORT_FOLDER_KEY)
-    dialog = ExportDialog(
-        window.library,
-        window,
-        article_id=article.id if article is not None else None,
-        selected_ids=selected_article_ids(window),
-        scope=scope,
-        start_folder=Path(folder) if folder else None,
-        language=getattr(window, "lang", None),
-    )
-    dialog.exported.connect(lambda path: window.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent)))
-    window.library_changed.connect(dialog.library_changed)
-    dialog.finished.connect(dialog.deleteLater)  # closed (Esc, Close, the window's X): gone
-    window.export_dialog = dialog
-    dialog.destroyed.connect(lambda *_: _forget(window, dialog))
-    dialog.show()
-    return dialog
-
-
-def _forget(window, dialog: ExportDialog) -> None:
-    if getattr(window, "export_dialog", None) is dialog:
-        window.export_dialog = None
-
-
-def attach_export(window) -> QAction:
-    """File → Export Notes… (Ctrl+E), placed before Quit. One call in MainWindow.__init__."""
-    action = QAction(
-        qta.icon("mdi6.export"), QCoreApplication.translate("ExportDialog", "&Export Notes…"), window
-    )
-    action.setObjectName("exportAction")
-    action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
-    action.setStatusTip(
-        QCoreApplication.translate(
-            "ExportDialog", "Export highlights and notes to PDF, Markdown, HTML, CSV or JSON"
-        )
-    )
-    action.triggered.connect(lambda checked=False: open_export_dialog(window))
-    window.export_dialog = None
-    window.add_file_action(action)  # Import… | Export… | — | Quit
-    window.export_action = action
-    window.export_article_action = QAction(
-        qta.icon("mdi6.export"),
-        QCoreApplication.translate("ExportDialog", "Export Notes of This Article…"),
-        window,
-    )
-    window.export_article_action.setObjectName("exportArticleAction")
-    window.export_article_action.triggered.connect(
-        lambda checked=False: open_export_dialog(window, scope="article")
-    )
-    window.article_view.installEventFilter(_ArticleMenuHook(window))
-    return action
-
-
-class _ArticleMenuHook(QObject):
-    """Adds "Export Notes of This Article…" at the end of the article view's context menu.
-
-    The view's menu is built afresh on each right click by the annotations module (Qt's standard menu, a
-    child of the view, extended there); watching for that child keeps the two modules independent.
-    """
-
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        # ChildPolished, not ChildAdded: at ChildAdded the menu is still being constructed (a bare QObject)
-        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QMenu):
-            self._extend(event.child())
-        return False
-
-    def _extend(self, menu: QMenu) -> None:
-        action = self.window.export_article_action
-        if self.window.article_view.article is None or action in menu.actions():
-            return
-        menu.addSeparator()
-        menu.addAction(action)

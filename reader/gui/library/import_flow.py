@@ -1,8 +1,8 @@
 """File → Import: choose files or a folder, import them off the UI thread, then report what happened.
 
-The import itself is engineer A's `reader.core.importers.import_paths`; this module only runs it through
-`run_task`, shows progress with a cancel button, and summarises the results, naming every file that failed
-and why, in the UI language.
+The import itself is `reader.core.importers.import_paths`; this module only runs it through `run_task`,
+shows progress with a cancel button, and summarises the results, naming every file that failed and why, in
+the UI language.
 """
 
 from __future__ import annotations
@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from reader.core.errors import ErrorCode
+from reader.core.library import Library
 from reader.gui.common.error_text import describe_error, error_reason
-from reader.gui.common.workers import Task, run_task
-
-if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
+from reader.gui.common.workers import CancelledFn, ProgressFn, Task, run_task
+from reader.gui.shell import Shell
 
 
 def import_patterns() -> str:
@@ -37,9 +36,13 @@ class ImportFlow(QObject):
     finished = Signal(list)
     failed = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, library: Library, settings: QSettings, shell: Shell, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._settings = settings
+        self._shell = shell
         self.task: Task | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.summary_box: QMessageBox | None = None
@@ -47,7 +50,7 @@ class ImportFlow(QObject):
     # choosing ------------------------------------------------------------------------------------
     def choose_and_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window,
+            self._shell.dialog_parent(),
             self.tr("Import Articles"),
             str(self._start_dir()),
             self.tr("Articles ({patterns});;All files (*)").format(patterns=import_patterns()),
@@ -57,13 +60,13 @@ class ImportFlow(QObject):
 
     def choose_folder_and_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Import a Folder"), str(self._start_dir())
+            self._shell.dialog_parent(), self.tr("Import a Folder"), str(self._start_dir())
         )
         if folder:
             self.import_paths([Path(folder)])
 
     def _start_dir(self) -> Path:
-        value = self.window.settings.value("import/last_dir")
+        value = self._settings.value("import/last_dir")
         return Path(str(value)) if value else Path.home()
 
     # running -------------------------------------------------------------------------------------
@@ -74,15 +77,17 @@ class ImportFlow(QObject):
         paths = [Path(p) for p in paths]
         if paths:
             first = paths[0]
-            self.window.settings.setValue("import/last_dir", str(first if first.is_dir() else first.parent))
-        library = self.window.library
+            self._settings.setValue("import/last_dir", str(first if first.is_dir() else first.parent))
+        library = self._library
 
-        def work(progress, cancelled) -> list[Any]:
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> list[Any]:
             from reader.core.importers import import_paths
 
             return list(import_paths(library, paths, progress=progress, cancel=cancelled))
 
-        dialog = QProgressDialog(self.tr("Importing articles…"), self.tr("Cancel"), 0, 0, self.window)
+        dialog = QProgressDialog(
+            self.tr("Importing articles…"), self.tr("Cancel"), 0, 0, self._shell.dialog_parent()
+        )
         dialog.setObjectName("importProgress")
         dialog.setWindowTitle(self.tr("Import"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -120,8 +125,8 @@ class ImportFlow(QObject):
         first_new = next(
             (r.article_id for r in results if r.status in ("imported", "updated") and r.article_id), None
         )
-        if first_new is not None and self.window.article_view.article is None:
-            self.window.open_article(first_new)
+        if first_new is not None and self._shell.article_view.article is None:
+            self._shell.open_article(first_new)
         self.finished.emit(results)
 
     def _error(self, error: BaseException) -> None:
@@ -167,11 +172,11 @@ class ImportFlow(QObject):
                 QMessageBox.Icon.Warning, self.tr("Import finished"), f"{text}\n\n{intro}\n{shown}", details
             )
         else:
-            self.window.statusBar().showMessage(text.replace("\n", " · "), 8000)
+            self._shell.show_status(text.replace("\n", " · "), 8000)
             self.summary_box = None
 
     def _show_box(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._shell.dialog_parent())
         box.setObjectName("importSummary")
         if details:
             box.setDetailedText(details)

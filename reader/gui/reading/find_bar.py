@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QTextCharFormat
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton
 
 from reader.gui.reading.article_view import ArticleView
 
@@ -216,22 +216,13 @@ class FindBar(QFrame):
         return super().eventFilter(watched, event)
 
 
-def attach_find_bar(window: QWidget) -> FindBar:
-    """A find bar over the window's article view, opened by Edit → Find in Article (Ctrl+F)."""
-    from PySide6.QtGui import QAction
-
-    bar = FindBar(window.article_view)  # type: ignore[attr-defined]
+def make_find_action(bar: FindBar, parent: QObject) -> QAction:
+    """Edit → Find in Article… (Ctrl+F), which opens `bar`."""
     action = QAction(
-        qta.icon("mdi6.text-search"), QCoreApplication.translate("FindBar", "&Find in Article…"), window
+        qta.icon("mdi6.text-search"), QCoreApplication.translate("FindBar", "&Find in Article…"), parent
     )
     action.setObjectName("findInArticleAction")
     action.setShortcut(QKeySequence.StandardKey.Find)
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(bar.open_bar)
-    menu = getattr(window, "edit_menu", None)
-    if menu is not None:
-        menu.addAction(action)
-    else:
-        window.addAction(action)
-    window.find_bar = bar  # type: ignore[attr-defined]
-    return bar
+    return action

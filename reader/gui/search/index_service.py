@@ -18,8 +18,8 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
+from PySide6.QtCore import QObject, QProcess, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Change, Library
@@ -124,15 +124,20 @@ class IndexService(QObject):
         self._needs_sync = True
         self._write_next()
 
-    def start_after_first_paint(self, window: QWidget, fallback_ms: int = STARTUP_FALLBACK_MS) -> None:
-        """`start`, once `window` has painted for the first time (or after `fallback_ms` if it never does).
+    def start_after_first_paint(
+        self,
+        after_first_paint: Callable[[Callable[[], None]], None],
+        fallback_ms: int = STARTUP_FALLBACK_MS,
+    ) -> None:
+        """`start`, once the window has painted for the first time (or after `fallback_ms` if it never does);
+        `after_first_paint` is the shell's, which calls what it is given after that first paint.
 
         The sync is pending from now on (`wait_idle` waits for it, a search waits for `ready_event`), but
         its worker imports whoosh, and a Python import on another thread takes the GIL from the UI thread
         while it builds and paints the window: started after that first paint, the window is up sooner.
         """
         self._needs_sync = True
-        _FirstPaint(window, self._start_pending)
+        after_first_paint(self._start_pending)
         QTimer.singleShot(fallback_ms, self._start_pending)
 
     def _start_pending(self) -> None:
@@ -430,45 +435,3 @@ class IndexStatus(QWidget):
         self.bar.hide()
         self.show()
         QTimer.singleShot(8000, self.hide)
-
-
-class _FirstPaint(QObject):
-    """Calls `then` on the next turn of the event loop after `window`'s first paint, then goes away."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then = then
-        self._window = window
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self._window and event.type() == QEvent.Type.Paint:
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)  # after this paint (and the rest of the frame) is done
-            self.deleteLater()
-        return False
-
-
-class _CloseWatcher(QObject):
-    """Stops the index service when its window closes, before the library is closed."""
-
-    def __init__(self, window: QMainWindow, service: IndexService) -> None:
-        super().__init__(window)
-        self._service = service
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Close:
-            self._service.shutdown()
-        return False
-
-
-def attach_index_service(window: QMainWindow) -> IndexService:
-    """Create the window's index service, show its status, and start the start-up sync."""
-    service = IndexService(window.library, window)  # type: ignore[attr-defined]
-    status = IndexStatus(service, window)
-    window.statusBar().addPermanentWidget(status)
-    _CloseWatcher(window, service)
-    window.index_service = service  # type: ignore[attr-defined]
-    service.start_after_first_paint(window)
-    return service

@@ -17,10 +17,10 @@ def test_back_up_library_writes_a_checked_copy_and_says_where(
 ) -> None:
     target = tmp_path / "copy.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert window.backup_action in window.file_menu.actions()
+    assert window.backup.action in window.file_menu.actions()
     assert window.file_menu.actions()[-1] is window.quit_action  # Quit stays last
-    window.backup_action.trigger()
-    qtbot.waitUntil(lambda: window.backup_action.isEnabled() and target.exists(), timeout=10_000)
+    window.backup.action.trigger()
+    qtbot.waitUntil(lambda: window.backup.action.isEnabled() and target.exists(), timeout=10_000)
     info = describe_backup(target)
     assert info.articles == len(ArticleStore(window.library).list()) > 0
     message = window.statusBar().currentMessage()
@@ -33,14 +33,14 @@ def test_a_backup_that_cannot_be_written_is_a_message(window, qtbot, monkeypatch
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shown: list[tuple[BaseException, str | None]] = []
     monkeypatch.setattr(window, "show_error", lambda error, title=None: shown.append((error, title)))
-    window.backup_action.trigger()
+    window.backup.action.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     error, title = shown[0]
     assert title == "The backup was not saved" and str(tmp_path / "a-file") in str(error)
-    assert window.backup_action.isEnabled() and not target.exists()
+    assert window.backup.action.isEnabled() and not target.exists()
 
 
 def test_cancelling_the_file_dialog_does_nothing(window, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    window.backup_action.trigger()
-    assert window.backup_task is None and window.backup_action.isEnabled()
+    window.backup.action.trigger()
+    assert window.backup.task is None and window.backup.action.isEnabled()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from reader.core.article_store import ArticleStore
 from reader.core.highlight_store import HighlightStore
 from reader.core.models import ArticleMeta
-from reader.gui.export.export_dialog import ExportDialog, attach_export, open_export_dialog
+from reader.gui.export.export_dialog import ExportDialog
 from reader.gui.export.export_preview import safe_file_name
 from tests.core import export_seed
 
@@ -319,39 +319,37 @@ def test_text_preview_and_preview_follows_the_options(qtbot, dialog: ExportDialo
     assert QUOTE not in dialog.preview.text.toPlainText()
 
 
-def test_attach_export_adds_file_export_with_ctrl_e(qtbot, window, tmp_path, monkeypatch) -> None:
+def test_file_export_action_with_ctrl_e_opens_the_dialog(qtbot, window, tmp_path, monkeypatch) -> None:
     calls: list = []
     action = window.findChild(type(window.quit_action), "exportAction")
-    if action is None:  # MainWindow does not attach it itself (yet): attach here
-        action = attach_export(window)
     assert action in window.file_menu.actions()
     assert action.shortcut().toString() == "Ctrl+E"
     assert window.file_menu.actions()[-1] is window.quit_action
     window.open_article(window.library_proxy.article_id(0))
     action.trigger()
-    dlg = window.export_dialog
+    dlg = window.export.dialog
     assert isinstance(dlg, ExportDialog) and dlg.isVisible()
     assert dlg.scope_article.isChecked() and dlg.article_id == window.current_article_id()
-    assert open_export_dialog(window, scope="all") is window.export_dialog
+    assert window.export.open_dialog(scope="all") is window.export.dialog
     # the folder of the last export is remembered in the settings and offered next time
     target = tmp_path / "exports" / "notes.csv"
     target.parent.mkdir()
     _save_as(monkeypatch, target, calls)
-    window.export_dialog.set_format("csv")
-    window.export_dialog.export_button.click()
-    _wait_export(qtbot, window.export_dialog)
+    window.export.dialog.set_format("csv")
+    window.export.dialog.export_button.click()
+    _wait_export(qtbot, window.export.dialog)
     assert target.is_file()
-    window.export_dialog.message_box.close()
-    window.export_dialog.close()
-    qtbot.waitUntil(lambda: window.export_dialog is None, timeout=2000)
+    window.export.dialog.message_box.close()
+    window.export.dialog.close()
+    qtbot.waitUntil(lambda: window.export.dialog is None, timeout=2000)
     assert window.settings.value("export/folder") == str(target.parent)
-    open_export_dialog(window, scope="all").choose_destination_and_export()
-    _wait_export(qtbot, window.export_dialog)
+    window.export.open_dialog(scope="all").choose_destination_and_export()
+    _wait_export(qtbot, window.export.dialog)
     assert Path(calls[-1][0]).parent == target.parent
-    window.export_dialog.message_box.close()
-    assert window.export_dialog.scope_all.isChecked()
-    window.export_dialog.close()
-    qtbot.waitUntil(lambda: window.export_dialog is None, timeout=2000)
+    window.export.dialog.message_box.close()
+    assert window.export.dialog.scope_all.isChecked()
+    window.export.dialog.close()
+    qtbot.waitUntil(lambda: window.export.dialog is None, timeout=2000)
 
 
 def test_dialog_mirrors_in_a_right_to_left_ui(qtbot, library, seeded, qapp) -> None:
@@ -544,15 +542,15 @@ def test_article_context_menu_offers_export_of_this_article(qtbot, window) -> No
     )  # the right click, as the view sends it
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
     assert "exportArticleAction" in seen[0]
-    window.export_article_action.trigger()
-    dlg = window.export_dialog
+    window.export.article_action.trigger()
+    dlg = window.export.dialog
     assert dlg.scope_article.isChecked() and dlg.article_id == window.current_article_id()
     dlg.close()
 
 
 def test_preview_follows_changes_made_elsewhere_in_the_app(qtbot, window) -> None:
     window.open_article(window.library_proxy.article_id(0))
-    dlg = open_export_dialog(window)
+    dlg = window.export.open_dialog()
     dlg.set_format("md")
     qtbot.waitUntil(lambda: not dlg.preview.busy, timeout=WAIT_MS)
     article = window.article_view.article
@@ -586,7 +584,7 @@ def test_pdf_options_reach_the_file(qtbot, dialog: ExportDialog, tmp_path, monke
 
 def test_export_words_follow_the_ui_language(qtbot, window, library, seeded) -> None:
     """The window's UI language reaches the request; an Arabic UI exports Arabic section words."""
-    dlg = open_export_dialog(window, scope="all")
+    dlg = window.export.open_dialog(scope="all")
     assert dlg.build_request().language == window.lang == "en"
     dlg.close()
     arabic = ExportDialog(library, scope="all", language="ar")

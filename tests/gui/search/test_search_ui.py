@@ -64,13 +64,15 @@ def type_text(widget, text: str) -> None:
 def search(qtbot, window: MainWindow, text: str, *, type_it: bool = True) -> SearchPanel:
     """Type (or set) a query and wait until its results are on screen."""
     panel = panel_of(window)
-    with qtbot.waitSignal(panel.results_shown, timeout=WAIT_MS, check_params_cb=lambda q, *_: q == text):
+    with qtbot.waitSignal(
+        window.search.results_shown, timeout=WAIT_MS, check_params_cb=lambda q, *_: q == text
+    ):
         if type_it:
             panel.box.clear()
             type_text(panel.box, text)
         else:
             panel.box.setText(text)
-            panel.search_now()
+            window.search.search_now()
     return panel
 
 
@@ -94,7 +96,7 @@ def test_typed_query_lists_results_and_opening_lands_on_marked_hits(qtbot, win: 
 
     panel.results.setFocus()
     panel.results.setCurrentIndex(panel.model.index(0, 0))
-    with qtbot.waitSignal(panel.hits_marked, timeout=WAIT_MS):
+    with qtbot.waitSignal(win.search.hits_marked, timeout=WAIT_MS):
         qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     view = win.article_view
     assert view.article is not None and view.article.id == seed_ids[0]
@@ -112,11 +114,11 @@ def test_typed_query_lists_results_and_opening_lands_on_marked_hits(qtbot, win: 
 def test_query_without_hamza_finds_and_marks_hamzated_word_and_f3_steps(qtbot, win: MainWindow) -> None:
     panel = search(qtbot, win, "ايران")
     assert panel.model.rowCount() >= 1
-    with qtbot.waitSignal(panel.hits_marked, timeout=WAIT_MS):
-        panel.open_result(panel.model.index(0, 0))
+    with qtbot.waitSignal(win.search.hits_marked, timeout=WAIT_MS):
+        win.search.open_result(panel.model.index(0, 0))
     view = win.article_view
     assert span_texts(win, "search") == ["إيران"] * view.article.text.count("إيران")
-    hits = panel.hits
+    hits = win.search.hits
     assert hits is not None and hits.current == 0 and len(hits.spans) == 4
 
     def current_is(i: int) -> bool:
@@ -190,11 +192,11 @@ def test_malformed_query_shows_a_message_not_a_traceback(qtbot, win: MainWindow)
 def test_latest_query_wins(qtbot, win: MainWindow) -> None:
     panel = panel_of(win)
     shown: list[str] = []
-    panel.results_shown.connect(lambda q, *_: shown.append(q))
+    win.search.results_shown.connect(lambda q, *_: shown.append(q))
     panel.box.setText("margin")
-    panel.search_now()
+    win.search.search_now()
     panel.box.setText("خراسان")
-    panel.search_now()
+    win.search.search_now()
     qtbot.waitUntil(lambda: "خراسان" in shown, timeout=WAIT_MS)
     qtbot.wait(100)
     assert "margin" not in shown
@@ -204,7 +206,7 @@ def test_latest_query_wins(qtbot, win: MainWindow) -> None:
 def test_typing_is_debounced(qtbot, win: MainWindow) -> None:
     panel = panel_of(win)
     shown: list[str] = []
-    panel.results_shown.connect(lambda q, *_: shown.append(q))
+    win.search.results_shown.connect(lambda q, *_: shown.append(q))
     qtbot.keyClicks(panel.box, "margin")  # six keystrokes, one query
     qtbot.waitUntil(lambda: shown == ["margin"], timeout=WAIT_MS)
     qtbot.wait(300)
@@ -229,9 +231,9 @@ def test_new_highlight_with_note_becomes_findable(qtbot, win: MainWindow, librar
     assert row.color and row.color_key == "evidence"
     assert any("الزنجبيل" in row.snippet[s:e] for s, e in row.snippet_marks)
     # opening a note result lands on its highlighted passage
-    with qtbot.waitSignal(panel.hits_marked, timeout=WAIT_MS):
-        panel.open_result(panel.model.index(0, 0))
-    assert (start, start + 11) in panel.hits.spans
+    with qtbot.waitSignal(win.search.hits_marked, timeout=WAIT_MS):
+        win.search.open_result(panel.model.index(0, 0))
+    assert (start, start + 11) in win.search.hits.spans
 
 
 def test_filters_and_search_within_results(qtbot, win: MainWindow, library, seed_ids) -> None:
@@ -243,14 +245,14 @@ def test_filters_and_search_within_results(qtbot, win: MainWindow, library, seed
     kinds = {r.kind for r in panel.model.rows()}
     assert kinds == {"article", "highlight"}
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("highlight"))
-    with qtbot.waitSignal(panel.results_shown, timeout=WAIT_MS):
-        panel.search_now()
+    with qtbot.waitSignal(win.search.results_shown, timeout=WAIT_MS):
+        win.search.search_now()
     assert [r.kind for r in panel.model.rows()] == ["highlight"]
     panel.kind_combo.setCurrentIndex(0)
     qtbot.waitUntil(lambda: panel.tag_combo.findData("روسيا") >= 0, timeout=WAIT_MS)
     panel.tag_combo.setCurrentIndex(panel.tag_combo.findData("روسيا"))
-    with qtbot.waitSignal(panel.results_shown, timeout=WAIT_MS):
-        panel.search_now()
+    with qtbot.waitSignal(win.search.results_shown, timeout=WAIT_MS):
+        win.search.search_now()
     assert [r.kind for r in panel.model.rows()] == ["highlight"]
     panel.tag_combo.setCurrentIndex(0)
 
@@ -262,7 +264,7 @@ def test_filters_and_search_within_results(qtbot, win: MainWindow, library, seed
     assert panel.model.rowCount() == 0
     search(qtbot, win, "بوتين", type_it=False)
     assert panel.model.rowCount() >= 1 and all(r.article_id == seed_ids[0] for r in panel.model.rows())
-    with qtbot.waitSignal(panel.results_shown, timeout=WAIT_MS):
+    with qtbot.waitSignal(win.search.results_shown, timeout=WAIT_MS):
         panel.within.setChecked(False)
 
 
@@ -286,27 +288,27 @@ def test_delegate_lays_each_row_out_in_its_own_direction(qtbot, win: MainWindow)
 
 def test_f3_steps_the_find_bar_while_it_is_open(qtbot, win: MainWindow, seed_ids) -> None:
     panel = search(qtbot, win, "ايران", type_it=False)
-    with qtbot.waitSignal(panel.hits_marked, timeout=WAIT_MS):
-        panel.open_result(panel.model.index(0, 0))
+    with qtbot.waitSignal(win.search.hits_marked, timeout=WAIT_MS):
+        win.search.open_result(panel.model.index(0, 0))
     bar = win.find_bar
     win.activateWindow()
     win.article_view.setFocus()
     qtbot.keyClick(win.article_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     type_text(bar.box, "داعش")
     assert len(bar.matches) > 3 and bar.current >= 0
-    before_find, before_search = bar.current, panel.hits.current
+    before_find, before_search = bar.current, win.search.hits.current
     qtbot.keyClick(bar.box, Qt.Key.Key_F3)  # in the find box
     assert bar.current == (before_find + 1) % len(bar.matches)
     qtbot.keyClick(win.article_view, Qt.Key.Key_F3)  # in the article, the bar still open
     assert bar.current == (before_find + 2) % len(bar.matches)
-    assert panel.hits.current == before_search
+    assert win.search.hits.current == before_search
     qtbot.keyClick(bar.box, Qt.Key.Key_Escape)
     qtbot.keyClick(win.article_view, Qt.Key.Key_F3)  # bar closed: back to the search hits
-    assert panel.hits.current == before_search + 1
+    assert win.search.hits.current == before_search + 1
 
 
 def test_scrolling_to_the_end_fetches_more_results(qtbot, win: MainWindow, library) -> None:
-    from reader.gui.search.search_panel import RESULT_PAGE
+    from reader.gui.search.search_controller import RESULT_PAGE
 
     store = ArticleStore(library)
     for i in range(RESULT_PAGE + 5):
@@ -317,7 +319,7 @@ def test_scrolling_to_the_end_fetches_more_results(qtbot, win: MainWindow, libra
     panel = search(qtbot, win, "الزعفران", type_it=False)
     assert panel.model.rowCount() == RESULT_PAGE and panel.count_label.text() == f"{RESULT_PAGE}+ results"
     panel.results.setCurrentIndex(panel.model.index(3, 0))
-    with qtbot.waitSignal(panel.results_shown, timeout=WAIT_MS):
+    with qtbot.waitSignal(win.search.results_shown, timeout=WAIT_MS):
         panel.results.scrollToBottom()
     assert panel.model.rowCount() == RESULT_PAGE + 5
     assert panel.results.currentIndex().row() == 3  # the list did not jump back to the top
@@ -337,8 +339,8 @@ def test_a_large_build_runs_in_its_own_process_and_the_window_searches_it(
     qtbot.waitUntil(lambda: service._process is not None or service.ready, timeout=WAIT_MS)
     assert service._process is not None  # delegated to python -m reader.gui.search.index_process
     panel = window.search_panel
-    with qtbot.waitSignal(panel.results_shown, timeout=30000):
-        panel.set_query("خراسان")  # typed while the index is being built: it waits, the UI does not
+    with qtbot.waitSignal(window.search.results_shown, timeout=30000):
+        window.search.set_query("خراسان")  # typed while the index is being built: it waits, the UI does not
         assert "indexed" in panel.message.text() and not panel.message.isHidden()
     assert service.ready
     assert progress and progress[-1][0] == progress[-1][1] >= 2
