@@ -18,7 +18,6 @@ import contextlib
 import json
 import os
 import shutil
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -30,8 +29,8 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.util.filelock import FileLock
 
+from reader.core.changes import Change, ChangeKind
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.library import Change, Library
 from reader.core.search import documents
 from reader.core.search.analysis import ANALYZER_VERSION
 from reader.core.search.schema import SCHEMA_VERSION, build_schema
@@ -115,9 +114,11 @@ def _fsync_dir(folder: Path) -> None:
 class SearchIndex:
     """The library's search index. Thread-safe; several processes may use the same folder."""
 
-    def __init__(self, library: Library, *, lock_timeout: float = 30.0, procs: int = 1) -> None:
-        self.library = library
-        self.folder = Path(library.index_dir)
+    def __init__(
+        self, folder: Path, source: documents.IndexSource, *, lock_timeout: float = 30.0, procs: int = 1
+    ) -> None:
+        self.folder = Path(folder)
+        self.source = source
         self.lock_timeout = lock_timeout
         # >1 only outside the GUI process (whoosh forks its workers, unsafe in a threaded process, DESIGN §4):
         # the GUI's index process and the command line pass build_processes()
@@ -211,16 +212,6 @@ class SearchIndex:
         finally:
             lock.release()
 
-    def _connect(self) -> sqlite3.Connection:
-        """A read-only connection of our own: indexing reads a consistent snapshot without holding the
-        library's lock, so the GUI can keep writing while a long rebuild runs."""
-        db = sqlite3.connect(
-            f"file:{self.library.db_path}?mode=ro", uri=True, timeout=10.0, check_same_thread=False
-        )
-        db.row_factory = sqlite3.Row
-        db.execute("BEGIN")  # one snapshot for the whole read
-        return db
-
     # --- keeping the index right ----------------------------------------------------------------------
     def sync(
         self,
@@ -263,9 +254,11 @@ class SearchIndex:
 
     def update_for_change(self, change: Change, *, timeout: float | None = None) -> SyncReport:
         """Index what one library change touched (called by the GUI's worker after Library.notify)."""
-        if change.kind == "labels":  # label names and colours are not indexed (only the key is)
+        if change.kind == ChangeKind.LABELS:  # label names and colours are not indexed (only the key is)
             return SyncReport()
-        article_ids = tuple(change.article_ids or (change.ids if change.kind == "article" else ()))
+        if change.kind == ChangeKind.LIBRARY:
+            return self._sync_or_rebuild(None, None, None, timeout)
+        article_ids = tuple(change.article_ids or (change.ids if change.kind == ChangeKind.ARTICLE else ()))
         return self._sync_or_rebuild(article_ids or None, None, None, timeout)
 
     def _index_stamps(self, ix: Any, article_ids: Sequence[int] | None) -> dict[str, str]:
@@ -286,9 +279,8 @@ class SearchIndex:
     ) -> SyncReport:
         ix = self._open()
         have = self._index_stamps(ix, article_ids)
-        db = self._connect()
-        try:
-            want = documents.stamps(db, article_ids)
+        with self.source.snapshot() as rows:
+            want = documents.stamps(rows, article_ids)
             stale = sorted(d for d in have.keys() - want.keys())
             to_write = [d for d, s in want.items() if have.get(d) != s]
             report = SyncReport(
@@ -302,13 +294,11 @@ class SearchIndex:
             try:
                 for doc_id in stale:
                     writer.delete_by_term("doc_id", doc_id)
-                self._write_docs(writer, db, to_write, progress, cancel, update=True)
+                self._write_docs(writer, rows, to_write, progress, cancel, update=True)
             except BaseException:
                 writer.cancel()
                 raise
             writer.commit()
-        finally:
-            db.close()
         return report
 
     def _writer(self, ix: Any, **kwargs: Any) -> Any:
@@ -324,7 +314,7 @@ class SearchIndex:
     @staticmethod
     def _write_docs(
         writer: Any,
-        db: sqlite3.Connection,
+        rows: documents.IndexRows,
         doc_ids: Sequence[str],
         progress: Progress | None,
         cancel: Cancelled | None,
@@ -335,7 +325,7 @@ class SearchIndex:
         if progress:
             progress(0, total)
         add = writer.update_document if update else writer.add_document
-        for done, doc in enumerate(documents.build_docs(db, doc_ids), 1):
+        for done, doc in enumerate(documents.build_docs(rows, doc_ids), 1):
             add(**doc)
             if done % _PROGRESS_EVERY == 0:
                 if cancel and cancel():
@@ -351,9 +341,8 @@ class SearchIndex:
         path.mkdir(parents=True)
         try:
             ix = whoosh_index.create_in(str(path), self.schema)
-            db = self._connect()
-            try:
-                doc_ids = sorted(documents.stamps(db))
+            with self.source.snapshot() as rows:
+                doc_ids = sorted(documents.stamps(rows))
                 options: dict[str, Any] = {"limitmb": 128}
                 if self.procs > 1 and len(doc_ids) >= PARALLEL_MIN_DOCS:
                     # each worker analyses and writes a segment of its own; no merge at the end (the
@@ -363,13 +352,11 @@ class SearchIndex:
                     options |= {"procs": self.procs, "multisegment": True, "batchsize": batch}
                 writer = self._writer(ix, **options)
                 try:
-                    self._write_docs(writer, db, doc_ids, progress, cancel, update=False)
+                    self._write_docs(writer, rows, doc_ids, progress, cancel, update=False)
                 except BaseException:
                     _cancel_writer(writer)
                     raise
                 writer.commit()
-            finally:
-                db.close()
             ix.close()
             _fsync_tree(path)
         except BaseException:

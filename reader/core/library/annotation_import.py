@@ -14,13 +14,18 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.anchors import reanchor
-from reader.core.article_store import ArticleStore
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.highlight_store import Highlight, HighlightStore
-from reader.core.library import Library
+from reader.core.importers import ImportResult
+from reader.core.library.articles import Articles
+from reader.core.library.highlights import Highlights
+from reader.core.library.labels import Labels
+from reader.core.models import Highlight
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.library.library import Library
 
 
 @dataclass(slots=True)
@@ -97,8 +102,8 @@ def _as_list(value: Any) -> list[Any]:
 class _Articles:
     """Finds the library's article for an annotation's source, and caches texts and highlights."""
 
-    def __init__(self, library: Library) -> None:
-        self.store = ArticleStore(library)
+    def __init__(self, articles: Articles) -> None:
+        self.store = articles
         self.by_url: dict[str, int] = {}
         self.by_hash: dict[str, int] = {}
         self.by_title: dict[str, int] = {}
@@ -169,13 +174,15 @@ def _bodies(annotation: dict[str, Any]) -> tuple[str, list[str], str | None]:
     return note, tags, color
 
 
-def import_annotations(library: Library, path: Path | str) -> AnnotationImportResult:
+def import_annotations(
+    articles_service: Articles, highlights: Highlights, labels: Labels, path: Path | str
+) -> AnnotationImportResult:
     """Re-anchor every annotation in `path` onto the library's articles (MISSING / MALFORMED on bad input)."""
     path = Path(path)
     items = _load(path)
     result = AnnotationImportResult(str(path))
-    articles = _Articles(library)
-    highlights = HighlightStore(library)
+    articles = _Articles(articles_service)
+    known_labels = set(labels.keys())
     existing: dict[int, list[Highlight]] = {}
     for annotation in items:
         article_id = articles.match(annotation)
@@ -191,12 +198,13 @@ def import_annotations(library: Library, path: Path | str) -> AnnotationImportRe
         ext = annotation.get("hawamish") if isinstance(annotation.get("hawamish"), dict) else {}
         if quote is None and position is None:
             if ext.get("kind", "article_note") == "article_note" and (note or tags):
-                _article_note(highlights, article_id, note, tags, result)
+                _article_note(articles_service, article_id, note, tags, result)
             else:
                 result.skipped += 1
             continue
         _highlight(
             highlights,
+            known_labels,
             articles,
             article_id,
             annotation,
@@ -213,16 +221,16 @@ def import_annotations(library: Library, path: Path | str) -> AnnotationImportRe
 
 
 def _article_note(
-    store: HighlightStore, article_id: int, note: str, tags: list[str], result: AnnotationImportResult
+    store: Articles, article_id: int, note: str, tags: list[str], result: AnnotationImportResult
 ) -> None:
-    current = store.article_note(article_id)
+    current = store.note(article_id)
     changed = False
     if note.strip() and note.strip() not in current:
-        store.set_article_note(article_id, f"{current.rstrip()}\n\n{note}" if current.strip() else note)
+        store.set_note(article_id, f"{current.rstrip()}\n\n{note}" if current.strip() else note)
         changed = True
-    current_tags = store.article_tags(article_id)
+    current_tags = store.tags(article_id)
     if set(tags) - set(current_tags):
-        store.set_article_tags(article_id, [*current_tags, *tags])
+        store.set_tags(article_id, [*current_tags, *tags])
         changed = True
     if changed:
         result.article_notes += 1
@@ -263,7 +271,8 @@ def _place(
 
 
 def _highlight(
-    store: HighlightStore,
+    store: Highlights,
+    known_labels: set[str],
     articles: _Articles,
     article_id: int,
     annotation: dict[str, Any],
@@ -296,7 +305,7 @@ def _highlight(
         article_id,
         start if not orphan else 0,
         end if not orphan else min(1, len(text)),
-        color=color if _label_exists(store, color) else "claim",
+        color=color if color in known_labels else "claim",
         style=style,
         note=note,
         tags=tags,
@@ -330,26 +339,20 @@ def _highlight(
         result.placed_by_quote += 1
 
 
-def _label_exists(store: HighlightStore, key: str) -> bool:
-    with store.library.read() as db:
-        return db.execute("SELECT 1 FROM color_labels WHERE key = ?", (key,)).fetchone() is not None
-
-
-def fill_import_result(library: Library, path: Path, result: object) -> None:
-    """Run import_annotations for `hawamish import FILE.json` and report it as an ImportResult would:
+def fill_import_result(library: Library, path: Path, result: ImportResult) -> None:
+    """Run import_annotations for `hawamish import FILE.json` and report it as an ImportResult:
     'updated' (annotations added to existing articles), 'duplicate' (everything was already there) or
-    'failed' (bad file, or no article of the library matches). `result` is reader.core.importers.ImportResult.
-    """
+    'failed' (bad file, or no article of the library matches)."""
     try:
-        counts = import_annotations(library, path)
+        counts = library.import_annotations(path)
     except HawamishError as exc:
-        result.status, result.error = "failed", exc  # type: ignore[attr-defined]
+        result.status, result.error = "failed", exc
         return
     if not counts.article_ids:
-        result.status = "failed"  # type: ignore[attr-defined]
-        result.error = HawamishError(ErrorCode.NOT_FOUND, str(path), "no article of the library matches")  # type: ignore[attr-defined]
+        result.status = "failed"
+        result.error = HawamishError(ErrorCode.NOT_FOUND, str(path), "no article of the library matches")
         return
-    result.article_id = counts.article_ids[0]  # type: ignore[attr-defined]
-    result.title = ArticleStore(library).get(counts.article_ids[0]).title  # type: ignore[attr-defined]
+    result.article_id = counts.article_ids[0]
+    result.title = library.articles.get(counts.article_ids[0]).title
     added = counts.imported + counts.article_notes
-    result.status = "updated" if added else "duplicate"  # type: ignore[attr-defined]
+    result.status = "updated" if added else "duplicate"

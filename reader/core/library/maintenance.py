@@ -21,21 +21,20 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-import sqlite3
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.core.errors import ErrorCode, HawamishError
+from reader.core.errors import HawamishError
 from reader.core.exporters.atomic import error_for, fsync_folder, remove_quietly
-from reader.core.library import Library
-from reader.core.storage.database import migrate, schema_version
-from reader.core.storage.migrations import SCHEMA_VERSION
+from reader.core.storage import StorageError, disk_error
+from reader.core.storage import files as file_rows
+from reader.core.storage import highlights as highlight_rows
 
-#: Tables a Hawamish database has from schema version 1 on.
-_REQUIRED_TABLES = {"articles", "blocks"}
-
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.library.library import Library
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
@@ -106,18 +105,11 @@ def _timestamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S", time.localtime())
 
 
-def _counts(db: sqlite3.Connection) -> tuple[int, int]:
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    highlights = db.execute("SELECT count(*) FROM highlights").fetchone()[0] if "highlights" in tables else 0
-    return int(articles), int(highlights)
-
-
 def _write_error(path: Path, exc: BaseException) -> HawamishError:
     if isinstance(exc, OSError):
         return error_for(exc, path)
-    full = "full" in str(exc).lower()  # sqlite3: "database or disk is full"
-    return HawamishError(ErrorCode.DISK_FULL if full else ErrorCode.UNWRITABLE, str(path), str(exc))
+    assert isinstance(exc, StorageError)
+    return disk_error(path, exc)
 
 
 def backup_library(library: Library, destination: Path) -> BackupInfo:
@@ -129,13 +121,7 @@ def backup_library(library: Library, destination: Path) -> BackupInfo:
     tmp = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
-        target = sqlite3.connect(tmp)
-        try:
-            with library.read() as db:  # no write of this process lands half-way (other processes: SQLite)
-                db.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-        finally:
-            target.close()
+        file_rows.backup_to(library.database, tmp)
         try:  # checked before it may replace an older backup
             info = describe_backup(tmp)
         except HawamishError as exc:  # the copy is only as good as the library it came from
@@ -147,7 +133,7 @@ def backup_library(library: Library, destination: Path) -> BackupInfo:
     except HawamishError:
         remove_quietly(tmp)
         raise
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, StorageError) as exc:
         remove_quietly(tmp)
         raise _write_error(destination, exc) from exc
     return dataclasses.replace(info, path=destination)
@@ -156,32 +142,7 @@ def backup_library(library: Library, destination: Path) -> BackupInfo:
 def describe_backup(path: Path) -> BackupInfo:
     """Check that `path` is an intact Hawamish database this version can read; what it holds."""
     path = Path(path)
-    if not path.is_file():
-        raise HawamishError(ErrorCode.MISSING, str(path))
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise HawamishError(ErrorCode.UNREADABLE, str(path), str(exc)) from exc
-    try:
-        try:
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError as exc:  # "file is not a database"
-            raise HawamishError(ErrorCode.MALFORMED, str(path), f"not a Hawamish backup: {exc}") from exc
-        if not _REQUIRED_TABLES <= tables:
-            raise HawamishError(ErrorCode.MALFORMED, str(path), "not a Hawamish backup: no articles table")
-        version = schema_version(db)
-        if version > SCHEMA_VERSION:
-            raise HawamishError(
-                ErrorCode.LIBRARY_NEWER, str(path), f"schema {version}, this Hawamish knows {SCHEMA_VERSION}"
-            )
-        problems = db.execute("PRAGMA integrity_check").fetchall()
-        if [tuple(r) for r in problems] != [("ok",)]:
-            raise HawamishError(ErrorCode.LIBRARY_CORRUPT, str(path), str([tuple(r) for r in problems[:5]]))
-        articles, highlights = _counts(db)
-    except sqlite3.DatabaseError as exc:
-        raise HawamishError(ErrorCode.LIBRARY_CORRUPT, str(path), str(exc)) from exc
-    finally:
-        db.close()
+    version, articles, highlights = file_rows.describe_file(path)
     return BackupInfo(path, version, articles, highlights, path.stat().st_size)
 
 
@@ -194,48 +155,37 @@ def restore_library(library: Library, source: Path) -> RestoreReport:
     """Replace the library's content with a backup's, after saving the current content in backups/."""
     info = describe_backup(source)
     saved = backup_library(library, library.backup_dir / f"before-restore-{_timestamp()}.sqlite3")
-    try:
-        src = sqlite3.connect(f"file:{Path(source)}?mode=ro", uri=True)
-        try:
-            with library.read() as db:
-                src.backup(db)
-        finally:
-            src.close()
-        migrate(library.db)  # a backup from an older Hawamish is brought up to this schema
-    except sqlite3.Error as exc:
-        raise HawamishError(ErrorCode.UNWRITABLE, str(library.db_path), str(exc)) from exc
+    file_rows.copy_into(library.database, Path(source))
     _drop_index(library)
     return RestoreReport(info, saved)
 
 
 def check_library(library: Library, *, repair: bool = False) -> CheckReport:
     """Look for damage; with `repair`, fix what can be fixed (after saving the database in backups/)."""
-    from reader.core.search import SearchIndex
     from reader.core.search.index import build_processes
 
     report = CheckReport()
-    with library.read() as db:
-        report.articles, report.highlights = _counts(db)
-        integrity = [tuple(r) for r in db.execute("PRAGMA integrity_check").fetchall()]
-        dangling = [tuple(r) for r in db.execute("PRAGMA foreign_key_check").fetchall()]
-    if integrity != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in integrity[:5])
+    with library.database.read() as tx:
+        report.articles, report.highlights = file_rows.counts(tx)
+        integrity = file_rows.integrity_problems(tx)
+        dangling = file_rows.dangling_rows(tx)
+    if integrity:
+        detail = "; ".join(integrity[:5])
         report.problems.append(Problem("database", f"SQLite integrity check: {detail}"))
     mismatched = _mismatched_highlights(library)
-    index = SearchIndex(library, procs=build_processes())
+    index = library.search_index(procs=build_processes())
     try:
         report.index = index.status()
         index_broken = report.index == "corrupt"  # missing or stale is not damage: the next search builds it
-        can_repair = repair and integrity == [
-            ("ok",)
-        ]  # a damaged file is restored from a backup, not patched
+        can_repair = repair and not integrity  # a damaged file is restored from a backup, not patched
         if can_repair and (dangling or mismatched or index_broken):
             report.saved_before = backup_library(
                 library, library.backup_dir / f"before-repair-{_timestamp()}.sqlite3"
             )
-        for (table, parent), count in Counter((row[0], row[2]) for row in dangling).items():
+        for (table, parent), count in Counter(dangling).items():
             if can_repair:
-                _delete_dangling(library, table, parent)
+                with library.database.write() as tx:
+                    file_rows.delete_dangling(tx, table, parent)
             rows = "1 row refers" if count == 1 else f"{count} rows refer"
             report.problems.append(
                 Problem("foreign_key", f"{table}: {rows} to a missing {parent} row", can_repair)
@@ -257,42 +207,20 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
 
 def _mismatched_highlights(library: Library) -> dict[int, list[int]]:
     """article id → ids of its placed highlights whose quote is not the text at their offsets."""
-    from reader.core.article_store import ArticleStore
-
-    with library.read() as db:
-        placed = db.execute(
-            'SELECT id, article_id, start, "end", exact FROM highlights WHERE orphan = 0 ORDER BY article_id, start'
-        ).fetchall()
-    store = ArticleStore(library)
-    texts: dict[int, str] = {}
+    with library.database.read() as tx:
+        placed = highlight_rows.placed_of_articles(tx)
     mismatched: dict[int, list[int]] = {}
-    for highlight_id, article_id, start, end, exact in placed:
-        if article_id not in texts:
-            try:
-                texts[article_id] = store.get(article_id).text
-            except HawamishError:  # the article is gone: the foreign-key check reports the row
-                continue
-        if texts[article_id][start:end] != exact:
-            mismatched.setdefault(article_id, []).append(highlight_id)
+    for article_id, highlights in placed.items():
+        try:
+            text = library.articles.text(article_id)
+        except HawamishError:  # the article is gone: the foreign-key check reports the row
+            continue
+        for h in highlights:
+            if text[h.start : h.end] != h.exact:
+                mismatched.setdefault(article_id, []).append(h.id)
     return mismatched
-
-
-def _delete_dangling(library: Library, table: str, parent: str) -> None:
-    """Delete the rows of `table` whose `parent` row is gone. By the foreign key's columns, not by rowid:
-    the tag tables are WITHOUT ROWID, and foreign_key_check reports no rowid for them."""
-    with library.write() as db:
-        for fk in db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
-            if fk["table"] == parent:
-                column, target = fk["from"], fk["to"] or "rowid"
-                db.execute(
-                    f'DELETE FROM "{table}" WHERE "{column}" IS NOT NULL '
-                    f'AND "{column}" NOT IN (SELECT "{target}" FROM "{parent}")'
-                )
 
 
 def _reanchor_article(library: Library, article_id: int) -> None:
     """Place the article's highlights again on its own text (what `import --update` does with a new one)."""
-    from reader.core.anchors import update_article_text
-    from reader.core.article_store import ArticleStore
-
-    update_article_text(library, article_id, None, ArticleStore(library).get(article_id).blocks)
+    library.articles.replace_text(article_id, library.articles.get(article_id).blocks)
