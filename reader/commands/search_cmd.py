@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(func=run)
 
 
-def error_json(error: HawamishError) -> dict[str, str]:
+def error_json(error: HawamishError) -> dict[str, str | int]:
     return {
         "code": error.code.value,
         "message": error_reason(error),

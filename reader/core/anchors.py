@@ -59,14 +59,20 @@ HOW = ("exact", "moved", "fuzzy", "orphan")
 
 
 class Anchorable(Protocol):
-    """What re-anchoring needs from a highlight (reader.core.highlight_store.Highlight has it)."""
+    """What re-anchoring needs from a highlight (reader.core.models.Highlight has it); read-only."""
 
-    id: int
-    start: int
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
+    @property
+    def id(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def exact(self) -> str: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def suffix(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,7 +102,8 @@ def render(
 ) -> tuple[bytes, int | None]:
     """The bytes of one format (and the page count for PDF). Pure: no library access, no file written."""
     module = importlib.import_module(_MODULES[fmt])
-    return module.render(document, progress=progress, cancel=cancel)
+    rendered: tuple[bytes, int | None] = module.render(document, progress=progress, cancel=cancel)
+    return rendered
 
 
 def export(

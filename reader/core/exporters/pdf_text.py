@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from fpdf.bidi import BidiParagraph
 from fpdf.enums import PDFResourceType, TextDirection
+from fpdf.fonts import TTFFont
 
 if TYPE_CHECKING:  # pragma: no cover
     from fpdf import FPDF
@@ -67,7 +68,7 @@ class GlyphWriter:
         self.pdf = pdf
         self.family = family.lower()
         self._words: dict[tuple[str, str, float, bool], Word] = {}
-        self._mixed: dict[str, tuple[bool, bool]] = {}
+        self._mixed: dict[str, tuple[bool, bool, bool, bool]] = {}
 
     # shaping -------------------------------------------------------------------------------------------
     def word(self, text: str, style: str, size: float, rtl: bool) -> Word:
@@ -83,7 +84,8 @@ class GlyphWriter:
 
     def _shape(self, text: str, style: str, size: float, rtl: bool) -> Word:
         font = self.pdf.fonts[self.family + style]
-        params = {
+        assert isinstance(font, TTFFont)  # the page's fonts are the bundled TrueType files
+        params: dict[str, object] = {
             "features": {},
             "fragment_direction": TextDirection.RTL if rtl else TextDirection.LTR,
             "script": None,

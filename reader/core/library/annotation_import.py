@@ -195,7 +195,8 @@ def import_annotations(
             existing[article_id] = highlights.for_article(article_id)
         note, tags, color = _bodies(annotation)
         quote, position = _selectors(annotation)
-        ext = annotation.get("hawamish") if isinstance(annotation.get("hawamish"), dict) else {}
+        found = annotation.get("hawamish")
+        ext: dict[str, Any] = found if isinstance(found, dict) else {}
         if quote is None and position is None:
             if ext.get("kind", "article_note") == "article_note" and (note or tags):
                 _article_note(articles_service, article_id, note, tags, result)
@@ -256,13 +257,14 @@ def _place(
             return start, end, "exact", False
     if not exact:
         return 0, 0, "orphan", True
+    context = quote or {}
     anchor = _Anchor(
         0,
         start or 0,
         end or (start or 0) + len(exact),
         exact,
-        str(quote.get("prefix", "")),
-        str(quote.get("suffix", "")),
+        str(context.get("prefix", "")),
+        str(context.get("suffix", "")),
     )
     placement = reanchor([anchor], text)[0]
     if placement.how == "orphan":
@@ -298,7 +300,7 @@ def _highlight(
         result.skipped += 1
         return
     color = color or str(ext.get("color") or "claim")
-    style = ext.get("style") if ext.get("style") in ("background", "underline") else "background"
+    style = str(ext["style"]) if ext.get("style") in ("background", "underline") else "background"
     # create() computes the quote and checks the label; restore() then puts back what the file says
     # (times, colour key even if this library lacks the label, orphan state), under the new id.
     made = store.create(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 
 from reader.core.anchors import ReanchorReport, reanchor
@@ -41,7 +42,7 @@ class Articles:
         with self._db.read() as tx:
             return rows.count(tx)
 
-    def ids(self) -> list[int]:
+    def ids(self) -> builtins.list[int]:
         with self._db.read() as tx:
             return rows.ids(tx)
 
@@ -62,7 +63,7 @@ class Articles:
         with self._db.read() as tx:
             return rows.highlight_counts(tx, article_ids)
 
-    def tagged(self, tag: str) -> list[int]:
+    def tagged(self, tag: str) -> builtins.list[int]:
         """Ids of articles that carry `tag` themselves or through a highlight, by id."""
         with self._db.read() as tx:
             return tag_rows.articles_tagged(tx, tag)
@@ -72,7 +73,7 @@ class Articles:
         """Insert a new article and return its id (duplicates are the importer's concern: find_by_hash)."""
         return self.add_many([(meta, blocks)])[0]
 
-    def add_many(self, items: Sequence[tuple[ArticleMeta, Sequence[Block]]]) -> list[int]:
+    def add_many(self, items: Sequence[tuple[ArticleMeta, Sequence[Block]]]) -> builtins.list[int]:
         """Insert several articles in one transaction (bulk import is dominated by commits otherwise)."""
         for meta, blocks in items:
             if not blocks:
@@ -150,11 +151,11 @@ class Articles:
             highlight_rows.set_article_note(tx, article_id, text, utc_now())
         self._events.emit(Change(ChangeKind.ARTICLE_NOTE, ChangeOp.UPDATED, (article_id,), (article_id,)))
 
-    def tags(self, article_id: int) -> list[str]:
+    def tags(self, article_id: int) -> builtins.list[str]:
         with self._db.read() as tx:
             return tag_rows.of_article(tx, article_id)
 
-    def set_tags(self, article_id: int, tags: Iterable[str]) -> list[str]:
+    def set_tags(self, article_id: int, tags: Iterable[str]) -> builtins.list[str]:
         """Replace the article's tags. Emitted as an ARTICLE update: tags are part of the article's search
         document and of its metadata in the library view."""
         clean = normalize_tags(tags)

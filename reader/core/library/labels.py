@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.labels import KEY_RE, validate_color
@@ -29,7 +31,7 @@ class Labels:
                 raise HawamishError(ErrorCode.UNKNOWN_LABEL, detail=f"{key!r}; known: {', '.join(rows.keys(tx))}")
         return label
 
-    def keys(self) -> list[str]:
+    def keys(self) -> builtins.list[str]:
         with self._db.read() as tx:
             return rows.keys(tx)
 

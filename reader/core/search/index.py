@@ -143,7 +143,8 @@ class SearchIndex:
             raise _Broken("stale")
         if not (self.folder / generation).is_dir():
             raise _Broken("missing")
-        return current
+        checked: dict[str, Any] = current
+        return checked
 
     def _open(self) -> Any:
         """The live whoosh index (cached while CURRENT names the same generation)."""

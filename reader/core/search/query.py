@@ -52,7 +52,7 @@ SNIPPET_WIDTH = 220
 SNIPPET_BEFORE = 60
 
 
-class CappedPrefix(wq.Prefix):
+class CappedPrefix(wq.Prefix):  # type: ignore[misc]  # whoosh ships no types
     """A prefix query that expands to the PREFIX_TERMS most frequent matching terms of its field.
 
     whoosh asks for the expansion several times a search (a matcher per segment and field, the size
@@ -115,7 +115,7 @@ def _segment_prefix_terms(reader: Any, fieldname: str, prefix: str) -> list[byte
     return found
 
 
-class VariantOr(wq.Or):
+class VariantOr(wq.Or):  # type: ignore[misc]  # whoosh ships no types
     """The OR of a query word's variants, always matched with whoosh's binary tree of union matchers.
 
     whoosh picks its array union for segments of up to 5,000 documents (a rebuild with 2 processes makes
@@ -129,11 +129,11 @@ class VariantOr(wq.Or):
 # --- parsing -------------------------------------------------------------------------------------------
 
 
-class _Parser(QueryParser):
+class _Parser(QueryParser):  # type: ignore[misc]  # whoosh ships no types
     """whoosh's parser with our term expansion: one word → OR of its variants; prefix and wildcard
     patterns are folded but not stemmed; exact-value fields are folded whole."""
 
-    def term_query(  # type: ignore[override]
+    def term_query(
         self,
         fieldname: str,
         text: str,
