@@ -19,8 +19,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.core.errors import ErrorCode, HawamishError
+from reader.core.importers.common import clean_edges, normalise_date, split_lines
 from reader.core.importers.decoding import read_text
-from reader.core.importers.plain_text import clean_edges, split_lines
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
 
@@ -41,7 +41,6 @@ _FRONT_MATTER_KEYS = {
     "lang": "language",
 }
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
-_DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:$|[T\s])")
 _TAG = re.compile(r"<[^>]*>")
 _LANGUAGE_NAMES = {"arabic": "ar", "english": "en", "العربية": "ar"}
 
@@ -79,23 +78,6 @@ def _unquote(value: str) -> str:
         inner = value[1:-1]
         return inner.replace('\\"', '"') if value[0] == '"' else inner.replace("''", "'")
     return value
-
-
-def normalise_date(value: str) -> str:
-    """YYYY-MM-DD, YYYY-MM or YYYY from the start of `value`; '' when it is not a date."""
-    m = _DATE.match(value.strip())
-    if not m:
-        return ""
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    if month is None:
-        return year
-    if not 1 <= int(month) <= 12:
-        return ""
-    if day is None:
-        return f"{year}-{int(month):02d}"
-    if not 1 <= int(day) <= 31:
-        return ""
-    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def normalise_language(value: str) -> str:

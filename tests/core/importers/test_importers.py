@@ -12,7 +12,8 @@ from reader.core.article_store import ArticleStore
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.importers import READERS, import_paths, read_article, register_reader
 from reader.core.importers.decoding import MAX_BYTES, decode_bytes
-from reader.core.importers.markdown import normalise_date, parse_markdown, split_front_matter
+from reader.core.importers.common import normalise_date
+from reader.core.importers.markdown import parse_markdown, split_front_matter
 from reader.core.importers.plain_text import parse_plain_text
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
