@@ -42,10 +42,12 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ),
     ErrorCode.QUERY_SYNTAX: QT_TRANSLATE_NOOP("Errors", "the search query is not valid"),
     ErrorCode.QUERY_EMPTY: QT_TRANSLATE_NOOP("Errors", "the query is empty"),
-    ErrorCode.QUERY_UNCLOSED_QUOTE: QT_TRANSLATE_NOOP("Errors", "a quotation mark (\") is not closed"),
+    ErrorCode.QUERY_UNCLOSED_QUOTE: QT_TRANSLATE_NOOP("Errors", 'a quotation mark (") is not closed'),
     ErrorCode.QUERY_UNMATCHED_PAREN: QT_TRANSLATE_NOOP("Errors", "a ')' has no matching '('"),
     ErrorCode.QUERY_UNCLOSED_PAREN: QT_TRANSLATE_NOOP("Errors", "a '(' is not closed"),
-    ErrorCode.QUERY_UNKNOWN_FIELD: QT_TRANSLATE_NOOP("Errors", "unknown field '{token}' (use one of {fields})"),
+    ErrorCode.QUERY_UNKNOWN_FIELD: QT_TRANSLATE_NOOP(
+        "Errors", "unknown field '{token}' (use one of {fields})"
+    ),
     ErrorCode.QUERY_OPERATOR_ALONE: QT_TRANSLATE_NOOP("Errors", "{token} needs a word on each side"),
     ErrorCode.QUERY_NOT_ALONE: QT_TRANSLATE_NOOP("Errors", "NOT needs a word after it"),
     ErrorCode.QUERY_EMPTY_FIELD: QT_TRANSLATE_NOOP("Errors", "{token} needs a value after it"),
@@ -54,7 +56,9 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
         "Errors", "a prefix search needs at least 2 letters before '*': {token}"
     ),
     ErrorCode.QUERY_UNKNOWN_KIND: QT_TRANSLATE_NOOP("Errors", "unknown kind '{token}' (use one of {kinds})"),
-    ErrorCode.INDEX_BUSY: QT_TRANSLATE_NOOP("Errors", "the search index is busy in another Hawamish window; try again"),
+    ErrorCode.INDEX_BUSY: QT_TRANSLATE_NOOP(
+        "Errors", "the search index is busy in another Hawamish window; try again"
+    ),
     ErrorCode.UNWRITABLE: QT_TRANSLATE_NOOP("Errors", "cannot write there"),
     ErrorCode.DISK_FULL: QT_TRANSLATE_NOOP("Errors", "the disk is full"),
     ErrorCode.CANCELLED: QT_TRANSLATE_NOOP("Errors", "cancelled"),

@@ -8,6 +8,7 @@ of the view model (which is what makes golden-file tests possible).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -290,7 +291,7 @@ def block_segments(article: ArticleView) -> list[tuple[Block, list[Segment]]]:
             cuts.add(min(len(block.text), h.end - b_start))
         points = sorted(cuts)
         segments: list[Segment] = []
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             if a == b:
                 continue
             covering = tuple(

@@ -34,7 +34,6 @@ READERS: dict[str, Reader] = {
 }
 
 
-
 def register_reader(extension: str, reader: Reader) -> None:
     """Make `reader` handle files ending in `extension` (e.g. '.json'); later registrations win."""
     ext = extension.lower()

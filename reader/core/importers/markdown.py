@@ -12,6 +12,7 @@ a leading heading that served as the title is not repeated as the first block.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -44,14 +45,11 @@ _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 _TAG = re.compile(r"<[^>]*>")
 _LANGUAGE_NAMES = {"arabic": "ar", "english": "en", "العربية": "ar"}
 
-_parser: MarkdownIt | None = None
 
-
+@functools.cache
 def _markdown() -> MarkdownIt:
-    global _parser
-    if _parser is None:  # built on first use, not at import time
-        _parser = MarkdownIt("commonmark")
-    return _parser
+    """The parser, built on first use (not at import time) and kept."""
+    return MarkdownIt("commonmark")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -135,8 +133,8 @@ def markdown_blocks(body: str) -> list[Block]:
         elif kind in ("fence", "code_block", "html_block"):
             content = _TAG.sub("", token.content) if kind == "html_block" else token.content
             block_kind = BlockKind.QUOTE if quote_depth else BlockKind.PARAGRAPH
-            for line in split_lines(content):
-                line = clean_edges(line)
+            for raw in split_lines(content):
+                line = clean_edges(raw)
                 if line:
                     blocks.append(Block(block_kind, line))
     return blocks

@@ -19,6 +19,7 @@ from reader.core.text import Block, BlockKind
 #: A first line longer than this is a paragraph, not a title (a file that starts straight with the body).
 MAX_TITLE_CHARS = 250
 
+
 def parse_plain_text(text: str, path: Path | None = None) -> tuple[ArticleMeta, list[Block]]:
     """Title and paragraph blocks of a plain text article (raises EMPTY when there is no text)."""
     lines = [clean_edges(line) for line in split_lines(text)]

@@ -252,9 +252,13 @@ def _place(
             start = end = None
     if start is None and isinstance(ext.get("start"), int) and isinstance(ext.get("end"), int):
         start, end = ext["start"], ext["end"]
-    if start is not None and end is not None and 0 <= start < end <= len(text):
-        if not exact or text[start:end] == exact:
-            return start, end, "exact", False
+    if (
+        start is not None
+        and end is not None
+        and 0 <= start < end <= len(text)
+        and (not exact or text[start:end] == exact)
+    ):
+        return start, end, "exact", False
     if not exact:
         return 0, 0, "orphan", True
     context = quote or {}

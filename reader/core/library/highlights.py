@@ -165,7 +165,9 @@ class Highlights:
             text = article_rows.text(tx, current.article_id)
             _check_range(text, start, end)
             quote = quote_at(text, start, end)
-            rows.set_place(tx, highlight_id, start, end, quote, content_hash(text), orphan=False, now=utc_now())
+            rows.set_place(
+                tx, highlight_id, start, end, quote, content_hash(text), orphan=False, now=utc_now()
+            )
             highlight = rows.get(tx, highlight_id)
         self._emit(ChangeOp.UPDATED, highlight_id, highlight.article_id)
         return highlight

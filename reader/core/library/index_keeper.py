@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.search.index import SearchIndex, SyncReport
 
 #: Change kinds that touch indexed documents (label names and colours are not indexed: only the key is).
-INDEXED_KINDS = frozenset({ChangeKind.ARTICLE, ChangeKind.HIGHLIGHT, ChangeKind.ARTICLE_NOTE, ChangeKind.LIBRARY})
+INDEXED_KINDS = frozenset(
+    {ChangeKind.ARTICLE, ChangeKind.HIGHLIGHT, ChangeKind.ARTICLE_NOTE, ChangeKind.LIBRARY}
+)
 
 
 def merge_changes(changes: Iterable[Change]) -> Change | None:

@@ -28,7 +28,9 @@ class Labels:
         with self._db.read() as tx:
             label = rows.get(tx, key)
             if label is None:
-                raise HawamishError(ErrorCode.UNKNOWN_LABEL, detail=f"{key!r}; known: {', '.join(rows.keys(tx))}")
+                raise HawamishError(
+                    ErrorCode.UNKNOWN_LABEL, detail=f"{key!r}; known: {', '.join(rows.keys(tx))}"
+                )
         return label
 
     def keys(self) -> builtins.list[str]:

@@ -36,6 +36,7 @@ from reader.core.storage import highlights as highlight_rows
 if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library.library import Library
 
+
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
     """What a backup file holds."""
@@ -126,9 +127,9 @@ def backup_library(library: Library, destination: Path) -> BackupInfo:
             info = describe_backup(tmp)
         except HawamishError as exc:  # the copy is only as good as the library it came from
             raise HawamishError(exc.code, str(library.db_path), exc.detail) from exc
-        with open(tmp, "rb") as f:
+        with tmp.open("rb") as f:
             os.fsync(f.fileno())
-        os.replace(tmp, destination)
+        tmp.replace(destination)
         fsync_folder(destination.parent)
     except HawamishError:
         remove_quietly(tmp)

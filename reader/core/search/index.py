@@ -71,7 +71,7 @@ class SyncReport:
         return bool(self.added or self.updated or self.deleted or self.rebuilt)
 
 
-class _Broken(Exception):
+class _BrokenIndexError(Exception):
     """The index cannot be used as it is: reason is 'missing', 'stale' or 'corrupt'."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
@@ -97,7 +97,7 @@ def _fsync_tree(folder: Path) -> None:
     """whoosh writes without fsync: flush a finished generation before CURRENT points at it."""
     for path in folder.iterdir():
         if path.is_file():
-            with open(path, "rb") as f:
+            with path.open("rb") as f:
                 os.fsync(f.fileno())
     _fsync_dir(folder)
 
@@ -133,16 +133,16 @@ class SearchIndex:
     def _read_current(self) -> dict[str, Any]:
         path = self.folder / CURRENT
         if not path.exists():
-            raise _Broken("missing")
+            raise _BrokenIndexError("missing")
         try:
             current = json.loads(path.read_text(encoding="utf-8"))
             generation = str(current["generation"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise _Broken("corrupt", str(exc)) from exc
+            raise _BrokenIndexError("corrupt", str(exc)) from exc
         if current.get("schema") != SCHEMA_VERSION or current.get("analyzer") != ANALYZER_VERSION:
-            raise _Broken("stale")
+            raise _BrokenIndexError("stale")
         if not (self.folder / generation).is_dir():
-            raise _Broken("missing")
+            raise _BrokenIndexError("missing")
         checked: dict[str, Any] = current
         return checked
 
@@ -156,7 +156,7 @@ class SearchIndex:
             try:
                 ix = whoosh_index.open_dir(str(self.folder / current["generation"]))
             except Exception as exc:  # whoosh raises many kinds on a damaged index
-                raise _Broken("corrupt", repr(exc)) from exc
+                raise _BrokenIndexError("corrupt", repr(exc)) from exc
             self._ix, self._generation = ix, current["generation"]
             return ix
 
@@ -167,7 +167,7 @@ class SearchIndex:
             with ix.searcher() as s:
                 for _ in s.reader().all_stored_fields():
                     pass
-        except _Broken as exc:
+        except _BrokenIndexError as exc:
             return exc.reason
         except Exception:
             return "corrupt"
@@ -236,7 +236,7 @@ class SearchIndex:
         with self.write_lock(timeout):
             try:
                 return self._sync_locked(article_ids, progress, cancel)
-            except _Broken as exc:
+            except _BrokenIndexError as exc:
                 return self._rebuild_locked(progress, cancel, exc.reason)
             except HawamishError:
                 raise
@@ -273,7 +273,7 @@ class SearchIndex:
                         out[f["doc_id"]] = f.get("stamp", "")
                 return out
         except Exception as exc:
-            raise _Broken("corrupt", repr(exc)) from exc
+            raise _BrokenIndexError("corrupt", repr(exc)) from exc
 
     def _sync_locked(
         self, article_ids: Sequence[int] | None, progress: Progress | None, cancel: Cancelled | None
@@ -374,11 +374,11 @@ class SearchIndex:
             previous = json.loads((self.folder / CURRENT).read_text(encoding="utf-8"))["generation"]
         tmp = self.folder / f"{CURRENT}.{os.getpid()}.{threading.get_ident()}.tmp"
         data = {"generation": generation, "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}
-        with open(tmp, "w", encoding="utf-8") as f:
+        with tmp.open("w", encoding="utf-8") as f:
             json.dump(data, f)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, self.folder / CURRENT)
+        tmp.replace(self.folder / CURRENT)
         _fsync_dir(self.folder)
         self._close_reader()
         return previous
@@ -413,7 +413,7 @@ class SearchIndex:
             return run_search(self, text, limit=limit, kinds=kinds, filters=filters)
         except HawamishError:
             raise
-        except _Broken:
+        except _BrokenIndexError:
             self.sync()
         except Exception:  # damaged while reading: rebuild from SQLite, then try once more
             self._close_reader()

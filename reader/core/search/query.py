@@ -204,7 +204,10 @@ def _check_syntax(text: str) -> None:
     for m in _FIELD.finditer(bare):
         if m.group(1).lower() not in USER_FIELDS:
             raise HawamishError(
-                ErrorCode.QUERY_UNKNOWN_FIELD, token=m.group(1), position=m.start(1), fields=", ".join(USER_FIELDS)
+                ErrorCode.QUERY_UNKNOWN_FIELD,
+                token=m.group(1),
+                position=m.start(1),
+                fields=", ".join(USER_FIELDS),
             )
     words = [(m.group(0), m.start()) for m in re.finditer(r"[^\s()]+", bare)]
     plain = [w for w, _ in words]
@@ -477,7 +480,9 @@ def run_search(
     only_notes = "note" in asked and "highlight" not in asked
     with index.source.snapshot() as snapshot:
         wanted = [int(f["highlight_id"]) for f, _ in rows if f.get("highlight_id")]
-        highlights = {int(r["id"]): r for r in snapshot.highlight_rows(highlight_ids=wanted)} if wanted else {}
+        highlights = (
+            {int(r["id"]): r for r in snapshot.highlight_rows(highlight_ids=wanted)} if wanted else {}
+        )
         texts = snapshot.texts([int(f["article_id"]) for f, _ in rows if f["kind"] == "article"])
         hits: list[SearchHit] = []
         for fields, score in rows:

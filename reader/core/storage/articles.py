@@ -143,7 +143,9 @@ def find_by_hash(tx: Transaction, text_hash: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def write_text(tx: Transaction, article_id: int, new_blocks: Sequence[Block], meta: ArticleMeta | None, now: str) -> str:
+def write_text(
+    tx: Transaction, article_id: int, new_blocks: Sequence[Block], meta: ArticleMeta | None, now: str
+) -> str:
     """Store new blocks, hash and (optionally) metadata of an article; the new canonical text."""
     new_text = canonical_text(new_blocks)
     tx.execute("DELETE FROM blocks WHERE article_id = ?", (article_id,))

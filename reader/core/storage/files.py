@@ -48,7 +48,7 @@ def describe_file(path: Path) -> tuple[int, int, int]:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError as exc:  # "file is not a database"
             raise HawamishError(ErrorCode.MALFORMED, str(path), f"not a Hawamish backup: {exc}") from exc
-        if not _REQUIRED_TABLES <= tables:
+        if not tables >= _REQUIRED_TABLES:
             raise HawamishError(ErrorCode.MALFORMED, str(path), "not a Hawamish backup: no articles table")
         version = schema_version(db)
         if version > SCHEMA_VERSION:

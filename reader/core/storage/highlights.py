@@ -11,9 +11,7 @@ from reader.core.storage import tags as tag_rows
 from reader.core.storage.articles import marks
 from reader.core.storage.database import Transaction
 
-_COLUMNS = (
-    'id, article_id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, updated'
-)
+_COLUMNS = 'id, article_id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, updated'
 
 
 def _to_highlights(tx: Transaction, rows: Sequence[sqlite3.Row]) -> list[Highlight]:

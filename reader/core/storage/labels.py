@@ -30,7 +30,8 @@ def insert(tx: Transaction, key: str, name: str, color: str) -> int:
     """A new label after the existing ones; its position."""
     position = int(tx.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM color_labels").fetchone()[0])
     tx.execute(
-        "INSERT INTO color_labels(key, name, color, position) VALUES (?, ?, ?, ?)", (key, name, color, position)
+        "INSERT INTO color_labels(key, name, color, position) VALUES (?, ?, ?, ?)",
+        (key, name, color, position),
     )
     return position
 
