@@ -6,11 +6,10 @@ import configparser
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from reader import APP_ID
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = ROOT / "packaging" / f"{APP_ID}.desktop"
 METAINFO = ROOT / "packaging" / f"{APP_ID}.metainfo.xml"
 ICON = ROOT / "resources" / "icons" / f"{APP_ID}.svg"

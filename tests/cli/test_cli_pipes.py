@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT
 
 
 def test_closed_stdout_is_not_a_traceback(tmp_path: Path, seed_path: Path) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core.highlight_store import HighlightStore
 from reader.core.library import Library
 from tests.core import export_seed
 
@@ -92,7 +91,7 @@ def test_import_json_back(lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureF
     results = json.loads(capsys.readouterr().out)
     assert results[0]["status"] == "updated" and results[0]["article_id"] == 1
     with Library(other) as library, Library(lib_dir) as source:
-        assert len(HighlightStore(library).query()) == len(HighlightStore(source).query()) == 4
+        assert len(library.highlights.query()) == len(source.highlights.query()) == 4
     assert main(["--library", str(other), "--json", "import", str(out)]) == 0  # again: nothing new
     assert json.loads(capsys.readouterr().out)[0]["status"] == "duplicate"
     empty = tmp_path / "empty"

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core.highlight_store import HighlightStore
 from reader.core.library import Library
 from reader.core.text import normalize_arabic
 
@@ -68,8 +67,8 @@ def test_highlight_prints_the_highlight_and_show_lists_it(capsys, library_dir: P
     code, out, _ = run(capsys, library_dir, "show", str(imported))
     assert code == 0 and Q_CNN in out.split("highlights (1):")[1]
     with Library(library_dir) as library:
-        HighlightStore(library).set_article_note(imported, "ملاحظة على المقال")
-        HighlightStore(library).set_article_tags(imported, ["روسيا"])
+        library.articles.set_note(imported, "ملاحظة على المقال")
+        library.articles.set_tags(imported, ["روسيا"])
     article = show(capsys, library_dir, imported)
     assert (article["note"], article["tags"]) == ("ملاحظة على المقال", ["روسيا"])
 

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.conftest import SEED_TITLE
+from tests.conftest import ROOT, SEED_TITLE
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:

@@ -3,80 +3,20 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
-from reader.core.anchors import update_article_text
-from reader.core.article_store import ArticleStore
-from reader.core.highlight_store import HighlightStore
-from reader.core.labels import LabelStore
 from reader.core.library import Library
-from reader.core.models import ArticleMeta
-from reader.core.notes import group_highlights
-from reader.core.text import Block, BlockKind, canonical_text
-from tests.conftest import SEED_PATH, SEED_TITLE
-from tests.core.seed_helpers import blocks_from_lines, seed_blocks, seed_lines
-
-Q_KHORASAN = "داعش-خراسان في أفغانستان"
-Q_AGENCY = "قالت وكالة أنباء روسية حكومية"
-EN_TITLE = "Putin's blunder"
-EN_BLOCKS = [
-    Block(BlockKind.HEADING, EN_TITLE, 1),
-    Block(BlockKind.PARAGRAPH, "Putin made a serious mistake by rejecting the warning."),
-    Block(BlockKind.PARAGRAPH, "Russia blamed Ukraine."),
-]
-
-
-@dataclass
-class Seeded:
-    dir: Path
-    ar: int  # the seed article: author and outlet known
-    en: int  # an English article: neither author nor outlet
-    khorasan: int  # ar, evidence, tags isis + afghanistan, two-line note
-    long: int  # ar, claim, tag isis, > 200 characters across a paragraph break, no note
-    agency: int  # ar, source, untagged; an orphan after the update below
-    mistake: int  # en, claim, tag russia, note
+from tests.conftest import SEED_TITLE
+from tests.core import notes_seed
+from tests.core.notes_seed import EN_TITLE, Q_AGENCY, Q_KHORASAN, Seeded
 
 
 @pytest.fixture
 def seeded(library_dir: Path) -> Seeded:
-    with Library(library_dir) as library:
-        articles, store = ArticleStore(library), HighlightStore(library)
-        ar = articles.add(
-            ArticleMeta(title=SEED_TITLE, author="Peter Bergen", outlet="CNN", source_path=str(SEED_PATH)),
-            seed_blocks(),
-        )
-        en = articles.add(ArticleMeta(title=EN_TITLE), EN_BLOCKS)
-        text = canonical_text(seed_blocks())
-
-        def mark(article_id: int, start: int, end: int, **kw) -> int:
-            return store.create(article_id, start, end, **kw).id
-
-        k = text.index(Q_KHORASAN)
-        khorasan = mark(
-            ar,
-            k,
-            k + len(Q_KHORASAN),
-            color="evidence",
-            tags=["isis", "afghanistan"],
-            note="فرع نشط\nفي أفغانستان",
-        )
-        a = text.index(Q_AGENCY)
-        agency = mark(ar, a, a + len(Q_AGENCY), color="source")
-        s = text.index("ومع ذلك") - 40
-        long = mark(ar, s, s + 260, color="claim", tags=["isis"])
-        m = canonical_text(EN_BLOCKS).index("serious mistake")
-        mistake = mark(
-            en, m, m + len("serious mistake"), color="claim", tags=["russia"], note="the key claim"
-        )
-        # the agency's paragraph is deleted: its highlight becomes an orphan (kept, never dropped)
-        lines = [line for line in seed_lines() if Q_AGENCY not in line]
-        report = update_article_text(library, ar, None, blocks_from_lines(lines))
-        assert report.orphaned == 1 and store.get(agency).orphan
-    return Seeded(library_dir, ar, en, khorasan, long, agency, mistake)
+    return notes_seed.build(library_dir)
 
 
 def run(capsys: pytest.CaptureFixture[str], library_dir: Path, *argv: str) -> tuple[int, str, str]:
@@ -131,7 +71,7 @@ def test_long_quotes_are_shortened_to_one_line(capsys, seeded: Seeded) -> None:
     quote = line.split("  ", 1)[1]
     assert quote.endswith("…") and 150 <= len(quote) <= 200
     with Library(seeded.dir) as library:
-        exact = HighlightStore(library).get(seeded.long).exact
+        exact = library.highlights.get(seeded.long).exact
     assert "\n" in exact  # the passage crosses a paragraph break ...
     assert quote[:-1].strip() == " ".join(exact.split())[: len(quote) - 1].strip()  # ... shown as a space
 
@@ -145,7 +85,7 @@ def test_ungrouped_json_is_one_group_with_key_null(capsys, seeded: Seeded) -> No
         [seeded.khorasan, seeded.long, seeded.agency, seeded.mistake]
     )
     with Library(seeded.dir) as library:
-        store = HighlightStore(library)
+        store = library.highlights
         for h in group["highlights"]:
             expected = store.get(h["id"]).to_json()
             expected["article_title"] = SEED_TITLE if h["article_id"] == seeded.ar else EN_TITLE
@@ -301,14 +241,14 @@ def test_unknown_group_by_is_a_usage_error(capsys, seeded: Seeded) -> None:
 
 def test_a_deleted_labels_key_still_filters_and_groups(capsys, seeded: Seeded) -> None:
     with Library(seeded.dir) as library:
-        LabelStore(library).delete("source")  # its highlight keeps the key
+        library.labels.delete("source")  # its highlight keeps the key
     [group] = run_json(capsys, seeded.dir, "--color", "source")["groups"]
     assert ids(group) == [seeded.agency]
     code, out, _ = run(capsys, seeded.dir, "notes", "--group-by", "color")
     assert code == 0 and list(sections(out)) == ["Claim (claim)", "Evidence (evidence)", "source"]
 
 
-# --- empty library and the core function --------------------------------------------------------------------
+# --- empty library --------------------------------------------------------------------
 
 
 def test_empty_library(capsys, library_dir: Path) -> None:
@@ -321,11 +261,3 @@ def test_empty_library(capsys, library_dir: Path) -> None:
         "groups": [{"key": None, "label": None, "highlights": []}],
     }
     assert run_json(capsys, library_dir, "--group-by", "outlet") == {"group_by": "outlet", "groups": []}
-
-
-def test_group_highlights_rejects_an_unknown_grouping(seeded: Seeded) -> None:
-    with Library(seeded.dir) as library:
-        with pytest.raises(ValueError, match="group_by"):
-            group_highlights(library, group_by="date")
-        [group] = group_highlights(library, tags=["isis"], colors=["evidence"])
-        assert [item.highlight.id for item in group.items] == [seeded.khorasan]

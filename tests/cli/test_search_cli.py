@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core.highlight_store import HighlightStore
+from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Library
 from reader.core.search.index import CURRENT
+from reader.core.search.schema import USER_FIELDS
+from reader.messages import ERROR_MESSAGES, describe
+from tests.conftest import ROOT
 from tests.core.seed_helpers import add_seed, seed_blocks
 
-ROOT = Path(__file__).resolve().parents[2]
+FIELDS = ", ".join(USER_FIELDS)
 
 
 @pytest.fixture
@@ -25,7 +28,7 @@ def seeded_dir(library_dir: Path) -> Path:
         seed_id = add_seed(library)
         text = "\n".join(b.text for b in seed_blocks())
         start = text.index("داعش-خراسان")
-        HighlightStore(library).create(seed_id, start, start + 11, note="فرع نشط في أفغانستان")
+        library.highlights.create(seed_id, start, start + 11, note="فرع نشط في أفغانستان")
     return library_dir
 
 
@@ -66,7 +69,31 @@ def test_kind_and_limit_options(capsys, seeded_dir: Path) -> None:
 def test_malformed_query_is_a_message_not_a_traceback(capsys, seeded_dir: Path) -> None:
     code, out, err = run(capsys, "--library", seeded_dir, "search", '"غير مغلق')
     assert code == 1 and out == ""
-    assert err.startswith("hawamish: the search query is not valid: ") and "Traceback" not in err
+    assert err == f"hawamish: {ERROR_MESSAGES[ErrorCode.QUERY_UNCLOSED_QUOTE]}\n" and "Traceback" not in err
+    code, out, err = run(capsys, "--library", seeded_dir, "search", "titel:موسكو")
+    assert code == 1 and out == ""
+    assert (
+        err
+        == "hawamish: "
+        + describe(HawamishError(ErrorCode.QUERY_UNKNOWN_FIELD, token="titel", fields=FIELDS))
+        + "\n"
+    )
+    assert err.startswith("hawamish: unknown field 'titel' (use one of title, ")
+
+
+def test_malformed_query_in_json_carries_code_token_and_position(capsys, seeded_dir: Path) -> None:
+    code, out, err = run(capsys, "--library", seeded_dir, "--json", "search", "داعش )")
+    assert code == 1 and err == f"hawamish: {ERROR_MESSAGES[ErrorCode.QUERY_UNMATCHED_PAREN]}\n"
+    assert json.loads(out) == {
+        "query": "داعش )",
+        "error": {
+            "code": "query_unmatched_paren",
+            "message": ERROR_MESSAGES[ErrorCode.QUERY_UNMATCHED_PAREN],
+            "detail": "",
+            "token": ")",
+            "position": 5,
+        },
+    }
 
 
 def test_batch_mode_one_json_line_per_query(capsys, seeded_dir: Path, monkeypatch) -> None:
@@ -76,7 +103,9 @@ def test_batch_mode_one_json_line_per_query(capsys, seeded_dir: Path, monkeypatc
     assert code == 1  # one query failed
     assert [line["query"] for line in lines] == ["خراسان", "(غير", "وبوتين"]
     assert lines[0]["hits"] and lines[2]["hits"]
-    assert lines[1]["error"]["code"] == "query_syntax" and "hits" not in lines[1]
+    assert lines[1]["error"]["code"] == "query_unclosed_paren" and "hits" not in lines[1]
+    assert (lines[1]["error"]["token"], lines[1]["error"]["position"]) == ("(", 0)
+    assert lines[1]["error"]["message"] == ERROR_MESSAGES[ErrorCode.QUERY_UNCLOSED_PAREN]
 
 
 def test_search_rebuilds_a_corrupt_index(capsys, seeded_dir: Path) -> None:

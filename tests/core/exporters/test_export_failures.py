@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.exporters import ExportRequest, atomic, export
+from reader.core.exporters import ExportRequest, atomic
 from reader.core.library import Library
 from tests.core import export_seed
 from tests.core.export_seed import FIXED_NOW
@@ -64,7 +64,7 @@ def test_unwritable_folder_is_reported() -> None:
         target.write_bytes(GOOD)
         locked.chmod(0o555)
         with _unprivileged(), Library(library_dir) as library, pytest.raises(HawamishError) as info:
-            export(library, _request(), target, now=lambda: FIXED_NOW)
+            library.export(_request(), target, now=lambda: FIXED_NOW)
         assert info.value.code == ErrorCode.UNWRITABLE
         assert info.value.path == str(target)
         assert target.read_bytes() == GOOD
@@ -77,13 +77,13 @@ def test_unwritable_folder_is_reported() -> None:
 
 def test_missing_folder_is_unwritable(seeded: Library, tmp_path: Path) -> None:
     with pytest.raises(HawamishError) as info:
-        export(seeded, _request(), tmp_path / "no-such-folder" / "notes.md")
+        seeded.export(_request(), tmp_path / "no-such-folder" / "notes.md")
     assert info.value.code == ErrorCode.UNWRITABLE
 
 
 def test_directory_as_destination_is_unwritable(seeded: Library, tmp_path: Path) -> None:
     with pytest.raises(HawamishError) as info:
-        export(seeded, _request(), tmp_path)
+        seeded.export(_request(), tmp_path)
     assert info.value.code == ErrorCode.UNWRITABLE
 
 
@@ -98,7 +98,7 @@ def test_disk_full_keeps_the_old_file(
 
     monkeypatch.setattr(atomic.os, "fsync", full)
     with pytest.raises(HawamishError) as info:
-        export(seeded, _request("csv"), target)
+        seeded.export(_request("csv"), target)
     assert info.value.code == ErrorCode.DISK_FULL
     assert target.read_bytes() == GOOD
     assert _leftovers(tmp_path) == []
@@ -116,7 +116,7 @@ def test_cancel_during_render_writes_nothing(seeded: Library, tmp_path: Path) ->
         return len(calls) >= 3  # after reading both articles and rendering the first
 
     with pytest.raises(HawamishError) as info:
-        export(seeded, _request("html"), target, progress=progress, cancel=cancel)
+        seeded.export(_request("html"), target, progress=progress, cancel=cancel)
     assert info.value.code == ErrorCode.CANCELLED
     assert target.read_bytes() == GOOD
     assert _leftovers(tmp_path) == []
@@ -125,7 +125,7 @@ def test_cancel_during_render_writes_nothing(seeded: Library, tmp_path: Path) ->
 def test_cancel_before_start_creates_no_file(seeded: Library, tmp_path: Path) -> None:
     target = tmp_path / "notes.json"
     with pytest.raises(HawamishError) as info:
-        export(seeded, _request("json"), target, cancel=lambda: True)
+        seeded.export(_request("json"), target, cancel=lambda: True)
     assert info.value.code == ErrorCode.CANCELLED
     assert not target.exists() and _leftovers(tmp_path) == []
 
@@ -134,7 +134,7 @@ def test_success_replaces_the_old_file_and_reports_progress(seeded: Library, tmp
     target = tmp_path / "notes.md"
     target.write_bytes(GOOD)
     calls: list[tuple[int, int]] = []
-    summary = export(seeded, _request(), target, progress=lambda d, t: calls.append((d, t)))
+    summary = seeded.export(_request(), target, progress=lambda d, t: calls.append((d, t)))
     assert target.read_bytes() != GOOD and target.stat().st_size == summary.bytes
     assert (summary.articles, summary.highlights) == (2, 4)
     assert calls[-1] == (5, 5)  # two articles read, two rendered, one write
@@ -154,7 +154,7 @@ def test_permission_denied_keeps_the_old_file(
 
     monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
     with pytest.raises(HawamishError) as info:
-        export(seeded, _request(), target)
+        seeded.export(_request(), target)
     assert info.value.code == ErrorCode.UNWRITABLE
     assert target.read_bytes() == GOOD
 
@@ -163,7 +163,7 @@ def test_file_in_place_of_folder_is_unwritable(seeded: Library, tmp_path: Path) 
     not_a_folder = tmp_path / "plain-file"
     not_a_folder.write_text("x")
     with pytest.raises(HawamishError) as info:
-        export(seeded, _request(), not_a_folder / "notes.md")
+        seeded.export(_request(), not_a_folder / "notes.md")
     assert info.value.code == ErrorCode.UNWRITABLE
 
 
@@ -173,8 +173,7 @@ def test_pdf_cancel_between_highlights(seeded: Library, tmp_path: Path) -> None:
     target.write_bytes(GOOD)
     calls: list[tuple[int, int]] = []
     with pytest.raises(HawamishError) as info:
-        export(
-            seeded,
+        seeded.export(
             ExportRequest(format="pdf", article_ids=(1,)),
             target,
             progress=lambda d, t: calls.append((d, t)),

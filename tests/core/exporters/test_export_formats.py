@@ -9,13 +9,13 @@ import csv
 import io
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.exporters import ExportRequest, export
-from reader.core.highlight_store import HighlightStore
+from reader.core.exporters import ExportRequest
 from reader.core.library import Library
 from tests.core import export_seed
 from tests.core.export_seed import FIXED_NOW, GOLDEN, NOTE_1, QUOTES
@@ -30,7 +30,7 @@ def seeded(library: Library) -> tuple[Library, int, int]:
 def _export(library: Library, tmp_path: Path, fmt: str, **kwargs) -> Path:
     kwargs.setdefault("all_articles", True)
     out = tmp_path / f"notes.{fmt}"
-    export(library, ExportRequest(format=fmt, **kwargs), out, now=lambda: FIXED_NOW)
+    library.export(ExportRequest(format=fmt, **kwargs), out, now=lambda: FIXED_NOW)
     return out
 
 
@@ -86,7 +86,7 @@ def test_csv_has_bom_and_one_row_per_highlight(seeded, tmp_path: Path) -> None:
 
 def test_csv_cells_that_would_run_as_formulas_are_text(seeded, tmp_path: Path) -> None:
     library, seed_id, _ = seeded
-    store = HighlightStore(library)
+    store = library.highlights
     notes = {
         '=HYPERLINK("http://evil.example","انقر")': '\'=HYPERLINK("http://evil.example","انقر")',
         "- نقطة أولى\n- نقطة ثانية": "'- نقطة أولى\n- نقطة ثانية",
@@ -117,7 +117,7 @@ def test_html_is_self_contained_with_dir_auto(seeded, tmp_path: Path) -> None:
 
 def test_html_note_cannot_inject_markup(seeded, tmp_path: Path) -> None:
     library, seed_id, _ = seeded
-    store = HighlightStore(library)
+    store = library.highlights
     hid = store.for_article(seed_id)[0].id
     store.update(hid, note="<script>alert(1)</script> <img src=x>")
     html = _export(library, tmp_path, "html").read_text("utf-8")
@@ -158,9 +158,7 @@ def test_json_is_web_annotation(seeded, tmp_path: Path) -> None:
 
 
 def library_text(library: Library, article_id: int) -> str:
-    from reader.core.article_store import ArticleStore
-
-    return ArticleStore(library).get(article_id).text
+    return library.articles.get(article_id).text
 
 
 def test_filters_and_sort(seeded, tmp_path: Path) -> None:
@@ -172,10 +170,12 @@ def test_filters_and_sort(seeded, tmp_path: Path) -> None:
     assert [r["quote"] for r in tagged] == [QUOTES[1][0]]
     by_tag_scope = rows(_export(library, tmp_path, "csv", all_articles=False, tag="framing"))
     assert {r["article"] for r in by_tag_scope} == {"ISIS-K and Russia"}
-    store = HighlightStore(library)
+    store = library.highlights
     last = store.for_article(1)[-1]
-    with library.write() as db:  # make the last highlight the oldest
+    db = sqlite3.connect(library.db_path)  # make the last highlight the oldest (no Library call sets a time)
+    with db:
         db.execute("UPDATE highlights SET created = '2025-01-01T00:00:00Z' WHERE id = ?", (last.id,))
+    db.close()
     by_date = rows(_export(library, tmp_path, "csv", sort="date"))
     assert by_date[0]["highlight_id"] == str(last.id)
 

@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core.exporters import ExportRequest, export
+from reader.core.exporters import ExportRequest
 from reader.core.exporters.phrases import format_date, label_name, majority_language, strip_isolates
-from reader.core.labels import LabelStore
 from reader.core.library import Library
 from tests.core import export_seed
 from tests.core.export_seed import FIXED_NOW
-from tests.core.test_export_pdf import direction_runs, fold, pdfinfo, pdftotext, words_only
+from tests.core.exporters.test_export_pdf import direction_runs, fold, pdfinfo, pdftotext, words_only
 
 ARABIC_WORDS = ("التظليلات", "ملاحظة", "ادّعاء", "مصدر مقتبس", "صُدِّرت في", "١٥يناير")  # مهم is in a note too
 ENGLISH_WORDS = ("Highlights", "Note", "Claim", "Source quoted", "Important", "Exported")
@@ -32,7 +31,7 @@ def seeded(library: Library) -> tuple[Library, int, int]:
 
 def _export(library: Library, tmp_path: Path, fmt: str, name: str, **kwargs) -> Path:
     out = tmp_path / name
-    export(library, ExportRequest(format=fmt, **kwargs), out, now=lambda: FIXED_NOW)
+    library.export(ExportRequest(format=fmt, **kwargs), out, now=lambda: FIXED_NOW)
     return out
 
 
@@ -95,7 +94,7 @@ def test_html_and_csv_in_arabic(seeded, tmp_path: Path) -> None:
 
 def test_renamed_label_keeps_its_name(seeded, tmp_path: Path) -> None:
     library, seed_id, _ = seeded
-    LabelStore(library).update("claim", name="Thesis")
+    library.labels.update("claim", name="Thesis")
     for language in ("ar", "en"):
         pdf = fold(
             pdftotext(

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.exporters import ExportRequest, export
+from reader.core.exporters import ExportRequest
 from reader.core.exporters.pdf_markdown import note_paragraphs
-from reader.core.highlight_store import HighlightStore
 from reader.core.library import Library
 from tests.core import export_seed
 from tests.core.export_seed import ARTICLE_NOTE, FIXED_NOW, NOTE_3, QUOTES
@@ -66,7 +65,7 @@ def seeded(library: Library) -> Library:
 def _pdf(library: Library, tmp_path: Path, name: str = "notes.pdf", **kwargs) -> Path:
     kwargs.setdefault("all_articles", True)
     out = tmp_path / name
-    export(library, ExportRequest(format="pdf", **kwargs), out, now=lambda: FIXED_NOW)
+    library.export(ExportRequest(format="pdf", **kwargs), out, now=lambda: FIXED_NOW)
     return out
 
 
@@ -169,7 +168,7 @@ def test_metadata_page_size_and_outline(seeded: Library, tmp_path: Path) -> None
 
 def test_page_count_grows_with_notes(seeded: Library, tmp_path: Path) -> None:
     before = int(pdfinfo(_pdf(seeded, tmp_path, "before.pdf"))["Pages"])
-    store = HighlightStore(seeded)
+    store = seeded.highlights
     long_note = "\n\n".join(
         f"ملاحظة طويلة رقم {i} عن الحجة والأدلة المتاحة في هذا المقال: needs **more** evidence."
         for i in range(40)
@@ -202,7 +201,7 @@ def test_highlight_starting_inside_a_word(seeded: Library, tmp_path: Path) -> No
     text = export_seed.seed_blocks()
     canonical = "\n".join(b.text for b in text)
     start = canonical.index("داعش-خراسان في أفغانستان") + len("داعش-خ")
-    HighlightStore(seeded).create(1, start, start + 12, color="question", note="inside a word")
+    seeded.highlights.create(1, start, start + 12, color="question", note="inside a word")
     out = _pdf(seeded, tmp_path, include_article_text=True)
     assert words_only("داعش-خراسان في أفغانستان") in words_only(pdftotext(out).replace("[4]", ""))
 

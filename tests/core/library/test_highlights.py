@@ -1,14 +1,17 @@
+"""`library.highlights`: create, edit, delete, restore (undo), re-attach, queries; article notes and tags."""
+
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
 
-from reader.core.article_store import ArticleStore
+from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.highlight_store import CONTEXT_CHARS, Highlight, HighlightStore, find_quote
-from reader.core.labels import LabelStore
-from reader.core.library import Change, Library
+from reader.core.library import Library
+from reader.core.models import Highlight
+from reader.core.quotes import CONTEXT_CHARS
+from reader.core.storage import tags as tag_rows
 from reader.core.text import content_hash
 from tests.core.seed_helpers import add_seed
 
@@ -18,7 +21,7 @@ QUOTE = "بدأ يستعيد قوته مرة أخرى"
 @pytest.fixture
 def seeded(library: Library) -> tuple[Library, int, str]:
     article_id = add_seed(library)
-    return library, article_id, ArticleStore(library).get(article_id).text
+    return library, article_id, library.articles.get(article_id).text
 
 
 def test_create_round_trip_computes_quote_context_and_hash(seeded) -> None:
@@ -26,7 +29,7 @@ def test_create_round_trip_computes_quote_context_and_hash(seeded) -> None:
     changes: list[Change] = []
     library.add_listener(changes.append)
     start = text.index(QUOTE)
-    store = HighlightStore(library)
+    store = library.highlights
     h = store.create(
         article_id,
         start,
@@ -42,7 +45,7 @@ def test_create_round_trip_computes_quote_context_and_hash(seeded) -> None:
     assert h.tags == ["isis", "روسيا"] and not h.orphan and h.created == h.updated
     assert store.get(h.id) == h
     assert store.for_article(article_id) == [h]
-    assert changes == [Change("highlight", "added", (h.id,), (article_id,))]
+    assert changes == [Change(ChangeKind.HIGHLIGHT, ChangeOp.ADDED, (h.id,), (article_id,))]
     data = h.to_json()
     for name in (
         "id",
@@ -66,15 +69,15 @@ def test_create_round_trip_computes_quote_context_and_hash(seeded) -> None:
 
 def test_highlight_survives_reopening_the_library(seeded, library_dir) -> None:
     library, article_id, text = seeded
-    h = HighlightStore(library).create(article_id, 0, 5)
+    h = library.highlights.create(article_id, 0, 5)
     library.close()
     with Library(library_dir) as again:
-        assert HighlightStore(again).get(h.id) == h
+        assert again.highlights.get(h.id) == h
 
 
 def test_context_is_cut_at_the_text_edges(seeded) -> None:
     library, article_id, text = seeded
-    store = HighlightStore(library)
+    store = library.highlights
     first = store.create(article_id, 0, 5)
     last = store.create(article_id, len(text) - 5, len(text))
     assert first.prefix == "" and last.suffix == ""
@@ -84,14 +87,14 @@ def test_context_is_cut_at_the_text_edges(seeded) -> None:
 def test_invalid_ranges_are_refused(seeded, start: int, end: int) -> None:
     library, article_id, _text = seeded
     with pytest.raises(HawamishError) as err:
-        HighlightStore(library).create(article_id, start, end)
+        library.highlights.create(article_id, start, end)
     assert err.value.code is ErrorCode.INVALID_RANGE
-    assert HighlightStore(library).count() == 0
+    assert library.highlights.count() == 0
 
 
 def test_unknown_article_colour_and_style(seeded) -> None:
     library, article_id, _text = seeded
-    store = HighlightStore(library)
+    store = library.highlights
     with pytest.raises(HawamishError) as err:
         store.create(article_id + 99, 0, 3)
     assert err.value.code is ErrorCode.NOT_FOUND
@@ -104,7 +107,7 @@ def test_unknown_article_colour_and_style(seeded) -> None:
 
 def test_update_delete_restore(seeded) -> None:
     library, article_id, _text = seeded
-    store = HighlightStore(library)
+    store = library.highlights
     h = store.create(article_id, 10, 20, tags=["a"])
     changed = store.update(h.id, color="question", style="underline", note="لماذا؟", tags=["b", "c"])
     assert (changed.color, changed.style, changed.note, changed.tags) == (
@@ -124,17 +127,17 @@ def test_update_delete_restore(seeded) -> None:
 
 def test_restore_keeps_a_highlight_whose_label_was_deleted(seeded) -> None:
     library, article_id, _text = seeded
-    store = HighlightStore(library)
+    store = library.highlights
     h = store.create(article_id, 10, 20, color="important")
     store.delete(h.id)
-    LabelStore(library).delete("important")
+    library.labels.delete("important")
     assert store.restore(h).color == "important"
 
 
 def test_query_filters_combine(seeded) -> None:
     library, article_id, _text = seeded
     other = add_seed(library)
-    store = HighlightStore(library)
+    store = library.highlights
     a = store.create(article_id, 0, 5, color="claim", tags=["x"])
     b = store.create(article_id, 30, 40, color="evidence", tags=["y"])
     c = store.create(other, 0, 5, color="claim", tags=["x", "y"])
@@ -150,35 +153,35 @@ def test_article_note_and_tags(seeded) -> None:
     library, article_id, _text = seeded
     changes: list[Change] = []
     library.add_listener(changes.append)
-    store = HighlightStore(library)
-    assert store.article_note(article_id) == ""
-    store.set_article_note(article_id, "ملاحظة عامة with English")
-    assert store.article_note(article_id) == "ملاحظة عامة with English"
-    store.set_article_note(article_id, "  ")
-    assert store.article_note(article_id) == ""
-    assert store.set_article_tags(article_id, ["روسيا", "#isis", "روسيا"]) == ["isis", "روسيا"]
-    assert store.article_tags(article_id) == ["isis", "روسيا"]
+    store = library.articles
+    assert store.note(article_id) == ""
+    store.set_note(article_id, "ملاحظة عامة with English")
+    assert store.note(article_id) == "ملاحظة عامة with English"
+    store.set_note(article_id, "  ")
+    assert store.note(article_id) == ""
+    assert store.set_tags(article_id, ["روسيا", "#isis", "روسيا"]) == ["isis", "روسيا"]
+    assert store.tags(article_id) == ["isis", "روسيا"]
     assert [c.kind for c in changes] == ["article_note", "article_note", "article"]
     with pytest.raises(HawamishError):
-        store.set_article_note(article_id + 50, "x")
+        store.set_note(article_id + 50, "x")
 
 
 def test_deleting_the_article_deletes_its_highlights(seeded) -> None:
     library, article_id, _text = seeded
-    store = HighlightStore(library)
+    store = library.highlights
     store.create(article_id, 0, 5, tags=["t"])
-    ArticleStore(library).delete(article_id)
+    library.articles.delete(article_id)
     assert store.count() == 0
 
 
 def test_failed_write_leaves_nothing_behind(seeded, monkeypatch: pytest.MonkeyPatch) -> None:
     library, article_id, _text = seeded
-    store = HighlightStore(library)
+    store = library.highlights
 
     def broken(db: sqlite3.Connection, highlight_id: int, tags) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(HighlightStore, "_write_tags", staticmethod(broken))
+    monkeypatch.setattr(tag_rows, "set_for_highlight", broken)
     with pytest.raises(sqlite3.OperationalError):
         store.create(article_id, 0, 5, tags=["t"])
     assert store.count() == 0
@@ -186,40 +189,21 @@ def test_failed_write_leaves_nothing_behind(seeded, monkeypatch: pytest.MonkeyPa
 
 def test_reattach_places_an_orphan_on_the_current_text(seeded) -> None:
     library, article_id, text = seeded
-    store = HighlightStore(library)
+    store = library.highlights
     h = store.create(article_id, 0, 5)
-    library.db.execute("UPDATE highlights SET orphan = 1 WHERE id = ?", (h.id,))
+    db = sqlite3.connect(library.db_path)  # no Library call makes an orphan out of a placed highlight
+    with db:
+        db.execute("UPDATE highlights SET orphan = 1 WHERE id = ?", (h.id,))
+    db.close()
+    assert store.get(h.id).orphan
     start = text.index(QUOTE)
     placed = store.reattach(h.id, start, start + len(QUOTE))
     assert isinstance(placed, Highlight) and not placed.orphan and placed.exact == QUOTE
 
 
-def test_find_quote_exact_folded_and_occurrences() -> None:
-    text = "قالَ الكاتبُ إنّ الأمرَ خطير. الأمرَ واضح."
-    assert find_quote(text, "الكاتبُ") == (5, 12)
-    start, end = find_quote(text, "الكاتب")  # typed without harakat: the damma of the last letter is included
-    assert text[start:end] == "الكاتبُ"
-    start, end = find_quote(text, "ان الامر")  # hamza forms and shadda folded
-    assert text[start:end] == "إنّ الأمرَ"
-    with pytest.raises(HawamishError) as err:
-        find_quote(text, "الامر")
-    assert err.value.code is ErrorCode.QUOTE_AMBIGUOUS
-    start, _end = find_quote(text, "الامر", occurrence=2)
-    assert start == text.rindex("الأمرَ")
-    for quote, occurrence in (("غير موجود", None), ("الامر", 3), ("   ", None)):
-        with pytest.raises(HawamishError) as err:
-            find_quote(text, quote, occurrence)
-        assert err.value.code is ErrorCode.QUOTE_NOT_FOUND
-
-
-def test_find_quote_counts_code_points_after_an_emoji() -> None:
-    text = "🙂 رأي: خطأ بوتين"
-    assert find_quote(text, "خطأ") == (7, 10)
-
-
 def test_restore_over_a_reattached_highlight_undoes_the_reattach(seeded) -> None:
     library, article_id, text = seeded
-    store = HighlightStore(library)
+    store = library.highlights
     before = store.create(article_id, 0, 5, tags=["t"], note="n")
     start = text.index(QUOTE)
     store.reattach(before.id, start, start + len(QUOTE))

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.article_store import ArticleStore
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.highlight_store import HighlightStore
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
 from reader.core.search import SearchFilters, SearchIndex
 from reader.core.search.analysis import query_variants
 from reader.core.search.index import CURRENT
+from reader.core.storage.index_rows import IndexRowSource
 from reader.core.text import Block, BlockKind
 from tests.core.seed_helpers import add_seed
 
@@ -25,19 +24,25 @@ VOCALISED = "قالَ الرَّئِيسُ الأمريكيُّ إنَّ مُح�
 
 def add_article(library: Library, title: str, *paragraphs: str, **meta: str) -> int:
     blocks = [Block(BlockKind.PARAGRAPH, p) for p in paragraphs]
-    return ArticleStore(library).add(ArticleMeta(title=title, **meta), blocks)
+    return library.articles.add(ArticleMeta(title=title, **meta), blocks)
+
+
+def own_index(library: Library, **options) -> SearchIndex:
+    """A SearchIndex object of its own on the library's index folder (another window or thread would have
+    one); `library.search_index()` is the library's shared one."""
+    return SearchIndex(library.index_dir, IndexRowSource(library.db_path), **options)
 
 
 @pytest.fixture
 def seeded(library: Library) -> tuple[Library, int, SearchIndex]:
     seed_id = add_seed(library)
-    index = SearchIndex(library)
+    index = library.search_index()
     yield library, seed_id, index
     index.close()
 
 
 def texts(library: Library, article_id: int, spans) -> list[str]:
-    text = ArticleStore(library).get(article_id).text
+    text = library.articles.get(article_id).text
     return [text[s:e] for s, e in spans]
 
 
@@ -74,7 +79,7 @@ def test_putin_with_and_without_the_waw_prefix(seeded, word: str) -> None:
 def test_khorasan_lands_on_the_passage_about_isis_k(seeded) -> None:
     library, seed_id, index = seeded
     hit = index.search("خراسان").hits[0]
-    text = ArticleStore(library).get(seed_id).text
+    text = library.articles.get(seed_id).text
     first = text.index("داعش-خراسان") + len("داعش-")
     assert hit.hits[0] == (first, first + len("خراسان"))
     s, e = hit.snippet_marks[0]
@@ -84,9 +89,9 @@ def test_khorasan_lands_on_the_passage_about_isis_k(seeded) -> None:
 
 def test_a_highlight_note_is_found_by_its_words(seeded) -> None:
     library, seed_id, index = seeded
-    text = ArticleStore(library).get(seed_id).text
+    text = library.articles.get(seed_id).text
     start = text.index("داعش-خراسان")
-    h = HighlightStore(library).create(
+    h = library.highlights.create(
         seed_id,
         start,
         start + len("داعش-خراسان"),
@@ -115,7 +120,7 @@ def test_a_new_highlight_is_found_after_update_for_change(seeded) -> None:
     index.sync()
     changes = []
     library.add_listener(changes.append)
-    HighlightStore(library).create(seed_id, 0, 5, note="كلمة-نادرة-جدا")
+    library.highlights.create(seed_id, 0, 5, note="كلمة-نادرة-جدا")
     assert changes
     report = index.update_for_change(changes[-1])
     assert report.added == 1 and not report.rebuilt
@@ -127,7 +132,7 @@ def test_a_new_highlight_is_found_after_update_for_change(seeded) -> None:
 
 def test_vocalised_text_is_found_unvocalised_and_hits_keep_harakat(library: Library) -> None:
     a = add_article(library, "خبر", VOCALISED)
-    index = SearchIndex(library)
+    index = library.search_index()
     hit = index.search("محمدا القاهره").hits[0]
     assert texts(library, a, hit.hits) == ["مُحَمَّدًا", "القاهرةِ"]
     hit = index.search("الرئيس").hits[0]
@@ -141,7 +146,7 @@ def test_vocalised_text_is_found_unvocalised_and_hits_keep_harakat(library: Libr
 def test_exact_form_ranks_before_stemmed_matches(library: Library) -> None:
     stemmed = add_article(library, "أ", "تحدث عن كتاب جديد")
     exact = add_article(library, "ب", "تحدث عن الكتابين")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert [h.article_id for h in index.search("الكتابين").hits] == [exact, stemmed]
 
 
@@ -151,11 +156,11 @@ def test_a_prefix_expands_to_its_most_frequent_terms_only(library: Library, monk
     common = [add_article(library, f"t{i}", f"تحدث عن المفاوضات رقم {i}") for i in range(3)]
     middle = [add_article(library, f"m{i}", f"تحدث عن المفاعل رقم {i}") for i in range(2)]
     rare = add_article(library, "r", "تحدث عن المفاجاه")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert articles(index.search("المفا*", limit=50)) == {*common, *middle, rare}
     monkeypatch.setattr(query, "PREFIX_TERMS", 2)
     index.close()
-    index = SearchIndex(library)
+    index = library.search_index()
     assert articles(index.search("المفا*", limit=50)) == {*common, *middle}
 
 
@@ -164,7 +169,7 @@ def test_clitic_forms_of_a_word_are_found_through_its_stem(library: Library) -> 
     assert "بالحكومه" not in query_variants("الحكومة")
     a = add_article(library, "أ", "اجتمع الوزراء بالحكومة أمس")
     b = add_article(library, "ب", "قالت الحكومة إن")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert [h.article_id for h in index.search("الحكومة").hits] == [b, a]
 
 
@@ -180,7 +185,7 @@ def test_three_plain_words_rank_the_article_holding_them_in_sequence_first(
     )
     filler = " ".join(f"كلمة{i}" for i in range(60))
     together = add_article(library, "ب", f"قال إن السفير زار المعرض الدولي. {filler}")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert [h.article_id for h in index.search("السفير زار المعرض").hits] == [together, apart]
     monkeypatch.setattr(query, "PROXIMITY_BOOST", 0.0)  # without the bonus, term frequency wins
     assert [h.article_id for h in index.search("السفير زار المعرض").hits] == [apart, together]
@@ -188,7 +193,7 @@ def test_three_plain_words_rank_the_article_holding_them_in_sequence_first(
 
 def test_english_stemming_and_stop_words(library: Library) -> None:
     a = add_article(library, "Elections", "The elections were connected to the war.")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert texts(library, a, index.search("election").hits[0].hits) == ["elections"]
     assert index.search("connecting wars").hits[0].article_id == a
     assert index.search("the").hits == []  # only a stop word: nothing to look for
@@ -236,7 +241,7 @@ def corpus(library: Library):
             language="ar",
         ),
     }
-    index = SearchIndex(library)
+    index = library.search_index()
     yield arts, index
     index.close()
 
@@ -281,25 +286,38 @@ def test_query_language(corpus, query: str, expected: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "code", "fields"),
+    [
+        ("", ErrorCode.QUERY_EMPTY, {}),
+        ("   ", ErrorCode.QUERY_EMPTY, {}),
+        ('"موسكو', ErrorCode.QUERY_UNCLOSED_QUOTE, {"token": '"', "position": 0}),
+        ("(موسكو", ErrorCode.QUERY_UNCLOSED_PAREN, {"token": "(", "position": 0}),
+        ("موسكو)", ErrorCode.QUERY_UNMATCHED_PAREN, {"token": ")", "position": 5}),
+        ("titel:موسكو", ErrorCode.QUERY_UNKNOWN_FIELD, {"token": "titel", "position": 0}),
+        ("AND موسكو", ErrorCode.QUERY_OPERATOR_ALONE, {"token": "AND", "position": 0}),
+        ("موسكو OR", ErrorCode.QUERY_OPERATOR_ALONE, {"token": "OR", "position": 6}),
+        ("موسكو NOT", ErrorCode.QUERY_NOT_ALONE, {"token": "NOT", "position": 6}),
+        ("a*", ErrorCode.QUERY_SHORT_PREFIX, {"token": "a*", "position": 0}),
+        ("title:", ErrorCode.QUERY_EMPTY_FIELD, {"token": "title:", "position": 0}),
+    ],
+)
+def test_malformed_queries_raise_their_own_code(corpus, query: str, code: ErrorCode, fields: dict) -> None:
+    _, index = corpus
+    with pytest.raises(HawamishError) as info:
+        index.search(query)
+    assert info.value.code is code
+    assert {name: info.value.fields.get(name) for name in fields} == fields
+
+
+@pytest.mark.parametrize(
     ("query", "fragment"),
     [
-        ("", "empty"),
-        ("   ", "empty"),
-        ('"موسكو', "quotation"),
-        ("(موسكو", "'('"),
-        ("موسكو)", "')'"),
-        ("titel:موسكو", "unknown field"),
-        ("AND موسكو", "AND"),
-        ("موسكو OR", "OR"),
-        ("موسكو NOT", "NOT"),
-        ("a*", "prefix"),
         ("date:2024-13", "month"),
         ("date:yesterday", "date"),
         ("date:2016..2014", "starts after"),
-        ("title:", "value"),
     ],
 )
-def test_malformed_queries_raise_query_syntax(corpus, query: str, fragment: str) -> None:
+def test_malformed_dates_raise_query_syntax(corpus, query: str, fragment: str) -> None:
     _, index = corpus
     with pytest.raises(HawamishError) as info:
         index.search(query)
@@ -342,26 +360,25 @@ def test_results_to_json(corpus) -> None:
 # --- keeping the index right ---------------------------------------------------------------------------
 
 
-def test_incremental_sync_after_add_update_delete(corpus) -> None:
+def test_incremental_sync_after_add_update_delete(corpus, library: Library) -> None:
     arts, index = corpus
-    library = index.library
     assert index.sync().rebuilt == "missing"
     assert index.sync().changed is False
     new = add_article(library, "جديد", "مقال عن الخرطوم")
     report = index.sync()
     assert (report.added, report.updated, report.deleted, report.rebuilt) == (1, 0, 0, "")
     assert articles(index.search("الخرطوم")) == {new}
-    HighlightStore(library).set_article_tags(new, ["السودان"])
+    library.articles.set_tags(new, ["السودان"])
     assert index.sync().updated == 1
     assert articles(index.search("tag:السودان")) == {new}
-    ArticleStore(library).delete(new)
+    library.articles.delete(new)
     assert index.sync().deleted == 1
     assert index.search("الخرطوم").hits == []
 
 
 def test_missing_index_is_built_on_first_search(library: Library) -> None:
     a = add_article(library, "x", "نص عن الخرطوم")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert index.status() == "missing"
     assert articles(index.search("الخرطوم")) == {a}
     assert index.status() == "ok"
@@ -382,7 +399,7 @@ def _generation(index: SearchIndex) -> Path:
     return index.folder / json.loads((index.folder / CURRENT).read_text())["generation"]
 
 
-def test_truncated_segment_is_rebuilt_and_search_still_works(corpus) -> None:
+def test_truncated_segment_is_rebuilt_and_search_still_works(corpus, library: Library) -> None:
     arts, index = corpus
     index.sync()
     index.close()
@@ -391,7 +408,7 @@ def test_truncated_segment_is_rebuilt_and_search_still_works(corpus) -> None:
     assert {p.suffix for p in segments} == {".trm", ".pst"}
     for seg in segments:
         seg.write_bytes(seg.read_bytes()[: seg.stat().st_size // 3])
-    fresh = SearchIndex(index.library)
+    fresh = own_index(library)
     assert fresh.status() == "corrupt"
     assert articles(fresh.search("كرمان")) == {arts["tehran"]}
     assert fresh.status() == "ok"
@@ -405,7 +422,7 @@ def test_garbage_current_file_is_corrupt(corpus) -> None:
     assert articles(index.search("كرمان")) == {arts["tehran"]}
 
 
-def test_rebuild_reports_progress_and_can_be_cancelled(corpus) -> None:
+def test_rebuild_reports_progress_and_can_be_cancelled(corpus, library: Library) -> None:
     arts, index = corpus
     seen: list[tuple[int, int]] = []
     report = index.rebuild(progress=lambda d, t: seen.append((d, t)))
@@ -414,23 +431,23 @@ def test_rebuild_reports_progress_and_can_be_cancelled(corpus) -> None:
     with pytest.raises(HawamishError) as info:
         # cancellation is checked every 50 documents
         for i in range(60):
-            add_article(index.library, f"t{i}", f"نص {i}")
+            add_article(library, f"t{i}", f"نص {i}")
         index.rebuild(cancel=lambda: True)
     assert info.value.code is ErrorCode.CANCELLED
     assert _generation(index) == before  # the live index is untouched
     assert len([p for p in index.folder.iterdir() if p.is_dir()]) <= 2
 
 
-def test_second_writer_times_out_with_index_busy(corpus) -> None:
+def test_second_writer_times_out_with_index_busy(corpus, library: Library) -> None:
     _, index = corpus
     with index.write_lock(), pytest.raises(HawamishError) as info:
-        SearchIndex(index.library).sync(timeout=0.2)
+        own_index(library).sync(timeout=0.2)
     assert info.value.code is ErrorCode.INDEX_BUSY
 
 
 def _other_process(folder: str, rounds: int, queue) -> None:
     lib = Library(Path(folder))
-    index = SearchIndex(lib)
+    index = lib.search_index()
     try:
         for i in range(rounds):
             add_article(lib, f"other {i}", f"مقال من العملية الثانية رقم {i} عن الخرطوم")
@@ -445,7 +462,7 @@ def _other_process(folder: str, rounds: int, queue) -> None:
 
 
 def test_two_processes_writing_and_reading_keep_the_index_whole(library: Library) -> None:
-    index = SearchIndex(library)
+    index = library.search_index()
     index.sync()
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
@@ -461,7 +478,7 @@ def test_two_processes_writing_and_reading_keep_the_index_whole(library: Library
     assert queue.get(timeout=5) == "ok"
     index.sync()
     assert index.status() == "ok"
-    assert index.doc_count() == ArticleStore(library).count() == 16
+    assert index.doc_count() == library.articles.count() == 16
     assert len(index.search("الخرطوم", limit=100).hits) == 16
 
 
@@ -471,7 +488,7 @@ def test_threads_wait_for_each_other_as_writers(library: Library) -> None:
     errors: list[BaseException] = []
 
     def work(name: str) -> None:
-        index = SearchIndex(library, lock_timeout=30)
+        index = own_index(library, lock_timeout=30)
         try:
             for i in range(4):
                 add_article(library, f"{name} {i}", f"نص من {name} رقم {i} عن الخرطوم")
@@ -487,6 +504,6 @@ def test_threads_wait_for_each_other_as_writers(library: Library) -> None:
     for t in threads:
         t.join(60)
     assert errors == []
-    index = SearchIndex(library)
+    index = library.search_index()
     assert index.sync().changed is False
     assert len(index.search("الخرطوم", limit=50).hits) == 8

@@ -7,25 +7,24 @@ import multiprocessing
 import pytest
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.highlight_store import HighlightStore
 from reader.core.library import Library
 from reader.core.search import SearchIndex
 from reader.core.search import index as index_module
-from tests.core.test_search import add_article, articles
+from tests.core.search.test_search import add_article, articles, own_index
 
 
 def test_a_title_word_ranks_its_article_above_a_mention_in_the_text(library: Library) -> None:
     filler = " ".join(f"كلمة{i}" for i in range(40))
     mention = add_article(library, "تقرير عن الطقس", f"{filler} ذكر الاقتصاد مرة واحدة")
     titled = add_article(library, "الاقتصاد السعودي", f"{filler} وفي ختام المقال ذكر الاقتصاد")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert [h.article_id for h in index.search("الاقتصاد").hits] == [titled, mention]
 
 
 def test_a_phrase_does_not_run_from_the_title_into_the_text(library: Library) -> None:
     across = add_article(library, "زيارة الوزير", "الرياض استقبلت الضيوف")
     inside = add_article(library, "خبر", "زيارة الوزير الرياض أمس")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert articles(index.search('"الوزير الرياض"')) == {inside}
     assert articles(index.search("الوزير الرياض")) == {across, inside}
 
@@ -33,7 +32,7 @@ def test_a_phrase_does_not_run_from_the_title_into_the_text(library: Library) ->
 def test_a_word_is_found_behind_each_one_letter_clitic_also_in_phrases(library: Library) -> None:
     found = {c: add_article(library, c, f"قالت {c}روسيا تقول ذلك") for c in "فبكل"}
     plain = add_article(library, "بلا", "قالت روسيا تقول ذلك")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert articles(index.search("روسيا")) == {*found.values(), plain}
     assert articles(index.search('"روسيا تقول"')) == {*found.values(), plain}
     # and the other way round, the exact form first
@@ -44,16 +43,14 @@ def test_a_word_is_found_behind_each_one_letter_clitic_also_in_phrases(library: 
 
 
 def texts_of(library: Library, hit) -> list[str]:  # noqa: ANN001
-    from reader.core.article_store import ArticleStore
-
-    text = ArticleStore(library).get(hit.article_id).text
+    text = library.articles.get(hit.article_id).text
     return [text[s:e] for s, e in hit.hits]
 
 
 def test_field_names_still_narrow_the_search(library: Library) -> None:
     titled = add_article(library, "الاقتصاد السعودي", "نص عن السياحة")
     texted = add_article(library, "السياحة", "نص عن الاقتصاد")
-    index = SearchIndex(library)
+    index = library.search_index()
     assert articles(index.search("الاقتصاد")) == {titled, texted}
     assert articles(index.search("title:الاقتصاد")) == {titled}
     # text: and body: are the searchable text (title, text and notes), as a word without a field
@@ -64,8 +61,8 @@ def test_field_names_still_narrow_the_search(library: Library) -> None:
 
 def test_note_words_are_found_and_reported_as_note_hits(library: Library) -> None:
     article = add_article(library, "مقال", "قالت الحكومة إن الموازنة متوازنة")
-    highlight = HighlightStore(library).create(article, 0, 10, note="يحتاج مصدراً للأرقام")
-    index = SearchIndex(library)
+    highlight = library.highlights.create(article, 0, 10, note="يحتاج مصدراً للأرقام")
+    index = library.search_index()
     hits = index.search("مصدر", kinds=["note"]).hits
     assert [(h.kind, h.highlight_id) for h in hits] == [("note", highlight.id)]
     assert articles(index.search("note:مصدر")) == set()  # the article itself has no note
@@ -85,12 +82,12 @@ def _segments(index: SearchIndex) -> int:
 
 
 def test_a_rebuild_with_two_processes_finds_what_one_process_finds(many: Library, monkeypatch) -> None:
-    one = SearchIndex(many)
+    one = own_index(many)
     one.rebuild()
     expected = {q: articles(one.search(q, limit=100)) for q in ("الاقتصاد", "السياحة", "زرا*", '"رقم 7"')}
     one.close()
     monkeypatch.setattr(index_module, "PARALLEL_MIN_DOCS", 10)
-    two = SearchIndex(many, procs=2)
+    two = many.search_index(procs=2)
     assert two.rebuild().total == 60
     assert _segments(two) == 2  # one segment a worker
     assert {q: articles(two.search(q, limit=100)) for q in expected} == expected
@@ -100,7 +97,7 @@ def test_a_rebuild_with_two_processes_finds_what_one_process_finds(many: Library
 
 
 def test_a_small_library_is_rebuilt_in_one_process(many: Library) -> None:
-    index = SearchIndex(many, procs=2)
+    index = many.search_index(procs=2)
     index.rebuild()
     assert _segments(index) == 1
     index.close()
@@ -108,7 +105,7 @@ def test_a_small_library_is_rebuilt_in_one_process(many: Library) -> None:
 
 def test_cancelling_a_rebuild_with_two_processes_stops_the_workers(many: Library, monkeypatch) -> None:
     monkeypatch.setattr(index_module, "PARALLEL_MIN_DOCS", 10)
-    index = SearchIndex(many, procs=2)
+    index = many.search_index(procs=2)
     index.rebuild()
     live = sorted(p.name for p in index.folder.iterdir() if p.is_dir())
     calls = []
@@ -136,7 +133,7 @@ def test_cached_length_scores_are_whoosh_bm25f_scores(many: Library, monkeypatch
 
     add_article(many, "مقال طويل", " ".join(["الاقتصاد والسياحة"] * 30 + [f"كلمة{i}" for i in range(200)]))
     monkeypatch.setattr(index_module, "PARALLEL_MIN_DOCS", 10)
-    index = SearchIndex(many, procs=procs)
+    index = own_index(many, procs=procs)
     index.rebuild()
     ix = index._open()
     with ix.searcher(weighting=BM25F()) as plain, ix.searcher(weighting=CachedLengthBM25F()) as cached:
@@ -169,9 +166,9 @@ def test_the_gui_index_process_builds_at_low_priority_with_two_processes(
     monkeypatch.setattr(index_process, "BACKGROUND_NICENESS", 10)
     real_init = SearchIndex.__init__
 
-    def recording_init(self, library, **kwargs):  # noqa: ANN001
+    def recording_init(self, folder, source, **kwargs):  # noqa: ANN001
         procs.append(kwargs.get("procs", 1))
-        real_init(self, library, **kwargs)
+        real_init(self, folder, source, **kwargs)
 
     monkeypatch.setattr(SearchIndex, "__init__", recording_init)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 8)

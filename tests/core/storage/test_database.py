@@ -6,14 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.article_store import ArticleStore
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.library import Change, Library
-from reader.core.models import ArticleMeta
-from reader.core.storage import SCHEMA_VERSION, open_database, schema_version
-from reader.core.text import Block, BlockKind, content_hash
-
-FIXTURES = Path(__file__).parents[1] / "fixtures"
+from reader.core.library import Library
+from reader.core.storage import SCHEMA_VERSION, Database, open_database, schema_version
+from tests.conftest import FIXTURES
 
 
 def test_new_database_is_at_current_version_with_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -30,12 +26,15 @@ def test_old_schema_fixture_opens_and_migrates(fixture: Path, tmp_path: Path) ->
     old_version = schema_version(sqlite3.connect(copy))
     assert old_version < SCHEMA_VERSION
     library = Library(tmp_path)
-    assert schema_version(library.db) == SCHEMA_VERSION
-    article = ArticleStore(library).get(1)
+    with library.database.read() as db:
+        assert schema_version(db) == SCHEMA_VERSION
+        labels = db.execute("SELECT COUNT(*) FROM color_labels").fetchone()[0]
+    assert labels >= 6
+    article = library.articles.get(1)
     assert article.title == "مقال قديم"
     assert article.text == "فقرة أولى"
-    labels = library.db.execute("SELECT COUNT(*) FROM color_labels").fetchone()[0]
-    assert labels >= 6
+    assert len(library.labels.list()) == labels
+    library.close()
 
 
 def test_database_from_a_newer_hawamish_is_refused(tmp_path: Path) -> None:
@@ -54,36 +53,20 @@ def test_garbage_database_is_reported_as_corrupt(tmp_path: Path) -> None:
     assert err.value.code is ErrorCode.LIBRARY_CORRUPT
 
 
-def test_article_round_trip_and_change_notification(library: Library) -> None:
-    changes: list[Change] = []
-    library.add_listener(changes.append)
-    store = ArticleStore(library)
-    blocks = [Block(BlockKind.HEADING, "عنوان", 1), Block(BlockKind.PARAGRAPH, "فقرة عربية فيها CNN.")]
-    article_id = store.add(ArticleMeta(title="عنوان", author="كاتب", source_path="/x.md"), blocks)
-    article = store.get(article_id)
-    assert article.blocks == blocks
-    assert article.content_hash == content_hash("عنوان\nفقرة عربية فيها CNN.")
-    assert article.language == "ar"
-    assert store.find_by_hash(article.content_hash) == article_id
-    assert [a.id for a in store.list()] == [article_id]
-    assert changes == [Change("article", "added", (article_id,), (article_id,))]
-
-
-def test_replace_blocks_and_delete(library: Library) -> None:
-    store = ArticleStore(library)
-    article_id = store.add(ArticleMeta(title="t"), [Block(BlockKind.PARAGRAPH, "قديم")])
-    store.replace_blocks(article_id, [Block(BlockKind.PARAGRAPH, "جديد")])
-    assert store.get(article_id).text == "جديد"
-    store.delete(article_id)
-    with pytest.raises(HawamishError) as err:
-        store.get(article_id)
-    assert err.value.code is ErrorCode.NOT_FOUND
-
-
 def test_failed_write_rolls_back(library: Library) -> None:
-    store = ArticleStore(library)
-    with pytest.raises(RuntimeError), library.write() as db:
+    with pytest.raises(RuntimeError), library.database.write() as db:
         db.execute("INSERT INTO settings(key, value) VALUES ('a', 'b')")
         raise RuntimeError("boom")
     assert library.get_setting("a") is None
-    assert store.count() == 0
+    assert library.articles.count() == 0
+
+
+def test_a_database_is_one_connection_used_under_its_lock(tmp_path: Path) -> None:
+    database = Database(tmp_path / "library.sqlite3")
+    with database.write() as db:
+        db.execute("INSERT INTO settings(key, value) VALUES ('a', 'b')")
+    with database.read() as db:
+        assert db.execute("SELECT value FROM settings WHERE key = 'a'").fetchone()[0] == "b"
+        assert schema_version(db) == SCHEMA_VERSION
+    assert database.migrate() == SCHEMA_VERSION  # nothing left to do
+    database.close()
