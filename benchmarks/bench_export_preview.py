@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.exporters import ExportRequest, export
+    from reader.core.exporters import ExportRequest
     from reader.core.library import Library
     from reader.gui.export.export_dialog import ExportDialog
     from reader.gui.export.export_preview import make_preview, render_first_page
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                     (
                         name,
                         "full PDF export",
-                        _median(lambda r=request, o=out: export(library, r, o), args.runs),
+                        _median(lambda r=request, o=out: library.export(r, o), args.runs),
                     )
                 )
                 rows.append(

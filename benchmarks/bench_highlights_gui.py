@@ -26,9 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.core.article_store import ArticleStore  # noqa: E402
-from reader.core.highlight_store import HighlightStore  # noqa: E402
 from reader.core.library import Library  # noqa: E402
+from reader.core.library.highlights import Highlights  # noqa: E402
 from reader.core.models import ArticleMeta  # noqa: E402
 from reader.core.text import Block, BlockKind  # noqa: E402
 
@@ -59,7 +58,7 @@ def build_article(words: int) -> list[Block]:
     return blocks
 
 
-def add_highlights(store: HighlightStore, article_id: int, text: str, count: int) -> None:
+def add_highlights(store: Highlights, article_id: int, text: str, count: int) -> None:
     rng = random.Random(5)
     spaces = [i for i, ch in enumerate(text) if ch == " "]
     for n in range(count):
@@ -91,11 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     load_fonts()
     tmp = Path(tempfile.mkdtemp(prefix="hawamish-bench-"))
     library = Library(tmp / "library")
-    articles = ArticleStore(library)
+    articles = library.articles
     blocks = build_article(args.words)
     big = articles.add(ArticleMeta(title="long", language="ar"), blocks)
     other = articles.add(ArticleMeta(title="short", language="ar"), [Block(BlockKind.PARAGRAPH, "نص قصير.")])
-    store = HighlightStore(library)
+    store = library.highlights
     add_highlights(store, big, articles.get(big).text, args.highlights)
 
     window = MainWindow(library, open_settings(tmp / "settings.ini"), "en")

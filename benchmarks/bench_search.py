@@ -43,7 +43,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.article_store import ArticleStore  # noqa: E402
 from reader.core.errors import HawamishError  # noqa: E402
 from reader.core.importers import read_article  # noqa: E402
 from reader.core.library import Library  # noqa: E402
@@ -125,7 +124,7 @@ def build_library(folder: Path, args, rng: random.Random) -> tuple[Library, list
     if args.generated_only:
         real = []  # the vocabulary came from it; no real article goes in
     library = Library(folder)
-    store = ArticleStore(library)
+    store = library.articles
     real_ids = store.add_many(real[: args.articles]) if real else []
     batch = []
     for item in generate(max(0, args.articles - len(real_ids)), words, weights, rng, args.words):
@@ -144,19 +143,14 @@ def reuse_or_build_library(tmp_path: Path, args, rng: random.Random) -> tuple[Li
         return build_library(tmp_path / "library", args, rng)
     if Library.exists_in(args.keep):
         library = Library(args.keep)
-        real_ids = [
-            int(r[0]) for r in library.db.execute("SELECT id FROM articles WHERE outlet NOT LIKE 'outlet %'")
-        ]
+        real_ids = sorted(a.id for a in library.articles.list() if not a.outlet.lower().startswith("outlet "))
         print(f"(reusing the library in {args.keep})")
         return library, real_ids, len(real_ids)
     return build_library(args.keep, args, rng)
 
 
 def canonical_texts(library: Library) -> dict[int, str]:
-    texts: dict[int, list[str]] = {}
-    for aid, text in library.db.execute("SELECT article_id, text FROM blocks ORDER BY article_id, position"):
-        texts.setdefault(aid, []).append(text)
-    return {k: "\n".join(v) for k, v in texts.items()}
+    return {aid: library.articles.text(aid) for aid in library.articles.ids()}
 
 
 # --- FTS5 beside it ----------------------------------------------------------------------------------
@@ -173,7 +167,7 @@ def build_fts(path: Path, library: Library, texts: dict[int, str]) -> tuple[sqli
     db = sqlite3.connect(path)
     db.execute("CREATE VIRTUAL TABLE ana USING fts5(body, tokenize='unicode61 remove_diacritics 0')")
     db.execute("CREATE VIRTUAL TABLE raw USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
-    titles = dict(library.db.execute("SELECT id, title FROM articles"))
+    titles = {a.id: a.title for a in library.articles.list()}
     started = time.perf_counter()
     db.executemany(
         "INSERT INTO ana(rowid, body) VALUES (?, ?)",
@@ -285,9 +279,7 @@ def latency(
 
 def freshness(index: SearchIndex, library: Library, ids: list[int], rng: random.Random, runs: int = 20):
     """ms from a new highlight with a note being saved to it being found: update_for_change + search."""
-    from reader.core.highlight_store import HighlightStore
-
-    store = HighlightStore(library)
+    store = library.highlights
     changes = []
     library.add_listener(changes.append)
     times = []
@@ -456,9 +448,9 @@ def main() -> int:
         print(f"load average before the build: {os.getloadavg()[0]:.1f} (2 cores; other work shares them)")
         print("\nindex build (SearchIndex.rebuild)")
         print(f"{'processes':>10} {'seconds':>9} {'articles/s':>11} {'index MB':>9}")
-        index = None if args.procs else SearchIndex(library)
+        index = None if args.procs else library.search_index()
         for procs in args.procs:
-            index = SearchIndex(library, procs=procs)
+            index = library.search_index(procs=procs)
             seconds = timed(lambda i=index: i.rebuild()) / 1000
             size = folder_size(live_generation(index)) / 2**20
             print(f"{procs:>10} {seconds:>9.1f} {len(texts) / seconds:>11.0f} {size:>9.1f}")

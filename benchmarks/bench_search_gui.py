@@ -5,7 +5,7 @@ second" and "the app stays responsive while indexing".
    UI thread was ever blocked meanwhile (a 5 ms timer records the gaps between its ticks).
 2. Query -> results painted: search_now() until the results list has repainted with the rows, for one word
    (typed without hamza), two words, a phrase and a prefix; median and p95 over several runs.
-3. A new highlight with a note -> its query shows it: HighlightStore.create() on the UI thread until the
+3. A new highlight with a note -> its query shows it: library.highlights.create() on the UI thread until the
    visible query's rows include the note (the panel re-runs the query when the index service commits).
 
 The library is the seed plus, when ../shared is present, N Saudi articles (default 1,500) imported into a
@@ -98,8 +98,6 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
 
-    from reader.core.highlight_store import HighlightStore
-    from reader.core.importers import import_paths
     from reader.core.library import Library
     from reader.gui.common.settings import open_settings
     from reader.gui.main_window import MainWindow
@@ -113,7 +111,7 @@ def main() -> int:
         print(f"({SAUDI} is absent: the seed only)")
     if args.ant and ANT.exists():
         paths += sorted(p for p in ANT.rglob("*.txt") if p.name.upper() != "README.TXT")[: args.ant]
-    results = import_paths(library, paths)
+    results = library.import_paths(paths)
     seed_id = next(r.article_id for r in results if r.path.endswith("seed.txt"))
     articles = sum(r.status == "imported" for r in results)
 
@@ -167,7 +165,7 @@ def main() -> int:
     print()
 
     # a new note becomes findable: the visible query refreshes itself when the index service commits
-    store = HighlightStore(library)
+    store = library.highlights
     window.open_article(seed_id)
     text = window.article_view.article.text
     delays: list[float] = []

@@ -388,6 +388,81 @@
             <source>the library database is damaged</source>
             <translation>قاعدة بيانات المكتبة تالفة</translation>
         </message>
+        <message>
+            <location filename="../reader/messages.py" line="35" />
+            <source>the quoted text occurs more than once; choose one with --occurrence</source>
+            <translation>النص المقتبس يتكرر أكثر من مرة؛ اختر واحدًا منها بـ ‎--occurrence‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="38" />
+            <source>no colour label has that key</source>
+            <translation>لا توجد تسمية لون بهذا المفتاح</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="39" />
+            <source>a colour must be written #rrggbb</source>
+            <translation>يُكتب اللون بالصيغة ‎#rrggbb‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="41" />
+            <source>a label key is a short lower-case identifier not used by another label</source>
+            <translation>مفتاح التسمية معرّف قصير بأحرف لاتينية صغيرة لا تستخدمه تسمية أخرى</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="44" />
+            <source>the query is empty</source>
+            <translation>عبارة البحث فارغة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="45" />
+            <source>a quotation mark (") is not closed</source>
+            <translation>علامة تنصيص (") غير مغلقة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="46" />
+            <source>a ')' has no matching '('</source>
+            <translation>القوس «)» بلا «(» يقابله</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="47" />
+            <source>a '(' is not closed</source>
+            <translation>قوس «(» غير مغلق</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="49" />
+            <source>unknown field '{token}' (use one of {fields})</source>
+            <translation>لا يوجد حقل «{token}»؛ استخدم واحدًا من: ‎{fields}‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="51" />
+            <source>{token} needs a word on each side</source>
+            <translation>يحتاج {token} إلى كلمة على كل جانب</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="52" />
+            <source>NOT needs a word after it</source>
+            <translation>يحتاج NOT إلى كلمة بعده</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="53" />
+            <source>{token} needs a value after it</source>
+            <translation>يحتاج ‎{token}‎ إلى قيمة بعده</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="54" />
+            <source>'{token}' needs a word after it</source>
+            <translation>تحتاج العلامة «{token}» إلى كلمة بعدها مباشرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="56" />
+            <source>a prefix search needs at least 2 letters before '*': {token}</source>
+            <translation>البحث بالبادئة يحتاج إلى حرفين على الأقل قبل «*»: ‎{token}‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="58" />
+            <source>unknown kind '{token}' (use one of {kinds})</source>
+            <translation>لا يوجد نوع «{token}»؛ استخدم واحدًا من: ‎{kinds}‎</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from whoosh import fields, query
 from whoosh.qparser.common import QueryParserError
@@ -54,7 +55,7 @@ def normalize_date(text: str) -> str:
     return text
 
 
-class DateField(fields.ID):
+class DateField(fields.ID):  # type: ignore[misc]  # whoosh ships no types
     """Published dates as sortable strings (YYYY, YYYY-MM or YYYY-MM-DD, as the article knows it).
 
     `date:2024` and `date:2015-07` match every date inside that period; `date:2014..2016`,
@@ -70,7 +71,7 @@ class DateField(fields.ID):
             return self.parse_range(fieldname, m["start"] or None, m["end"] or None, False, False, boost)
         return query.Prefix(fieldname, normalize_date(qstring), boost=boost)
 
-    def parse_range(  # type: ignore[override]
+    def parse_range(
         self,
         fieldname: str,
         start: str | None,
@@ -88,7 +89,7 @@ class DateField(fields.ID):
         return query.TermRange(fieldname, lo, hi, startexcl, endexcl, boost=boost)
 
 
-class SectionedText(fields.TEXT):
+class SectionedText(fields.TEXT):  # type: ignore[misc]  # whoosh ships no types
     """A text field indexed from several sections, each with its own weight: ((text, weight), ...).
 
     whoosh weighs a term by the sum of its tokens' boosts, so a title word weighing TITLE_WEIGHT behaves
@@ -96,7 +97,7 @@ class SectionedText(fields.TEXT):
     A plain string is indexed as one section of weight 1.
     """
 
-    def index(self, value, **kwargs):  # type: ignore[no-untyped-def, override]
+    def index(self, value: str | Iterable[tuple[str, float]], **kwargs: Any) -> Any:
         sections: Iterable[tuple[str, float]] = [(value, 1.0)] if isinstance(value, str) else value
         return self._index_sections(sections)
 
