@@ -24,6 +24,7 @@ from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
 from reader.core.notes import NoteGroup, group_highlights, unknown_colors
 from reader.core.storage import Database
 from reader.core.storage import settings as setting_rows
+from reader.core.storage import tags as tag_rows
 from reader.core.storage.index_rows import IndexRowSource
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -187,6 +188,11 @@ class Library:
         highlights = self.highlights.query(tags=tag_list or None, colors=color_list or None)
         articles = {a.id: a for a in self.articles.list()}
         return group_highlights(highlights, articles, self.labels.list(), group_by)
+
+    def tags_in_use(self) -> list[str]:
+        """Every tag on an article or a highlight, once each, sorted (the GUI's tag choosers)."""
+        with self.database.read() as tx:
+            return tag_rows.in_use(tx)
 
     def unknown_colors(self, colors: Iterable[str]) -> list[str]:
         """Keys in `colors` that are neither a label nor a key some highlight still carries."""

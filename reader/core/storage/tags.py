@@ -49,3 +49,9 @@ def articles_tagged(tx: Transaction, tag: str) -> list[int]:
         (tag, tag),
     )
     return [int(r[0]) for r in rows]
+
+
+def in_use(tx: Transaction) -> list[str]:
+    """Every tag on an article or a highlight, once each, in code-point order."""
+    rows = tx.execute("SELECT tag FROM article_tags UNION SELECT tag FROM highlight_tags ORDER BY tag")
+    return [str(r[0]) for r in rows]

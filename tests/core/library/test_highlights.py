@@ -166,6 +166,17 @@ def test_article_note_and_tags(seeded) -> None:
         store.set_note(article_id + 50, "x")
 
 
+def test_tags_in_use_lists_article_and_highlight_tags_once(seeded) -> None:
+    library, article_id, _text = seeded
+    assert library.tags_in_use() == []
+    library.articles.set_tags(article_id, ["روسيا", "isis"])
+    first = library.highlights.create(article_id, 0, 5, tags=["روسيا", "claim-check"])
+    assert library.tags_in_use() == ["claim-check", "isis", "روسيا"]
+    library.highlights.delete(first.id)
+    library.articles.set_tags(article_id, [])
+    assert library.tags_in_use() == []
+
+
 def test_deleting_the_article_deletes_its_highlights(seeded) -> None:
     library, article_id, _text = seeded
     store = library.highlights
