@@ -158,12 +158,10 @@ def _seed_article_id(library: Library) -> int | None:
     """The sample library's seed article (added first), for the first start."""
     from reader.core.sample import SAMPLE_FILES
 
-    with library.read() as db:
-        for row in db.execute("SELECT id, source_path FROM articles ORDER BY id"):
-            if str(row[1]).endswith(SAMPLE_FILES[0]):
-                return int(row[0])
-        row = db.execute("SELECT MIN(id) FROM articles").fetchone()
-    return int(row[0]) if row and row[0] is not None else None
+    articles = sorted(library.articles.list(), key=lambda a: a.id)
+    seed = next((a for a in articles if a.source_path.endswith(SAMPLE_FILES[0])), None)
+    first = seed or (articles[0] if articles else None)
+    return first.id if first is not None else None
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -193,8 +191,9 @@ def run_app(args: argparse.Namespace) -> int:
     target = args.open
     if target is None:
         target = _seed_article_id(library) if first_run else main_window.last_article_id()
-    if target is None and main_window.library_model.total:
-        target = main_window.library_model.article_at(0).id  # nothing remembered: the newest article
+    newest = main_window.library_model.article_at(0)
+    if target is None and newest is not None:
+        target = newest.id  # nothing remembered: the newest article
     if target is not None and not main_window.open_article(int(target)):
         if args.open is not None:
             print(f"hawamish: article {args.open} not found", file=sys.stderr)

@@ -20,14 +20,13 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from reader.core.article_store import ArticleStore
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
 
 app = QApplication([])
 library = Library(Path(sys.argv[1]))
-ArticleStore(library).add(ArticleMeta(title="عنوان"), [Block(BlockKind.PARAGRAPH, "نص المقال عن موسكو.")])
+library.articles.add(ArticleMeta(title="عنوان"), [Block(BlockKind.PARAGRAPH, "نص المقال عن موسكو.")])
 from reader.gui.main_window import MainWindow
 from reader.gui.common.settings import open_settings
 

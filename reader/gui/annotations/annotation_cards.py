@@ -33,7 +33,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.text import Direction, first_strong_direction
 from reader.gui.reading.highlight_layer import fill_color, underline_color
@@ -155,6 +155,8 @@ class MarkdownText:
 
     def _draw_ellipsis(self, painter: QPainter, palette: QPalette | None) -> None:
         """An ellipsis just past the end of the last line shown (its left for a right-to-left line)."""
+        if self._last_line is None:
+            return
         rect, rtl = self._last_line
         metrics = QFontMetricsF(self._font)
         w = metrics.horizontalAdvance(ELLIPSIS)
@@ -309,7 +311,9 @@ class CardDelegate(QStyledItemDelegate):
         header.setBold(True)
         return quote, base, header
 
-    def _content(self, card: CardData, option: QStyleOptionViewItem, width: int):
+    def _content(
+        self, card: CardData, option: QStyleOptionViewItem, width: int
+    ) -> tuple[int, WrappedText, MarkdownText | None]:
         """(card height, quote, note) for a card at `width`, laid out once (sizeHint runs for every card
         each time the list is filled)."""
         key = (card, width, option.direction == Qt.LayoutDirection.RightToLeft, option.font.key())
@@ -336,7 +340,7 @@ class CardDelegate(QStyledItemDelegate):
         if card is None:
             return super().sizeHint(option, index)
         view = self.parent()
-        width = view.viewport().width() if hasattr(view, "viewport") else option.rect.width()
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
         height, _quote, _note = self._content(card, option, width)
         return QSize(width, height)
 

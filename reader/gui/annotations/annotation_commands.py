@@ -1,6 +1,6 @@
 """Undo commands for highlights and notes, pushed on MainWindow.undo_stack.
 
-Every command writes through the core stores, so each step (do, undo, redo) is committed to SQLite when it
+Every command writes through the Library's services (`library.highlights`, `library.articles`), so each step (do, undo, redo) is committed to SQLite when it
 happens: the undo stack only remembers how to reverse a change, it never holds unsaved state. Views refresh
 from the Library's change notifications, never from the commands.
 """
@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from reader.core.highlight_store import Highlight, HighlightStore
+from reader.core.library.articles import Articles
+from reader.core.library.highlights import Highlights
+from reader.core.models import Highlight
 
 #: QUndoCommand.id() of note edits: consecutive edits of one note merge into one undo step.
 NOTE_EDIT_ID = 7301
@@ -25,7 +27,7 @@ class CreateHighlightCommand(QUndoCommand):
 
     def __init__(
         self,
-        store: HighlightStore,
+        store: Highlights,
         article_id: int,
         start: int,
         end: int,
@@ -57,7 +59,7 @@ class UpdateHighlightCommand(QUndoCommand):
 
     FIELDS = ("color", "style", "note", "tags")
 
-    def __init__(self, store: HighlightStore, before: Highlight, text: str, **changes: Any) -> None:
+    def __init__(self, store: Highlights, before: Highlight, text: str, **changes: Any) -> None:
         super().__init__(text)
         unknown = set(changes) - set(self.FIELDS)
         if unknown:
@@ -75,21 +77,21 @@ class UpdateHighlightCommand(QUndoCommand):
 
 
 class RecolorCommand(UpdateHighlightCommand):
-    def __init__(self, store: HighlightStore, before: Highlight, color: str) -> None:
+    def __init__(self, store: Highlights, before: Highlight, color: str) -> None:
         super().__init__(
             store, before, QCoreApplication.translate("AnnotationCommands", "Change colour"), color=color
         )
 
 
 class RestyleCommand(UpdateHighlightCommand):
-    def __init__(self, store: HighlightStore, before: Highlight, style: str) -> None:
+    def __init__(self, store: Highlights, before: Highlight, style: str) -> None:
         super().__init__(
             store, before, QCoreApplication.translate("AnnotationCommands", "Change style"), style=style
         )
 
 
 class EditTagsCommand(UpdateHighlightCommand):
-    def __init__(self, store: HighlightStore, before: Highlight, tags: Sequence[str]) -> None:
+    def __init__(self, store: Highlights, before: Highlight, tags: Sequence[str]) -> None:
         super().__init__(
             store, before, QCoreApplication.translate("AnnotationCommands", "Edit tags"), tags=list(tags)
         )
@@ -98,7 +100,7 @@ class EditTagsCommand(UpdateHighlightCommand):
 class EditNoteCommand(UpdateHighlightCommand):
     """A note edit. Saves that follow each other while typing merge, so one Ctrl+Z undoes the typing run."""
 
-    def __init__(self, store: HighlightStore, before: Highlight, note: str) -> None:
+    def __init__(self, store: Highlights, before: Highlight, note: str) -> None:
         super().__init__(
             store, before, QCoreApplication.translate("AnnotationCommands", "Edit note"), note=note
         )
@@ -116,7 +118,7 @@ class EditNoteCommand(UpdateHighlightCommand):
 class DeleteHighlightCommand(QUndoCommand):
     """Delete a highlight; undo restores it whole (same id, note, tags and times)."""
 
-    def __init__(self, store: HighlightStore, highlight: Highlight) -> None:
+    def __init__(self, store: Highlights, highlight: Highlight) -> None:
         super().__init__(QCoreApplication.translate("AnnotationCommands", "Delete highlight"))
         self.store = store
         self.highlight = highlight
@@ -132,7 +134,7 @@ class ReattachHighlightCommand(QUndoCommand):
     """Give an orphan (or any highlight) a new place; undo puts the old row back as it was (orphan flag,
     old position and quote included)."""
 
-    def __init__(self, store: HighlightStore, old: Highlight, start: int, end: int) -> None:
+    def __init__(self, store: Highlights, old: Highlight, start: int, end: int) -> None:
         super().__init__(QCoreApplication.translate("AnnotationCommands", "Re-attach highlight"))
         self.store = store
         self.old = old
@@ -148,18 +150,18 @@ class ReattachHighlightCommand(QUndoCommand):
 class ArticleNoteCommand(QUndoCommand):
     """Edit the article-level note; consecutive saves of one article's note merge into one step."""
 
-    def __init__(self, store: HighlightStore, article_id: int, before: str, after: str) -> None:
+    def __init__(self, articles: Articles, article_id: int, before: str, after: str) -> None:
         super().__init__(QCoreApplication.translate("AnnotationCommands", "Edit article note"))
-        self.store = store
+        self.articles = articles
         self.article_id = article_id
         self.before = before
         self.after = after
 
     def redo(self) -> None:
-        self.store.set_article_note(self.article_id, self.after)
+        self.articles.set_note(self.article_id, self.after)
 
     def undo(self) -> None:
-        self.store.set_article_note(self.article_id, self.before)
+        self.articles.set_note(self.article_id, self.before)
 
     def id(self) -> int:  # noqa: A003 (Qt's name)
         return ARTICLE_NOTE_EDIT_ID

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 import qtawesome as qta
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,9 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.highlight_store import Highlight, normalize_tags
-from reader.core.labels import ColorLabel
-from reader.core.models import Article
+from reader.core.models import Article, ColorLabel, Highlight
+from reader.core.quotes import normalize_tags
 from reader.core.text import block_spans, normalize_arabic
 from reader.gui.annotations.annotation_cards import CARD_ROLE, ID_ROLE, CardData, CardDelegate, short_date
 from reader.gui.annotations.note_edit import NoteEdit
@@ -459,7 +458,10 @@ class AnnotationPanel(QDockWidget):
             other = self.orphan_list if view is self.list else self.list
             for v, current in ((other, None), (view, item)):
                 v.blockSignals(True)
-                v.setCurrentItem(current)
+                if current is None:
+                    v.setCurrentIndex(QModelIndex())
+                else:
+                    v.setCurrentItem(current)
                 v.blockSignals(False)
             self._current = highlight_id
             self._show_current()
@@ -495,7 +497,7 @@ class AnnotationPanel(QDockWidget):
         if h is not None and not h.orphan:
             self.activated.emit(highlight_id)
 
-    def _on_current_changed(self, current: QListWidgetItem | None, _previous) -> None:
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:
             self._set_current(current.data(ID_ROLE))
 
@@ -507,7 +509,7 @@ class AnnotationPanel(QDockWidget):
         other = self.orphan_list if self._highlights[highlight_id].orphan is False else self.list
         other.blockSignals(True)
         other.clearSelection()
-        other.setCurrentItem(None)
+        other.setCurrentIndex(QModelIndex())
         other.blockSignals(False)
         self._show_current()
 
@@ -584,7 +586,7 @@ class AnnotationPanel(QDockWidget):
         if self._current is not None:
             self.reattach_requested.emit(self._current)
 
-    def _context_menu(self, view: QListWidget, pos) -> None:
+    def _context_menu(self, view: QListWidget, pos: QPoint) -> None:
         item = view.itemAt(pos)
         if item is None:
             return

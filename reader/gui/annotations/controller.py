@@ -13,10 +13,10 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
+from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import HawamishError
-from reader.core.highlight_store import Highlight, HighlightStore
-from reader.core.labels import ColorLabel, LabelStore
-from reader.core.library import Change, Library
+from reader.core.library import Library
+from reader.core.models import ColorLabel, Highlight
 from reader.gui.annotations.annotation_commands import (
     ArticleNoteCommand,
     CreateHighlightCommand,
@@ -46,8 +46,9 @@ class AnnotationController(QObject):
         self._shell = shell
         self.view = shell.article_view
         self.undo_stack = shell.undo_stack
-        self.store = HighlightStore(library)
-        self.label_store = LabelStore(library)
+        self.store = library.highlights
+        self.articles = library.articles
+        self.label_store = library.labels
         self.labels: list[ColorLabel] = []
         self._colors: dict[str, str] = {}
         self.article_id: int | None = None
@@ -127,7 +128,7 @@ class AnnotationController(QObject):
             highlights = self.store.for_article(article_id)
             self.layer.set_highlights(highlights)
         self._highlights = {h.id: h for h in highlights}
-        self.panel.show_article(article, highlights, self.store.article_note(article_id))
+        self.panel.show_article(article, highlights, self.articles.note(article_id))
 
     def reload_highlights(self, change: Change | None = None) -> None:
         """Refresh after a change: only the highlights it names are read again (a new highlight shows
@@ -152,17 +153,44 @@ class AnnotationController(QObject):
         self.panel.set_highlights(highlights)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "labels":
+        """What a library change refreshes: the labels, the open article's highlights or its note."""
+        if change.kind == ChangeKind.LIBRARY:
+            self._on_library_replaced()
+        elif change.kind == ChangeKind.LABELS:
             self._load_labels()
             self.layer.redraw()
-        elif change.kind == "highlight" and self.article_id in change.article_ids:
+        elif change.kind == ChangeKind.HIGHLIGHT and self.article_id in change.article_ids:
             self.reload_highlights(change)
-        elif change.kind == "article_note" and self.article_id in change.article_ids:
-            self.panel.set_article_note(self.store.article_note(self.article_id))
-        elif change.kind == "article" and change.op == "deleted" and self.article_id in change.article_ids:
-            self.article_id = None
-            self.layer.set_highlights([])
-            self.panel.show_article(None, [], "")
+        elif change.kind == ChangeKind.ARTICLE_NOTE and self.article_id in change.article_ids:
+            self.panel.set_article_note(self.articles.note(self.article_id))
+        elif (
+            change.kind == ChangeKind.ARTICLE
+            and change.op == ChangeOp.DELETED
+            and self.article_id in change.article_ids
+        ):
+            self._clear()
+
+    def _on_library_replaced(self) -> None:
+        """A restore replaced everything: the undo history names highlights that may be gone, and the labels,
+        highlights and note of the open article are read again (the view empties if the article is gone)."""
+        self.undo_stack.clear()
+        self._load_labels()
+        article = self.view.article
+        if article is None or not self.articles.exists(article.id):
+            self._clear()
+            return
+        self.article_id = article.id
+        highlights = self.store.for_article(article.id)
+        self._highlights = {h.id: h for h in highlights}
+        self.layer.set_highlights(highlights)
+        self.panel.set_highlights(highlights)
+        self.panel.set_article_note(self.articles.note(article.id))
+
+    def _clear(self) -> None:
+        self.article_id = None
+        self._highlights = {}
+        self.layer.set_highlights([])
+        self.panel.show_article(None, [], "")
 
     def close(self) -> None:
         """The window closes: save a note still being typed."""
@@ -250,9 +278,9 @@ class AnnotationController(QObject):
     def edit_article_note(self, text: str) -> None:
         if self.article_id is None:
             return
-        before = self.store.article_note(self.article_id)
+        before = self.articles.note(self.article_id)
         if before != text:
-            self._push(ArticleNoteCommand(self.store, self.article_id, before, text))
+            self._push(ArticleNoteCommand(self.articles, self.article_id, before, text))
 
     def jump_to(self, highlight_id: int) -> None:
         """Scroll the article to a highlight and flash it."""

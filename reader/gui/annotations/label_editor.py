@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.labels import LabelStore
+from reader.core.library.labels import Labels
 from reader.gui.common.label_display import label_display_name, swatch_icon
 
 
 class LabelEditorDialog(QDialog):
     """One row a label: its colour (a button that opens QColorDialog) and its name."""
 
-    def __init__(self, store: LabelStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Labels, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labelEditor")
         self.setWindowTitle(self.tr("Colour Labels"))

@@ -11,7 +11,7 @@ Saving is debounced: `save_requested(text)` fires when typing pauses, on focus-o
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -125,7 +125,7 @@ class NoteEdit(QTextEdit):
         self.flush()
         super().focusOutEvent(event)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
         if event.type() == event.Type.LayoutDirectionChange:
             self.apply_directions(undoable=False)

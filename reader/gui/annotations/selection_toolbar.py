@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton
 
-from reader.core.labels import ColorLabel
+from reader.core.models import ColorLabel
 from reader.gui.common.label_display import label_display_name, swatch_icon
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.shell import Shell

@@ -1,6 +1,6 @@
 """File → Back Up Library…: a consistent copy of the library's database, saved where the user chooses.
 
-The copy is made off the UI thread by reader.core.backup (SQLite's online backup: safe while the app keeps
+The copy is made off the UI thread by `library.backup` (SQLite's online backup: safe while the app keeps
 writing); the status bar says where it went, an error dialog says why it could not. Restoring a backup is
 `hawamish restore FILE` (docs/cli.md): it replaces what the window shows, so it is not a menu item yet.
 """
@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.library import Library
+from reader.core.library.maintenance import BackupInfo
 from reader.gui.common.workers import Task, run_task
 from reader.gui.shell import Menu, Shell
 
@@ -60,8 +61,6 @@ class BackupFlow(QObject):
 
     def back_up(self, path: Path) -> None:
         """Write the backup to `path` in a worker; report in the status bar or an error dialog."""
-        from reader.core.backup import BackupInfo, backup_library
-
         library, shell, action = self._library, self._shell, self.action
         action.setEnabled(False)
         shell.show_status(_tr("Saving a backup of the library…"))
@@ -80,5 +79,5 @@ class BackupFlow(QObject):
             shell.show_error(error, _tr("The backup was not saved"))
 
         self.task = run_task(
-            self, lambda _progress, _cancelled: backup_library(library, path), on_done=done, on_error=failed
+            self, lambda _progress, _cancelled: library.backup(path), on_done=done, on_error=failed
         )

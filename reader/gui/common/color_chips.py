@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
-from reader.core.labels import ColorLabel, contrast_ratio, parse_color
+from reader.core.labels import contrast_ratio, parse_color
+from reader.core.models import ColorLabel
 from reader.gui.common.label_display import label_display_name
 
 

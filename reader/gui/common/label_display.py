@@ -6,31 +6,22 @@ export dialog's chips, the search filters).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from reader.core.labels import ColorLabel
-from reader.core.storage.migrations import DEFAULT_LABELS
+from reader.core.label_defaults import default_label_name
+from reader.core.models import ColorLabel
 
-_DEFAULT_NAMES = {key: name for key, name, _color, _pos in DEFAULT_LABELS}
+
+def ui_language() -> str:
+    """'ar' or 'en': the UI language app.apply_language chose (it sets the default QLocale with it)."""
+    return "ar" if QLocale().language() == QLocale.Language.Arabic else "en"
 
 
 def label_display_name(label: ColorLabel) -> str:
-    """A label's name in the UI language: the default names are translated, names users gave are kept."""
-    if _DEFAULT_NAMES.get(label.key) == label.name:
-        return QCoreApplication.translate("ColorLabels", label.name)
-    return label.name
-
-
-#: The default names, for lupdate: they are stored in English in the library and translated when shown.
-DEFAULT_NAMES_FOR_TRANSLATORS = (
-    QT_TRANSLATE_NOOP("ColorLabels", "Claim"),
-    QT_TRANSLATE_NOOP("ColorLabels", "Evidence"),
-    QT_TRANSLATE_NOOP("ColorLabels", "Counter-argument"),
-    QT_TRANSLATE_NOOP("ColorLabels", "Source quoted"),
-    QT_TRANSLATE_NOOP("ColorLabels", "Question"),
-    QT_TRANSLATE_NOOP("ColorLabels", "Important"),
-)
+    """A label's name in the UI language: a default name still as stored is shown in the UI language
+    (reader.core.label_defaults), a name the user gave is kept as written."""
+    return default_label_name(label.key, label.name, ui_language())
 
 
 def swatch_icon(color: str, size: int = 16, *, ring: bool = False) -> QIcon:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.library import Change, Library
+from reader.core.changes import Change
+from reader.core.library import Library
 
 
 class LibraryEvents(QObject):

@@ -58,6 +58,7 @@ class Task(QObject):
         self._on_progress_cb = on_progress
         self._cancel = threading.Event()
         self._finished = threading.Event()
+        self._signals: _Signals | None = None  # the worker's emitter, kept alive as long as the task
         self._delivered = False
 
     # control -------------------------------------------------------------------------------------
@@ -147,7 +148,7 @@ def run_task(
     """
     task = Task(parent, on_done, on_error, on_progress)
     signals = _Signals()
-    task._signals = signals  # keep the emitter alive as long as the task
+    task._signals = signals
     queued = Qt.ConnectionType.QueuedConnection
     signals.progress.connect(task._deliver_progress, queued)
     signals.done.connect(task._deliver_done, queued)

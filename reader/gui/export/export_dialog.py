@@ -34,14 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.article_store import ArticleStore
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSummary, export
-from reader.core.labels import LabelStore
+from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSummary
 from reader.core.library import Library
 from reader.gui.common.color_chips import ColorChips
 from reader.gui.common.workers import Task, run_task
-from reader.gui.export.export_preview import ExportPreview, all_tags, export_reason, safe_file_name
+from reader.gui.export.export_preview import ExportPreview, export_reason, safe_file_name
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +186,7 @@ class ExportDialog(QDialog):
 
     def _build_filters(self) -> QGroupBox:
         box = QGroupBox(self.tr("Notes"), self)
-        self.color_chips = ColorChips(LabelStore(self.library).list(), box)
+        self.color_chips = ColorChips(self.library.labels.list(), box)
         self.color_chips.changed.connect(self._options_changed)
         self.chips = self.color_chips.chips
         self.filter_tag_combo = QComboBox(box)
@@ -250,7 +248,7 @@ class ExportDialog(QDialog):
 
     # choices from the library --------------------------------------------------------------------
     def _load_choices(self, scope: str | None) -> None:
-        articles = ArticleStore(self.library)
+        articles = self.library.articles
         self.article_title = ""
         if self.article_id is not None:
             try:
@@ -274,7 +272,7 @@ class ExportDialog(QDialog):
             self.tr("The whole library (articles: {count})").format(count=articles.count())
         )
 
-        tags = all_tags(self.library)
+        tags = self.library.tags_in_use()
         self.filter_tag_combo.addItem(self.tr("Any tag"), "")
         for tag in tags:
             self.scope_tag_combo.addItem(tag, tag)
@@ -403,7 +401,7 @@ class ExportDialog(QDialog):
         self.start_folder = path.parent
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ExportSummary:
-            return export(library, request, path, progress=progress, cancel=cancelled)
+            return library.export(request, path, progress=progress, cancel=cancelled)
 
         self.progress_bar.setRange(0, 0)  # busy until the first report
         self.progress_bar.setVisible(True)
@@ -519,6 +517,6 @@ def _uses_letter() -> bool:
 
 def _title_of(library: Library, article_id: int) -> str:
     try:
-        return ArticleStore(library).get(article_id).title
+        return library.articles.get(article_id).title
     except HawamishError:
         return ""

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters import ExportRequest, render
-from reader.core.exporters.collect import ExportDocument, collect
+from reader.core.exporters.collect import ExportDocument
 from reader.core.library import Library
 from reader.gui.common.error_text import error_reason
 from reader.gui.common.workers import Task, run_task
@@ -52,13 +52,6 @@ def safe_file_name(title: str, fallback: str = "notes") -> str:
     return name[:80].rstrip(" .") or fallback
 
 
-def all_tags(library: Library) -> list[str]:
-    """Every tag used on a highlight or an article, for the tag choosers (no core store lists them all)."""
-    with library.read() as db:
-        rows = db.execute("SELECT tag FROM highlight_tags UNION SELECT tag FROM article_tags ORDER BY tag")
-        return [str(r[0]) for r in rows]
-
-
 def preview_document(
     library: Library, request: ExportRequest, cancelled: Callable[[], bool] | None = None
 ) -> ExportDocument:
@@ -66,7 +59,7 @@ def preview_document(
     highlights. Reading is cheap and rendering is not, so previewing "the whole library" or an article with
     300 highlights costs no more than a short article. Only the "page 1 of N" count can differ."""
     exported_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    document = collect(library, request, exported_at, cancelled=cancelled)
+    document = library.export_document(request, exported_at, cancelled=cancelled)
     articles = tuple(
         dataclasses.replace(article, highlights=article.highlights[:PREVIEW_HIGHLIGHTS])
         for article in document.articles[:PREVIEW_ARTICLES]
@@ -279,7 +272,7 @@ class ExportPreview(QGroupBox):
         framed.setDevicePixelRatio(ratio)
         self.image.setPixmap(framed)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._scale()
 

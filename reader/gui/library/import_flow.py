@@ -1,8 +1,8 @@
 """File → Import: choose files or a folder, import them off the UI thread, then report what happened.
 
-The import itself is `reader.core.importers.import_paths`; this module only runs it through `run_task`,
-shows progress with a cancel button, and summarises the results, naming every file that failed and why, in
-the UI language.
+The import itself is `library.import_paths`; this module only runs it through `run_task`, shows progress
+with a cancel button, and summarises the results, naming every file that failed and why, in the UI
+language.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
@@ -20,6 +20,9 @@ from reader.core.library import Library
 from reader.gui.common.error_text import describe_error, error_reason
 from reader.gui.common.workers import CancelledFn, ProgressFn, Task, run_task
 from reader.gui.shell import Shell
+
+if TYPE_CHECKING:  # the importers (markdown-it and all) load with the first import, not with the app
+    from reader.core.importers import ImportResult
 
 
 def import_patterns() -> str:
@@ -80,10 +83,8 @@ class ImportFlow(QObject):
             self._settings.setValue("import/last_dir", str(first if first.is_dir() else first.parent))
         library = self._library
 
-        def work(progress: ProgressFn, cancelled: CancelledFn) -> list[Any]:
-            from reader.core.importers import import_paths
-
-            return list(import_paths(library, paths, progress=progress, cancel=cancelled))
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> list[ImportResult]:
+            return library.import_paths(paths, progress=progress, cancel=cancelled)
 
         dialog = QProgressDialog(
             self.tr("Importing articles…"), self.tr("Cancel"), 0, 0, self._shell.dialog_parent()
@@ -119,7 +120,7 @@ class ImportFlow(QObject):
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
 
-    def _done(self, results: list[Any]) -> None:
+    def _done(self, results: list[ImportResult]) -> None:
         self._close_progress()
         self._summarise(results)
         first_new = next(
@@ -135,7 +136,7 @@ class ImportFlow(QObject):
         self.failed.emit(error)
 
     # reporting -----------------------------------------------------------------------------------
-    def summary_text(self, results: Sequence[Any]) -> tuple[str, str]:
+    def summary_text(self, results: Sequence[ImportResult]) -> tuple[str, str]:
         """A one-paragraph summary and the details (one failed file a line, with its reason)."""
         cancelled = [
             r
@@ -160,7 +161,7 @@ class ImportFlow(QObject):
         ]
         return "\n".join(parts), "\n".join(failures)
 
-    def _summarise(self, results: Sequence[Any]) -> None:
+    def _summarise(self, results: Sequence[ImportResult]) -> None:
         text, details = self.summary_text(results)
         if details:
             intro = self.tr("Some files could not be imported:")

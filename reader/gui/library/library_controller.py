@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from reader.core.library import Change, Library
+from reader.core.changes import Change, ChangeKind
+from reader.core.library import Library
 from reader.gui.library.library_model import COL_TITLE, LibraryModel, LibrarySortModel
 from reader.gui.library.library_view import make_library_view
 from reader.gui.shell import Shell
@@ -94,9 +95,12 @@ class LibraryListController(QObject):
     def on_library_change(self, change: Change) -> None:
         if self._closed:
             return
-        if change.kind == "article":
+        if change.kind == ChangeKind.LIBRARY:  # a restore replaced everything: read it all now
+            self._refresh_timer.stop()
+            self.refresh()
+        elif change.kind == ChangeKind.ARTICLE:
             self._refresh_timer.start()  # an import adds many: read the rows once, when it pauses
-        elif change.kind == "highlight":
+        elif change.kind == ChangeKind.HIGHLIGHT:
             self.model.update_counts(change.article_ids)
 
     def refresh(self) -> None:

@@ -1,9 +1,8 @@
 """The library list: a table model over article metadata (never article bodies).
 
-The rows come from one read-only query of the five shown columns as plain tuples: for 10,000 articles it
-takes about 30 ms, where building full `Article` objects through `ArticleStore.list()` took about 200 ms of
-the window's start-up (benchmarks/bench_startup.py). Rows are handed to the view in batches through
-canFetchMore/fetchMore, so the first paint does not wait for all of them.
+The rows come from `library.articles.list()` (metadata and highlight counts, no bodies), and only the five
+shown columns are kept. Rows are handed to the view in batches through canFetchMore/fetchMore, so the first
+paint does not wait for all of them.
 Sorting happens in the source model with Python's sort on precomputed keys (a proxy sort would call
 data() ~300,000 times for 10,000 rows); the proxy keeps the source order and serves filtering. Each cell
 carries its own text direction (Anki's is_rtl cells): an English title in an Arabic UI still
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -39,12 +39,6 @@ FETCH_BATCH = 1000
 
 Index = QModelIndex | QPersistentModelIndex
 
-_ROWS_QUERY = (
-    "SELECT a.id, a.title, a.author, a.outlet, a.published, COALESCE(h.n, 0) FROM articles a "
-    "LEFT JOIN (SELECT article_id, COUNT(*) AS n FROM highlights GROUP BY article_id) h ON h.article_id = a.id "
-    "ORDER BY a.id DESC"
-)
-
 
 class LibraryRow:
     """What the list shows of one article (the names match reader.core.models.Article)."""
@@ -64,10 +58,10 @@ class LibraryRow:
 
 def load_rows(library: Library) -> list[LibraryRow]:
     """Every article's list columns, newest first, without bodies."""
-    with library.read() as db:
-        cursor = db.cursor()
-        cursor.row_factory = None  # plain tuples: sqlite3.Row costs more than the query itself here
-        return [LibraryRow(*row) for row in cursor.execute(_ROWS_QUERY)]
+    return [
+        LibraryRow(a.id, a.title, a.author, a.outlet, a.published, a.highlight_count)
+        for a in library.articles.list()
+    ]
 
 
 def _headers() -> list[str]:
@@ -83,7 +77,7 @@ def _headers() -> list[str]:
 class LibraryModel(QAbstractTableModel):
     """Rows are Articles without blocks, newest first; `refresh()` reloads, `update_counts()` patches."""
 
-    def __init__(self, library: Library, parent=None) -> None:
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._all: list[LibraryRow] = []
@@ -150,14 +144,7 @@ class LibraryModel(QAbstractTableModel):
         ids = [i for i in article_ids if i in self._row_of]
         if not ids:
             return
-        marks = ",".join("?" * len(ids))
-        with self._library.read() as db:
-            counts = dict(
-                db.execute(
-                    f"SELECT article_id, COUNT(*) FROM highlights WHERE article_id IN ({marks}) GROUP BY article_id",
-                    ids,
-                ).fetchall()
-            )
+        counts = self._library.articles.highlight_counts(ids)
         for article_id in ids:
             row = self._row_of[article_id]
             self._all[row].highlight_count = int(counts.get(article_id, 0))
@@ -218,7 +205,7 @@ class LibraryModel(QAbstractTableModel):
                 return article.highlight_count
             if col == COL_DATE:
                 return article.published or ""
-            return (self._display(article, col) or "").casefold()
+            return str(self._display(article, col) or "").casefold()
         if role == ArticleIdRole:
             return article.id
         if role == DirectionRole:
@@ -249,7 +236,7 @@ class LibraryModel(QAbstractTableModel):
 class LibrarySortModel(QSortFilterProxyModel):
     """Passes sorting to the LibraryModel (fast, covers rows not fetched yet) and keeps its order."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SortKeyRole)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

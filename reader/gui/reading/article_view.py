@@ -19,7 +19,10 @@ from PySide6.QtGui import (
     QFontMetrics,
     QFontMetricsF,
     QPainter,
+    QPaintEvent,
     QPalette,
+    QResizeEvent,
+    QShowEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -459,7 +462,7 @@ class ArticleView(QTextEdit):
         painter.drawLine(self._side, rule_y, self._side + column, rule_y)
         painter.end()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if self._pending_scroll is not None:
             QTimer.singleShot(0, self._apply_pending_scroll)
@@ -469,11 +472,11 @@ class ArticleView(QTextEdit):
         if pending is not None and self.isVisible():
             self.scroll_to_offset(*pending)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._update_column()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
         if self._article is not None:
             self._paint_header()

@@ -8,7 +8,7 @@ matches are drawn on the view's 'find' overlay layer, the current one stronger t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -92,7 +92,7 @@ class FindBar(QFrame):
         view.article_loaded.connect(self._on_article_loaded)
         self.hide()
 
-    def _button(self, icon: str, tip: str, slot) -> QToolButton:  # noqa: ANN001
+    def _button(self, icon: str, tip: str, slot: Callable[[], None]) -> QToolButton:
         button = QToolButton(self)
         button.setIcon(qta.icon(icon))
         button.setToolTip(tip)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPen,
     QTextCharFormat,
     QTextCursor,
@@ -32,8 +33,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.core.highlight_store import Highlight
 from reader.core.labels import label_background, label_underline
+from reader.core.models import Highlight
 from reader.gui.reading.article_view import LAYER_FLASH, LAYER_HIGHLIGHTS, ArticleView
 
 #: The colour a highlight is drawn in when its label no longer exists (it keeps its key).
@@ -331,7 +332,7 @@ class NoteMarkers(QWidget):
             block = block.next()
         return first, doc.characterCount()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         rects = self.marker_rects()
         if not rects:
             return

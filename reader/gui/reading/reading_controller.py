@@ -12,9 +12,9 @@ import logging
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from reader.core.article_store import ArticleStore
+from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import HawamishError
-from reader.core.library import Change, Library
+from reader.core.library import Library
 from reader.gui.common.settings import library_key
 from reader.gui.reading.article_view import ArticleView
 
@@ -48,7 +48,7 @@ class ReadingController(QObject):
     def open_article(self, article_id: int, scroll_to: int | None = None) -> bool:
         """Show an article, scrolled to a code-point offset (else to where it was left); False if missing."""
         try:
-            article = ArticleStore(self._library).get(article_id)
+            article = self._library.articles.get(article_id)
         except HawamishError as exc:
             self.open_failed.emit(exc)
             return False
@@ -77,10 +77,7 @@ class ReadingController(QObject):
     def last_article_id(self) -> int | None:
         """The article open when this library was last closed (None the first time)."""
         value = self._settings.value(library_key(self._library.folder, "last_article"))
-        try:
-            return int(value) if value is not None else None
-        except (TypeError, ValueError):
-            return None
+        return _as_int(value) if value is not None and str(value).isdigit() else None
 
     # reading positions ---------------------------------------------------------------------------
     def save_reading_position(self) -> None:
@@ -103,28 +100,30 @@ class ReadingController(QObject):
     # text size -----------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:
         """Larger (+) or smaller (-) article text; 0 resets. Remembered in the settings."""
-        zoom = 0 if step == 0 else int(self._settings.value(ZOOM_KEY, 0)) + step
+        zoom = 0 if step == 0 else _as_int(self._settings.value(ZOOM_KEY, 0)) + step
         zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
         self._settings.setValue(ZOOM_KEY, zoom)
         self._view.set_zoom(zoom)
 
     def restore_zoom(self) -> None:
-        zoom = int(self._settings.value(ZOOM_KEY, 0))
+        zoom = _as_int(self._settings.value(ZOOM_KEY, 0))
         if zoom:
             self._view.set_zoom(zoom)
 
     # library changes -----------------------------------------------------------------------------
     def on_library_change(self, change: Change) -> None:
-        """The open article was updated (shown again, at the same place) or deleted (the view empties)."""
+        """The open article was updated (shown again, at the same place) or deleted (the view empties);
+        after a restore (LIBRARY) it is read again, or the view empties when the backup did not have it."""
         article = self._view.article
-        if (
-            self._closed
-            or article is None
-            or change.kind != "article"
-            or article.id not in change.article_ids
-        ):
+        if self._closed or article is None:
             return
-        if change.op == "deleted":
+        if change.kind == ChangeKind.LIBRARY:
+            gone = not self._library.articles.exists(article.id)
+        elif change.kind == ChangeKind.ARTICLE and article.id in change.article_ids:
+            gone = change.op == ChangeOp.DELETED
+        else:
+            return
+        if gone:
             self._view.set_article(None)
             self.article_closed.emit()
         else:
@@ -139,3 +138,11 @@ class ReadingController(QObject):
         """The window closes: remember the reading position, then ignore what still arrives."""
         self.save_reading_position()
         self._closed = True
+
+
+def _as_int(value: object) -> int:
+    """A number kept in the INI settings (read back as text); 0 when it is not one."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0

@@ -36,7 +36,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from reader.core.errors import HawamishError
     from reader.core.library import Library
-    from reader.core.search import SearchIndex
     from reader.core.search.index import build_processes
 
     stopping = False
@@ -63,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         with Library(args.library) as library:
-            index = SearchIndex(library, procs=build_processes())  # no threads here: whoosh may fork
+            index = library.search_index(procs=build_processes())  # no threads here: whoosh may fork
             try:
                 run = index.rebuild if args.rebuild else index.sync
                 report = run(progress, lambda: stopping)

@@ -4,10 +4,12 @@ On start-up a background sync brings the index up to date (the core rebuilds it 
 corrupt), with its progress in the status bar. After that every library Change (a new highlight, an edited
 note, an import) is applied incrementally in a worker, so a new note is searchable within a second.
 
-All index writes go through one single-thread pool: there is only ever one writer in this process (Whoosh
-also locks the index against other processes; a busy index is retried a moment later). Library listeners
-are called on whatever thread wrote, so the listener only emits a Qt signal; the queued connection brings
-the change to the UI thread, which batches it for the writer.
+What a change means for the index is the core's business (`library.index_keeper`: it collects changes from
+any thread, merges a batch into one write, and writes it); this service only decides when and where that
+happens. All index writes go through one single-thread pool: there is only ever one writer in this process
+(Whoosh also locks the index against other processes; a busy index is retried a moment later). Library
+listeners are called on whatever thread wrote, so the listener hands the change to the keeper and emits a
+Qt signal; the queued connection wakes the UI thread, which starts the batch timer.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QProcess, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
+from reader.core.changes import Change, ChangeKind
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.library import Change, Library
-from reader.gui.common.workers import Task, run_task
+from reader.core.library import Library
+from reader.gui.common.workers import CancelledFn, ProgressFn, Task, WorkFn, run_task
 
 log = logging.getLogger(__name__)
 
@@ -36,24 +39,6 @@ RETRY_MS = 1500
 IN_PROCESS_DOCS = 300
 #: A window that never paints (tests that do not show it) still gets its start-up sync after this long.
 STARTUP_FALLBACK_MS = 1000
-#: Change kinds that touch indexed documents.
-INDEXED_KINDS = frozenset({"article", "highlight", "article_note", "labels"})
-
-
-def merge_changes(changes: list[Change]) -> Change | None:
-    """One change naming every article the batch touched, so the batch is written in one commit.
-
-    The index re-derives an article's documents (the article and its highlights) from SQLite, so
-    knowing which articles changed is enough, whatever the kind of change was.
-    """
-    article_ids: set[int] = set()
-    for change in changes:
-        if change.kind == "labels":
-            continue  # label names and colours are not indexed
-        article_ids.update(change.article_ids or (change.ids if change.kind == "article" else ()))
-    if not article_ids:
-        return None
-    return Change("article", "updated", (), tuple(sorted(article_ids)))
 
 
 class IndexService(QObject):
@@ -65,18 +50,15 @@ class IndexService(QObject):
     failed = Signal(object)  # an exception the status bar reports (the app keeps working)
     _change_arrived = Signal(object)  # emitted on the writing thread, delivered on the UI thread
 
-    def __init__(
-        self, library: Library, parent: QObject | None = None, *, index: object | None = None
-    ) -> None:
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        # the core's SearchIndex (and whoosh with it, ~0.1 s of imports) is made on first use, which is on
-        # the writer's worker thread once the window has painted: never on the UI thread at start-up
-        self._index = index
-        self._index_lock = threading.Lock()
+        # the library's SearchIndex (and whoosh with it, ~0.1 s of imports) is made on first use, which is
+        # on the writer's worker thread once the window has painted: never on the UI thread at start-up
+        self._keeper = library.index_keeper
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # the one writer
-        self._pending: list[Change] = []
+        self._changes_waiting = False  # the keeper holds changes no write has taken yet
         self._task: Task | None = None
         self._needs_sync = False
         self._rebuild = False
@@ -98,17 +80,6 @@ class IndexService(QObject):
         library.add_listener(self._listener)
 
     # state ---------------------------------------------------------------------------------------
-    @property
-    def index(self) -> object:
-        """The library's SearchIndex, created (whoosh imported) by the first thread that needs it."""
-        if self._index is None:
-            with self._index_lock:
-                if self._index is None:
-                    from reader.core.search import SearchIndex
-
-                    self._index = SearchIndex(self.library)
-        return self._index
-
     @property
     def ready(self) -> bool:
         """True once the start-up sync has finished (searches before that see the old index)."""
@@ -152,14 +123,22 @@ class IndexService(QObject):
 
     # changes -------------------------------------------------------------------------------------
     def _listener(self, change: Change) -> None:
-        """Called on the thread that wrote: only hand the change over to the UI thread."""
-        if change.kind in INDEXED_KINDS and not self._closed:
-            self._change_arrived.emit(change)
+        """Called on the thread that wrote: give the change to the keeper and wake the UI thread."""
+        if self._closed or not self._keeper.is_indexed(change):
+            return
+        if change.kind == ChangeKind.LIBRARY:
+            self._change_arrived.emit(change)  # a restore: the whole index is compared, not a batch
+            return
+        self._keeper.add(change)
+        self._change_arrived.emit(change)
 
     def _on_change(self, change: Change) -> None:
         if self._closed:
             return
-        self._pending.append(change)
+        if change.kind == ChangeKind.LIBRARY:
+            self._needs_sync = True  # a sync reads everything (in a process of its own when it is large)
+        else:
+            self._changes_waiting = True
         if not self.busy and not self._batch_timer.isActive():
             self._batch_timer.start()
 
@@ -172,16 +151,19 @@ class IndexService(QObject):
             self._needs_sync = False
             rebuild, self._rebuild = self._rebuild, False
             self._delegate_rebuild = rebuild
-            self._pending.clear()  # a sync reads everything from SQLite anyway
+            self._changes_waiting = False
+            self._keeper.discard_pending()  # a sync reads everything from SQLite anyway
             work = self._sync_work(rebuild)
-        elif self._pending:
-            changes, self._pending = self._pending, []
-            merged = merge_changes(changes)
-            if merged is not None and len(merged.article_ids) > IN_PROCESS_DOCS:
+        elif self._changes_waiting:
+            self._changes_waiting = False
+            merged = self._keeper.take()
+            if merged is None:
+                return  # taken by the write before this one
+            if len(merged.article_ids) > IN_PROCESS_DOCS:
                 # a folder import while the app runs: index it out of process like a start-up catch-up
                 self._start_process(rebuild=False)
                 return
-            work = self._update_work(changes)
+            work = self._update_work(merged)
         else:
             return
         self.busy_changed.emit(True)
@@ -194,21 +176,21 @@ class IndexService(QObject):
             pool=self._pool,
         )
 
-    def _sync_work(self, rebuild: bool) -> Callable[[Callable[[int, int], None], Callable[[], bool]], object]:
+    def _sync_work(self, rebuild: bool) -> WorkFn:
         """Small syncs run here; a rebuild or a large catch-up goes to a process of its own (index_process.py)."""
-        ready, library = self.ready_event, self.library
+        ready, library, keeper = self.ready_event, self.library, self._keeper
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> tuple[str, float]:
             started = time.perf_counter()
             try:
-                index = self.index  # on this worker thread: the first use imports whoosh here
+                large = rebuild or self._large_catch_up(library)  # the first use imports whoosh, here
             except BaseException:
                 ready.set()  # searches waiting for the sync must not wait for ever
                 raise
-            if rebuild or self._large_catch_up(index, library):
+            if large:
                 return ("delegate", 0.0)
             try:
-                index.sync(progress, cancelled)  # type: ignore[attr-defined]
+                keeper.catch_up(progress, cancelled)
             finally:
                 ready.set()
             return ("sync", time.perf_counter() - started)
@@ -216,29 +198,24 @@ class IndexService(QObject):
         return work
 
     @staticmethod
-    def _large_catch_up(index: object, library: Library) -> bool:
+    def _large_catch_up(library: Library) -> bool:
         """True when the index is missing or far behind the library (counted cheaply, on the worker)."""
-        from reader.core.article_store import ArticleStore
-        from reader.core.highlight_store import HighlightStore
-
+        index = library.search_index()
         try:
-            have = int(index.doc_count())  # type: ignore[attr-defined]
+            have = index.doc_count()
         except Exception:  # noqa: BLE001 (missing, stale or unreadable: a full build)
             have = -1
-        want = ArticleStore(library).count() + HighlightStore(library).count()
+        want = library.articles.count() + library.highlights.count()
         if have < 0:
             return want > IN_PROCESS_DOCS
         return abs(want - have) > IN_PROCESS_DOCS
 
-    def _update_work(
-        self, changes: list[Change]
-    ) -> Callable[[Callable[[int, int], None], Callable[[], bool]], object]:
-        merged = merge_changes(changes)
+    def _update_work(self, merged: Change) -> WorkFn:
+        keeper = self._keeper
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+        def work(_progress: ProgressFn, _cancelled: CancelledFn) -> tuple[str, float]:
             started = time.perf_counter()
-            if merged is not None:
-                self.index.update_for_change(merged)  # type: ignore[attr-defined]
+            keeper.apply(merged)
             return ("update", time.perf_counter() - started)
 
         return work
@@ -302,13 +279,13 @@ class IndexService(QObject):
                 pool=self._pool,
             )
 
-    def _in_thread_rebuild(self) -> Callable[[Callable[[int, int], None], Callable[[], bool]], object]:
-        ready = self.ready_event
+    def _in_thread_rebuild(self) -> WorkFn:
+        ready, keeper = self.ready_event, self._keeper
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> tuple[str, float]:
             started = time.perf_counter()
             try:
-                self.index.sync(progress, cancelled)  # type: ignore[attr-defined]
+                keeper.catch_up(progress, cancelled)
             finally:
                 ready.set()
             return ("sync", time.perf_counter() - started)
@@ -325,7 +302,7 @@ class IndexService(QObject):
         if kind == "sync":
             self._ready = True
         log.debug("index %s took %.3f s", kind, seconds)
-        self.busy_changed.emit(bool(self._pending or self._needs_sync))
+        self.busy_changed.emit(self._changes_waiting or self._needs_sync)
         self.updated.emit()
         self._write_next()
 
@@ -359,10 +336,7 @@ class IndexService(QObject):
                 process.kill()
                 process.waitForFinished(1000)
         self.ready_event.set()
-        self._pool.waitForDone(timeout_ms)
-        close = getattr(self._index, "close", None)  # never made: nothing to close (and whoosh not imported)
-        if close is not None:
-            close()  # the cached whoosh searcher's files
+        self._pool.waitForDone(timeout_ms)  # the index itself is the library's: Library.close() closes it
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until no write is pending or running, delivering results (tests, --screenshot)."""
@@ -373,7 +347,7 @@ class IndexService(QObject):
             QCoreApplication.processEvents()  # delivers queued changes and finished writes first
             if (
                 not self.busy
-                and not self._pending
+                and not self._changes_waiting
                 and not self._needs_sync
                 and not (self._batch_timer.isActive())
             ):

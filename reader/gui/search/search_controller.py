@@ -24,9 +24,10 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, S
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
-from reader.core.errors import ErrorCode, HawamishError
+from reader.core.changes import Change, ChangeKind
+from reader.core.errors import QUERY_ERRORS, HawamishError
 from reader.core.library import Library
-from reader.gui.common.error_text import describe_error
+from reader.gui.common.error_text import describe_error, error_reason
 from reader.gui.common.workers import Task, run_task
 from reader.gui.reading.article_view import LAYER_SEARCH
 from reader.gui.reading.find_bar import FindBar, hit_selections, make_find_action
@@ -39,7 +40,6 @@ from reader.gui.search.search_queries import (
     article_hits,
     load_filter_choices,
     run_search,
-    syntax_reason,
 )
 from reader.gui.shell import Menu, Shell
 
@@ -123,6 +123,7 @@ class SearchController(QObject):
         self.panel.result_activated.connect(self.open_result)
         self.panel.end_reached.connect(self._fetch_more)
         self.service.updated.connect(self._on_index_updated)
+        shell.library_changed.connect(self._on_library_change)
         self.view.article_loaded.connect(self._on_article_loaded)
 
         self.refresh_filter_choices()
@@ -219,11 +220,11 @@ class SearchController(QObject):
             self._started_at = time.perf_counter()
         if not self.service.ready and not keep_position:
             self.panel.show_indexing()
-        service, library, ready = self.service, self._library, self.service.ready_event
+        library, ready = self._library, self.service.ready_event
         self._task = run_task(
             self,
-            # service.index on the worker: a search typed before the start-up sync imports whoosh there
-            lambda _p, cancelled: run_search(service.index, library, req, cancelled, ready),
+            # on the worker: a search typed before the start-up sync imports whoosh there, not here
+            lambda _p, cancelled: run_search(library, req, cancelled, ready),
             on_done=lambda rows: self._on_results(generation, req, rows, keep_position),
             on_error=lambda error: self._on_error(generation, req.text, error),
         )
@@ -254,10 +255,8 @@ class SearchController(QObject):
             return
         self._task = None
         self.panel.clear_rows()
-        if isinstance(error, HawamishError) and error.code == ErrorCode.QUERY_SYNTAX:
-            self.panel.show_unreadable_query(
-                syntax_reason(error.detail) if error.detail else describe_error(error)
-            )
+        if isinstance(error, HawamishError) and error.code in QUERY_ERRORS:
+            self.panel.show_unreadable_query(error_reason(error))  # the catalogue's words, with the token
         else:
             log.warning("search failed", exc_info=error)
             self.panel.show_message(describe_error(error), error=True)
@@ -269,6 +268,11 @@ class SearchController(QObject):
         self.refresh_filter_choices()
         if self._last_query is not None and not self._debounce.isActive():
             self.search_now(quiet=True, keep_position=True)
+
+    def _on_library_change(self, change: Change) -> None:
+        """Label names and colours are not indexed, but the colour filter and the result rows show them."""
+        if change.kind == ChangeKind.LABELS:
+            self._on_index_updated()
 
     def _fetch_more(self) -> None:
         """The list was scrolled to its end: fetch the next page of results, if the query has one."""
@@ -299,7 +303,7 @@ class SearchController(QObject):
             self._mark_hits(article.id, sorted(row.hits), first)
             return True
         generation, article_id = self._open_generation, article.id
-        service, request = self.service, self._shown_request or self.request()
+        library, request = self._library, self._shown_request or self.request()
 
         def done(spans: list[tuple[int, int]]) -> None:
             self._open_task = None
@@ -309,7 +313,7 @@ class SearchController(QObject):
 
         self._open_task = run_task(
             self,
-            lambda _p, _c: article_hits(service.index, request, row),
+            lambda _p, _c: article_hits(library, request, row),
             on_done=done,
             on_error=lambda error: log.warning("marking the hits failed: %s", error),
         )

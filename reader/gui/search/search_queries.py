@@ -1,24 +1,21 @@
-"""What the search panel asks the core, run in workers (queries with filters, filter choices, article hits),
-and the core's query syntax errors as sentences in the UI language.
+"""What the search asks the Library, run in workers: queries with filters, the filter choices, an article's hits.
 
-Nothing here touches a widget, so every function can run on a worker thread (reader/gui/common/workers.py); the
-panel only turns the results into rows of the list.
+Nothing here touches a widget, so every function can run on a worker thread (reader/gui/common/workers.py);
+the panel only shows the rows.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from reader.core.article_store import ArticleStore
-from reader.core.labels import LabelStore
 from reader.core.library import Library
 from reader.gui.search.search_model import ResultRow
+
+if TYPE_CHECKING:  # whoosh comes with reader.core.search: imported on a worker, on first use
+    from reader.core.search import SearchFilters
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +40,7 @@ class SearchRequest:
         """The query the core parses: the typed text, or the last within-query when nothing is typed."""
         return self.text or self.within[-1]
 
-    def filters(self) -> Any:  # -> reader.core.search.SearchFilters
+    def filters(self) -> SearchFilters:
         from reader.core.search import SearchFilters
 
         within = list(self.within if self.text else self.within[:-1])
@@ -69,23 +66,14 @@ class FilterChoices:
 
 
 def load_filter_choices(library: Library) -> FilterChoices:
-    articles = ArticleStore(library).list()
+    articles = library.articles.list()
     outlets = sorted({a.outlet.strip() for a in articles if a.outlet.strip()})
     years = sorted({a.published[:4] for a in articles if a.published[:4].isdigit()}, reverse=True)
-    labels = [(label.key, label.name, label.color) for label in LabelStore(library).list()]
-    # no store lists every tag in use yet: one read-only query over both tag tables
-    with library.read() as db:
-        tags = [
-            r[0]
-            for r in db.execute(
-                "SELECT tag FROM highlight_tags UNION SELECT tag FROM article_tags ORDER BY 1"
-            )
-        ]
-    return FilterChoices(labels, tags, outlets, years)
+    labels = [(label.key, label.name, label.color) for label in library.labels.list()]
+    return FilterChoices(labels, library.tags_in_use(), outlets, years)
 
 
 def run_search(
-    index: Any,
     library: Library,
     request: SearchRequest,
     cancelled: Callable[[], bool],
@@ -100,10 +88,10 @@ def run_search(
             return None
     if cancelled():
         return None
-    results = index.search(request.query, limit=request.limit, filters=request.filters())
+    results = library.search(request.query, limit=request.limit, filters=request.filters())
     if cancelled():
         return None
-    labels = {label.key: label for label in LabelStore(library).list()}
+    labels = {label.key: label for label in library.labels.list()}
     rows: list[ResultRow] = []
     for hit in results.hits:
         label = labels.get(hit.color) if hit.color else None
@@ -127,7 +115,7 @@ def run_search(
     return rows, int(results.total)
 
 
-def article_hits(index: Any, request: SearchRequest, row: ResultRow) -> list[tuple[int, int]]:
+def article_hits(library: Library, request: SearchRequest, row: ResultRow) -> list[tuple[int, int]]:
     """Every hit of the request's query in the row's article (code points in its canonical text).
 
     An article result carries them already; a highlight or note result carries only its passage, so the
@@ -141,7 +129,7 @@ def article_hits(index: Any, request: SearchRequest, row: ResultRow) -> list[tup
     base = request.filters()
     filters = SearchFilters(article_ids=[row.article_id], within=base.within)
     try:
-        results = index.search(request.query, limit=1, kinds=["article"], filters=filters)
+        results = library.search(request.query, limit=1, kinds=["article"], filters=filters)
     except Exception:  # noqa: BLE001 (the passage alone is still worth marking)
         results = None
     spans = set(row.hits)
@@ -149,58 +137,3 @@ def article_hits(index: Any, request: SearchRequest, row: ResultRow) -> list[tup
         for hit in results.hits:
             spans.update(hit.hits)
     return sorted(spans)
-
-
-#: The core's QUERY_SYNTAX details (reader/core/search/query.py, schema.py) and what the user reads instead.
-_SYNTAX_REASONS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"a quotation mark \(\"\) is not closed"),
-        QT_TRANSLATE_NOOP("SearchPanel", 'a quotation mark (") is not closed'),
-    ),
-    (re.compile(r"a '\(' is not closed"), QT_TRANSLATE_NOOP("SearchPanel", "a bracket “(” is not closed")),
-    (
-        re.compile(r"a '\)' has no matching"),
-        QT_TRANSLATE_NOOP("SearchPanel", "a bracket “)” has no matching “(”"),
-    ),
-    (
-        re.compile(r"unknown field '([^']*)'"),
-        QT_TRANSLATE_NOOP(
-            "SearchPanel",
-            "there is no field “%1:”; use title:, author:, outlet:, tag:, color:, lang: or date:",
-        ),
-    ),
-    (
-        re.compile(r"^(\S+) needs a word on each side"),
-        QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word on each side"),
-    ),
-    (
-        re.compile(r"^NOT needs a word after it"),
-        QT_TRANSLATE_NOOP("SearchPanel", "NOT needs a word after it"),
-    ),
-    (
-        re.compile(r"^(\S+:) needs a value after it"),
-        QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a value after it"),
-    ),
-    (
-        re.compile(r"^'(.)' needs a word after it"),
-        QT_TRANSLATE_NOOP("SearchPanel", "%1 needs a word right after it"),
-    ),
-    (
-        re.compile(r"^a prefix search needs at least 2 letters"),
-        QT_TRANSLATE_NOOP("SearchPanel", "a prefix search needs at least 2 letters before *"),
-    ),
-    (
-        re.compile(r"^not a (?:date|month|day)|^a date range|^the range starts after"),
-        QT_TRANSLATE_NOOP("SearchPanel", "dates are written 2024, 2024-03 or 2024-03-22, ranges 2020..2023"),
-    ),
-]
-
-
-def syntax_reason(detail: str) -> str:
-    """The core's syntax detail in the UI language (the detail itself when it is not a known one)."""
-    for pattern, text in _SYNTAX_REASONS:
-        m = pattern.search(detail)
-        if m:
-            reason = QCoreApplication.translate("SearchPanel", text)
-            return reason.replace("%1", m.group(1)) if m.groups() else reason
-    return detail

@@ -10,9 +10,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from reader.core.article_store import ArticleStore
-from reader.core.highlight_store import HighlightStore
-from reader.core.labels import LabelStore
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
 from reader.gui.annotations.annotation_cards import CARD_ROLE
@@ -56,7 +53,7 @@ def test_select_highlight_then_panel_click_scrolls_and_flashes(
     select(seed_window, start, end)
     assert seed_window.annotations.actions.color_actions[1].isEnabled()
     seed_window.annotations.actions.color_actions[1].trigger()  # Ctrl+2: the second label
-    stored = HighlightStore(library).for_article(view.article.id)
+    stored = library.highlights.for_article(view.article.id)
     assert [(h.start, h.end, h.color, h.exact) for h in stored] == [(start, end, "evidence", "في مارس وحده")]
     panel = ctl(seed_window).panel
     assert panel.visible_ids() == [stored[0].id]
@@ -84,7 +81,7 @@ def test_keyboard_shortcut_highlights_the_selection(qtbot, seed_window: MainWind
     seed_window.article_view.setFocus()
     select(seed_window, *passage(seed_window, "داعش", 2))
     qtbot.keyClick(seed_window.article_view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert [h.color for h in HighlightStore(library).for_article(seed_window.article_view.article.id)] == [
+    assert [h.color for h in library.highlights.for_article(seed_window.article_view.article.id)] == [
         "counter"
     ]
 
@@ -95,7 +92,7 @@ def test_toolbar_floats_over_a_selection(qtbot, seed_window: MainWindow) -> None
     select(seed_window, *passage(seed_window, "تنظيم داعش"))
     qtbot.waitUntil(toolbar.isVisible, timeout=2000)
     assert seed_window.article_view.viewport().rect().contains(toolbar.geometry())
-    assert len(toolbar.buttons()) == len(LabelStore(seed_window.library).list()) + 2
+    assert len(toolbar.buttons()) == len(seed_window.library.labels.list()) + 2
     toolbar.buttons()[0].click()
     assert not toolbar.isVisible()
     assert len(ctl(seed_window).layer.highlights) == 1
@@ -114,26 +111,26 @@ def test_note_edit_is_saved_and_paragraphs_take_their_own_direction(
         Qt.LayoutDirection.RightToLeft,
         Qt.LayoutDirection.LeftToRight,
     ]
-    qtbot.waitUntil(lambda: HighlightStore(library).get(h.id).note == note, timeout=3000)  # debounced save
+    qtbot.waitUntil(lambda: library.highlights.get(h.id).note == note, timeout=3000)  # debounced save
     panel.note_edit.setPlainText(note + "\nسطر ثالث")
     panel.tags_edit.setFocus()  # focus-out saves at once
-    assert HighlightStore(library).get(h.id).note == note + "\nسطر ثالث"
+    assert library.highlights.get(h.id).note == note + "\nسطر ثالث"
     panel.ensure_listed()
     assert panel.list.item(0).data(CARD_ROLE).note == note + "\nسطر ثالث"
     marker_ids = [hid for hid, _ in ctl(seed_window).layer.markers.marker_rects()]
     assert marker_ids == [h.id]
     seed_window.undo_stack.undo()  # the saves of one typing run merge into one undo step
-    assert HighlightStore(library).get(h.id).note == ""
+    assert library.highlights.get(h.id).note == ""
     assert panel.note_edit.toPlainText() == ""
     seed_window.undo_stack.undo()  # then the highlight itself
-    assert HighlightStore(library).for_article(h.article_id) == []
+    assert library.highlights.for_article(h.article_id) == []
     seed_window.undo_stack.redo()
     seed_window.undo_stack.redo()
-    assert HighlightStore(library).get(h.id).note == note + "\nسطر ثالث"
+    assert library.highlights.get(h.id).note == note + "\nسطر ثالث"
 
 
 def test_recolour_restyle_tags_and_their_undo(seed_window: MainWindow, library) -> None:
-    store = HighlightStore(library)
+    store = library.highlights
     h = highlight(seed_window, "تنظيم داعش")
     panel = ctl(seed_window).panel
     panel.select_highlight(h.id)
@@ -166,7 +163,7 @@ def test_recolour_restyle_tags_and_their_undo(seed_window: MainWindow, library) 
 
 
 def test_delete_asks_first_and_undo_restores(monkeypatch, seed_window: MainWindow, library) -> None:
-    store = HighlightStore(library)
+    store = library.highlights
     h = highlight(seed_window, "تنظيم داعش")
     store.update(h.id, note="ملاحظة", tags=["t"])
     panel = ctl(seed_window).panel
@@ -197,7 +194,7 @@ def test_delete_asks_first_and_undo_restores(monkeypatch, seed_window: MainWindo
 
 
 def test_undo_and_redo_of_create_and_article_note(seed_window: MainWindow, library) -> None:
-    store = HighlightStore(library)
+    store = library.highlights
     article_id = seed_window.article_view.article.id
     h = highlight(seed_window, "تنظيم داعش")
     seed_window.undo_stack.undo()
@@ -209,10 +206,10 @@ def test_undo_and_redo_of_create_and_article_note(seed_window: MainWindow, libra
     panel = ctl(seed_window).panel
     panel.article_note_edit.setPlainText("Bergen's argument: داعش أقوى مما يُظن.")
     panel.article_note_edit.flush()
-    assert store.article_note(article_id) == "Bergen's argument: داعش أقوى مما يُظن."
+    assert library.articles.note(article_id) == "Bergen's argument: داعش أقوى مما يُظن."
     assert panel.article_note_edit.block_directions() == [Qt.LayoutDirection.LeftToRight]
     seed_window.undo_stack.undo()
-    assert store.article_note(article_id) == ""
+    assert library.articles.note(article_id) == ""
     assert panel.article_note_edit.toPlainText() == ""
     seed_window.undo_stack.redo()
     assert panel.article_note_edit.toPlainText().startswith("Bergen")
@@ -243,7 +240,7 @@ def test_everything_is_there_after_quit_and_reopen(qtbot, seed_window: MainWindo
 
 def test_offsets_with_emoji_before_and_inside_a_highlight(qtbot, window: MainWindow, library) -> None:
     text = "قبل 😀 ثم 𝕏 بداية 🎉 داخل النص 👍 بعد"
-    article_id = ArticleStore(library).add(ArticleMeta(title="emoji"), [Block(BlockKind.PARAGRAPH, text)])
+    article_id = library.articles.add(ArticleMeta(title="emoji"), [Block(BlockKind.PARAGRAPH, text)])
     qtbot.waitUntil(
         lambda: window.library_view.model().rowCount() == 4, timeout=3000
     )  # the list's refresh ran
@@ -259,7 +256,7 @@ def test_offsets_with_emoji_before_and_inside_a_highlight(qtbot, window: MainWin
     cursor.setPosition(qt_start + len(want.encode("utf-16-le")) // 2, cursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
     h = ctl(window).highlight_selection("claim")
-    stored = HighlightStore(library).get(h.id)
+    stored = library.highlights.get(h.id)
     assert (stored.start, stored.end, stored.exact) == (start, end, want)  # code points
     drawn = view.overlay(LAYER_HIGHLIGHTS)[0].cursor
     assert (drawn.selectionStart(), drawn.selectionEnd()) == (qt_start, qt_start + len(want) + 1)
@@ -298,7 +295,7 @@ def test_overlapping_highlights_both_drawn(seed_window: MainWindow) -> None:
 
 def test_note_marker_sits_in_the_margin(seed_window: MainWindow, library) -> None:
     h = highlight(seed_window, "تنظيم داعش")
-    HighlightStore(library).update(h.id, note="note")
+    library.highlights.update(h.id, note="note")
     view = seed_window.article_view
     view.scroll_to_offset(h.start)
     [(hid, rect)] = ctl(seed_window).layer.markers.marker_rects()
@@ -310,7 +307,7 @@ def test_note_marker_sits_in_the_margin(seed_window: MainWindow, library) -> Non
 
 
 def test_orphans_have_their_own_section_and_can_be_reattached(seed_window: MainWindow, library) -> None:
-    store = HighlightStore(library)
+    store = library.highlights
     h = highlight(seed_window, "تنظيم داعش")
     store.restore(replace(h, orphan=True))
     panel = ctl(seed_window).panel
@@ -331,7 +328,7 @@ def test_orphans_have_their_own_section_and_can_be_reattached(seed_window: MainW
 
 
 def test_filters_and_sort(seed_window: MainWindow, library) -> None:
-    store = HighlightStore(library)
+    store = library.highlights
     a = highlight(seed_window, "في مارس وحده", "claim")
     b = highlight(seed_window, "تنظيم داعش", "evidence")
     store.update(b.id, note="Important point", tags=["روسيا"])
@@ -376,14 +373,14 @@ def test_label_editor_renames_and_recolours(qtbot, seed_window: MainWindow, libr
     from reader.gui.annotations.label_editor import LabelEditorDialog
 
     h = highlight(seed_window, "تنظيم داعش", "claim")
-    dialog = LabelEditorDialog(LabelStore(library), seed_window)
+    dialog = LabelEditorDialog(library.labels, seed_window)
     qtbot.addWidget(dialog)
     dialog.name_edits["claim"].setText("Thesis")
     dialog.set_color("claim", "#123456")
     dialog.accept()
-    label = LabelStore(library).get("claim")
+    label = library.labels.get("claim")
     assert (label.name, label.color) == ("Thesis", "#123456")
-    assert HighlightStore(library).get(h.id).color == "claim"  # highlights follow the label by key
+    assert library.highlights.get(h.id).color == "claim"  # highlights follow the label by key
     fmt = seed_window.article_view.overlay(LAYER_HIGHLIGHTS)[0].format
     assert fmt.background().color().rgb() & 0xFFFFFF == 0x123456
     assert ctl(seed_window).panel.list.item(0).data(CARD_ROLE).label == "Thesis"
@@ -422,7 +419,7 @@ def test_clicking_a_note_marker_opens_the_note_and_hovering_shows_it(
     from PySide6.QtWidgets import QApplication, QToolTip
 
     h = highlight(seed_window, "تنظيم داعش")
-    HighlightStore(library).update(h.id, note="Bergen: ادعاء")
+    library.highlights.update(h.id, note="Bergen: ادعاء")
     other = highlight(seed_window, "في مارس وحده")
     view = seed_window.article_view
     panel = ctl(seed_window).panel

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from reader.core.article_store import ArticleStore
-from reader.core.backup import describe_backup
+from reader.core.library.maintenance import describe_backup
 
 
 @pytest.mark.parametrize("ui_language", ["en"], indirect=True)
@@ -22,7 +21,7 @@ def test_back_up_library_writes_a_checked_copy_and_says_where(
     window.backup.action.trigger()
     qtbot.waitUntil(lambda: window.backup.action.isEnabled() and target.exists(), timeout=10_000)
     info = describe_backup(target)
-    assert info.articles == len(ArticleStore(window.library).list()) > 0
+    assert info.articles == len(window.library.articles.list()) > 0
     message = window.statusBar().currentMessage()
     assert message == f"Backup of {info.articles} articles saved to \u2068{target}\u2069"  # path isolated
 

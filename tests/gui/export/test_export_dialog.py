@@ -15,8 +15,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from reader.core.article_store import ArticleStore
-from reader.core.highlight_store import HighlightStore
 from reader.core.models import ArticleMeta
 from reader.gui.export.export_dialog import ExportDialog
 from reader.gui.export.export_preview import safe_file_name
@@ -246,8 +244,8 @@ def test_unwritable_destination_says_which_file_and_why(
 def _big_library(library, articles: int = 40) -> None:
     """Many long articles with highlights: an export that takes long enough to be stopped halfway."""
     blocks = export_seed.seed_blocks() * 3
-    store = ArticleStore(library)
-    highlights = HighlightStore(library)
+    store = library.articles
+    highlights = library.highlights
     ids = store.add_many([(ArticleMeta(title=f"مقال {n}", author="كاتب"), blocks) for n in range(articles)])
     for aid in ids:
         for start in range(0, 6000, 400):
@@ -391,6 +389,8 @@ def arabic_ui(qapp, tmp_path):
     assert translator.load(str(qm))
     qapp.installTranslator(translator)
     qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    # the UI language, as app.apply_language sets it (default label names follow it)
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
     yield
     qapp.removeTranslator(translator)
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -450,7 +450,7 @@ def test_preview_of_a_long_export_is_its_first_page(library, tmp_path) -> None:
     assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is missing: packaging/setup.sh installs it"
     from PySide6.QtGui import QImage
 
-    from reader.core.exporters import ExportRequest, export
+    from reader.core.exporters import ExportRequest
     from reader.gui.export.export_preview import (
         PREVIEW_HIGHLIGHTS,
         make_preview,
@@ -466,7 +466,7 @@ def test_preview_of_a_long_export_is_its_first_page(library, tmp_path) -> None:
     )
     kind, png = make_preview(library, request, lambda done, total: None, lambda: False)
     assert kind == "png"
-    export(library, request, tmp_path / "full.pdf")
+    library.export(request, tmp_path / "full.pdf")
     full = QImage.fromData(render_first_page(tmp_path / "full.pdf", tmp_path), "PNG")
     preview = QImage.fromData(png, "PNG")
     assert preview.size() == full.size()
@@ -488,12 +488,12 @@ def test_other_failures_are_sentences_too(
 
     target = tmp_path / "notes.md"
 
-    def failing_export(library, request, path, **kwargs):
+    def failing_export(request, path, **kwargs):
         if error == "disk full":  # what atomic_write_bytes raises on ENOSPC
             raise HawamishError(ErrorCode.DISK_FULL, str(path), "OSError: No space left on device")
         raise RuntimeError("a bug deep in a renderer")
 
-    monkeypatch.setattr("reader.gui.export.export_dialog.export", failing_export)
+    monkeypatch.setattr(dialog.library, "export", failing_export)
     _save_as(monkeypatch, target)
     dialog.set_format("md")
     dialog.export_button.click()
@@ -554,9 +554,7 @@ def test_preview_follows_changes_made_elsewhere_in_the_app(qtbot, window) -> Non
     dlg.set_format("md")
     qtbot.waitUntil(lambda: not dlg.preview.busy, timeout=WAIT_MS)
     article = window.article_view.article
-    HighlightStore(window.library).create(
-        article.id, 0, 12, color="question", note="a note made while exporting"
-    )
+    window.library.highlights.create(article.id, 0, 12, color="question", note="a note made while exporting")
     qtbot.waitUntil(lambda: "a note made while exporting" in dlg.preview.text.toPlainText(), timeout=WAIT_MS)
     dlg.close()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
 
-from reader.core.highlight_store import Highlight
+from reader.core.models import Highlight
 from reader.core.text import Block, BlockKind
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.highlight_layer import HighlightLayer

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage
 
-from reader.core.highlight_store import Highlight
+from reader.core.models import Highlight
 from reader.core.text import Block, BlockKind
 from reader.gui.reading.article_view import INK, PAPER, ArticleView
 from reader.gui.reading.highlight_layer import HighlightLayer, fill_color
