@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
@@ -21,10 +21,6 @@ from reader.gui.common.workers import Task, run_task
 from reader.gui.shell import Menu, Shell
 
 _STATUS_MS = 10_000
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("BackupFlow", text, "", n)
 
 
 def default_backup_path() -> Path:
@@ -43,18 +39,18 @@ class BackupFlow(QObject):
         self._library = library
         self._shell = shell
         self.task: Task | None = None
-        self.action = QAction(qta.icon("fa5s.save"), _tr("&Back Up Library…"), self)
+        self.action = QAction(qta.icon("fa5s.save"), self.tr("&Back Up Library…"), self)
         self.action.setObjectName("backupAction")
-        self.action.setStatusTip(_tr("Save a copy of every article, highlight and note to a file"))
+        self.action.setStatusTip(self.tr("Save a copy of every article, highlight and note to a file"))
         self.action.triggered.connect(lambda _checked=False: self.choose_and_back_up())
         shell.add_action(self.action, Menu.FILE)
 
     def choose_and_back_up(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
             self._shell.dialog_parent(),
-            _tr("Back Up Library"),
+            self.tr("Back Up Library"),
             str(default_backup_path()),
-            _tr("Hawamish backup (*.sqlite3)"),
+            self.tr("Hawamish backup (*.sqlite3)"),
         )
         if chosen:
             self.back_up(Path(chosen))
@@ -63,12 +59,12 @@ class BackupFlow(QObject):
         """Write the backup to `path` in a worker; report in the status bar or an error dialog."""
         library, shell, action = self._library, self._shell, self.action
         action.setEnabled(False)
-        shell.show_status(_tr("Saving a backup of the library…"))
+        shell.show_status(self.tr("Saving a backup of the library…"))
 
         def done(info: BackupInfo) -> None:
             action.setEnabled(True)
             # the path isolated (FSI … PDI): inside an Arabic sentence its slashes would otherwise move around
-            message = _tr("Backup of %n article(s) saved to %1", info.articles).replace(
+            message = self.tr("Backup of %n article(s) saved to %1", "", info.articles).replace(
                 "%1", f"\u2068{info.path}\u2069"
             )
             shell.show_status(message, _STATUS_MS)
@@ -76,7 +72,7 @@ class BackupFlow(QObject):
         def failed(error: BaseException) -> None:
             action.setEnabled(True)
             shell.clear_status()
-            shell.show_error(error, _tr("The backup was not saved"))
+            shell.show_error(error, self.tr("The backup was not saved"))
 
         self.task = run_task(
             self, lambda _progress, _cancelled: library.backup(path), on_done=done, on_error=failed

@@ -23,10 +23,6 @@ from reader.gui.shell import Menu, Shell
 EXPORT_FOLDER_KEY = "export/folder"  # in the app's settings: where the last export went
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
-
-
 class ExportController(QObject):
     """The export actions and the one export dialog they open."""
 
@@ -49,13 +45,23 @@ class ExportController(QObject):
         self._selected_article_ids = selected_article_ids
         self.dialog: ExportDialog | None = None
 
-        self.action = QAction(qta.icon("mdi6.export"), _tr("&Export Notes…"), self)
+        self.action = QAction(
+            qta.icon("mdi6.export"), QCoreApplication.translate("ExportDialog", "&Export Notes…"), self
+        )
         self.action.setObjectName("exportAction")
         self.action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
-        self.action.setStatusTip(_tr("Export highlights and notes to PDF, Markdown, HTML, CSV or JSON"))
+        self.action.setStatusTip(
+            QCoreApplication.translate(
+                "ExportDialog", "Export highlights and notes to PDF, Markdown, HTML, CSV or JSON"
+            )
+        )
         self.action.triggered.connect(lambda _checked=False: self.open_dialog())
         shell.add_action(self.action, Menu.FILE)  # Import… | Export… | — | Quit
-        self.article_action = QAction(qta.icon("mdi6.export"), _tr("Export Notes of This Article…"), self)
+        self.article_action = QAction(
+            qta.icon("mdi6.export"),
+            QCoreApplication.translate("ExportDialog", "Export Notes of This Article…"),
+            self,
+        )
         self.article_action.setObjectName("exportArticleAction")
         self.article_action.triggered.connect(lambda _checked=False: self.open_dialog(scope="article"))
         shell.extend_article_menu(self._extend_article_menu)

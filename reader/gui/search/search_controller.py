@@ -55,10 +55,6 @@ SEARCH_MARK = "#ffe79a"
 HIT_STATUS_MS = 4000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchPanel", text)
-
-
 @dataclass
 class HitCursor:
     """The hits of the last opened result in its article, and which one is current (F3 / Shift+F3)."""
@@ -103,7 +99,7 @@ class SearchController(QObject):
         self.service = IndexService(library, self)
         shell.add_status_widget(IndexStatus(self.service))
         self.panel = SearchPanel()
-        self.dock = QDockWidget(_tr("Search"), shell.dialog_parent())
+        self.dock = QDockWidget(QCoreApplication.translate("SearchPanel", "Search"), shell.dialog_parent())
         self.dock.setObjectName("searchDock")
         self.dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -134,24 +130,26 @@ class SearchController(QObject):
         self.service.start_after_first_paint(shell.after_first_paint)
 
     def _add_actions(self, shell: Shell) -> None:
-        focus = QAction(qta.icon("mdi6.magnify"), _tr("&Search Library…"), self)
+        focus = QAction(
+            qta.icon("mdi6.magnify"), QCoreApplication.translate("SearchPanel", "&Search Library…"), self
+        )
         focus.setObjectName("searchAction")
         focus.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K))
         focus.triggered.connect(self.panel.focus_box)
         shell.add_action(focus, Menu.EDIT)
         shell.add_action(make_find_action(self._find_bar, self), Menu.EDIT)
-        next_hit = QAction(_tr("Next Search Hit"), self)
+        next_hit = QAction(QCoreApplication.translate("SearchPanel", "Next Search Hit"), self)
         next_hit.setObjectName("nextHitAction")
         next_hit.setShortcut(QKeySequence(Qt.Key.Key_F3))
         next_hit.triggered.connect(lambda: self._step_find_or_hits(+1))
         shell.add_action(next_hit, Menu.EDIT)
-        previous_hit = QAction(_tr("Previous Search Hit"), self)
+        previous_hit = QAction(QCoreApplication.translate("SearchPanel", "Previous Search Hit"), self)
         previous_hit.setObjectName("previousHitAction")
         previous_hit.setShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F3))
         previous_hit.triggered.connect(lambda: self._step_find_or_hits(-1))
         shell.add_action(previous_hit, Menu.EDIT)
         toggle = self.dock.toggleViewAction()
-        toggle.setText(_tr("Search &Panel"))
+        toggle.setText(QCoreApplication.translate("SearchPanel", "Search &Panel"))
         shell.add_action(toggle, Menu.VIEW)
 
     # filters -------------------------------------------------------------------------------------
@@ -353,7 +351,7 @@ class SearchController(QObject):
             start, _end = hits.spans[hits.current]
             self.view.scroll_to_offset(start)
             self._shell.show_status(
-                _tr("Hit %1 of %2 (F3 next, Shift+F3 previous)")
+                QCoreApplication.translate("SearchPanel", "Hit %1 of %2 (F3 next, Shift+F3 previous)")
                 .replace("%1", str(hits.current + 1))
                 .replace("%2", str(len(hits.spans))),
                 HIT_STATUS_MS,
