@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self._count_label = QLabel(self)
+        self._count_label.setObjectName("articleCount")
         self.statusBar().addPermanentWidget(self._count_label)
 
         self.importer = ImportFlow(library, settings, self.shell, self)
