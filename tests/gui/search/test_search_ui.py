@@ -3,13 +3,16 @@ find-in-article with the index's folding, query errors, filters, and a new note 
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
 
+from reader.core.library import Library
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
 from reader.gui.main_window import MainWindow
@@ -233,6 +236,31 @@ def test_new_highlight_with_note_becomes_findable(qtbot, win: MainWindow, librar
     with qtbot.waitSignal(win.search.hits_marked, timeout=WAIT_MS):
         win.search.open_result(panel.model.index(0, 0))
     assert (start, start + 11) in win.search.hits.spans
+
+
+def test_opening_a_highlight_result_runs_its_query_off_the_ui_thread(
+    qtbot: QtBot, win: MainWindow, library: Library, seed_ids: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = library.articles.get(seed_ids[0]).text
+    start = text.index("موسكو")
+    library.highlights.create(seed_ids[0], start, start + 5, color="claim", note="ملاحظة عن الهيل")
+    win.index_service.wait_idle()
+    panel = search(qtbot, win, "موسكو", type_it=False)
+    note_rows = [i for i, r in enumerate(panel.model.rows()) if r.kind != "article"]  # its passage only
+    assert note_rows
+    searched_on: list[threading.Thread] = []
+    real_search = library.search
+
+    def watched_search(*args: object, **kwargs: object) -> object:
+        searched_on.append(threading.current_thread())
+        return real_search(*args, **kwargs)
+
+    monkeypatch.setattr(library, "search", watched_search)
+    with qtbot.waitSignal(win.search.hits_marked, timeout=WAIT_MS):
+        assert win.search.open_result(panel.model.index(note_rows[0], 0))
+        assert win.article_view.article.id == seed_ids[0]  # the article opens at once
+    assert searched_on and threading.main_thread() not in searched_on
+    assert len(win.search.hits.spans) == text.count("موسكو")  # every hit of the query, not only the note's
 
 
 def test_filters_and_search_within_results(qtbot, win: MainWindow, library, seed_ids) -> None:
