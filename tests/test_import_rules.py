@@ -40,7 +40,11 @@ def rules(package: str) -> list[Rule]:
             (f"{p}.core.importers", f"{p}.core.exporters"),
             (f"{p}.core.storage", "sqlite3", f"{p}.core.library"),
         ),
-        Rule("storage never imports search or the Library", (f"{p}.core.storage",), (f"{p}.core.search", f"{p}.core.library")),
+        Rule(
+            "storage never imports search or the Library",
+            (f"{p}.core.storage",),
+            (f"{p}.core.search", f"{p}.core.library"),
+        ),
         Rule("only the search package imports whoosh", (p,), ("whoosh",), allowed=(f"{p}.core.search",)),
     ]
 
