@@ -116,6 +116,12 @@ class Library:
         """Bring the index in step with SQLite (a rebuild when it is missing, stale or corrupt)."""
         return self.search_index().sync(progress, cancel, timeout=timeout)
 
+    def rebuild_index(
+        self, progress: Progress | None = None, cancel: Cancel | None = None, *, timeout: float | None = None
+    ) -> SyncReport:
+        """Build the whole index again from SQLite, in one process (`hawamish reindex` may use two)."""
+        return self.search_index().rebuild(progress, cancel, timeout=timeout)
+
     # import ----------------------------------------------------------------------------------------
     def import_paths(
         self,

@@ -64,6 +64,12 @@ def open_database(path: Path, *, target: int = SCHEMA_VERSION) -> sqlite3.Connec
     return db
 
 
+def read_only_uri(path: Path | str) -> str:
+    """An SQLite URI opening `path` read-only; the path is %-quoted, so a '#', '?' or '%' in a folder name
+    stays part of it instead of ending it (which opened, and created, another file)."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
+
+
 def disk_error(path: Path | str, exc: sqlite3.Error) -> HawamishError:
     """DISK_FULL or UNWRITABLE for an SQLite error met while writing."""
     full = "full" in str(exc).lower()  # sqlite3: "database or disk is full"

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.storage.database import Database, Transaction, migrate, schema_version
+from reader.core.storage.database import Database, Transaction, migrate, read_only_uri, schema_version
 from reader.core.storage.migrations import SCHEMA_VERSION
 
 #: Tables a Hawamish database has from schema version 1 on.
@@ -40,7 +40,7 @@ def describe_file(path: Path) -> tuple[int, int, int]:
     if not path.is_file():
         raise HawamishError(ErrorCode.MISSING, str(path))
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise HawamishError(ErrorCode.UNREADABLE, str(path), str(exc)) from exc
     try:
@@ -70,7 +70,7 @@ def copy_into(db: Database, source: Path) -> None:
     """Replace the live database's content with the file at `source` (already checked by describe_file),
     then bring it up to this schema."""
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             with db.read() as tx:
                 src.backup(tx)

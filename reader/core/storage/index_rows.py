@@ -15,6 +15,7 @@ from typing import Any
 
 from reader.core.storage import articles
 from reader.core.storage.articles import chunks, marks
+from reader.core.storage.database import read_only_uri
 
 Row = Mapping[str, Any]
 
@@ -76,7 +77,7 @@ class IndexRowSource:
 
     @contextmanager
     def snapshot(self) -> Iterator[IndexRows]:
-        db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10.0, check_same_thread=False)
+        db = sqlite3.connect(read_only_uri(self.path), uri=True, timeout=10.0, check_same_thread=False)
         db.row_factory = sqlite3.Row
         try:
             db.execute("BEGIN")  # one snapshot for the whole read

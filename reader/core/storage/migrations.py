@@ -2,7 +2,7 @@
 
 `MIGRATIONS[i]` (an SQL script) takes a database from schema version i to i + 1 (PRAGMA user_version). Never edit a
 migration that has shipped: add the next one, and add a fixture database of the old version under
-tests/fixtures/ so tests/core/test_migrations.py opens and migrates it.
+tests/fixtures/ so tests/core/storage/test_database.py opens and migrates it.
 """
 
 from __future__ import annotations

@@ -507,3 +507,15 @@ def test_threads_wait_for_each_other_as_writers(library: Library) -> None:
     index = library.search_index()
     assert index.sync().changed is False
     assert len(index.search("الخرطوم", limit=50).hits) == 8
+
+
+def test_the_library_s_shortcuts_search_sync_and_rebuild_its_own_index(library: Library) -> None:
+    a = add_article(library, "x", "نص عن الخرطوم")
+    assert library.search_index() is library.search_index()  # one shared index a library
+    assert library.sync_index().rebuilt == "missing"
+    assert library.sync_index().changed is False
+    seen: list[tuple[int, int]] = []
+    report = library.rebuild_index(progress=lambda done, total: seen.append((done, total)))
+    assert report.rebuilt == "requested" and report.total == 1 and seen[-1] == (1, 1)
+    assert articles(library.search("الخرطوم")) == {a}
+    assert library.search_index(procs=2) is not library.search_index()  # a rebuild on two processes: its own

@@ -8,7 +8,9 @@ import pytest
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Library
+from reader.core.models import ArticleMeta
 from reader.core.storage import SCHEMA_VERSION, Database, open_database, schema_version
+from reader.core.text import Block, BlockKind
 from tests.conftest import FIXTURES
 
 
@@ -70,3 +72,21 @@ def test_a_database_is_one_connection_used_under_its_lock(tmp_path: Path) -> Non
         assert schema_version(db) == SCHEMA_VERSION
     assert database.migrate() == SCHEMA_VERSION  # nothing left to do
     database.close()
+
+
+@pytest.mark.parametrize("name", ["Research #2", "why?", "100% opinion"])
+def test_a_folder_name_with_uri_characters_is_a_path_not_uri_syntax(tmp_path: Path, name: str) -> None:
+    """Read-only connections (search snapshots, checking a backup, restoring) open the file as a URI: a '#',
+    '?' or '%' in a folder name must not cut the path short (which opened, and created, another file)."""
+    folder = tmp_path / name
+    with Library(folder / "library") as library:
+        article_id = library.articles.add(
+            ArticleMeta(title="t"), [Block(BlockKind.PARAGRAPH, "مقال عن الخرطوم")]
+        )
+        assert [h.article_id for h in library.search("الخرطوم").hits] == [article_id]
+        info = library.backup(folder / "backup.sqlite3")
+        assert info.articles == 1
+        assert library.restore(info.path).restored.articles == 1
+        assert library.check().ok
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing opened or created beside it
+    assert sorted(p.name for p in folder.iterdir()) == ["backup.sqlite3", "library"]
