@@ -63,10 +63,13 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
         self.events = LibraryEvents(library, self)
-        # what features may ask of the window; its menus exist before the first feature is built
+        # what features may ask of the window (its menus are asked for only after _build_menus below)
         self.shell: Shell = WindowShell(self)
 
-        # the widgets in the order they sit on screen, which is also the keyboard focus order
+        # ---- FEATURES, built here and in this order only -----------------------------------------------
+        # Each gets the library and the shell, plus, explicitly, any other feature it needs. The library
+        # list comes first: widgets are created in the order they sit on screen, which is also the
+        # keyboard focus order; then the article view with what shows an article in it (reading).
         self.library_list = LibraryListController(library, self.shell, self)
         self.library_view = self.library_list.view
         self.library_view.setAccessibleName(self.tr("Library"))
@@ -89,11 +92,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._count_label)
 
         self.importer = ImportFlow(library, settings, self.shell, self)
-        self._build_menus()
-
-        # ---- FEATURES, built here and in this order only -----------------------------------------------
-        # Each gets the library and the shell (plus, explicitly, any other feature it needs); the order is
-        # the order of their menu entries, docks, status-bar widgets and article context-menu sections.
+        self._build_menus()  # the window's own entries (File → Import… calls the importer) come first
+        # the order of these is the order of their menu entries, docks, status-bar widgets and article
+        # context-menu sections
         self.annotations = AnnotationController(library, self.shell, self)
         self.find_bar = FindBar(self.article_view)
         self.search = SearchController(library, self.shell, self.find_bar, self)
