@@ -424,6 +424,11 @@
             <source>unknown kind '{token}' (use one of {kinds})</source>
             <translation>لا يوجد نوع «{token}»؛ استخدم واحدًا من: ‎{kinds}‎</translation>
         </message>
+        <message>
+            <location filename="../reader/messages.py" line="59" />
+            <source>'{token}' is not a date: write 2024, 2024-03 or 2024-03-22 (ranges: 2014..2016)</source>
+            <translation>«{token}» ليس تاريخًا: اكتب ‎2024‎ أو ‎2024-03‎ أو ‎2024-03-22‎ (وللمدى: ‎2014..2016‎)</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>

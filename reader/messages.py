@@ -56,6 +56,9 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
         "Errors", "a prefix search needs at least 2 letters before '*': {token}"
     ),
     ErrorCode.QUERY_UNKNOWN_KIND: QT_TRANSLATE_NOOP("Errors", "unknown kind '{token}' (use one of {kinds})"),
+    ErrorCode.QUERY_BAD_DATE: QT_TRANSLATE_NOOP(
+        "Errors", "'{token}' is not a date: write 2024, 2024-03 or 2024-03-22 (ranges: 2014..2016)"
+    ),
     ErrorCode.INDEX_BUSY: QT_TRANSLATE_NOOP(
         "Errors", "the search index is busy in another Hawamish window; try again"
     ),

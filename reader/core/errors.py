@@ -42,6 +42,7 @@ class ErrorCode(StrEnum):
     QUERY_SIGN_ALONE = "query_sign_alone"  # token: a lone '+' or '-'
     QUERY_SHORT_PREFIX = "query_short_prefix"  # token: 'a*' (a prefix needs 2 letters)
     QUERY_UNKNOWN_KIND = "query_unknown_kind"  # token: the kind, kinds: the known ones
+    QUERY_BAD_DATE = "query_bad_date"  # token: a date: value that is not a date, month or day
     INDEX_BUSY = "index_busy"
     # export / files we write
     UNWRITABLE = "unwritable"

@@ -32,7 +32,7 @@ from reader.core.search.analysis import (
     normalize_for_find,
     query_variants,
 )
-from reader.core.search.schema import ANALYZED_FIELDS, EXACT_FIELDS, TEXT_FIELD, USER_FIELDS
+from reader.core.search.schema import ANALYZED_FIELDS, EXACT_FIELDS, TEXT_FIELD, USER_FIELDS, DateSyntaxError
 from reader.core.text import normalize_arabic
 
 KINDS = ("article", "highlight", "note")
@@ -225,10 +225,11 @@ def _check_syntax(text: str) -> None:
             raise HawamishError(ErrorCode.QUERY_SHORT_PREFIX, token=m.group(0), position=m.start())
 
 
-def _find_error(q: wq.Query) -> str | None:
+def _find_error(q: wq.Query) -> object | None:
+    """What whoosh's parser left on the query (an exception or a message), when something failed."""
     error = getattr(q, "error", None)
     if error:
-        return str(error)
+        return error
     if not q.is_leaf():
         for child in q.children():
             found = _find_error(child)
@@ -245,8 +246,12 @@ def parse_query(text: str, schema: Any) -> wq.Query:
     except Exception as exc:  # whoosh's parser rarely raises, but never let a traceback through
         raise _syntax(str(exc)) from exc
     error = _find_error(q)
+    if isinstance(error, DateSyntaxError):
+        raise HawamishError(
+            ErrorCode.QUERY_BAD_DATE, token=error.token, position=max(0, text.find(error.token))
+        )
     if error:
-        raise _syntax(error)
+        raise _syntax(str(error))
     return _proximity_boost(text, q)
 
 

@@ -40,18 +40,28 @@ _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _DATE_RANGE = re.compile(r"(?P<start>[\d-]*)\.\.(?P<end>[\d-]*)")
 
 
+class DateSyntaxError(QueryParserError):  # type: ignore[misc]  # whoosh ships no types
+    """A `date:` value that is not a date; whoosh keeps the exception on its error query, and query.py turns
+    it into HawamishError(QUERY_BAD_DATE) with the value as `token`."""
+
+    def __init__(self, token: str, problem: str) -> None:
+        super().__init__(f"not a {problem}: {token!r}")
+        self.token = token
+
+
 def normalize_date(text: str) -> str:
-    """'2024', '2015-07', '2015-07-14' (also 2015/07, 201507) as stored; QueryParserError when not a date."""
-    text = text.strip().replace("/", "-")
+    """'2024', '2015-07', '2015-07-14' (also 2015/07, 201507) as stored; DateSyntaxError when not a date."""
+    given = text.strip()
+    text = given.replace("/", "-")
     if re.fullmatch(r"\d{6}|\d{8}", text):
         text = "-".join(filter(None, (text[:4], text[4:6], text[6:8])))
     if not _DATE.fullmatch(text):
-        raise QueryParserError(f"not a date: {text!r} (use 2024, 2024-03 or 2024-03-22)")
+        raise DateSyntaxError(given, "date")
     parts = text.split("-")
     if len(parts) > 1 and not 1 <= int(parts[1]) <= 12:
-        raise QueryParserError(f"not a month: {text!r}")
+        raise DateSyntaxError(given, "month")
     if len(parts) > 2 and not 1 <= int(parts[2]) <= 31:
-        raise QueryParserError(f"not a day: {text!r}")
+        raise DateSyntaxError(given, "day")
     return text
 
 

@@ -89,6 +89,15 @@ def test_the_library_raises_the_same_codes_and_an_unknown_kind_names_it(library:
 
 
 def test_whoosh_s_own_complaints_stay_query_syntax_with_its_detail() -> None:
-    error = error_of("date:2024-13")
-    assert error.code is ErrorCode.QUERY_SYNTAX and "month" in error.detail
+    error = error_of("date:2016..2014")
+    assert error.code is ErrorCode.QUERY_SYNTAX and "starts after" in error.detail
     assert describe(error).startswith(ERROR_MESSAGES[ErrorCode.QUERY_SYNTAX] + ": ")
+
+
+def test_a_bad_date_is_named_with_its_position() -> None:
+    error = error_of("موسكو date:2024-13")
+    assert error.code is ErrorCode.QUERY_BAD_DATE
+    assert error.fields == {"token": "2024-13", "position": 11}
+    assert (
+        describe(error) == "'2024-13' is not a date: write 2024, 2024-03 or 2024-03-22 (ranges: 2014..2016)"
+    )
