@@ -227,7 +227,7 @@ def _check_syntax(text: str) -> None:
 
 def _find_error(q: wq.Query) -> object | None:
     """What whoosh's parser left on the query (an exception or a message), when something failed."""
-    error = getattr(q, "error", None)
+    error: object = getattr(q, "error", None)
     if error:
         return error
     if not q.is_leaf():
