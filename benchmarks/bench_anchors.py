@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.anchors import reanchor  # noqa: E402
-from reader.core.library import Library  # noqa: E402
-from reader.core.models import ArticleMeta, Highlight  # noqa: E402
-from reader.core.quotes import quote_at  # noqa: E402
-from reader.core.text import ARABIC_MARKS, Block, BlockKind, canonical_text, is_arabic_letter  # noqa: E402
+from reader.core.anchors import reanchor
+from reader.core.library import Library
+from reader.core.models import ArticleMeta, Highlight
+from reader.core.quotes import quote_at
+from reader.core.text import ARABIC_MARKS, Block, BlockKind, canonical_text, is_arabic_letter
 
 SEED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seed.txt"
 WORDS, HIGHLIGHTS, RUNS = 10_000, 300, 7
@@ -47,8 +47,8 @@ def make_highlights(text: str, rng: random.Random) -> list[Highlight]:
     starts = [i + 1 for i, c in enumerate(text) if c == " "]
     chosen = sorted(rng.sample(starts, HIGHLIGHTS))
     highlights = []
-    for hid, start in enumerate(chosen, 1):
-        end = start
+    for hid, chosen_start in enumerate(chosen, 1):
+        start = end = chosen_start
         for _ in range(rng.randint(1, 12)):
             nxt = text.find(" ", end + 1)
             end = nxt if nxt != -1 else len(text)

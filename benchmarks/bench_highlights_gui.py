@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def row(name: str, values: list[float], target: str) -> str:
         values = sorted(values)
-        p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+        p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
         return f"| {name:<46} | {statistics.median(values):8.1f} | {p95:8.1f} | {target:>7} |"
 
     print(

@@ -29,6 +29,7 @@ Run: .venv/bin/python benchmarks/bench_search.py [--articles 10000] [--procs 1 2
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -43,14 +44,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.errors import HawamishError  # noqa: E402
-from reader.core.importers import read_article  # noqa: E402
-from reader.core.library import Library  # noqa: E402
-from reader.core.models import ArticleMeta  # noqa: E402
-from reader.core.search import SearchIndex  # noqa: E402
-from reader.core.search.analysis import STOP_WORDS, WORD_PATTERN, analyze_word  # noqa: E402
-from reader.core.search.query import parse_query  # noqa: E402
-from reader.core.text import Block, BlockKind, normalize_arabic  # noqa: E402
+from reader.core.errors import HawamishError
+from reader.core.importers import read_article
+from reader.core.library import Library
+from reader.core.models import ArticleMeta
+from reader.core.search import SearchIndex
+from reader.core.search.analysis import STOP_WORDS, WORD_PATTERN, analyze_word
+from reader.core.search.query import parse_query
+from reader.core.text import Block, BlockKind, normalize_arabic
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 CORPORA = [("ar-saudinewsnet", "articles"), ("ar-ant", ""), ("en-bbc", "bbc")]
@@ -72,10 +73,8 @@ def load_real() -> list[tuple[ArticleMeta, list[Block]]]:
         for path in sorted(folder.rglob("*.txt")):
             if path.name.upper() in ("README.TXT",):
                 continue
-            try:
+            with contextlib.suppress(HawamishError):  # e.g. en-bbc sport/199.txt (invalid UTF-8)
                 items.append(read_article(path))
-            except HawamishError:
-                pass  # e.g. en-bbc sport/199.txt (invalid UTF-8)
     return items
 
 
@@ -211,7 +210,7 @@ def content_words(text: str) -> list[str]:
 
 
 def sample_queries(
-    texts: dict[int, str], ids: list[int], rng: random.Random
+    texts: dict[int, str], ids: list[int], rng: random.Random, per_kind: int = QUERIES_PER_KIND
 ) -> dict[str, list[tuple[str, list[str]]]]:
     queries: dict[str, list[tuple[str, list[str]]]] = {
         "one word": [],
@@ -219,7 +218,7 @@ def sample_queries(
         "phrase": [],
         "prefix": [],
     }
-    while min(len(v) for v in queries.values()) < QUERIES_PER_KIND:
+    while min(len(v) for v in queries.values()) < per_kind:
         words = content_words(texts[rng.choice(ids)])
         if len(words) < 10:
             continue
@@ -231,7 +230,7 @@ def sample_queries(
         if len(normalize_arabic(words[j])) >= 5:
             pre = normalize_arabic(words[j])[:4]
             queries["prefix"].append((pre + "*", [pre]))
-    return {k: v[:QUERIES_PER_KIND] for k, v in queries.items()}
+    return {k: v[:per_kind] for k, v in queries.items()}
 
 
 def timed(fn) -> float:
@@ -242,7 +241,7 @@ def timed(fn) -> float:
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p * (len(values) - 1)))]
 
 
 def latency(
@@ -408,7 +407,6 @@ def folder_size(path: Path) -> int:
 
 
 def main() -> int:
-    global QUERIES_PER_KIND
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--words", type=int, default=600, help="mean words of a generated article")
@@ -428,7 +426,6 @@ def main() -> int:
         help="build the library in this folder, or reuse the one already there (repeated runs skip the import)",
     )
     args = parser.parse_args()
-    QUERIES_PER_KIND = args.queries
     if args.generated_only and args.words == 600:
         args.words = 300
     rng = random.Random(20240322)
@@ -464,8 +461,8 @@ def main() -> int:
 
         ids = real_ids or list(texts)
         rng = random.Random(20240323)  # the same queries whether the library was built now or reused
-        queries = sample_queries(texts, ids, rng)
-        print(f"\nquery latency, ms ({QUERIES_PER_KIND} queries each, top 10)")
+        queries = sample_queries(texts, ids, rng, args.queries)
+        print(f"\nquery latency, ms ({args.queries} queries each, top 10)")
         print(
             f"{'query':<10} {'app med':>8} {'app p95':>8} {'whoosh med':>11} {'whoosh p95':>11} "
             f"{'FTS5 med':>9} {'FTS5 p95':>9} {'ratio med':>10}"

@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/library_header", self.library_view.horizontalHeader().saveState())
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         # features first: a note being typed is saved, and no worker still uses the library once it closes
         self.annotations.close()
         self.search.close()
@@ -424,7 +424,7 @@ class _FirstPaint(QObject):
         self._window = window
         window.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Paint:
             self._window.removeEventFilter(self)
             QTimer.singleShot(0, self._then)  # after this paint (and the rest of the frame) is done

@@ -116,6 +116,7 @@ def test_import_and_list_through_the_real_entry_point(tmp_path: Path, seed_path:
         env=env,
         timeout=60,
         cwd=tmp_path,
+        check=False,
     )
     assert imported.returncode == 0, imported.stderr
     assert SEED_TITLE in imported.stdout
@@ -126,6 +127,7 @@ def test_import_and_list_through_the_real_entry_point(tmp_path: Path, seed_path:
         env=env,
         timeout=60,
         cwd=tmp_path,
+        check=False,
     )
     assert listed.returncode == 0, listed.stderr
     assert [a["title"] for a in json.loads(listed.stdout)] == [SEED_TITLE]

@@ -66,7 +66,7 @@ def test_ungrouped_text_lists_every_highlight_by_article_then_position(capsys, s
 
 
 def test_long_quotes_are_shortened_to_one_line(capsys, seeded: Seeded) -> None:
-    code, out, _ = run(capsys, seeded.dir, "notes")
+    _code, out, _ = run(capsys, seeded.dir, "notes")
     [line] = [line for line in out.splitlines() if line.startswith(f"{seeded.ar}#{seeded.long} ")]
     quote = line.split("  ", 1)[1]
     assert quote.endswith("…") and 150 <= len(quote) <= 200

@@ -133,6 +133,7 @@ def test_batch_search_through_the_real_entry_point(seeded_dir: Path) -> None:
         encoding="utf-8",
         cwd=ROOT,
         timeout=60,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]

@@ -35,7 +35,7 @@ def on_another_thread(write: Callable[[], object]) -> None:
     def run() -> None:
         try:
             write()
-        except BaseException as exc:  # noqa: BLE001 (re-raised on the test's thread below)
+        except BaseException as exc:
             errors.append(exc)
 
     thread = threading.Thread(target=run)

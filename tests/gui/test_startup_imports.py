@@ -53,7 +53,7 @@ library.close()
 def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HAWAMISH_CONFIG_DIR=str(tmp_path / "config"))
     return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=90
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=90, check=False
     )
 
 

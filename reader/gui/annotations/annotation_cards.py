@@ -335,7 +335,7 @@ class CardDelegate(QStyledItemDelegate):
             self._cache[key] = cached
         return cached
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         card: CardData | None = index.data(CARD_ROLE)
         if card is None:
             return super().sizeHint(option, index)

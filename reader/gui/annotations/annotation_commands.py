@@ -105,10 +105,10 @@ class EditNoteCommand(UpdateHighlightCommand):
             store, before, QCoreApplication.translate("AnnotationCommands", "Edit note"), note=note
         )
 
-    def id(self) -> int:  # noqa: A003 (Qt's name)
+    def id(self) -> int:
         return NOTE_EDIT_ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditNoteCommand) or other.highlight_id != self.highlight_id:
             return False
         self.after = dict(other.after)
@@ -163,10 +163,10 @@ class ArticleNoteCommand(QUndoCommand):
     def undo(self) -> None:
         self.articles.set_note(self.article_id, self.before)
 
-    def id(self) -> int:  # noqa: A003 (Qt's name)
+    def id(self) -> int:
         return ARTICLE_NOTE_EDIT_ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, ArticleNoteCommand) or other.article_id != self.article_id:
             return False
         self.after = other.after

@@ -543,9 +543,9 @@ class AnnotationPanel(QDockWidget):
     # requests ------------------------------------------------------------------------------------
     def _on_note_save(self, text: str) -> None:
         highlight_id = self.note_edit.property("highlightId")
-        if highlight_id is not None and highlight_id in self._highlights:
-            if self._highlights[highlight_id].note != text:
-                self.note_saved.emit(int(highlight_id), text)
+        current = self._highlights.get(highlight_id) if highlight_id is not None else None
+        if current is not None and current.note != text:
+            self.note_saved.emit(int(highlight_id), text)
 
     def _on_tags_finished(self) -> None:
         highlight_id = self.tags_edit.property("highlightId")

@@ -73,7 +73,7 @@ class AnnotationController(QObject):
         shell.add_action(self.panel_action, Menu.VIEW, separated=True)
 
         self.actions.highlight_requested.connect(self.highlight_selection)
-        self.layer.highlight_clicked.connect(lambda hid: self.panel.select_highlight(hid))
+        self.layer.highlight_clicked.connect(self.panel.select_highlight)
         self.layer.note_marker_clicked.connect(lambda hid: self.panel.select_highlight(hid, focus_note=True))
         self.panel.activated.connect(self.jump_to)
         self.panel.note_saved.connect(self.edit_note)

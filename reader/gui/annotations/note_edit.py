@@ -121,11 +121,11 @@ class NoteEdit(QTextEdit):
         return out
 
     # events ----------------------------------------------------------------------------------------
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.flush()
         super().focusOutEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.LayoutDirectionChange:
             self.apply_directions(undoable=False)

@@ -119,7 +119,7 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn(self._progress, self._task._cancel.is_set)
-        except BaseException as exc:  # noqa: BLE001 (every failure is handed to on_error)
+        except BaseException as exc:
             log.debug("background task failed", exc_info=True)
             self._finish()
             self._signals.error.emit(exc)

@@ -272,7 +272,7 @@ class ExportPreview(QGroupBox):
         framed.setDevicePixelRatio(ratio)
         self.image.setPixmap(framed)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._scale()
 

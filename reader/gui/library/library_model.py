@@ -47,7 +47,7 @@ class LibraryRow:
 
     def __init__(
         self, id: int, title: str, author: str, outlet: str, published: str, highlight_count: int
-    ) -> None:  # noqa: A002
+    ) -> None:
         self.id = id
         self.title = title
         self.author = author
@@ -121,10 +121,10 @@ class LibraryModel(QAbstractTableModel):
             return article.highlight_count
         return str(cls._display(article, column)).casefold()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 (Qt API)
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt API)
         return not parent.isValid() and self._shown < len(self._all)
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802 (Qt API)
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt API)
         if parent.isValid():
             return
         more = min(FETCH_BATCH, len(self._all) - self._shown)
@@ -170,15 +170,15 @@ class LibraryModel(QAbstractTableModel):
         return len(self._all)
 
     # Qt model API --------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else self._shown
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if section == COL_HIGHLIGHTS:  # a narrow column: an icon, the word in the tooltip
@@ -261,7 +261,7 @@ class LibrarySortModel(QSortFilterProxyModel):
 class DirectionDelegate(QStyledItemDelegate):
     """Lays out each cell in its own text's direction, as Anki's browser does for RTL fields."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802 (Qt API)
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         direction = index.data(DirectionRole)
         if direction == Direction.RTL.value:

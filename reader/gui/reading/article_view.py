@@ -8,6 +8,7 @@ layers and never written into the document (DESIGN §3), so the text and its sha
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, QTimer, Signal
@@ -59,16 +60,17 @@ QUOTE_TINT = QColor("#f1ece1")
 RULE = QColor("#ddd5c6")
 QUOTE_RULE = QColor("#b89b6a")
 
-_fonts_loaded: bool = False
+
+@functools.cache
+def _register_fonts() -> None:
+    """Register the bundled fonts with Qt, once per process."""
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
 
 
 def load_fonts() -> str:
     """Register the bundled fonts once per process and return the reading font family."""
-    global _fonts_loaded
-    if not _fonts_loaded:
-        for path in sorted(fonts_dir().glob("*.ttf")):
-            QFontDatabase.addApplicationFont(str(path))
-        _fonts_loaded = True
+    _register_fonts()
     return READING_FAMILY if READING_FAMILY in QFontDatabase.families() else QFont().family()
 
 
@@ -462,7 +464,7 @@ class ArticleView(QTextEdit):
         painter.drawLine(self._side, rule_y, self._side + column, rule_y)
         painter.end()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._pending_scroll is not None:
             QTimer.singleShot(0, self._apply_pending_scroll)
@@ -472,11 +474,11 @@ class ArticleView(QTextEdit):
         if pending is not None and self.isVisible():
             self.scroll_to_offset(*pending)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_column()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._article is not None:
             self._paint_header()

@@ -183,7 +183,7 @@ class FindBar(QFrame):
             x = view.width() - width - 8 - bar_w
         self.move(max(0, x), 6)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._view and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         elif watched is self.box and event.type() == QEvent.Type.ShortcutOverride:

@@ -195,7 +195,7 @@ class HighlightLayer(QObject):
         self.view.set_overlay(LAYER_FLASH, [self.view.make_selection(*self._flash_range, fmt)])
 
     # clicks --------------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._viewport:
             kind = event.type()
             if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
@@ -332,7 +332,7 @@ class NoteMarkers(QWidget):
             block = block.next()
         return first, doc.characterCount()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         rects = self.marker_rects()
         if not rects:
             return

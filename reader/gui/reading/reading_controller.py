@@ -88,7 +88,7 @@ class ReadingController(QObject):
         offset = self._view.top_offset() if self._view.verticalScrollBar().value() > 0 else 0
         try:
             self._library.set_setting(f"reading_position/{article.id}", str(offset))
-        except Exception:  # noqa: BLE001 (a busy or read-only library must not stop reading)
+        except Exception:
             log.warning("could not save the reading position", exc_info=True)
 
     def _reading_position(self, article_id: int) -> int:

@@ -203,7 +203,7 @@ class IndexService(QObject):
         index = library.search_index()
         try:
             have = index.doc_count()
-        except Exception:  # noqa: BLE001 (missing, stale or unreadable: a full build)
+        except Exception:
             have = -1
         want = library.articles.count() + library.highlights.count()
         if have < 0:

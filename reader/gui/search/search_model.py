@@ -91,8 +91,8 @@ def snippet_html(text: str, marks: list[tuple[int, int]], *, match_color: str = 
     """
     parts: list[str] = []
     pos = 0
-    for start, end in sorted(marks):
-        start, end = max(start, pos), min(end, len(text))
+    for mark_start, mark_end in sorted(marks):
+        start, end = max(mark_start, pos), min(mark_end, len(text))
         if start >= end:
             continue
         parts.append(html.escape(text[pos:start]))
@@ -124,7 +124,7 @@ class SearchResultsModel(QAbstractListModel):
         i = index if isinstance(index, int) else (index.row() if index.isValid() else -1)
         return self._rows[i] if 0 <= i < len(self._rows) else None
 
-    def rowCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008,N802 (Qt override)
+    def rowCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008 (Qt override)
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -170,7 +170,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.88))
         return font
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: IndexLike) -> None:  # noqa: N802
+    def initStyleOption(self, option: QStyleOptionViewItem, index: IndexLike) -> None:
         super().initStyleOption(option, index)
         row = index.data(SearchResultsModel.RowRole)
         if isinstance(row, ResultRow):  # per-row direction, independent of the UI's
@@ -191,7 +191,7 @@ class SearchResultDelegate(QStyledItemDelegate):
             )
         return self._line_heights[key]
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: IndexLike) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: IndexLike) -> QSize:
         title = QFontMetrics(self._title_font(option)).height()
         meta = QFontMetrics(self._meta_font(option)).height()
         snippet = self._snippet_line_height(option) * _SNIPPET_LINES

@@ -250,7 +250,7 @@ class SearchPanel(QWidget):
         if value >= self.results.verticalScrollBar().maximum() - END_MARGIN:
             self.end_reached.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.box and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Down and self.model.rowCount():
                 self.results.setFocus()

@@ -68,7 +68,7 @@ def test_create_round_trip_computes_quote_context_and_hash(seeded) -> None:
 
 
 def test_highlight_survives_reopening_the_library(seeded, library_dir) -> None:
-    library, article_id, text = seeded
+    library, article_id, _text = seeded
     h = library.highlights.create(article_id, 0, 5)
     library.close()
     with Library(library_dir) as again:

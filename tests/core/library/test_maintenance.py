@@ -205,7 +205,7 @@ def test_a_highlight_that_no_longer_matches_is_found_and_re_anchored(seeded, cap
 
 
 def test_rows_whose_article_is_gone_are_removed_by_repair(seeded) -> None:
-    folder, seed_id, _ = seeded
+    folder, _seed_id, _ = seeded
     damage(folder, "INSERT INTO article_tags(article_id, tag) VALUES (999, 'يتيم')")  # foreign keys off
     with Library(folder) as library:
         report = library.check()
@@ -233,6 +233,6 @@ def test_a_damaged_index_is_reported_and_rebuilt(seeded) -> None:
 
 def test_check_and_backup_never_create_a_library(tmp_path: Path, capsys) -> None:
     for argv in (["check"], ["backup", str(tmp_path / "b.sqlite3")]):
-        code, out, err = run(capsys, "--library", tmp_path / "nothing", *argv)
+        code, _out, err = run(capsys, "--library", tmp_path / "nothing", *argv)
         assert code == 1 and "no library" in err
     assert not (tmp_path / "nothing").exists()

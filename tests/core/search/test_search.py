@@ -350,7 +350,7 @@ def test_filters_for_the_gui(corpus) -> None:
 
 
 def test_results_to_json(corpus) -> None:
-    arts, index = corpus
+    _arts, index = corpus
     data = index.search("موسكو", limit=1).to_json()
     json.dumps(data, ensure_ascii=False)
     hit = data["hits"][0]
@@ -365,7 +365,7 @@ def test_results_to_json(corpus) -> None:
 
 
 def test_incremental_sync_after_add_update_delete(corpus, library: Library) -> None:
-    arts, index = corpus
+    _arts, index = corpus
     assert index.sync().rebuilt == "missing"
     assert index.sync().changed is False
     new = add_article(library, "جديد", "مقال عن الخرطوم")
@@ -427,7 +427,7 @@ def test_garbage_current_file_is_corrupt(corpus) -> None:
 
 
 def test_rebuild_reports_progress_and_can_be_cancelled(corpus, library: Library) -> None:
-    arts, index = corpus
+    _arts, index = corpus
     seen: list[tuple[int, int]] = []
     report = index.rebuild(progress=lambda d, t: seen.append((d, t)))
     assert report.rebuilt == "requested" and seen[-1] == (4, 4)

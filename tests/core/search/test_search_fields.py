@@ -42,7 +42,7 @@ def test_a_word_is_found_behind_each_one_letter_clitic_also_in_phrases(library: 
     assert texts_of(library, hit) == ["بروسيا"]
 
 
-def texts_of(library: Library, hit) -> list[str]:  # noqa: ANN001
+def texts_of(library: Library, hit) -> list[str]:
     text = library.articles.get(hit.article_id).text
     return [text[s:e] for s, e in hit.hits]
 
@@ -166,7 +166,7 @@ def test_the_gui_index_process_builds_at_low_priority_with_two_processes(
     monkeypatch.setattr(index_process, "BACKGROUND_NICENESS", 10)
     real_init = SearchIndex.__init__
 
-    def recording_init(self, folder, source, **kwargs):  # noqa: ANN001
+    def recording_init(self, folder, source, **kwargs):
         procs.append(kwargs.get("procs", 1))
         real_init(self, folder, source, **kwargs)
 

@@ -66,7 +66,7 @@ def test_safe_file_name_keeps_arabic_and_drops_separators() -> None:
 
 
 def test_choices_come_from_the_library(dialog: ExportDialog, seeded) -> None:
-    seed_id, en_id = seeded
+    seed_id, _en_id = seeded
     assert dialog.scope_article.isChecked()
     assert export_seed.seed_title() in dialog.scope_article.text()
     assert dialog.scope_selection.isEnabled() and "(2)" in dialog.scope_selection.text()

@@ -44,7 +44,7 @@ def _shown_view(qtbot) -> tuple[ArticleView, HighlightLayer]:
 
 
 def test_first_paint_lays_out_only_the_top_and_at_the_final_width(qtbot) -> None:
-    view, layer = _shown_view(qtbot)
+    view, _layer = _shown_view(qtbot)
     article = _long_article()
     widths: list[float] = []
 
