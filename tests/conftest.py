@@ -56,3 +56,10 @@ def needs_shared(*parts: str) -> pytest.MarkDecorator:
 
 def shared_path(*parts: str) -> Path:
     return SHARED.joinpath(*parts)
+
+
+#: The field names of a highlight in JSON that DESIGN §6 promises scripts (docs/cli.md).
+HIGHLIGHT_JSON_FIELDS = (
+    "id", "article_id", "start", "end", "exact", "prefix", "suffix", "color", "style", "note", "tags",
+    "orphan", "created", "updated",
+)  # fmt: skip

@@ -9,7 +9,7 @@ import pytest
 
 from reader.cli import main
 from reader.core.library import Library
-from tests.conftest import SEED_TITLE
+from tests.conftest import HIGHLIGHT_JSON_FIELDS, SEED_TITLE
 from tests.core import notes_seed
 from tests.core.notes_seed import EN_TITLE, Q_AGENCY, Q_KHORASAN, Seeded
 
@@ -91,23 +91,7 @@ def test_ungrouped_json_is_one_group_with_key_null(capsys, seeded: Seeded) -> No
             expected["article_title"] = SEED_TITLE if h["article_id"] == seeded.ar else EN_TITLE
             assert h == expected
     by_id = {h["id"]: h for h in group["highlights"]}
-    design = {
-        "id",
-        "article_id",
-        "start",
-        "end",
-        "exact",
-        "prefix",
-        "suffix",
-        "color",
-        "style",
-        "note",
-        "tags",
-        "orphan",
-        "created",
-        "updated",
-        "article_title",
-    }
+    design = {*HIGHLIGHT_JSON_FIELDS, "article_title"}
     assert all(design <= h.keys() for h in by_id.values())
     assert by_id[seeded.agency]["orphan"] is True and by_id[seeded.khorasan]["orphan"] is False
     assert by_id[seeded.khorasan]["tags"] == ["afghanistan", "isis"]

@@ -13,6 +13,7 @@ from reader.core.models import Highlight
 from reader.core.quotes import CONTEXT_CHARS
 from reader.core.storage import tags as tag_rows
 from reader.core.text import content_hash
+from tests.conftest import HIGHLIGHT_JSON_FIELDS
 from tests.core.seed_helpers import add_seed
 
 QUOTE = "بدأ يستعيد قوته مرة أخرى"
@@ -47,23 +48,7 @@ def test_create_round_trip_computes_quote_context_and_hash(seeded) -> None:
     assert store.for_article(article_id) == [h]
     assert changes == [Change(ChangeKind.HIGHLIGHT, ChangeOp.ADDED, (h.id,), (article_id,))]
     data = h.to_json()
-    for name in (
-        "id",
-        "article_id",
-        "start",
-        "end",
-        "exact",
-        "prefix",
-        "suffix",
-        "color",
-        "style",
-        "note",
-        "tags",
-        "orphan",
-        "created",
-        "updated",
-    ):
-        assert name in data
+    assert set(HIGHLIGHT_JSON_FIELDS) <= data.keys()
     assert data["orphan"] is False and data["tags"] == ["isis", "روسيا"]
 
 
