@@ -1,15 +1,15 @@
 """File → Export…: what to export (scope, filters, order), in which format, with a live preview.
 
-The dialog only gathers choices into the core's `ExportRequest`; the export itself and the preview run in
-workers (`workers.run_task`), so a large export never blocks the UI and can be cancelled, and a failure is
+The dialog only gathers choices into the core's `ExportRequest` and shows what happens; the export itself
+runs through `ExportRun` (export_run.py) and the preview in its own worker, so a large export never blocks
+the UI and can be cancelled, and a failure is
 reported as a translated sentence naming the file, never a traceback. The dialog is not modal: the user can
 keep reading while an export runs, and the dialog stays usable after a failure.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,14 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.errors import ErrorCode, HawamishError
+from reader.core.errors import HawamishError
 from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSummary
 from reader.core.library import Library
 from reader.gui.common.color_chips import ColorChips
-from reader.gui.common.workers import Task, run_task
+from reader.gui.common.workers import Task
 from reader.gui.export.export_preview import ExportPreview, export_reason, safe_file_name
-
-log = logging.getLogger(__name__)
+from reader.gui.export.export_run import ExportRun
 
 _FORMAT_ICONS = {
     "pdf": "mdi6.file-pdf-box",
@@ -94,7 +93,11 @@ class ExportDialog(QDialog):
         self.article_id = article_id
         self.selected_ids = tuple(selected_ids)
         self.start_folder = start_folder
-        self.export_task: Task | None = None
+        self.run = ExportRun(library, self)
+        self.run.progress.connect(self._export_progress)
+        self.run.done.connect(self._export_done)
+        self.run.stopped.connect(self._export_stopped)
+        self.run.failed.connect(self._export_failed)
         self.message_box: QMessageBox | None = None
         self.last_path: Path | None = None
         self.last_summary: ExportSummary | None = None
@@ -392,36 +395,28 @@ class ExportDialog(QDialog):
         if path is not None:
             self.start_export(path)
 
+    @property
+    def export_task(self) -> Task | None:
+        """The running export, if any."""
+        return self.run.task
+
     def start_export(self, path: Path) -> Task:
-        """Run the export to `path` in a worker; progress, cancel and the outcome are shown here."""
-        request = self.build_request()
-        library = self.library
+        """Start the export to `path` (ExportRun); progress, cancel and the outcome are shown here."""
         self.last_path = path
         self.last_summary = None
         self.start_folder = path.parent
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ExportSummary:
-            return library.export(request, path, progress=progress, cancel=cancelled)
-
+        task = self.run.start(self.build_request(), path)
         self.progress_bar.setRange(0, 0)  # busy until the first report
         self.progress_bar.setVisible(True)
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
-        self.export_task = run_task(
-            self,
-            work,
-            on_done=self._export_done,
-            on_error=self._export_failed,
-            on_progress=self._export_progress,
-        )
         self.close_button.setEnabled(False)  # Stop Export (or Esc) first: closing mid-export is not a choice
         self._update_state()
         self.status_label.setText(self.tr("Exporting to {name}…").format(name=_isolate(path.name)))
-        return self.export_task
+        return task
 
     def cancel_export(self) -> None:
-        if self.export_task is not None:
-            self.export_task.cancel()
+        if self.run.cancel():
             self.cancel_button.setEnabled(False)
             self.status_label.setText(self.tr("Stopping the export…"))
 
@@ -431,7 +426,6 @@ class ExportDialog(QDialog):
             self.progress_bar.setValue(min(done, total))
 
     def _export_finished(self) -> None:
-        self.export_task = None
         self.close_button.setEnabled(True)
         self.progress_bar.setVisible(False)
         self.cancel_button.setVisible(False)
@@ -467,15 +461,12 @@ class ExportDialog(QDialog):
         show_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
         self._show_message(box)
 
+    def _export_stopped(self) -> None:
+        self._export_finished()
+        self.status_label.setText(self.tr("Export stopped; no file was written."))
+
     def _export_failed(self, error: BaseException) -> None:
         self._export_finished()
-        if isinstance(error, HawamishError) and error.code is ErrorCode.CANCELLED:
-            self.status_label.setText(self.tr("Export stopped; no file was written."))
-            return
-        if not isinstance(error, HawamishError):  # a bug: the user gets a sentence, the log the traceback
-            log.error(
-                "export to %s failed", self.last_path, exc_info=(type(error), error, error.__traceback__)
-            )
         where = error.path if isinstance(error, HawamishError) and error.path else str(self.last_path or "")
         reason = export_reason(error)
         box = QMessageBox(
