@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.core.text import Block, canonical_text
 
@@ -63,6 +64,17 @@ class Article:
                 for b in self.blocks
             ]
         return data
+
+
+class ArticleListRow(NamedTuple):
+    """What a list of articles shows of one (a library of 10,000 lists in a few milliseconds)."""
+
+    id: int
+    title: str
+    author: str
+    outlet: str
+    published: str
+    highlight_count: int
 
 
 @dataclass(slots=True)

@@ -77,3 +77,16 @@ def test_cli_parser_does_not_load_the_importers_and_help_lists_every_command(tmp
     assert helped.returncode == 0, helped.stderr
     for command in ("gui", "import", "list", "show", "highlight", "export", "search", "reindex"):
         assert f"    {command}" in helped.stdout, helped.stdout
+
+
+def test_opening_a_library_loads_no_parser(tmp_path: Path) -> None:
+    """The app opens its Library before the window: importers, re-anchoring, PDF and search wait for use."""
+    script = (
+        "import sys; from pathlib import Path; from reader.core.library import Library; "
+        "lib = Library(Path(sys.argv[1])); lib.articles.list_rows(); lib.labels.list(); lib.close(); "
+        "heavy = ('reader.core.importers', 'reader.core.anchors', 'markdown_it', 'charset_normalizer', "
+        "'rapidfuzz', 'fpdf', 'whoosh', 'PySide6'); print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    result = _run(["-c", script, str(tmp_path / "lib")], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

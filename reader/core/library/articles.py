@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from reader.core.anchors import ReanchorReport, reanchor
 from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library.events import Events, utc_now
-from reader.core.models import Article, ArticleMeta, ArticleNote
+from reader.core.models import Article, ArticleListRow, ArticleMeta, ArticleNote
 from reader.core.quotes import normalize_tags, quote_at
 from reader.core.storage import Database
 from reader.core.storage import articles as rows
 from reader.core.storage import highlights as highlight_rows
 from reader.core.storage import tags as tag_rows
 from reader.core.text import Block, canonical_text, content_hash
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.anchors import ReanchorReport
 
 
 class Articles:
@@ -37,6 +40,12 @@ class Articles:
         """Every article without its blocks, newest import first."""
         with self._db.read() as tx:
             return rows.list_all(tx)
+
+    def list_rows(self) -> builtins.list[ArticleListRow]:
+        """The list columns of every article (id, title, author, outlet, date, highlights), newest first:
+        what a list view needs, several times faster than `list()`."""
+        with self._db.read() as tx:
+            return rows.list_rows(tx)
 
     def count(self) -> int:
         with self._db.read() as tx:
@@ -95,6 +104,8 @@ class Articles:
         original quote, prefix, suffix and text hash (so they can be re-attached or placed by a later update)
         and only have their position clamped into the new text.
         """
+        from reader.core.anchors import ReanchorReport, reanchor  # rapidfuzz: only when a text changes
+
         if not blocks:
             raise HawamishError(ErrorCode.EMPTY, meta.source_path if meta else None, "no blocks")
         text = canonical_text(blocks)

@@ -14,23 +14,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.changes import Change, ChangeKind, ChangeOp, Listener
-from reader.core.library import annotation_import, importing, maintenance
 from reader.core.library.articles import Articles
 from reader.core.library.events import Events
 from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
-from reader.core.notes import NoteGroup, group_highlights, unknown_colors
 from reader.core.storage import Database
 from reader.core.storage import settings as setting_rows
 from reader.core.storage import tags as tag_rows
 from reader.core.storage.index_rows import IndexRowSource
 
+# Import, export, notes, backups and re-anchoring pull in parsers (markdown-it, charset-normalizer, rapidfuzz,
+# fpdf): they are imported by the methods that use them, so opening a library (the app's start-up) stays light.
 if TYPE_CHECKING:  # pragma: no cover
     from reader.core.exporters import ExportRequest, ExportSummary
     from reader.core.exporters.collect import ExportDocument
     from reader.core.importers import ImportResult
+    from reader.core.library.annotation_import import AnnotationImportResult
+    from reader.core.library.maintenance import BackupInfo, CheckReport, RestoreReport
+    from reader.core.notes import NoteGroup
     from reader.core.search.index import SearchIndex, SyncReport
 
 DB_NAME = "library.sqlite3"
@@ -131,15 +134,21 @@ class Library:
         cancel: Cancel | None = None,
     ) -> list[ImportResult]:
         """Import files and folders; one ImportResult per file (reader.core.library.importing)."""
+        from reader.core.library import importing
+
         return importing.import_paths(
             self.articles, self._apply_annotations, paths, progress=progress, cancel=cancel
         )
 
-    def import_annotations(self, path: Path | str) -> annotation_import.AnnotationImportResult:
+    def import_annotations(self, path: Path | str) -> AnnotationImportResult:
         """Re-anchor the W3C Web Annotations in `path` onto this library's articles."""
+        from reader.core.library import annotation_import
+
         return annotation_import.import_annotations(self.articles, self.highlights, self.labels, path)
 
     def _apply_annotations(self, path: Path, result: ImportResult) -> None:
+        from reader.core.library import annotation_import
+
         annotation_import.fill_import_result(self, path, result)
 
     # export ----------------------------------------------------------------------------------------
@@ -190,6 +199,8 @@ class Library:
         self, *, tags: Iterable[str] = (), colors: Iterable[str] = (), group_by: str | None = None
     ) -> list[NoteGroup]:
         """Highlights with any of `tags` and any of `colors` (when given), grouped (reader.core.notes)."""
+        from reader.core.notes import group_highlights
+
         tag_list, color_list = list(tags), list(colors)
         highlights = self.highlights.query(tags=tag_list or None, colors=color_list or None)
         articles = {a.id: a for a in self.articles.list()}
@@ -202,18 +213,24 @@ class Library:
 
     def unknown_colors(self, colors: Iterable[str]) -> list[str]:
         """Keys in `colors` that are neither a label nor a key some highlight still carries."""
+        from reader.core.notes import unknown_colors
+
         wanted = list(colors)
         if not wanted:
             return []
         return unknown_colors({*self.labels.keys(), *self.highlights.colors_in_use()}, wanted)
 
     # backup, restore, check ------------------------------------------------------------------------
-    def backup(self, destination: Path | str) -> maintenance.BackupInfo:
+    def backup(self, destination: Path | str) -> BackupInfo:
         """A consistent copy of the database at `destination` (a file, or a folder to put a dated file in)."""
+        from reader.core.library import maintenance
+
         return maintenance.backup_library(self, Path(destination))
 
-    def restore(self, source: Path | str) -> maintenance.RestoreReport:
+    def restore(self, source: Path | str) -> RestoreReport:
         """Replace the content with a backup's (the current content is saved in backups/ first)."""
+        from reader.core.library import maintenance
+
         report = maintenance.restore_library(self, Path(source))
         with self._index_lock:
             if self._index is not None:
@@ -222,8 +239,10 @@ class Library:
         self._events.emit(Change(ChangeKind.LIBRARY, ChangeOp.UPDATED))
         return report
 
-    def check(self, *, repair: bool = False) -> maintenance.CheckReport:
+    def check(self, *, repair: bool = False) -> CheckReport:
         """Look for damage; with `repair`, fix what can be fixed (after saving the database in backups/)."""
+        from reader.core.library import maintenance
+
         return maintenance.check_library(self, repair=repair)
 
     # closing ---------------------------------------------------------------------------------------

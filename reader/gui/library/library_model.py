@@ -58,10 +58,7 @@ class LibraryRow:
 
 def load_rows(library: Library) -> list[LibraryRow]:
     """Every article's list columns, newest first, without bodies."""
-    return [
-        LibraryRow(a.id, a.title, a.author, a.outlet, a.published, a.highlight_count)
-        for a in library.articles.list()
-    ]
+    return [LibraryRow(*row) for row in library.articles.list_rows()]
 
 
 def _headers() -> list[str]:

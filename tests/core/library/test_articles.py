@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core import anchors as anchors_module
 from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Library
-from reader.core.library import articles as articles_module
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind, canonical_text, content_hash, normalize_arabic
 from tests.core.seed_helpers import add_seed, blocks_from_lines, seed_blocks, seed_lines
@@ -97,7 +97,7 @@ def test_replace_text_is_one_transaction(seeded, monkeypatch: pytest.MonkeyPatch
     def boom(highlights, text):
         raise RuntimeError("crash while re-anchoring")
 
-    monkeypatch.setattr(articles_module, "reanchor", boom)
+    monkeypatch.setattr(anchors_module, "reanchor", boom)  # replace_text imports it when it runs
     with pytest.raises(RuntimeError):
         library.articles.replace_text(article_id, blocks_from_lines(["جديد", "نص آخر"]))
     assert library.articles.get(article_id).text == SEED
