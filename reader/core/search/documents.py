@@ -35,6 +35,9 @@ class IndexSource(Protocol):
 
     def snapshot(self) -> AbstractContextManager[IndexRows]: ...
 
+    def close(self) -> None:
+        """Let go of what the calling thread holds open."""
+
 
 def _stamp(*parts: object) -> str:
     h = hashlib.blake2b(digest_size=12)

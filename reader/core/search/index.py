@@ -196,6 +196,7 @@ class SearchIndex:
 
     def close(self) -> None:
         self._close_reader()
+        self.source.close()
 
     # --- locking --------------------------------------------------------------------------------------
     @contextlib.contextmanager

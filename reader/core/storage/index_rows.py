@@ -1,13 +1,14 @@
 """What the search index is built from, read from SQLite in one consistent snapshot.
 
-The search package never sees SQL (and storage never imports search): `IndexRowSource.snapshot()` opens a
-read-only connection of its own, so a long rebuild reads one snapshot without holding the library's lock
+The search package never sees SQL (and storage never imports search): `IndexRowSource.snapshot()` reads on
+a read-only connection of its own, so a long rebuild reads one snapshot without holding the library's lock
 and the GUI keeps writing meanwhile. Rows are plain dicts of column -> value.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,17 +71,39 @@ class IndexRows:
 
 
 class IndexRowSource:
-    """Opens snapshots of the library database at `path` for the search index."""
+    """Snapshots of the library database at `path` for the search index.
+
+    Each thread keeps one read-only connection of its own and reuses it (opening one costs about 0.4 ms, a
+    noticeable share of a search); a snapshot is a read transaction on it, ended when the block ends.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._local = threading.local()
+
+    def _connection(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(read_only_uri(self.path), uri=True, timeout=10.0, isolation_level=None)
+            db.row_factory = sqlite3.Row
+            self._local.db = db
+        return db
 
     @contextmanager
     def snapshot(self) -> Iterator[IndexRows]:
-        db = sqlite3.connect(read_only_uri(self.path), uri=True, timeout=10.0, check_same_thread=False)
-        db.row_factory = sqlite3.Row
+        db = self._connection()
+        if db.in_transaction:  # a snapshot inside a snapshot of this thread: the outer one holds
+            yield IndexRows(db)
+            return
+        db.execute("BEGIN")  # one snapshot for the whole read
         try:
-            db.execute("BEGIN")  # one snapshot for the whole read
             yield IndexRows(db)
         finally:
+            db.execute("ROLLBACK")  # a read transaction: nothing to keep, the snapshot ends
+
+    def close(self) -> None:
+        """Close this thread's connection (the others close with their threads)."""
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is not None:
+            self._local.db = None
             db.close()
