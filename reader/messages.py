@@ -82,22 +82,23 @@ _DETAIL_SHOWN = {
 Translate = Callable[[str], str]
 
 
-def _english(text: str) -> str:
-    return text
-
-
-def error_reason(error: HawamishError, translate: Translate = _english) -> str:
-    """The reason alone, with the error's fields filled in."""
-    template = translate(ERROR_MESSAGES.get(error.code, error.code.value))
-    try:
-        return template.format(**error.fields)
-    except (KeyError, IndexError, ValueError):  # a translation naming a field this error lacks
-        return template
-
-
 def isolate(text: str) -> str:
     """Text wrapped in Unicode bidi isolates (FSI … PDI): a Latin path keeps its order inside Arabic."""
     return f"\u2068{text}\u2069"
+
+
+def error_reason(error: HawamishError, translate: Translate | None = None) -> str:
+    """The reason alone, with the error's fields filled in: in English, or through `translate` with each
+    field isolated (a query's `2024-13` inside an Arabic sentence would otherwise read `13-2024`)."""
+    if translate is None:
+        template, fields = ERROR_MESSAGES.get(error.code, error.code.value), error.fields
+    else:
+        template = translate(ERROR_MESSAGES.get(error.code, error.code.value))
+        fields = {name: isolate(str(value)) for name, value in error.fields.items()}
+    try:
+        return template.format(**fields)
+    except (KeyError, IndexError, ValueError):  # a translation naming a field this error lacks
+        return template
 
 
 def describe(error: HawamishError, translate: Translate | None = None) -> str:

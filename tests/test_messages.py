@@ -60,7 +60,10 @@ def test_the_english_line_fills_in_the_fields() -> None:
 def test_a_translation_is_filled_in_too_and_a_bad_one_falls_back_to_its_text() -> None:
     translations = {t: (e.text or "") for t, e in arabic_errors().items()}
     error = HawamishError(ErrorCode.QUERY_SIGN_ALONE, token="-", position=4)
-    assert describe(error, translate=lambda s: translations[s]) == "تحتاج العلامة «-» إلى كلمة بعدها مباشرة"
+    assert (
+        describe(error, translate=lambda s: translations[s])
+        == "تحتاج العلامة «\u2068-\u2069» إلى كلمة بعدها مباشرة"
+    )
     assert error_reason(error, translate=lambda s: "{missing}") == "{missing}"
 
 
@@ -68,3 +71,12 @@ def test_the_gui_line_isolates_the_path_and_leaves_out_the_detail() -> None:
     error = HawamishError(ErrorCode.NOT_FOUND, "/tmp/x.md", "article 7")
     assert describe(error) == "/tmp/x.md: not found: article 7"
     assert describe(error, translate=lambda s: s) == "\u2068/tmp/x.md\u2069: not found"
+
+
+def test_the_translated_sentence_isolates_each_field() -> None:
+    """Inside an Arabic sentence `2024-13` would read `13-2024` (its digits take the Arabic letters'
+    direction): the GUI's sentence wraps every field in FSI … PDI; the command line's English has none."""
+    error = HawamishError(ErrorCode.QUERY_BAD_DATE, token="2024-13", position=11)
+    assert "\u20682024-13\u2069" in error_reason(error, lambda template: template)
+    assert "'2024-13'" in error_reason(error) and "\u2068" not in error_reason(error)
+    assert describe(error, translate=lambda template: template).startswith("'\u20682024-13\u2069' is not")
