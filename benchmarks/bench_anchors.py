@@ -5,13 +5,14 @@ The article is synthetic: words drawn (with a fixed random seed) from the vocabu
 highlights of 1-12 words are spread over it, some starting or ending mid-word. Three edits:
 (a) a paragraph inserted at the top, (b) 30 scattered word replacements, (c) harakat added to every letter; and (d) a fifth of the
 article deleted (the orphan path, where every search fails).
-Each scenario is timed over several runs (reanchor() alone, then update_article_text() with the database
-write). Run: .venv/bin/python benchmarks/bench_anchors.py
+Each scenario is timed over several runs (reanchor() alone, then library.articles.replace_text() with the
+database write). Run: .venv/bin/python benchmarks/bench_anchors.py
 """
 
 from __future__ import annotations
 
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -21,12 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.anchors import reanchor, update_article_text  # noqa: E402
-from reader.core.article_store import ArticleStore  # noqa: E402
-from reader.core.highlight_store import Highlight, HighlightStore, quote_at  # noqa: E402
-from reader.core.library import Library  # noqa: E402
-from reader.core.models import ArticleMeta  # noqa: E402
-from reader.core.text import ARABIC_MARKS, Block, BlockKind, canonical_text, is_arabic_letter  # noqa: E402
+from reader.core.anchors import reanchor
+from reader.core.library import Library
+from reader.core.models import ArticleMeta, Highlight
+from reader.core.quotes import quote_at
+from reader.core.text import ARABIC_MARKS, Block, BlockKind, canonical_text, is_arabic_letter
 
 SEED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seed.txt"
 WORDS, HIGHLIGHTS, RUNS = 10_000, 300, 7
@@ -47,8 +47,8 @@ def make_highlights(text: str, rng: random.Random) -> list[Highlight]:
     starts = [i + 1 for i, c in enumerate(text) if c == " "]
     chosen = sorted(rng.sample(starts, HIGHLIGHTS))
     highlights = []
-    for hid, start in enumerate(chosen, 1):
-        end = start
+    for hid, chosen_start in enumerate(chosen, 1):
+        start = end = chosen_start
         for _ in range(rng.randint(1, 12)):
             nxt = text.find(" ", end + 1)
             end = nxt if nxt != -1 else len(text)
@@ -129,21 +129,24 @@ def main() -> None:
         db_times, db_cpu = [], []
         for _ in range(3):
             with tempfile.TemporaryDirectory() as folder, Library(Path(folder)) as library:
-                article_id = ArticleStore(library).add(ArticleMeta(title="bench"), blocks(paragraphs))
-                store = HighlightStore(library)
-                with library.write() as db:  # bulk insert: creating 300 one by one is not what we time
+                article_id = library.articles.add(ArticleMeta(title="bench"), blocks(paragraphs))
+                store = library.highlights
+                # bulk insert with a connection of our own: creating 300 one by one is not what we time
+                db = sqlite3.connect(library.db_path)
+                with db:
                     db.executemany(
                         'INSERT INTO highlights(article_id, start, "end", exact, prefix, suffix, text_hash, color, '
                         "created, updated) VALUES (?, ?, ?, ?, ?, ?, '', 'claim', '', '')",
                         [(article_id, h.start, h.end, h.exact, h.prefix, h.suffix) for h in highlights],
                     )
+                db.close()
                 t0, c0 = time.perf_counter(), time.process_time()
-                update_article_text(library, article_id, None, blocks(new_paragraphs))
+                library.articles.replace_text(article_id, blocks(new_paragraphs))
                 db_times.append((time.perf_counter() - t0) * 1000)
                 db_cpu.append((time.process_time() - c0) * 1000)
                 assert len(store.for_article(article_id)) == len(highlights)
         print(
-            f"{'':<28} {'update_article_text()':<20} {statistics.median(db_times):>10.1f} {max(db_times):>8.1f} "
+            f"{'':<28} {'replace_text()':<20} {statistics.median(db_times):>10.1f} {max(db_times):>8.1f} "
             f"{statistics.median(db_cpu):>8.1f}"
         )
 

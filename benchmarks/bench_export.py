@@ -34,8 +34,6 @@ NOTES = [
 
 
 def build_library(folder: Path, articles: int, per_article: int) -> None:
-    from reader.core.article_store import ArticleStore
-    from reader.core.highlight_store import HighlightStore
     from reader.core.library import Library
     from reader.core.models import ArticleMeta
     from reader.core.text import Block, BlockKind, canonical_text
@@ -46,7 +44,7 @@ def build_library(folder: Path, articles: int, per_article: int) -> None:
     title, paragraphs = lines[0], lines[1:]
     rng = random.Random(5)
     with Library(folder) as library:
-        store, highlights = ArticleStore(library), HighlightStore(library)
+        store, highlights = library.articles, library.highlights
         items = []
         for n in range(articles):
             k = n % len(paragraphs)
@@ -88,7 +86,7 @@ def build_library(folder: Path, articles: int, per_article: int) -> None:
 def run_case(folder: Path, fmt: str, out: Path) -> dict[str, float]:
     import importlib
 
-    from reader.core.exporters import _MODULES, ExportRequest, export
+    from reader.core.exporters import _MODULES, ExportRequest
     from reader.core.library import Library
 
     started = time.perf_counter()
@@ -96,7 +94,7 @@ def run_case(folder: Path, fmt: str, out: Path) -> dict[str, float]:
     import_seconds = time.perf_counter() - started
     with Library(folder) as library:
         started, cpu_started = time.perf_counter(), time.process_time()
-        summary = export(library, ExportRequest(format=fmt, all_articles=True), out)
+        summary = library.export(ExportRequest(format=fmt, all_articles=True), out)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {

@@ -1,6 +1,6 @@
 """Export dialog benchmark: how long the user waits for the dialog and for its first-page preview.
 
-The preview renders only what page 1 can hold (reader/gui/export_preview.preview_document) and
+The preview renders only what page 1 can hold (reader/gui/export/export_preview.preview_document) and
 renders page 1 with pdftoppm; this measures that against previewing the full export, on the libraries of
 bench_export.py (one article with 300 highlights; 1,000 highlights across 100 articles). Medians of a few
 runs, after one warm-up (fonts and modules loaded).
@@ -47,10 +47,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.exporters import ExportRequest, export
+    from reader.core.exporters import ExportRequest
     from reader.core.library import Library
-    from reader.gui.export_dialog import ExportDialog
-    from reader.gui.export_preview import make_preview, render_first_page
+    from reader.gui.export.export_dialog import ExportDialog
+    from reader.gui.export.export_preview import make_preview, render_first_page
 
     app = QApplication.instance() or QApplication([])
     cases = _bench_export_module().CASES
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                     (
                         name,
                         "full PDF export",
-                        _median(lambda r=request, o=out: export(library, r, o), args.runs),
+                        _median(lambda r=request, o=out: library.export(r, o), args.runs),
                     )
                 )
                 rows.append(

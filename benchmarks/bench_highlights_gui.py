@@ -26,9 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.core.article_store import ArticleStore  # noqa: E402
-from reader.core.highlight_store import HighlightStore  # noqa: E402
 from reader.core.library import Library  # noqa: E402
+from reader.core.library.highlights import Highlights  # noqa: E402
 from reader.core.models import ArticleMeta  # noqa: E402
 from reader.core.text import Block, BlockKind  # noqa: E402
 
@@ -59,7 +58,7 @@ def build_article(words: int) -> list[Block]:
     return blocks
 
 
-def add_highlights(store: HighlightStore, article_id: int, text: str, count: int) -> None:
+def add_highlights(store: Highlights, article_id: int, text: str, count: int) -> None:
     rng = random.Random(5)
     spaces = [i for i, ch in enumerate(text) if ch == " "]
     for n in range(count):
@@ -84,18 +83,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication([])
-    from reader.gui.article_view import load_fonts
+    from reader.gui.common.settings import open_settings
     from reader.gui.main_window import MainWindow
-    from reader.gui.settings import open_settings
+    from reader.gui.reading.article_view import load_fonts
 
     load_fonts()
     tmp = Path(tempfile.mkdtemp(prefix="hawamish-bench-"))
     library = Library(tmp / "library")
-    articles = ArticleStore(library)
+    articles = library.articles
     blocks = build_article(args.words)
     big = articles.add(ArticleMeta(title="long", language="ar"), blocks)
     other = articles.add(ArticleMeta(title="short", language="ar"), [Block(BlockKind.PARAGRAPH, "نص قصير.")])
-    store = HighlightStore(library)
+    store = library.highlights
     add_highlights(store, big, articles.get(big).text, args.highlights)
 
     window = MainWindow(library, open_settings(tmp / "settings.ini"), "en")
@@ -144,13 +143,13 @@ def main(argv: list[str] | None = None) -> int:
     assert len(controller.layer.highlights) == args.highlights
 
     # the article view alone (no window, no feature modules): what the rendering itself costs
-    from reader.gui.article_view import ArticleView
+    from reader.gui.reading.article_view import ArticleView
 
     bare = ArticleView()
     bare.resize(window.article_view.size())
     bare.show()
     big_article, other_article = articles.get(big), articles.get(other)
-    from reader.gui.highlight_layer import HighlightLayer
+    from reader.gui.reading.highlight_layer import HighlightLayer
 
     bare_layer = HighlightLayer(bare, lambda: controller._colors)
     big_highlights = store.for_article(big)
@@ -194,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def row(name: str, values: list[float], target: str) -> str:
         values = sorted(values)
-        p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+        p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
         return f"| {name:<46} | {statistics.median(values):8.1f} | {p95:8.1f} | {target:>7} |"
 
     print(

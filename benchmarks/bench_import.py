@@ -24,8 +24,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.article_store import ArticleStore  # noqa: E402
-from reader.core.importers import import_paths  # noqa: E402
 from reader.core.library import Library  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -62,11 +60,11 @@ def timed_import(paths: list[Path], library_dir: Path) -> tuple[list, float, int
     with Library(library_dir) as library:
         tracemalloc.start()
         start = time.perf_counter()
-        results = import_paths(library, paths)
+        results = library.import_paths(paths)
         seconds = time.perf_counter() - start
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        assert ArticleStore(library).count() == sum(r.status == "imported" for r in results)
+        assert library.articles.count() == sum(r.status == "imported" for r in results)
     return results, seconds, peak
 
 
@@ -74,7 +72,7 @@ def untraced_rate(paths: list[Path], library_dir: Path) -> float:
     """Articles/s without tracemalloc, whose bookkeeping slows allocation-heavy code several-fold."""
     with Library(library_dir) as library:
         start = time.perf_counter()
-        results = import_paths(library, paths)
+        results = library.import_paths(paths)
         seconds = time.perf_counter() - start
     return sum(r.status == "imported" for r in results) / seconds
 
@@ -132,7 +130,7 @@ def bad_input_report(tmp_dir: Path) -> None:
             continue
         with Library(tmp_dir / f"lib-{name}") as library:
             start = time.perf_counter()
-            results = import_paths(library, [folder])
+            results = library.import_paths([folder])
             seconds = time.perf_counter() - start
         counts = Counter(r.status for r in results)
         codes = Counter(r.error.code.value for r in results if r.error)

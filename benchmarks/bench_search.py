@@ -29,6 +29,7 @@ Run: .venv/bin/python benchmarks/bench_search.py [--articles 10000] [--procs 1 2
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -43,15 +44,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.article_store import ArticleStore  # noqa: E402
-from reader.core.errors import HawamishError  # noqa: E402
-from reader.core.importers import read_article  # noqa: E402
-from reader.core.library import Library  # noqa: E402
-from reader.core.models import ArticleMeta  # noqa: E402
-from reader.core.search import SearchIndex  # noqa: E402
-from reader.core.search.analysis import STOP_WORDS, WORD_PATTERN, analyze_word  # noqa: E402
-from reader.core.search.query import parse_query  # noqa: E402
-from reader.core.text import Block, BlockKind, normalize_arabic  # noqa: E402
+from reader.core.errors import HawamishError
+from reader.core.importers import read_article
+from reader.core.library import Library
+from reader.core.models import ArticleMeta
+from reader.core.search import SearchIndex
+from reader.core.search.analysis import STOP_WORDS, WORD_PATTERN, analyze_word
+from reader.core.search.query import parse_query
+from reader.core.text import Block, BlockKind, normalize_arabic
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 CORPORA = [("ar-saudinewsnet", "articles"), ("ar-ant", ""), ("en-bbc", "bbc")]
@@ -73,10 +73,8 @@ def load_real() -> list[tuple[ArticleMeta, list[Block]]]:
         for path in sorted(folder.rglob("*.txt")):
             if path.name.upper() in ("README.TXT",):
                 continue
-            try:
+            with contextlib.suppress(HawamishError):  # e.g. en-bbc sport/199.txt (invalid UTF-8)
                 items.append(read_article(path))
-            except HawamishError:
-                pass  # e.g. en-bbc sport/199.txt (invalid UTF-8)
     return items
 
 
@@ -125,7 +123,7 @@ def build_library(folder: Path, args, rng: random.Random) -> tuple[Library, list
     if args.generated_only:
         real = []  # the vocabulary came from it; no real article goes in
     library = Library(folder)
-    store = ArticleStore(library)
+    store = library.articles
     real_ids = store.add_many(real[: args.articles]) if real else []
     batch = []
     for item in generate(max(0, args.articles - len(real_ids)), words, weights, rng, args.words):
@@ -144,19 +142,14 @@ def reuse_or_build_library(tmp_path: Path, args, rng: random.Random) -> tuple[Li
         return build_library(tmp_path / "library", args, rng)
     if Library.exists_in(args.keep):
         library = Library(args.keep)
-        real_ids = [
-            int(r[0]) for r in library.db.execute("SELECT id FROM articles WHERE outlet NOT LIKE 'outlet %'")
-        ]
+        real_ids = sorted(a.id for a in library.articles.list() if not a.outlet.lower().startswith("outlet "))
         print(f"(reusing the library in {args.keep})")
         return library, real_ids, len(real_ids)
     return build_library(args.keep, args, rng)
 
 
 def canonical_texts(library: Library) -> dict[int, str]:
-    texts: dict[int, list[str]] = {}
-    for aid, text in library.db.execute("SELECT article_id, text FROM blocks ORDER BY article_id, position"):
-        texts.setdefault(aid, []).append(text)
-    return {k: "\n".join(v) for k, v in texts.items()}
+    return {aid: library.articles.text(aid) for aid in library.articles.ids()}
 
 
 # --- FTS5 beside it ----------------------------------------------------------------------------------
@@ -173,7 +166,7 @@ def build_fts(path: Path, library: Library, texts: dict[int, str]) -> tuple[sqli
     db = sqlite3.connect(path)
     db.execute("CREATE VIRTUAL TABLE ana USING fts5(body, tokenize='unicode61 remove_diacritics 0')")
     db.execute("CREATE VIRTUAL TABLE raw USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
-    titles = dict(library.db.execute("SELECT id, title FROM articles"))
+    titles = {a.id: a.title for a in library.articles.list()}
     started = time.perf_counter()
     db.executemany(
         "INSERT INTO ana(rowid, body) VALUES (?, ?)",
@@ -217,7 +210,7 @@ def content_words(text: str) -> list[str]:
 
 
 def sample_queries(
-    texts: dict[int, str], ids: list[int], rng: random.Random
+    texts: dict[int, str], ids: list[int], rng: random.Random, per_kind: int = QUERIES_PER_KIND
 ) -> dict[str, list[tuple[str, list[str]]]]:
     queries: dict[str, list[tuple[str, list[str]]]] = {
         "one word": [],
@@ -225,7 +218,7 @@ def sample_queries(
         "phrase": [],
         "prefix": [],
     }
-    while min(len(v) for v in queries.values()) < QUERIES_PER_KIND:
+    while min(len(v) for v in queries.values()) < per_kind:
         words = content_words(texts[rng.choice(ids)])
         if len(words) < 10:
             continue
@@ -237,7 +230,7 @@ def sample_queries(
         if len(normalize_arabic(words[j])) >= 5:
             pre = normalize_arabic(words[j])[:4]
             queries["prefix"].append((pre + "*", [pre]))
-    return {k: v[:QUERIES_PER_KIND] for k, v in queries.items()}
+    return {k: v[:per_kind] for k, v in queries.items()}
 
 
 def timed(fn) -> float:
@@ -248,7 +241,7 @@ def timed(fn) -> float:
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p * (len(values) - 1)))]
 
 
 def latency(
@@ -285,9 +278,7 @@ def latency(
 
 def freshness(index: SearchIndex, library: Library, ids: list[int], rng: random.Random, runs: int = 20):
     """ms from a new highlight with a note being saved to it being found: update_for_change + search."""
-    from reader.core.highlight_store import HighlightStore
-
-    store = HighlightStore(library)
+    store = library.highlights
     changes = []
     library.add_listener(changes.append)
     times = []
@@ -416,7 +407,6 @@ def folder_size(path: Path) -> int:
 
 
 def main() -> int:
-    global QUERIES_PER_KIND
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--words", type=int, default=600, help="mean words of a generated article")
@@ -436,7 +426,6 @@ def main() -> int:
         help="build the library in this folder, or reuse the one already there (repeated runs skip the import)",
     )
     args = parser.parse_args()
-    QUERIES_PER_KIND = args.queries
     if args.generated_only and args.words == 600:
         args.words = 300
     rng = random.Random(20240322)
@@ -456,9 +445,9 @@ def main() -> int:
         print(f"load average before the build: {os.getloadavg()[0]:.1f} (2 cores; other work shares them)")
         print("\nindex build (SearchIndex.rebuild)")
         print(f"{'processes':>10} {'seconds':>9} {'articles/s':>11} {'index MB':>9}")
-        index = None if args.procs else SearchIndex(library)
+        index = None if args.procs else library.search_index()
         for procs in args.procs:
-            index = SearchIndex(library, procs=procs)
+            index = library.search_index(procs=procs)
             seconds = timed(lambda i=index: i.rebuild()) / 1000
             size = folder_size(live_generation(index)) / 2**20
             print(f"{procs:>10} {seconds:>9.1f} {len(texts) / seconds:>11.0f} {size:>9.1f}")
@@ -472,8 +461,8 @@ def main() -> int:
 
         ids = real_ids or list(texts)
         rng = random.Random(20240323)  # the same queries whether the library was built now or reused
-        queries = sample_queries(texts, ids, rng)
-        print(f"\nquery latency, ms ({QUERIES_PER_KIND} queries each, top 10)")
+        queries = sample_queries(texts, ids, rng, args.queries)
+        print(f"\nquery latency, ms ({args.queries} queries each, top 10)")
         print(
             f"{'query':<10} {'app med':>8} {'app p95':>8} {'whoosh med':>11} {'whoosh p95':>11} "
             f"{'FTS5 med':>9} {'FTS5 p95':>9} {'ratio med':>10}"

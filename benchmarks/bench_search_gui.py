@@ -5,7 +5,7 @@ second" and "the app stays responsive while indexing".
    UI thread was ever blocked meanwhile (a 5 ms timer records the gaps between its ticks).
 2. Query -> results painted: search_now() until the results list has repainted with the rows, for one word
    (typed without hamza), two words, a phrase and a prefix; median and p95 over several runs.
-3. A new highlight with a note -> its query shows it: HighlightStore.create() on the UI thread until the
+3. A new highlight with a note -> its query shows it: library.highlights.create() on the UI thread until the
    visible query's rows include the note (the panel re-runs the query when the index service commits).
 
 The library is the seed plus, when ../shared is present, N Saudi articles (default 1,500) imported into a
@@ -25,8 +25,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed.txt"
@@ -83,7 +83,7 @@ def wait(app: QApplication, condition, timeout: float = 120.0) -> float:
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> int:
@@ -98,11 +98,9 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
 
-    from reader.core.highlight_store import HighlightStore
-    from reader.core.importers import import_paths
     from reader.core.library import Library
+    from reader.gui.common.settings import open_settings
     from reader.gui.main_window import MainWindow
-    from reader.gui.settings import open_settings
 
     folder = Path(tempfile.mkdtemp(prefix="hawamish-bench-search-gui-"))
     library = Library(folder / "library")
@@ -113,7 +111,7 @@ def main() -> int:
         print(f"({SAUDI} is absent: the seed only)")
     if args.ant and ANT.exists():
         paths += sorted(p for p in ANT.rglob("*.txt") if p.name.upper() != "README.TXT")[: args.ant]
-    results = import_paths(library, paths)
+    results = library.import_paths(paths)
     seed_id = next(r.article_id for r in results if r.path.endswith("seed.txt"))
     articles = sum(r.status == "imported" for r in results)
 
@@ -124,7 +122,7 @@ def main() -> int:
     window.show()
     app.processEvents()
     shown_after = time.perf_counter() - started
-    service, panel = window.index_service, window.search_panel
+    service, panel, search = window.index_service, window.search_panel, window.search
     meter.start()  # the index builds in its worker from here on
     wait(app, lambda: service.ready)
     sync_seconds = time.perf_counter() - started
@@ -146,7 +144,7 @@ def main() -> int:
     print()
 
     shown: list[tuple[str, int]] = []
-    panel.results_shown.connect(lambda q, n, _s: shown.append((q, n)))
+    search.results_shown.connect(lambda q, n, _s: shown.append((q, n)))
     print("| query -> first page painted | rows | median ms | p95 ms |")
     print("|---|---|---|---|")
     for name, query in QUERIES.items():
@@ -156,7 +154,7 @@ def main() -> int:
             shown.clear()
             panel.box.setText(query)
             t0 = time.perf_counter()
-            panel.search_now()
+            search.search_now()
             wait(app, lambda q=query: any(s[0] == q for s in shown))
             panel.results.viewport().repaint()  # the rows are painted when this returns
             times.append(time.perf_counter() - t0)
@@ -167,7 +165,7 @@ def main() -> int:
     print()
 
     # a new note becomes findable: the visible query refreshes itself when the index service commits
-    store = HighlightStore(library)
+    store = library.highlights
     window.open_article(seed_id)
     text = window.article_view.article.text
     delays: list[float] = []
@@ -176,7 +174,7 @@ def main() -> int:
         word = f"زنجبيل{'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'[i]}ي"
         panel.box.setText(word)
         shown.clear()
-        panel.search_now()
+        search.search_now()
         wait(app, lambda w=word: any(s[0] == w for s in shown))
         start = text.index("خراسان")
         t0 = time.perf_counter()

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_startup.py [--articles 10000] [--runs 3]
 
 Targets (issue 2): window shown <= 1 s, peak memory <= 200 MB. The library list loads metadata only
-(ArticleStore.list) and hands rows to the view in batches (fetchMore); the article view lays out one
+(library.articles.list) and hands rows to the view in batches (fetchMore); the article view lays out one
 article. Runs the real `hawamish gui --screenshot` in a fresh process each time (offscreen platform), and
 prints a table.
 """
@@ -22,7 +22,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.article_store import ArticleStore  # noqa: E402
 from reader.core.library import Library  # noqa: E402
 from reader.core.models import ArticleMeta  # noqa: E402
 from reader.core.text import Block, BlockKind  # noqa: E402
@@ -37,7 +36,7 @@ def build_library(folder: Path, count: int) -> float:
     """`count` synthetic Arabic articles of ~300 words in one transaction per 1,000; returns seconds."""
     start = time.perf_counter()
     with Library(folder) as library:
-        store = ArticleStore(library)
+        store = library.articles
         batch: list[tuple[ArticleMeta, list[Block]]] = []
         for i in range(count):
             paragraphs = [
@@ -120,7 +119,7 @@ def measure_model(folder: Path) -> tuple[float, int]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from reader.gui.library_model import LibraryModel
+    from reader.gui.library.library_model import LibraryModel
 
     _app = QApplication.instance() or QApplication([])
     with Library(folder) as library:

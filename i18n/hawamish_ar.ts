@@ -4,43 +4,43 @@
     <context>
         <name>AnnotationCommands</name>
         <message>
-            <location filename="../reader/gui/annotation_commands.py" line="38" />
+            <location filename="../reader/gui/annotations/annotation_commands.py" line="40" />
             <source>Highlight</source>
             <extracomment>QUndoCommand.id() of note edits: consecutive edits of one note merge into one undo step.</extracomment>
             <translation>تظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_commands.py" line="79" />
+            <location filename="../reader/gui/annotations/annotation_commands.py" line="82" />
             <source>Change colour</source>
             <translation>تغيير اللون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_commands.py" line="84" />
+            <location filename="../reader/gui/annotations/annotation_commands.py" line="89" />
             <source>Change style</source>
             <translation>تغيير النمط</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_commands.py" line="89" />
+            <location filename="../reader/gui/annotations/annotation_commands.py" line="96" />
             <source>Edit tags</source>
             <translation>تعديل الوسوم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_commands.py" line="96" />
+            <location filename="../reader/gui/annotations/annotation_commands.py" line="105" />
             <source>Edit note</source>
             <translation>تعديل الملاحظة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_commands.py" line="112" />
+            <location filename="../reader/gui/annotations/annotation_commands.py" line="122" />
             <source>Delete highlight</source>
             <translation>حذف التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_commands.py" line="128" />
+            <location filename="../reader/gui/annotations/annotation_commands.py" line="138" />
             <source>Re-attach highlight</source>
             <translation>إعادة ربط التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_commands.py" line="144" />
+            <location filename="../reader/gui/annotations/annotation_commands.py" line="154" />
             <source>Edit article note</source>
             <translation>تعديل ملاحظة المقال</translation>
         </message>
@@ -48,42 +48,42 @@
     <context>
         <name>AnnotationController</name>
         <message>
-            <location filename="../reader/gui/annotations.py" line="61" />
+            <location filename="../reader/gui/annotations/controller.py" line="65" />
             <source>Colour &amp;Labels…</source>
             <translation>&amp;تسميات الألوان…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="65" />
+            <location filename="../reader/gui/annotations/controller.py" line="69" />
             <source>&amp;Notes Panel</source>
             <translation>لوحة ال&amp;ملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="268" />
+            <location filename="../reader/gui/annotations/controller.py" line="311" />
             <source>This highlight</source>
             <translation>هذا التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="269" />
+            <location filename="../reader/gui/annotations/controller.py" line="312" />
             <source>Edit Note…</source>
             <translation>تحرير الملاحظة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="270" />
+            <location filename="../reader/gui/annotations/controller.py" line="313" />
             <source>Colour</source>
             <translation>اللون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="276" />
+            <location filename="../reader/gui/annotations/controller.py" line="321" />
             <source>Use Background</source>
             <translation>تظليل الخلفية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="276" />
+            <location filename="../reader/gui/annotations/controller.py" line="321" />
             <source>Use Underline</source>
             <translation>خط تحت النص</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotations.py" line="279" />
+            <location filename="../reader/gui/annotations/controller.py" line="324" />
             <source>Delete Highlight…</source>
             <translation>حذف التظليل…</translation>
         </message>
@@ -91,99 +91,99 @@
     <context>
         <name>AnnotationPanel</name>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="68" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="66" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="93" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="91" />
             <source>Article note</source>
             <translation>ملاحظة على المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="100" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="98" />
             <source>Your note on the whole article (Markdown)…</source>
             <translation>ملاحظتك على المقال كله (ماركداون)…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="110" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="108" />
             <source>Filter highlights…</source>
             <translation>تصفية التظليلات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="121" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="119" />
             <source>By position</source>
             <translation>حسب الموضع</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="122" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="120" />
             <source>Newest first</source>
             <translation>الأحدث أولًا</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="127" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="125" />
             <source>Edit colour labels…</source>
             <translation>تحرير تسميات الألوان…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="168" />
-            <location filename="../reader/gui/annotation_panel.py" line="560" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="166" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="571" />
             <source>Delete Highlight</source>
             <translation>حذف التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="208" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="206" />
             <source>Underline instead of background</source>
             <translation>خط تحت النص بدل تظليل الخلفية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="214" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="212" />
             <source>Note (Markdown)…</source>
             <translation>ملاحظة (ماركداون)…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="220" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="218" />
             <source>Tags, separated by commas</source>
             <translation>وسوم، تفصل بينها فواصل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="224" />
-            <location filename="../reader/gui/annotation_panel.py" line="586" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="222" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="597" />
             <source>Re-attach to Selection</source>
             <translation>إعادة الربط بالتحديد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="226" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="225" />
             <source>Select the passage in the article, then re-attach this highlight to it</source>
             <translation>حدّد المقطع في المقال، ثم أعد ربط هذا التظليل به</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="228" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="228" />
             <source>Delete</source>
             <translation>حذف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="246" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="246" />
             <source>All colours</source>
             <translation>كل الألوان</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="330" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="334" />
             <source>All tags</source>
             <translation>كل الوسوم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="371" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="375" />
             <source>No article open.</source>
             <translation>لا مقال مفتوح.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="374" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="379" />
             <source>No highlights yet. Select a passage in the article and pick a colour (Ctrl+1 … Ctrl+6).</source>
             <translation>لا تظليلات بعد. حدّد مقطعًا في المقال واختر لونًا (Ctrl+1 … Ctrl+6).</translation>
         </message>
         <message numerus="yes">
-            <location filename="../reader/gui/annotation_panel.py" line="377" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="383" />
             <source>%n highlight(s)</source>
             <translation>
                 <numerusform>لا تظليلات</numerusform>
@@ -195,12 +195,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="379" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="386" />
             <source>%1 of %2 highlights</source>
             <translation>%1 من %2 تظليلًا</translation>
         </message>
         <message numerus="yes">
-            <location filename="../reader/gui/annotation_panel.py" line="382" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="390" />
             <source>Orphans: %n highlight(s) whose passage is no longer in the text</source>
             <translation>
                 <numerusform>تظليلات يتيمة: لا شيء</numerusform>
@@ -212,12 +212,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="80" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="78" />
             <source>¶ %1</source>
             <translation>¶ %1</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="561" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="572" />
             <source>Delete this highlight and its note?
 
 “%1”</source>
@@ -226,12 +226,12 @@
 «%1»</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="590" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="601" />
             <source>Show in Article</source>
             <translation>إظهار في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/annotation_panel.py" line="591" />
+            <location filename="../reader/gui/annotations/annotation_panel.py" line="602" />
             <source>Edit Note</source>
             <translation>تحرير الملاحظة</translation>
         </message>
@@ -239,12 +239,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../reader/gui/app.py" line="118" />
+            <location filename="../reader/gui/app.py" line="132" />
             <source>Hawamish</source>
             <translation>هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/app.py" line="122" />
+            <location filename="../reader/gui/app.py" line="137" />
             <source>Something went wrong. Your library is safe; the last action may not have finished.</source>
             <translation>حدث خطأ ما. مكتبتك سليمة، لكن آخر إجراء ربما لم يكتمل.</translation>
         </message>
@@ -252,418 +252,459 @@
     <context>
         <name>ColorChips</name>
         <message>
-            <location filename="../reader/gui/color_chips.py" line="60" />
+            <location filename="../reader/gui/common/color_chips.py" line="61" />
             <source>Include the highlights labelled “{name}”</source>
             <translation>تضمين التظليلات ذات التسمية «{name}»</translation>
         </message>
     </context>
     <context>
-        <name>ColorLabels</name>
-        <message>
-            <location filename="../reader/gui/label_editor.py" line="38" />
-            <source>Claim</source>
-            <extracomment>The default names, for lupdate: they are stored in English in the library and translated when shown.</extracomment>
-            <translation>ادّعاء</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/label_editor.py" line="39" />
-            <source>Evidence</source>
-            <translation>دليل</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/label_editor.py" line="40" />
-            <source>Counter-argument</source>
-            <translation>حجة مضادة</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/label_editor.py" line="41" />
-            <source>Source quoted</source>
-            <translation>مصدر مقتبس</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/label_editor.py" line="42" />
-            <source>Question</source>
-            <translation>سؤال</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/label_editor.py" line="43" />
-            <source>Important</source>
-            <translation>مهم</translation>
-        </message>
-    </context>
-    <context>
         <name>Errors</name>
         <message>
-            <location filename="../reader/gui/error_text.py" line="15" />
+            <location filename="../reader/messages.py" line="24" />
             <source>no such file or folder</source>
             <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="16" />
+            <location filename="../reader/messages.py" line="25" />
             <source>cannot be read</source>
             <translation>تتعذّر قراءته</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="17" />
+            <location filename="../reader/messages.py" line="26" />
             <source>the file is empty (no text in it)</source>
             <translation>الملف فارغ (لا نص فيه)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="18" />
+            <location filename="../reader/messages.py" line="27" />
             <source>this is a binary file, not text</source>
             <translation>هذا ملف ثنائي وليس نصًّا</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="19" />
+            <location filename="../reader/messages.py" line="28" />
             <source>the text encoding could not be recognised</source>
             <translation>تعذّر التعرّف على ترميز النص</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="20" />
+            <location filename="../reader/messages.py" line="29" />
             <source>the file is too large to import</source>
             <translation>الملف أكبر من أن يُستورد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="21" />
+            <location filename="../reader/messages.py" line="30" />
             <source>this file type is not supported</source>
             <translation>نوع الملف هذا غير مدعوم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="22" />
+            <location filename="../reader/messages.py" line="31" />
             <source>the file is damaged or not in the expected format</source>
             <translation>الملف تالف أو ليس بالصيغة المتوقعة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="23" />
+            <location filename="../reader/messages.py" line="32" />
             <source>not found</source>
             <translation>غير موجود</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="24" />
+            <location filename="../reader/messages.py" line="33" />
             <source>the quoted text is not in the article</source>
             <translation>النص المقتبس غير موجود في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="25" />
-            <source>the quoted text occurs more than once</source>
-            <translation>النص المقتبس يتكرر أكثر من مرة</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/error_text.py" line="26" />
+            <location filename="../reader/messages.py" line="37" />
             <source>the range is outside the article's text</source>
             <translation>المدى خارج نص المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="27" />
+            <location filename="../reader/messages.py" line="43" />
             <source>the search query is not valid</source>
             <translation>عبارة البحث غير صالحة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="28" />
+            <location filename="../reader/messages.py" line="59" />
             <source>the search index is busy in another Hawamish window; try again</source>
             <translation>فهرس البحث مشغول في نافذة أخرى من هوامش؛ أعد المحاولة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="29" />
+            <location filename="../reader/messages.py" line="62" />
             <source>cannot write there</source>
             <translation>تتعذّر الكتابة هناك</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="30" />
+            <location filename="../reader/messages.py" line="63" />
             <source>the disk is full</source>
             <translation>القرص ممتلئ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="31" />
+            <location filename="../reader/messages.py" line="64" />
             <source>cancelled</source>
             <translation>أُلغي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="32" />
+            <location filename="../reader/messages.py" line="65" />
             <source>this library was written by a newer Hawamish</source>
             <translation>كُتبت هذه المكتبة بإصدار أحدث من هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/error_text.py" line="33" />
+            <location filename="../reader/messages.py" line="66" />
             <source>the library database is damaged</source>
             <translation>قاعدة بيانات المكتبة تالفة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="34" />
+            <source>the quoted text occurs more than once; choose one with --occurrence</source>
+            <translation>النص المقتبس يتكرر أكثر من مرة؛ اختر واحدًا منها بـ ‎--occurrence‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="38" />
+            <source>no colour label has that key</source>
+            <translation>لا توجد تسمية لون بهذا المفتاح</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="39" />
+            <source>a colour must be written #rrggbb</source>
+            <translation>يُكتب اللون بالصيغة ‎#rrggbb‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="40" />
+            <source>a label key is a short lower-case identifier not used by another label</source>
+            <translation>مفتاح التسمية معرّف قصير بأحرف لاتينية صغيرة لا تستخدمه تسمية أخرى</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="44" />
+            <source>the query is empty</source>
+            <translation>عبارة البحث فارغة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="45" />
+            <source>a quotation mark (") is not closed</source>
+            <translation>علامة تنصيص (") غير مغلقة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="46" />
+            <source>a ')' has no matching '('</source>
+            <translation>القوس «)» بلا «(» يقابله</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="47" />
+            <source>a '(' is not closed</source>
+            <translation>قوس «(» غير مغلق</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="48" />
+            <source>unknown field '{token}' (use one of {fields})</source>
+            <translation>لا يوجد حقل «{token}»؛ استخدم واحدًا من: ‎{fields}‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="51" />
+            <source>{token} needs a word on each side</source>
+            <translation>يحتاج {token} إلى كلمة على كل جانب</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="52" />
+            <source>NOT needs a word after it</source>
+            <translation>يحتاج NOT إلى كلمة بعده</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="53" />
+            <source>{token} needs a value after it</source>
+            <translation>يحتاج ‎{token}‎ إلى قيمة بعده</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="54" />
+            <source>'{token}' needs a word after it</source>
+            <translation>تحتاج العلامة «{token}» إلى كلمة بعدها مباشرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="55" />
+            <source>a prefix search needs at least 2 letters before '*': {token}</source>
+            <translation>البحث بالبادئة يحتاج إلى حرفين على الأقل قبل «*»: ‎{token}‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="58" />
+            <source>unknown kind '{token}' (use one of {kinds})</source>
+            <translation>لا يوجد نوع «{token}»؛ استخدم واحدًا من: ‎{kinds}‎</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="59" />
+            <source>'{token}' is not a date: write 2024, 2024-03 or 2024-03-22 (ranges: 2014..2016)</source>
+            <translation>«{token}» ليس تاريخًا: اكتب ‎2024‎ أو ‎2024-03‎ أو ‎2024-03-22‎ (وللمدى: ‎2014..2016‎)</translation>
         </message>
     </context>
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="104" />
+            <location filename="../reader/gui/export/export_dialog.py" line="102" />
             <source>Export Notes</source>
             <translation>تصدير الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="128" />
+            <location filename="../reader/gui/export/export_dialog.py" line="126" />
             <source>Export progress</source>
             <translation>تقدّم التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="135" />
+            <location filename="../reader/gui/export/export_dialog.py" line="133" />
             <source>Export…</source>
             <translation>تصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="139" />
+            <location filename="../reader/gui/export/export_dialog.py" line="137" />
             <source>Stop Export</source>
             <translation>إيقاف التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="143" />
+            <location filename="../reader/gui/export/export_dialog.py" line="141" />
             <source>Close</source>
             <translation>إغلاق</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="159" />
+            <location filename="../reader/gui/export/export_dialog.py" line="157" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="163" />
+            <location filename="../reader/gui/export/export_dialog.py" line="161" />
             <source>All articles tagged</source>
             <translation>كل المقالات الموسومة بـ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="186" />
-            <location filename="../reader/gui/export_dialog.py" line="324" />
+            <location filename="../reader/gui/export/export_dialog.py" line="188" />
+            <location filename="../reader/gui/export/export_dialog.py" line="337" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="194" />
+            <location filename="../reader/gui/export/export_dialog.py" line="196" />
             <source>Position in the article</source>
             <translation>الموضع في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="195" />
+            <location filename="../reader/gui/export/export_dialog.py" line="197" />
             <source>Date of the highlight</source>
             <translation>تاريخ التظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="197" />
+            <location filename="../reader/gui/export/export_dialog.py" line="199" />
             <source>Colour labels:</source>
             <translation>تسميات الألوان:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="198" />
+            <location filename="../reader/gui/export/export_dialog.py" line="200" />
             <source>Tag:</source>
             <translation>الوسم:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="199" />
+            <location filename="../reader/gui/export/export_dialog.py" line="201" />
             <source>Order:</source>
             <translation>الترتيب:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="205" />
+            <location filename="../reader/gui/export/export_dialog.py" line="207" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="210" />
+            <location filename="../reader/gui/export/export_dialog.py" line="213" />
             <source>Include the article text with the highlights marked</source>
             <translation>تضمين نص المقال مع إبراز التظليلات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="214" />
+            <location filename="../reader/gui/export/export_dialog.py" line="218" />
             <source>A4</source>
             <translation>A4</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="215" />
+            <location filename="../reader/gui/export/export_dialog.py" line="219" />
             <source>US Letter</source>
             <translation>Letter الأمريكي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="222" />
+            <location filename="../reader/gui/export/export_dialog.py" line="226" />
             <source>Page size:</source>
             <translation>حجم الصفحة:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="225" />
+            <location filename="../reader/gui/export/export_dialog.py" line="229" />
             <source>File type:</source>
             <translation>نوع الملف:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="234" />
+            <location filename="../reader/gui/export/export_dialog.py" line="238" />
             <source>PDF document</source>
             <translation>مستند PDF</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="235" />
+            <location filename="../reader/gui/export/export_dialog.py" line="239" />
             <source>Markdown</source>
             <translation>ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="236" />
+            <location filename="../reader/gui/export/export_dialog.py" line="240" />
             <source>Web page (HTML)</source>
             <translation>صفحة ويب (HTML)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="237" />
+            <location filename="../reader/gui/export/export_dialog.py" line="241" />
             <source>Spreadsheet (CSV)</source>
             <translation>جدول بيانات (CSV)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="238" />
+            <location filename="../reader/gui/export/export_dialog.py" line="242" />
             <source>W3C Web Annotation (JSON)</source>
             <translation>تعليقات ويب W3C ‏(JSON)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="256" />
+            <location filename="../reader/gui/export/export_dialog.py" line="260" />
             <source>This article: {title}</source>
             <translation>هذا المقال: {title}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="260" />
+            <location filename="../reader/gui/export/export_dialog.py" line="264" />
             <source>This article (none is open)</source>
             <translation>هذا المقال (لا مقال مفتوح)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="263" />
+            <location filename="../reader/gui/export/export_dialog.py" line="268" />
             <source>The articles selected in the library ({count})</source>
             <translation>المقالات المحددة في المكتبة ({count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="265" />
+            <location filename="../reader/gui/export/export_dialog.py" line="272" />
             <source>The whole library (articles: {count})</source>
             <translation>المكتبة كلها (المقالات: {count})</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="268" />
+            <location filename="../reader/gui/export/export_dialog.py" line="276" />
             <source>Any tag</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="273" />
+            <location filename="../reader/gui/export/export_dialog.py" line="281" />
             <source>(no tags yet)</source>
             <translation>(لا وسوم بعد)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="330" />
+            <location filename="../reader/gui/export/export_dialog.py" line="343" />
             <source>Notes tagged {tag}</source>
             <translation>الملاحظات الموسومة {tag}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="332" />
+            <location filename="../reader/gui/export/export_dialog.py" line="345" />
             <source>Hawamish notes</source>
             <translation>ملاحظات هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="347" />
+            <location filename="../reader/gui/export/export_dialog.py" line="360" />
             <source>Choose at least one colour label.</source>
             <translation>اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="363" />
+            <location filename="../reader/gui/export/export_dialog.py" line="376" />
             <source>Export Notes To</source>
             <translation>تصدير الملاحظات إلى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="402" />
+            <location filename="../reader/gui/export/export_dialog.py" line="419" />
             <source>Exporting to {name}…</source>
             <translation>جارٍ التصدير إلى {name}…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="409" />
+            <location filename="../reader/gui/export/export_dialog.py" line="426" />
             <source>Stopping the export…</source>
             <translation>جارٍ إيقاف التصدير…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="428" />
+            <location filename="../reader/gui/export/export_dialog.py" line="445" />
             <source>Exported to {name}.</source>
             <translation>صُدّرت إلى {name}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="429" />
+            <location filename="../reader/gui/export/export_dialog.py" line="448" />
             <source>Export Finished</source>
             <translation>انتهى التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="432" />
+            <location filename="../reader/gui/export/export_dialog.py" line="454" />
             <source>The notes were exported to {path}</source>
             <translation>صُدّرت الملاحظات إلى {path}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="433" />
+            <location filename="../reader/gui/export/export_dialog.py" line="456" />
             <source>Articles: {articles} · highlights: {highlights}</source>
             <translation>المقالات: {articles} · التظليلات: {highlights}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="435" />
+            <location filename="../reader/gui/export/export_dialog.py" line="460" />
             <source>Open File</source>
             <translation>فتح الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="436" />
+            <location filename="../reader/gui/export/export_dialog.py" line="461" />
             <source>Show in Folder</source>
             <translation>إظهار في المجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="448" />
+            <location filename="../reader/gui/export/export_dialog.py" line="473" />
             <source>Export stopped; no file was written.</source>
             <translation>توقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="454" />
+            <location filename="../reader/gui/export/export_dialog.py" line="483" />
             <source>Export Failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="455" />
+            <location filename="../reader/gui/export/export_dialog.py" line="484" />
             <source>The notes could not be exported to {path}.</source>
             <translation>تعذّر تصدير الملاحظات إلى {path}.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="459" />
+            <location filename="../reader/gui/export/export_dialog.py" line="490" />
             <source>Export failed: {reason}</source>
             <translation>فشل التصدير: {reason}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="537" />
+            <location filename="../reader/gui/export/export_controller.py" line="49" />
             <source>&amp;Export Notes…</source>
             <translation>&amp;تصدير الملاحظات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="540" />
+            <location filename="../reader/gui/export/export_controller.py" line="54" />
             <source>Export highlights and notes to PDF, Markdown, HTML, CSV or JSON</source>
             <translation>صدّر التظليلات والملاحظات إلى PDF أو ماركداون أو HTML أو CSV أو JSON</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_dialog.py" line="555" />
+            <location filename="../reader/gui/export/export_controller.py" line="62" />
             <source>Export Notes of This Article…</source>
             <translation>تصدير ملاحظات هذا المقال…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="118" />
+            <location filename="../reader/gui/export/export_preview.py" line="114" />
             <source>Hawamish cannot write there: the folder is read-only, missing or not a folder. Choose another place.</source>
             <translation>لا يستطيع هوامش الكتابة هناك: المجلد للقراءة فقط، أو غير موجود، أو ليس مجلدًا. اختر مكانًا آخر.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="121" />
+            <location filename="../reader/gui/export/export_preview.py" line="120" />
             <source>The disk is full. Free some space or choose another disk.</source>
             <translation>القرص ممتلئ. أفرغ بعض المساحة أو اختر قرصًا آخر.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="123" />
+            <location filename="../reader/gui/export/export_preview.py" line="122" />
             <source>The export was stopped; no file was written.</source>
             <translation>أُوقف التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="125" />
+            <location filename="../reader/gui/export/export_preview.py" line="124" />
             <source>An article to export is no longer in the library.</source>
             <translation>أحد المقالات المطلوب تصديرها لم يعد في المكتبة.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="128" />
+            <location filename="../reader/gui/export/export_preview.py" line="127" />
             <source>The file could not be written ({reason}).</source>
             <translation>تعذّرت كتابة الملف ({reason}).</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="129" />
+            <location filename="../reader/gui/export/export_preview.py" line="130" />
             <source>An unexpected error stopped the export ({kind}).</source>
             <translation>أوقف خطأ غير متوقع التصدير ({kind}).</translation>
         </message>
@@ -671,52 +712,52 @@
     <context>
         <name>ExportPreview</name>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="138" />
+            <location filename="../reader/gui/export/export_preview.py" line="140" />
             <source>Preview</source>
             <translation>معاينة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="153" />
+            <location filename="../reader/gui/export/export_preview.py" line="155" />
             <source>First page of the export</source>
             <translation>الصفحة الأولى من الملف المصدَّر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="157" />
+            <location filename="../reader/gui/export/export_preview.py" line="159" />
             <source>First lines of the exported file</source>
             <translation>الأسطر الأولى من الملف المصدَّر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="193" />
+            <location filename="../reader/gui/export/export_preview.py" line="195" />
             <source>Nothing to preview: choose at least one colour label.</source>
             <translation>لا شيء للمعاينة: اختر تسمية لون واحدة على الأقل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="195" />
+            <location filename="../reader/gui/export/export_preview.py" line="197" />
             <source>Preparing the preview…</source>
             <translation>جارٍ تحضير المعاينة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="215" />
+            <location filename="../reader/gui/export/export_preview.py" line="221" />
             <source>Nothing matches these choices: no article in them has highlights with these colour labels and tags.</source>
             <translation>لا شيء يطابق هذه الاختيارات: لا مقال فيها له تظليلات بتسميات الألوان والوسوم هذه.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="220" />
+            <location filename="../reader/gui/export/export_preview.py" line="228" />
             <source>The preview could not be drawn.</source>
             <translation>تعذّر رسم المعاينة.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="225" />
+            <location filename="../reader/gui/export/export_preview.py" line="233" />
             <source>First page</source>
             <translation>الصفحة الأولى</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="230" />
+            <location filename="../reader/gui/export/export_preview.py" line="238" />
             <source>First lines of the file</source>
             <translation>الأسطر الأولى من الملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/export_preview.py" line="238" />
+            <location filename="../reader/gui/export/export_preview.py" line="246" />
             <source>No preview: {reason}</source>
             <translation>لا معاينة: {reason}</translation>
         </message>
@@ -724,39 +765,39 @@
     <context>
         <name>FindBar</name>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="59" />
-            <location filename="../reader/gui/find_bar.py" line="68" />
+            <location filename="../reader/gui/reading/find_bar.py" line="59" />
+            <location filename="../reader/gui/reading/find_bar.py" line="68" />
             <source>Find in article</source>
             <extracomment>Every match, and the current one (stronger, with an outline-like underline), on the article view.</extracomment>
             <translation>البحث في المقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="74" />
+            <location filename="../reader/gui/reading/find_bar.py" line="75" />
             <source>Previous match (Shift+Enter)</source>
             <translation>التطابق السابق (Shift+Enter)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="75" />
+            <location filename="../reader/gui/reading/find_bar.py" line="77" />
             <source>Next match (Enter)</source>
             <translation>التطابق التالي (Enter)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="76" />
+            <location filename="../reader/gui/reading/find_bar.py" line="78" />
             <source>Close (Esc)</source>
             <translation>إغلاق (Esc)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="154" />
+            <location filename="../reader/gui/reading/find_bar.py" line="156" />
             <source>No matches</source>
             <translation>لا تطابقات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="156" />
+            <location filename="../reader/gui/reading/find_bar.py" line="159" />
             <source>%1 of %2</source>
             <translation>%1 من %2</translation>
         </message>
         <message>
-            <location filename="../reader/gui/find_bar.py" line="219" />
+            <location filename="../reader/gui/reading/find_bar.py" line="222" />
             <source>&amp;Find in Article…</source>
             <translation>ال&amp;بحث في المقال…</translation>
         </message>
@@ -764,68 +805,68 @@
     <context>
         <name>ImportFlow</name>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="51" />
+            <location filename="../reader/gui/library/import_flow.py" line="57" />
             <source>Import Articles</source>
             <extracomment>The list of ImportResult of a finished import (also after a cancel: what was done so far).</extracomment>
             <translation>استيراد مقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="53" />
+            <location filename="../reader/gui/library/import_flow.py" line="59" />
             <source>Articles ({patterns});;All files (*)</source>
             <translation>المقالات ({patterns});;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="59" />
+            <location filename="../reader/gui/library/import_flow.py" line="66" />
             <source>Import a Folder</source>
             <translation>استيراد مجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="83" />
+            <location filename="../reader/gui/library/import_flow.py" line="90" />
             <source>Importing articles…</source>
             <translation>جارٍ استيراد المقالات…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="83" />
+            <location filename="../reader/gui/library/import_flow.py" line="90" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="85" />
+            <location filename="../reader/gui/library/import_flow.py" line="93" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="102" />
+            <location filename="../reader/gui/library/import_flow.py" line="111" />
             <source>Importing articles… {done} of {total}</source>
             <translation>جارٍ استيراد المقالات… {done} من {total}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="123" />
+            <location filename="../reader/gui/library/import_flow.py" line="135" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="133" />
+            <location filename="../reader/gui/library/import_flow.py" line="148" />
             <source>Imported: {n}</source>
             <translation>المستورد: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="135" />
+            <location filename="../reader/gui/library/import_flow.py" line="150" />
             <source>Updated: {n}</source>
             <translation>المحدَّث: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="137" />
+            <location filename="../reader/gui/library/import_flow.py" line="152" />
             <source>Already in the library: {n}</source>
             <translation>موجود في المكتبة من قبل: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="139" />
+            <location filename="../reader/gui/library/import_flow.py" line="154" />
             <source>Failed: {n}</source>
             <translation>تعذّر استيراده: {n}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../reader/gui/import_flow.py" line="141" />
+            <location filename="../reader/gui/library/import_flow.py" line="156" />
             <source>The import was cancelled; %n file(s) were not read.</source>
             <translation>
                 <numerusform>أُلغي الاستيراد؛ قُرئت الملفات كلها.</numerusform>
@@ -837,17 +878,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="152" />
+            <location filename="../reader/gui/library/import_flow.py" line="167" />
             <source>Some files could not be imported:</source>
             <translation>تعذّر استيراد بعض الملفات:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="156" />
+            <location filename="../reader/gui/library/import_flow.py" line="171" />
             <source>… and {n} more (see the details)</source>
             <translation>… و{n} غيرها (انظر التفاصيل)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/import_flow.py" line="157" />
+            <location filename="../reader/gui/library/import_flow.py" line="173" />
             <source>Import finished</source>
             <translation>انتهى الاستيراد</translation>
         </message>
@@ -855,22 +896,23 @@
     <context>
         <name>IndexStatus</name>
         <message>
+            <location filename="../reader/gui/search/index_service.py" line="395" />
             <source>Saving the search index…</source>
             <translation>جارٍ حفظ فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/index_service.py" line="350" />
+            <location filename="../reader/gui/search/index_service.py" line="385" />
             <source>Indexing library…</source>
             <extracomment>Changes that arrive within this many milliseconds are written in one batch (one commit). A busy index (another Hawamish process writing) is retried after this many milliseconds. A start-up catch-up of more documents than this (or a missing index over a library this big) is built in a process of its own (index_process.py): a long build in a thread blocks the UI through the GIL. Change kinds that touch indexed documents. Set by the worker the moment the start-up sync returned (or failed): queries started before wait for it on their own worker thread, so the first results never come from a stale index.</extracomment>
             <translation>جارٍ فهرسة المكتبة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/index_service.py" line="359" />
+            <location filename="../reader/gui/search/index_service.py" line="399" />
             <source>Indexing library… %1 of %2</source>
             <translation>جارٍ فهرسة المكتبة… %1 من %2</translation>
         </message>
         <message>
-            <location filename="../reader/gui/index_service.py" line="365" />
+            <location filename="../reader/gui/search/index_service.py" line="407" />
             <source>The search index could not be updated; searches may miss recent changes.</source>
             <translation>تعذّر تحديث فهرس البحث؛ قد لا تظهر التغييرات الأخيرة في نتائج البحث.</translation>
         </message>
@@ -878,22 +920,22 @@
     <context>
         <name>LabelEditorDialog</name>
         <message>
-            <location filename="../reader/gui/label_editor.py" line="71" />
+            <location filename="../reader/gui/annotations/label_editor.py" line="33" />
             <source>Colour Labels</source>
             <translation>تسميات الألوان</translation>
         </message>
         <message>
-            <location filename="../reader/gui/label_editor.py" line="79" />
+            <location filename="../reader/gui/annotations/label_editor.py" line="44" />
             <source>What each highlight colour means. Renaming or recolouring a label changes every highlight that uses it.</source>
             <translation>ما يعنيه كل لون من ألوان التظليل. تغيير اسم التسمية أو لونها يغيّر كل تظليل يستخدمها.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/label_editor.py" line="89" />
+            <location filename="../reader/gui/annotations/label_editor.py" line="57" />
             <source>Choose a colour</source>
             <translation>اختر لونًا</translation>
         </message>
         <message>
-            <location filename="../reader/gui/label_editor.py" line="116" />
+            <location filename="../reader/gui/annotations/label_editor.py" line="86" />
             <source>Label colour</source>
             <translation>لون التسمية</translation>
         </message>
@@ -901,27 +943,27 @@
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../reader/gui/library_model.py" line="73" />
+            <location filename="../reader/gui/library/library_model.py" line="69" />
             <source>Title</source>
             <translation>العنوان</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library_model.py" line="74" />
+            <location filename="../reader/gui/library/library_model.py" line="70" />
             <source>Author</source>
             <translation>الكاتب</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library_model.py" line="75" />
+            <location filename="../reader/gui/library/library_model.py" line="71" />
             <source>Outlet</source>
             <translation>المنبر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library_model.py" line="76" />
+            <location filename="../reader/gui/library/library_model.py" line="72" />
             <source>Date</source>
             <translation>التاريخ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library_model.py" line="77" />
+            <location filename="../reader/gui/library/library_model.py" line="73" />
             <source>Highlights</source>
             <translation>التظليلات</translation>
         </message>
@@ -929,94 +971,95 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../reader/gui/main_window.py" line="68" />
-            <location filename="../reader/gui/main_window.py" line="366" />
+            <location filename="../reader/gui/main_window.py" line="62" />
+            <location filename="../reader/gui/main_window.py" line="253" />
+            <location filename="../reader/gui/main_window.py" line="283" />
             <source>Hawamish</source>
             <extracomment>`hawamish gui --search QUERY` asks for a search once the window is shown (the search module runs it). Every library Change, delivered on the UI thread (stores may write from worker threads).</extracomment>
             <translation>هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="79" />
+            <location filename="../reader/gui/main_window.py" line="74" />
             <source>Article</source>
             <translation>مقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="80" />
+            <location filename="../reader/gui/main_window.py" line="72" />
             <source>Library</source>
             <translation>المكتبة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="153" />
+            <location filename="../reader/gui/main_window.py" line="127" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="154" />
+            <location filename="../reader/gui/main_window.py" line="128" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="155" />
+            <location filename="../reader/gui/main_window.py" line="129" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="156" />
+            <location filename="../reader/gui/main_window.py" line="130" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="161" />
+            <location filename="../reader/gui/main_window.py" line="146" />
             <source>&amp;Import…</source>
             <translation>&amp;استيراد…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="163" />
+            <location filename="../reader/gui/main_window.py" line="151" />
             <source>Add articles from text or Markdown files</source>
             <translation>أضف مقالات من ملفات نصية أو ملفات ماركداون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="164" />
+            <location filename="../reader/gui/main_window.py" line="153" />
             <source>Import &amp;Folder…</source>
             <translation>استيراد م&amp;جلد…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="166" />
+            <location filename="../reader/gui/main_window.py" line="155" />
             <source>Add every article in a folder and its subfolders</source>
             <translation>أضف كل المقالات في مجلد ومجلداته الفرعية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="170" />
+            <location filename="../reader/gui/main_window.py" line="160" />
             <source>&amp;Quit</source>
             <translation>إ&amp;نهاء</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="174" />
+            <location filename="../reader/gui/main_window.py" line="165" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="177" />
+            <location filename="../reader/gui/main_window.py" line="168" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="183" />
+            <location filename="../reader/gui/main_window.py" line="175" />
             <source>&amp;Copy</source>
             <translation>&amp;نسخ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="187" />
+            <location filename="../reader/gui/main_window.py" line="181" />
             <source>Select &amp;All</source>
             <translation>تحديد ال&amp;كل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="191" />
+            <location filename="../reader/gui/main_window.py" line="186" />
             <source>&amp;Library List</source>
             <translation>قائمة ال&amp;مكتبة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="198" />
+            <location filename="../reader/gui/main_window.py" line="194" />
             <source>&amp;Larger Text</source>
             <translation>نص أ&amp;كبر</translation>
         </message>
@@ -1026,52 +1069,52 @@
             <translation>نص أ&amp;صغر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="202" />
+            <location filename="../reader/gui/main_window.py" line="206" />
             <source>&amp;Normal Size</source>
             <translation>الحجم ال&amp;عادي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="207" />
+            <location filename="../reader/gui/main_window.py" line="214" />
             <source>&amp;About Hawamish</source>
             <translation>&amp;عن هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="246" />
+            <location filename="../reader/gui/main_window.py" line="248" />
             <source>{title} — Hawamish</source>
             <translation>{title} — هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="341" />
+            <location filename="../reader/gui/main_window.py" line="256" />
             <source>Articles: {count}</source>
             <translation>المقالات: {count}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="344" />
+            <location filename="../reader/gui/main_window.py" line="259" />
             <source>Your library is empty</source>
             <translation>مكتبتك فارغة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="346" />
+            <location filename="../reader/gui/main_window.py" line="261" />
             <source>Add articles with File → Import… (Ctrl+I): plain text files whose first line is the title, or Markdown files. File → Import Folder… adds a whole folder at once.</source>
             <translation>أضف مقالات من ملف ← استيراد… (Ctrl+I): ملفات نصية سطرها الأول هو العنوان، أو ملفات ماركداون. ويضيف ملف ← استيراد مجلد… مجلدًا كاملًا دفعة واحدة.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="352" />
+            <location filename="../reader/gui/main_window.py" line="267" />
             <source>No article open</source>
             <translation>لا مقال مفتوح</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="353" />
+            <location filename="../reader/gui/main_window.py" line="268" />
             <source>Choose an article in the library list, or add more with File → Import…</source>
             <translation>اختر مقالًا من قائمة المكتبة، أو أضف المزيد من ملف ← استيراد…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="360" />
+            <location filename="../reader/gui/main_window.py" line="275" />
             <source>About Hawamish</source>
             <translation>عن هوامش</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="361" />
+            <location filename="../reader/gui/main_window.py" line="277" />
             <source>&lt;h3&gt;Hawamish {version}&lt;/h3&gt;&lt;p&gt;Read, annotate, search and export opinion pieces.&lt;/p&gt;&lt;p&gt;Arabic text is set in Amiri (SIL Open Font License).&lt;/p&gt;</source>
             <translation>&lt;h3&gt;هوامش {version}&lt;/h3&gt;&lt;p&gt;اقرأ مقالات الرأي، وعلّق عليها، وابحث فيها، وصدّر ملاحظاتك.&lt;/p&gt;&lt;p&gt;النص العربي مصفوف بخط أميري (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
         </message>
@@ -1079,147 +1122,108 @@
     <context>
         <name>SearchPanel</name>
         <message>
-            <source>a quotation mark (") is not closed</source>
-            <translation>علامة تنصيص (") غير مغلقة</translation>
-        </message>
-        <message>
-            <source>a bracket “(” is not closed</source>
-            <translation>قوس «(» غير مغلق</translation>
-        </message>
-        <message>
-            <source>a bracket “)” has no matching “(”</source>
-            <translation>القوس «)» بلا «(» يقابله</translation>
-        </message>
-        <message>
-            <source>there is no field “%1:”; use title:, author:, outlet:, tag:, color:, lang: or date:</source>
-            <translation>لا يوجد حقل «%1:»؛ استخدم ‎title:‎ أو ‎author:‎ أو ‎outlet:‎ أو ‎tag:‎ أو ‎color:‎ أو ‎lang:‎ أو ‎date:‎</translation>
-        </message>
-        <message>
-            <source>%1 needs a word on each side</source>
-            <translation>يحتاج %1 إلى كلمة على كل جانب</translation>
-        </message>
-        <message>
-            <source>NOT needs a word after it</source>
-            <translation>يحتاج NOT إلى كلمة بعده</translation>
-        </message>
-        <message>
-            <source>%1 needs a value after it</source>
-            <translation>يحتاج %1 إلى قيمة بعده</translation>
-        </message>
-        <message>
-            <source>%1 needs a word right after it</source>
-            <translation>يحتاج %1 إلى كلمة بعده مباشرة</translation>
-        </message>
-        <message>
-            <source>a prefix search needs at least 2 letters before *</source>
-            <translation>البحث بالبادئة يحتاج إلى حرفين على الأقل قبل *</translation>
-        </message>
-        <message>
-            <source>dates are written 2024, 2024-03 or 2024-03-22, ranges 2020..2023</source>
-            <translation>تُكتب التواريخ 2024 أو 2024-03 أو 2024-03-22، والمدى 2020..2023</translation>
-        </message>
-        <message>
+            <location filename="../reader/gui/search/search_panel.py" line="223" />
             <source>The library is being indexed: the results will appear when it is ready.</source>
             <translation>تجري فهرسة المكتبة: ستظهر النتائج حين تكتمل.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="97" />
+            <location filename="../reader/gui/search/search_panel.py" line="58" />
             <source>Search articles, highlights and notes (Ctrl+K)</source>
             <extracomment>Results fetched at first, and added each time the list is scrolled to its end: the core builds a snippet for every hit (about 2 ms each on 1,500 articles), so a short first page keeps typing-to-results fast. The article view's search marks: lighter than the find bar's, so both can be on screen at once. Emitted after results (or a message) are shown for the latest query: (query, rows shown, seconds). Emitted after a result was opened and its hits marked: (article id, number of hits marked).</extracomment>
             <translation>ابحث في المقالات والتظليلات والملاحظات (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="101" />
+            <location filename="../reader/gui/search/search_panel.py" line="63" />
             <source>Words must all match; use OR, -word, "a phrase", prefix*, title:, author:, outlet:, tag:, color:, date:2024 or date:2020..2023</source>
             <translation>يجب أن تتطابق كل الكلمات؛ استخدم OR و‎-كلمة و"عبارة" وبادئة* و‎title:‎ و‎author:‎ و‎outlet:‎ و‎tag:‎ و‎color:‎ و‎date:2024‎ أو ‎date:2020..2023‎</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="109" />
+            <location filename="../reader/gui/search/search_panel.py" line="72" />
             <source>Kind</source>
             <translation>النوع</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="110" />
+            <location filename="../reader/gui/search/search_panel.py" line="73" />
             <source>Everything</source>
             <translation>الكل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="111" />
+            <location filename="../reader/gui/search/search_panel.py" line="74" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="112" />
+            <location filename="../reader/gui/search/search_panel.py" line="75" />
             <source>Highlights</source>
             <translation>التظليلات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="113" />
+            <location filename="../reader/gui/search/search_panel.py" line="76" />
             <source>Notes</source>
             <translation>الملاحظات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="114" />
+            <location filename="../reader/gui/search/search_panel.py" line="77" />
             <source>Colour label</source>
             <translation>تسمية اللون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="115" />
+            <location filename="../reader/gui/search/search_panel.py" line="78" />
             <source>Tag</source>
             <translation>الوسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="116" />
+            <location filename="../reader/gui/search/search_panel.py" line="79" />
             <source>Outlet</source>
             <translation>المنبر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="117" />
+            <location filename="../reader/gui/search/search_panel.py" line="80" />
             <source>Date</source>
             <translation>التاريخ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="120" />
+            <location filename="../reader/gui/search/search_panel.py" line="83" />
             <source>Search within results</source>
             <translation>البحث ضمن النتائج</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="122" />
+            <location filename="../reader/gui/search/search_panel.py" line="85" />
             <source>Keep the current results and narrow them with the next query</source>
             <translation>أبقِ النتائج الحالية وضيّقها بالبحث التالي</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="141" />
+            <location filename="../reader/gui/search/search_panel.py" line="104" />
             <source>Search results</source>
             <translation>نتائج البحث</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="208" />
+            <location filename="../reader/gui/search/search_panel.py" line="161" />
             <source>Any colour</source>
             <translation>أي لون</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="211" />
+            <location filename="../reader/gui/search/search_panel.py" line="164" />
             <source>Any tag</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="212" />
+            <location filename="../reader/gui/search/search_panel.py" line="165" />
             <source>Any outlet</source>
             <translation>أي منبر</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="213" />
+            <location filename="../reader/gui/search/search_panel.py" line="166" />
             <source>Any date</source>
             <translation>أي تاريخ</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="321" />
+            <location filename="../reader/gui/search/search_panel.py" line="212" />
             <source>%1+ results</source>
             <translation>%1 نتيجة أو أكثر</translation>
         </message>
         <message numerus="yes">
-            <location filename="../reader/gui/search_panel.py" line="323" />
+            <location filename="../reader/gui/search/search_panel.py" line="214" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>لا نتائج</numerusform>
@@ -1231,42 +1235,42 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="324" />
+            <location filename="../reader/gui/search/search_panel.py" line="215" />
             <source>Nothing found. Try fewer words, or a word's stem with *.</source>
             <translation>لم يُعثر على شيء. جرّب كلمات أقل، أو جذر الكلمة مع *.</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="340" />
+            <location filename="../reader/gui/search/search_panel.py" line="226" />
             <source>This query cannot be read: %1</source>
             <translation>تتعذّر قراءة عبارة البحث هذه: %1</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="418" />
+            <location filename="../reader/gui/search/search_controller.py" line="354" />
             <source>Hit %1 of %2 (F3 next, Shift+F3 previous)</source>
             <translation>النتيجة %1 من %2 (F3 التالية، Shift+F3 السابقة)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="484" />
+            <location filename="../reader/gui/search/search_controller.py" line="134" />
             <source>&amp;Search Library…</source>
             <translation>البحث في ال&amp;مكتبة…</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="490" />
+            <location filename="../reader/gui/search/search_controller.py" line="141" />
             <source>Next Search Hit</source>
             <translation>نتيجة البحث التالية</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="495" />
+            <location filename="../reader/gui/search/search_controller.py" line="146" />
             <source>Previous Search Hit</source>
             <translation>نتيجة البحث السابقة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="501" />
+            <location filename="../reader/gui/search/search_controller.py" line="152" />
             <source>Search &amp;Panel</source>
             <translation>&amp;لوحة البحث</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_panel.py" line="462" />
+            <location filename="../reader/gui/search/search_controller.py" line="102" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
@@ -1274,18 +1278,18 @@
     <context>
         <name>SearchResults</name>
         <message>
-            <location filename="../reader/gui/search_model.py" line="80" />
+            <location filename="../reader/gui/search/search_model.py" line="80" />
             <source>Article</source>
             <extracomment>Background of a matched word inside a snippet (and, lighter, of every hit in the article view).</extracomment>
             <translation>مقال</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_model.py" line="81" />
+            <location filename="../reader/gui/search/search_model.py" line="81" />
             <source>Highlight</source>
             <translation>تظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/search_model.py" line="82" />
+            <location filename="../reader/gui/search/search_model.py" line="82" />
             <source>Note</source>
             <translation>ملاحظة</translation>
         </message>
@@ -1293,22 +1297,22 @@
     <context>
         <name>SelectionActions</name>
         <message>
-            <location filename="../reader/gui/selection_toolbar.py" line="38" />
+            <location filename="../reader/gui/annotations/selection_toolbar.py" line="39" />
             <source>&amp;Highlight</source>
             <translation>&amp;تظليل</translation>
         </message>
         <message>
-            <location filename="../reader/gui/selection_toolbar.py" line="40" />
+            <location filename="../reader/gui/annotations/selection_toolbar.py" line="41" />
             <source>&amp;Underline</source>
             <translation>&amp;خط تحت النص</translation>
         </message>
         <message>
-            <location filename="../reader/gui/selection_toolbar.py" line="43" />
+            <location filename="../reader/gui/annotations/selection_toolbar.py" line="46" />
             <source>Highlight and Add &amp;Note</source>
             <translation>تظليل وإضافة &amp;ملاحظة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/selection_toolbar.py" line="89" />
+            <location filename="../reader/gui/annotations/selection_toolbar.py" line="92" />
             <source>Highlight</source>
             <translation>تظليل</translation>
         </message>
@@ -1316,10 +1320,12 @@
     <context>
         <name>BackupFlow</name>
         <message>
+            <location filename="../reader/gui/backup/backup_flow.py" line="62" />
             <source>Saving a backup of the library…</source>
             <translation>جارٍ حفظ نسخة احتياطية من المكتبة…</translation>
         </message>
         <message numerus="yes">
+            <location filename="../reader/gui/backup/backup_flow.py" line="67" />
             <source>Backup of %n article(s) saved to %1</source>
             <translation>
                 <numerusform>حُفظت نسخة احتياطية من المكتبة (لا مقالات فيها) في %1</numerusform>
@@ -1331,22 +1337,27 @@
             </translation>
         </message>
         <message>
+            <location filename="../reader/gui/backup/backup_flow.py" line="75" />
             <source>The backup was not saved</source>
             <translation>لم تُحفظ النسخة الاحتياطية</translation>
         </message>
         <message>
+            <location filename="../reader/gui/backup/backup_flow.py" line="51" />
             <source>Back Up Library</source>
             <translation>نسخ المكتبة احتياطيًا</translation>
         </message>
         <message>
+            <location filename="../reader/gui/backup/backup_flow.py" line="53" />
             <source>Hawamish backup (*.sqlite3)</source>
             <translation>نسخة هوامش الاحتياطية (*.sqlite3)</translation>
         </message>
         <message>
+            <location filename="../reader/gui/backup/backup_flow.py" line="42" />
             <source>&amp;Back Up Library…</source>
             <translation>&amp;نسخ المكتبة احتياطيًا…</translation>
         </message>
         <message>
+            <location filename="../reader/gui/backup/backup_flow.py" line="44" />
             <source>Save a copy of every article, highlight and note to a file</source>
             <translation>احفظ نسخة من كل المقالات والتظليلات والملاحظات في ملف</translation>
         </message>

@@ -55,7 +55,7 @@ def compile_all() -> list[Path]:
         # app (or a parallel test worker) kills that process with SIGBUS
         tmp = TARGET / f".{ts.stem}.{os.getpid()}.qm.tmp"
         subprocess.run([*find_tool("lrelease"), "-silent", str(ts), "-qm", str(tmp)], cwd=ROOT, check=True)
-        os.replace(tmp, qm)
+        tmp.replace(qm)
         built.append(qm)
     return built
 

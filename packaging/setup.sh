@@ -5,8 +5,8 @@
 #   bash packaging/setup.sh test [pytest arguments]     install, then run the whole test suite
 #
 # Installs (only what is missing): the system libraries Qt needs, Xvfb and poppler-utils (tests look at real
-# windows and PDFs), a virtual environment in .venv with the package and its test tools, the compiled
-# translations. Re-running is cheap: apt and pip are skipped when nothing changed.
+# windows and PDFs), a virtual environment in .venv with the package and its test tools (pytest, ruff, mypy),
+# the compiled translations. Re-running is cheap: apt and pip are skipped when nothing changed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -87,7 +87,10 @@ case "$mode" in
     exec .venv/bin/hawamish "$@"
     ;;
   test)
+    # the house rules first (cheap): lint, format, types; the import rules are a test (tests/test_import_rules.py)
     .venv/bin/python -m ruff check reader tests benchmarks packaging
+    .venv/bin/python -m ruff format --check reader tests benchmarks packaging
+    .venv/bin/python -m mypy  # strict on reader/core, default on the rest (pyproject.toml [tool.mypy])
     # -p no:cacheprovider: CI clones are read-only where it matters; xdist spreads the suite over the cores
     status=0
     .venv/bin/python -m pytest -p no:cacheprovider -n "${HAWAMISH_TEST_WORKERS:-2}" "$@" || status=$?

@@ -14,12 +14,15 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import __version__
 from reader.core.errors import HawamishError
 from reader.core.paths import LIBRARY_ENV, default_library_dir
 from reader.messages import describe
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.library import Library
 
 #: Command modules, in the order `--help` lists them.
 COMMAND_MODULES = [
@@ -42,16 +45,29 @@ EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 @dataclass
 class CommandContext:
+    """What main() hands every command: where the library is, the one `Library` (opened when a command
+    first asks for it, closed by main()), output streams."""
+
     library_dir: Path
     library_given: bool  # True when --library or HAWAMISH_LIBRARY chose the folder
     json: bool
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    _library: Library | None = None
 
-    def open_library(self):  # -> reader.core.library.Library (imported lazily: `gui --help` stays fast)
-        from reader.core.library import Library
+    @property
+    def library(self) -> Library:
+        """The library of this run: built once (imported lazily, so `gui --help` stays fast)."""
+        if self._library is None:
+            from reader.core.library import Library
 
-        return Library(self.library_dir)
+            self._library = Library(self.library_dir)
+        return self._library
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
 
     def emit_json(self, data: Any) -> None:
         json.dump(data, self.out, ensure_ascii=False, indent=None if isinstance(data, dict) else 1)
@@ -117,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         # stdout at devnull so the interpreter's final flush does not raise again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    finally:
+        ctx.close()
 
 
 if __name__ == "__main__":

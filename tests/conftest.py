@@ -10,8 +10,9 @@ import pytest
 # GUI tests run offscreen unless a test starts its own Xvfb (tests/gui/test_real_window.py).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+ROOT = Path(__file__).resolve().parents[1]  # the checkout
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = ROOT.parent / "shared"
 SEED_PATH = FIXTURES / "seed.txt"
 SEED_TITLE = "تنظيم داعش: عودة القوة والتهديدات لروسيا"
 
@@ -55,3 +56,10 @@ def needs_shared(*parts: str) -> pytest.MarkDecorator:
 
 def shared_path(*parts: str) -> Path:
     return SHARED.joinpath(*parts)
+
+
+#: The field names of a highlight in JSON that DESIGN §6 promises scripts (docs/cli.md).
+HIGHLIGHT_JSON_FIELDS = (
+    "id", "article_id", "start", "end", "exact", "prefix", "suffix", "color", "style", "note", "tags",
+    "orphan", "created", "updated",
+)  # fmt: skip

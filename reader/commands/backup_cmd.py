@@ -1,7 +1,7 @@
 """`hawamish backup PATH`: a consistent copy of the library's database (the search index is rebuilt from it).
 
 PATH is a file, or a folder to put `hawamish-YYYYmmdd-HHMMSS.sqlite3` in. Safe while the app is running:
-SQLite's online backup reads one snapshot (reader/core/backup.py).
+SQLite's online backup reads one snapshot (reader/core/library/maintenance.py).
 """
 
 from __future__ import annotations
@@ -31,12 +31,10 @@ def require_library(ctx) -> bool:
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    from reader.core.backup import backup_library
-
     if not require_library(ctx):
         return 1
-    with ctx.open_library() as library:
-        info = backup_library(library, args.path)
+    library = ctx.library
+    info = library.backup(args.path)
     if ctx.json:
         ctx.emit_json(info.to_json())
     else:

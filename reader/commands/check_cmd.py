@@ -23,12 +23,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    from reader.core.backup import check_library
-
     if not require_library(ctx):
         return 1
-    with ctx.open_library() as library:
-        report = check_library(library, repair=args.repair)
+    library = ctx.library
+    report = library.check(repair=args.repair)
     if ctx.json:
         ctx.emit_json(report.to_json())
         return 0 if report.ok else 1

@@ -10,9 +10,8 @@ import argparse
 from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.exporters import EXTENSIONS, FORMATS, PAGE_SIZES, SORTS, ExportRequest, export
+from reader.core.exporters import EXTENSIONS, FORMATS, PAGE_SIZES, SORTS, ExportRequest
 from reader.core.exporters.phrases import LANGUAGES
-from reader.core.labels import LabelStore
 
 EXIT_USAGE = 2
 
@@ -92,14 +91,14 @@ def run(args: argparse.Namespace, ctx) -> int:
         page_size=args.page_size,
         language=args.lang,
     )
-    with ctx.open_library() as library:
-        known = set(LabelStore(library).keys())
-        unknown = [c for c in args.color if c not in known]
-        if unknown:
-            raise HawamishError(
-                ErrorCode.UNKNOWN_LABEL, detail=f"{unknown[0]!r}; known: {', '.join(sorted(known))}"
-            )
-        summary = export(library, request, args.output)
+    library = ctx.library
+    known = set(library.labels.keys())
+    unknown = [c for c in args.color if c not in known]
+    if unknown:
+        raise HawamishError(
+            ErrorCode.UNKNOWN_LABEL, detail=f"{unknown[0]!r}; known: {', '.join(sorted(known))}"
+        )
+    summary = library.export(request, args.output)
     if ctx.json:
         ctx.emit_json(summary.to_json())
     else:

@@ -1,7 +1,7 @@
 """`hawamish highlight ID --quote TEXT ...`: highlight a passage named by its words (DESIGN §6).
 
 Scripts and tests name passages by quote, not by offsets: the quote is looked up in the article's canonical
-text with harakat, tatweel and letter variants folded (reader.core.highlight_store.find_quote), so a quote
+text with harakat, tatweel and letter variants folded (reader.core.quotes.find_quote), so a quote
 typed without vocalisation still finds the vocalised words. An ambiguous quote needs --occurrence.
 """
 
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.core.article_store import ArticleStore
-from reader.core.highlight_store import STYLES, HighlightStore, find_quote
+from reader.core.quotes import STYLES, find_quote
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -36,12 +35,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    with ctx.open_library() as library:
-        article = ArticleStore(library).get(args.id)
-        start, end = find_quote(article.text, args.quote, args.occurrence)
-        highlight = HighlightStore(library).create(
-            article.id, start, end, color=args.color, style=args.style, note=args.note, tags=args.tag
-        )
+    library = ctx.library
+    article = library.articles.get(args.id)
+    start, end = find_quote(article.text, args.quote, args.occurrence)
+    highlight = library.highlights.create(
+        article.id, start, end, color=args.color, style=args.style, note=args.note, tags=args.tag
+    )
     if ctx.json:
         ctx.emit_json(highlight.to_json())
     else:

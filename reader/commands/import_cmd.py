@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import HawamishError
-from reader.messages import MESSAGES, describe
+from reader.messages import describe, error_reason
 
 if (
     TYPE_CHECKING
@@ -40,7 +40,7 @@ def error_json(error: HawamishError | None) -> dict[str, str] | None:
     """An error as {code, message}: the stable code for scripts, the English sentence for people."""
     if error is None:
         return None
-    return {"code": error.code.value, "message": MESSAGES.get(error.code, error.code.value)}
+    return {"code": error.code.value, "message": error_reason(error)}
 
 
 def result_json(result: ImportResult) -> dict[str, object]:
@@ -76,8 +76,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         from reader.commands.import_update import run_update
 
         return run_update(args, ctx)
-    with ctx.open_library() as library:
-        from reader.core.importers import import_paths
+    library = ctx.library
 
-        results = import_paths(library, args.paths)
+    results = library.import_paths(args.paths)
     return print_results(results, ctx)

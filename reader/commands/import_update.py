@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 from dataclasses import fields
 
-from reader.core.anchors import update_article_text
-from reader.core.article_store import ArticleStore
 from reader.core.importers import read_article
 from reader.core.models import ArticleMeta
 
@@ -28,11 +26,11 @@ def run_update(args: argparse.Namespace, ctx) -> int:
         return 2
     path = args.paths[0]
     meta, blocks = read_article(path)
-    with ctx.open_library() as library:
-        article = ArticleStore(library).get(args.update)
-        old = ArticleMeta(**{f.name: getattr(article, f.name) for f in fields(ArticleMeta)})
-        report = update_article_text(library, article.id, merged_meta(old, meta), blocks)
-        title = ArticleStore(library).get(article.id).title
+    library = ctx.library
+    article = library.articles.get(args.update)
+    old = ArticleMeta(**{f.name: getattr(article, f.name) for f in fields(ArticleMeta)})
+    report = library.articles.replace_text(article.id, blocks, merged_meta(old, meta))
+    title = library.articles.get(article.id).title
     if ctx.json:
         ctx.emit_json(
             {"path": str(path), "status": "updated", "article_id": article.id, "title": title}

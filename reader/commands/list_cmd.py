@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from reader.core.article_store import ArticleStore
-
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("list", parents=[common], help="list the library's articles")
@@ -13,8 +11,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    with ctx.open_library() as library:
-        articles = ArticleStore(library).list()
+    library = ctx.library
+    articles = library.articles.list()
     if ctx.json:
         ctx.emit_json([a.to_json() for a in articles])
         return 0

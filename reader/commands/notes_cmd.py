@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.core.labels import LabelStore
-from reader.core.notes import GROUP_KEYS, NoteGroup, group_highlights, unknown_colors
+from reader.core.notes import GROUP_KEYS, NoteGroup
 
 QUOTE_CHARS = 200
 INDENT = "  "
@@ -58,13 +57,13 @@ def _heading(group: NoteGroup, group_by: str) -> str:
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    with ctx.open_library() as library:
-        unknown = unknown_colors(library, args.color)
-        if unknown:
-            valid = ", ".join(LabelStore(library).keys())
-            ctx.error(f"notes: unknown colour label {', '.join(unknown)}; valid keys: {valid}")
-            return 2
-        groups = group_highlights(library, tags=args.tag, colors=args.color, group_by=args.group_by)
+    library = ctx.library
+    unknown = library.unknown_colors(args.color)
+    if unknown:
+        valid = ", ".join(library.labels.keys())
+        ctx.error(f"notes: unknown colour label {', '.join(unknown)}; valid keys: {valid}")
+        return 2
+    groups = library.notes(tags=args.tag, colors=args.color, group_by=args.group_by)
     if ctx.json:
         ctx.emit_json(
             {

@@ -52,19 +52,18 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    from reader.core.search import SearchIndex
     from reader.core.search.index import build_processes
 
     procs = build_processes() if args.procs is None else max(1, args.procs)
-    with ctx.open_library() as library:
-        index = SearchIndex(library, procs=procs)
-        bar = ProgressBar(ctx.err)
-        started = time.perf_counter()
-        try:
-            report = index.rebuild(progress=bar)
-        finally:
-            bar.finish()
-            index.close()
+    library = ctx.library
+    index = library.search_index(procs=procs)
+    bar = ProgressBar(ctx.err)
+    started = time.perf_counter()
+    try:
+        report = index.rebuild(progress=bar)
+    finally:
+        bar.finish()
+        index.close()
     seconds = time.perf_counter() - started
     if ctx.json:
         ctx.emit_json({"documents": report.total, "seconds": round(seconds, 3)})

@@ -23,12 +23,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    from reader.core.backup import describe_backup, restore_library
+    from reader.core.library.maintenance import describe_backup
     from reader.messages import counted
 
     describe_backup(args.path)  # a bad backup is refused before the library folder is even created
-    with ctx.open_library() as library:
-        report = restore_library(library, args.path)
+    library = ctx.library
+    report = library.restore(args.path)
     if ctx.json:
         ctx.emit_json(report.to_json())
     else:

@@ -11,8 +11,8 @@ import argparse
 import json
 import sys
 
-from reader.core.errors import ErrorCode, HawamishError
-from reader.messages import MESSAGES, describe
+from reader.core.errors import QUERY_ERRORS, ErrorCode, HawamishError
+from reader.messages import describe, error_reason
 
 KINDS = ("article", "highlight", "note")
 SYNC_WAIT = 5.0  # seconds to wait for another writer before searching the index as it is
@@ -37,11 +37,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(func=run)
 
 
-def error_json(error: HawamishError) -> dict[str, str]:
+def error_json(error: HawamishError) -> dict[str, str | int]:
     return {
         "code": error.code.value,
-        "message": MESSAGES.get(error.code, error.code.value),
+        "message": error_reason(error),
         "detail": error.detail,
+        **{k: v for k, v in error.fields.items() if isinstance(v, str | int)},
     }
 
 
@@ -80,7 +81,7 @@ def _batch(index, args, ctx, stdin) -> int:
             results = index.search(query, limit=args.limit, kinds=args.kind)
             out: dict[str, object] = results.to_json()
         except HawamishError as exc:
-            if exc.code is not ErrorCode.QUERY_SYNTAX:
+            if exc.code not in QUERY_ERRORS:
                 raise
             failed += 1
             out = {"query": query, "error": error_json(exc)}
@@ -90,32 +91,31 @@ def _batch(index, args, ctx, stdin) -> int:
 
 
 def run(args: argparse.Namespace, ctx, stdin=None) -> int:
-    from reader.core.search import SearchIndex
     from reader.core.search.index import build_processes
 
     if args.limit < 1:
         ctx.error("--limit must be at least 1")
         return 2
     query = " ".join(args.query)
-    with ctx.open_library() as library:
-        index = SearchIndex(library, procs=build_processes())  # a rebuild here may use both cores
+    library = ctx.library
+    index = library.search_index(procs=build_processes())  # a rebuild here may use both cores
+    try:
+        _sync(index, ctx)
+        if query == "-":
+            return _batch(index, args, ctx, stdin or sys.stdin)
         try:
-            _sync(index, ctx)
-            if query == "-":
-                return _batch(index, args, ctx, stdin or sys.stdin)
-            try:
-                results = index.search(query, limit=args.limit, kinds=args.kind)
-            except HawamishError as exc:
-                if exc.code is not ErrorCode.QUERY_SYNTAX:
-                    raise
-                ctx.error(describe(exc))
-                if ctx.json:
-                    ctx.emit_json({"query": query, "error": error_json(exc)})
-                return 1
+            results = index.search(query, limit=args.limit, kinds=args.kind)
+        except HawamishError as exc:
+            if exc.code not in QUERY_ERRORS:
+                raise
+            ctx.error(describe(exc))
             if ctx.json:
-                ctx.emit_json(results.to_json())
-            else:
-                _print_hits(results, ctx)
-            return 0
-        finally:
-            index.close()
+                ctx.emit_json({"query": query, "error": error_json(exc)})
+            return 1
+        if ctx.json:
+            ctx.emit_json(results.to_json())
+        else:
+            _print_hits(results, ctx)
+        return 0
+    finally:
+        index.close()

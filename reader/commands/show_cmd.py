@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from reader.core.article_store import ArticleStore
-from reader.core.highlight_store import HighlightStore
-
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("show", parents=[common], help="show one article")
@@ -15,12 +12,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    with ctx.open_library() as library:
-        article = ArticleStore(library).get(args.id)
-        store = HighlightStore(library)
-        highlights = store.for_article(article.id)
-        note = store.article_note(article.id)
-        tags = store.article_tags(article.id)
+    library = ctx.library
+    article = library.articles.get(args.id)
+    store = library.highlights
+    highlights = store.for_article(article.id)
+    note = library.articles.note(article.id)
+    tags = library.articles.tags(article.id)
     if ctx.json:
         data = article.to_json(with_text=True)
         data["highlights"] = [h.to_json() for h in highlights]  # start/end: code points of "text"

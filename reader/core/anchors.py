@@ -32,21 +32,13 @@ from typing import Protocol
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from reader.core.article_store import ArticleStore
-from reader.core.errors import ErrorCode, HawamishError
-from reader.core.highlight_store import HighlightStore, quote_at, require_article
-from reader.core.library import Change, Library, utc_now
-from reader.core.models import ArticleMeta
 from reader.core.text import (
     ARABIC_MARKS,
     BIDI_CONTROLS,
     DIGIT_FOLDS,
     LETTER_FOLDS,
     TATWEEL,
-    Block,
     FoldedText,
-    canonical_text,
-    content_hash,
     fold_with_map,
 )
 
@@ -67,14 +59,20 @@ HOW = ("exact", "moved", "fuzzy", "orphan")
 
 
 class Anchorable(Protocol):
-    """What re-anchoring needs from a highlight (reader.core.highlight_store.Highlight has it)."""
+    """What re-anchoring needs from a highlight (reader.core.models.Highlight has it); read-only."""
 
-    id: int
-    start: int
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
+    @property
+    def id(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def exact(self) -> str: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def suffix(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,63 +365,3 @@ def reanchor(highlights: Sequence[Anchorable], new_text: str) -> list[Placement]
     """Where each highlight goes in `new_text`, in the order given. Pure: nothing is written."""
     anchorer = _Anchorer(new_text)
     return [anchorer.place(h) for h in highlights]
-
-
-def update_article_text(
-    library: Library, article_id: int, meta: ArticleMeta | None, blocks: Sequence[Block]
-) -> ReanchorReport:
-    """Replace an article's text (and metadata, when given) and re-anchor every highlight, in ONE transaction:
-    a crash leaves either the old text with the old positions or the new text with the new ones.
-
-    Placed highlights get their new position and a quote refreshed from the new text. Orphans keep their
-    original quote, prefix, suffix and text hash (so they can be re-attached or placed by a later update)
-    and only have their position clamped into the new text.
-    """
-    if not blocks:
-        raise HawamishError(ErrorCode.EMPTY, meta.source_path if meta else None, "no blocks")
-    text = canonical_text(blocks)
-    new_hash = content_hash(text)
-    report = ReanchorReport()
-    now = utc_now()
-    with library.write() as db:
-        require_article(db, article_id)
-        highlights = HighlightStore(library).load_for_article(db, article_id)
-        placements = reanchor(highlights, text)
-        ArticleStore.write_text(db, article_id, blocks, meta)
-        for h, placement in zip(highlights, placements, strict=True):
-            if placement.how == "orphan":
-                db.execute(
-                    'UPDATE highlights SET start = ?, "end" = ?, orphan = 1, updated = ? WHERE id = ?',
-                    (placement.start, placement.end, now if not h.orphan else h.updated, h.id),
-                )
-                report.orphaned += 1
-                continue
-            exact, prefix, suffix = quote_at(text, placement.start, placement.end)
-            unchanged = (h.start, h.end, h.exact, h.prefix, h.suffix, h.orphan) == (
-                placement.start,
-                placement.end,
-                exact,
-                prefix,
-                suffix,
-                False,
-            )
-            db.execute(
-                'UPDATE highlights SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, text_hash = ?, '
-                "orphan = 0, updated = ? WHERE id = ?",
-                (
-                    placement.start,
-                    placement.end,
-                    exact,
-                    prefix,
-                    suffix,
-                    new_hash,
-                    h.updated if unchanged else now,
-                    h.id,
-                ),
-            )
-            setattr(report, placement.how, getattr(report, placement.how) + 1)
-        report.placements = placements
-    library.notify(Change("article", "updated", (article_id,), (article_id,)))
-    if highlights:
-        library.notify(Change("highlight", "updated", tuple(h.id for h in highlights), (article_id,)))
-    return report

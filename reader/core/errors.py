@@ -1,8 +1,9 @@
 """Typed errors of the core.
 
 The core never builds user-facing sentences: it raises (or returns) a `HawamishError` with a stable `code`,
-the offending `path` when there is one, and a `detail` for developers. The CLI and the GUI turn the code into
-a message in the user's language (reader/messages.py, and `tr()` in the GUI).
+the offending `path` when there is one, a `detail` for developers, and named fields a message may show
+(`token`, `position`, ...). One catalogue, reader/messages.py, turns a code and its fields into a sentence:
+in English on the command line, through Qt's translation in the GUI.
 """
 
 from __future__ import annotations
@@ -29,7 +30,19 @@ class ErrorCode(StrEnum):
     INVALID_COLOR = "invalid_color"  # a colour that is not #rrggbb
     INVALID_LABEL_KEY = "invalid_label_key"  # a label key that is not a short identifier, or is taken
     # search
-    QUERY_SYNTAX = "query_syntax"
+    QUERY_SYNTAX = "query_syntax"  # whoosh could not read the query (detail says why)
+    QUERY_EMPTY = "query_empty"
+    QUERY_UNCLOSED_QUOTE = "query_unclosed_quote"  # position: of the quotation mark
+    QUERY_UNMATCHED_PAREN = "query_unmatched_paren"  # position: of the ')'
+    QUERY_UNCLOSED_PAREN = "query_unclosed_paren"  # position: of the '('
+    QUERY_UNKNOWN_FIELD = "query_unknown_field"  # token: the field, fields: the known ones
+    QUERY_OPERATOR_ALONE = "query_operator_alone"  # token: AND, OR, ... without a word on each side
+    QUERY_NOT_ALONE = "query_not_alone"  # NOT without a word after it
+    QUERY_EMPTY_FIELD = "query_empty_field"  # token: 'title:' without a value
+    QUERY_SIGN_ALONE = "query_sign_alone"  # token: a lone '+' or '-'
+    QUERY_SHORT_PREFIX = "query_short_prefix"  # token: 'a*' (a prefix needs 2 letters)
+    QUERY_UNKNOWN_KIND = "query_unknown_kind"  # token: the kind, kinds: the known ones
+    QUERY_BAD_DATE = "query_bad_date"  # token: a date: value that is not a date, month or day
     INDEX_BUSY = "index_busy"
     # export / files we write
     UNWRITABLE = "unwritable"
@@ -40,15 +53,23 @@ class ErrorCode(StrEnum):
     LIBRARY_CORRUPT = "library_corrupt"
 
 
-class HawamishError(Exception):
-    """An expected failure: a code the UI can translate, the path it concerns, a developer detail."""
+#: The codes of a query the search language cannot read (the command line reports them per query).
+QUERY_ERRORS = frozenset(code for code in ErrorCode if code.value.startswith("query_"))
 
-    def __init__(self, code: ErrorCode, path: str | None = None, detail: str = "") -> None:
+
+class HawamishError(Exception):
+    """An expected failure: a code the UI can translate, the path it concerns, a developer detail, and named
+    fields (`HawamishError(ErrorCode.QUERY_UNKNOWN_FIELD, token="auther", position=0)`)."""
+
+    def __init__(self, code: ErrorCode, path: str | None = None, detail: str = "", **fields: object) -> None:
         super().__init__(code, path, detail)
         self.code = code
         self.path = path
         self.detail = detail
+        self.fields: dict[str, object] = fields
 
     def __str__(self) -> str:  # for logs and developers; users see reader.messages
         where = f"{self.path}: " if self.path else ""
-        return f"{where}{self.code.value}" + (f" ({self.detail})" if self.detail else "")
+        extra = ", ".join(f"{k}={v!r}" for k, v in self.fields.items())
+        detail = "; ".join(p for p in (self.detail, extra) if p)
+        return f"{where}{self.code.value}" + (f" ({detail})" if detail else "")

@@ -1,6 +1,6 @@
 """Colour labels: the meanings a researcher gives to highlight colours (claim, evidence, ...).
 
-Labels live in the library (table `color_labels`, default palette in migration v2) so that a library moved
+Labels live in the library (table `color_labels`, default palette in reader.core.label_defaults) so that a library moved
 to another machine keeps its meanings. A highlight stores the label's *key*, never its colour: renaming or
 recolouring a label recolours every highlight that uses it, and deleting a label leaves its highlights alone
 (they keep the key and are drawn in a neutral colour by the GUI).
@@ -14,13 +14,11 @@ page (3:1, the WCAG ratio for non-text marks).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.library import Change, Library
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
 #: Page and body-text colours of the two themes. The GUI's palettes and the PDF use these values.
 LIGHT_PAGE, LIGHT_TEXT = "#ffffff", "#1a1a1a"
@@ -31,17 +29,6 @@ MIN_TEXT_CONTRAST = 4.5  # WCAG AA, body text
 MIN_MARK_CONTRAST = 3.0  # WCAG 1.4.11, non-text marks (underlines)
 
 RGB = tuple[int, int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class ColorLabel:
-    key: str
-    name: str
-    color: str  # #rrggbb
-    position: int
-
-    def to_json(self) -> dict[str, object]:
-        return {"key": self.key, "name": self.name, "color": self.color, "position": self.position}
 
 
 # --- colour arithmetic --------------------------------------------------------------------------------
@@ -118,74 +105,3 @@ def label_underline(color: str, dark: bool) -> RGB:
         step = round(step + 0.05, 2)
         current = blend(target, rgb, step)
     return current
-
-
-# --- the store ------------------------------------------------------------------------------------------
-
-
-class LabelStore:
-    """The library's colour labels, ordered by position."""
-
-    def __init__(self, library: Library) -> None:
-        self.library = library
-
-    def list(self) -> list[ColorLabel]:
-        with self.library.read() as db:
-            rows = db.execute("SELECT key, name, color, position FROM color_labels ORDER BY position, key")
-            return [ColorLabel(r["key"], r["name"], r["color"], r["position"]) for r in rows]
-
-    def get(self, key: str) -> ColorLabel:
-        with self.library.read() as db:
-            row = db.execute(
-                "SELECT key, name, color, position FROM color_labels WHERE key = ?", (key,)
-            ).fetchone()
-        if row is None:
-            raise HawamishError(ErrorCode.UNKNOWN_LABEL, detail=self._known_keys_detail(key))
-        return ColorLabel(row["key"], row["name"], row["color"], row["position"])
-
-    def keys(self) -> list[str]:
-        return [label.key for label in self.list()]
-
-    def _known_keys_detail(self, key: str) -> str:
-        return f"{key!r}; known: {', '.join(self.keys())}"
-
-    def update(self, key: str, *, name: str | None = None, color: str | None = None) -> ColorLabel:
-        """Rename or recolour a label; highlights follow because they store the key."""
-        if name is not None and not name.strip():
-            raise HawamishError(ErrorCode.EMPTY, detail="label name")
-        new_color = validate_color(color) if color is not None else None
-        with self.library.write() as db:
-            if db.execute("SELECT 1 FROM color_labels WHERE key = ?", (key,)).fetchone() is None:
-                raise HawamishError(ErrorCode.UNKNOWN_LABEL, detail=repr(key))
-            if name is not None:
-                db.execute("UPDATE color_labels SET name = ? WHERE key = ?", (name.strip(), key))
-            if new_color is not None:
-                db.execute("UPDATE color_labels SET color = ? WHERE key = ?", (new_color, key))
-        self.library.notify(Change("labels", "updated"))
-        return self.get(key)
-
-    def add(self, key: str, name: str, color: str) -> ColorLabel:
-        """A new label after the existing ones. Keys are short ASCII identifiers (they appear in the CLI)."""
-        if not _KEY_RE.match(key):
-            raise HawamishError(ErrorCode.INVALID_LABEL_KEY, detail=repr(key))
-        if not name.strip():
-            raise HawamishError(ErrorCode.EMPTY, detail="label name")
-        rgb = validate_color(color)
-        with self.library.write() as db:
-            if db.execute("SELECT 1 FROM color_labels WHERE key = ?", (key,)).fetchone() is not None:
-                raise HawamishError(ErrorCode.INVALID_LABEL_KEY, detail=f"{key!r} exists")
-            position = db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM color_labels").fetchone()[0]
-            db.execute(
-                "INSERT INTO color_labels(key, name, color, position) VALUES (?, ?, ?, ?)",
-                (key, name.strip(), rgb, position),
-            )
-        self.library.notify(Change("labels", "added"))
-        return ColorLabel(key, name.strip(), rgb, int(position))
-
-    def delete(self, key: str) -> None:
-        """Remove a label. Highlights that use it keep its key (nothing a user made is dropped)."""
-        with self.library.write() as db:
-            cur = db.execute("DELETE FROM color_labels WHERE key = ?", (key,))
-            if cur.rowcount == 0:
-                raise HawamishError(ErrorCode.UNKNOWN_LABEL, detail=repr(key))
-        self.library.notify(Change("labels", "deleted"))

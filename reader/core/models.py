@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.core.text import Block, canonical_text
 
@@ -63,3 +64,76 @@ class Article:
                 for b in self.blocks
             ]
         return data
+
+
+class ArticleListRow(NamedTuple):
+    """What a list of articles shows of one (a library of 10,000 lists in a few milliseconds)."""
+
+    id: int
+    title: str
+    author: str
+    outlet: str
+    published: str
+    highlight_count: int
+
+
+@dataclass(slots=True)
+class Highlight:
+    """A highlighted passage: its position in the canonical text and its quote (DESIGN §3)."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    text_hash: str
+    color: str
+    style: str
+    note: str
+    tags: list[str] = field(default_factory=list)
+    orphan: bool = False
+    created: str = ""
+    updated: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        """The highlight in the field names of DESIGN §6."""
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "text_hash": self.text_hash,
+            "color": self.color,
+            "style": self.style,
+            "note": self.note,
+            "tags": list(self.tags),
+            "orphan": self.orphan,
+            "created": self.created,
+            "updated": self.updated,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ColorLabel:
+    """The meaning a researcher gives to a highlight colour; highlights store its key."""
+
+    key: str
+    name: str
+    color: str  # #rrggbb
+    position: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"key": self.key, "name": self.name, "color": self.color, "position": self.position}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleNote:
+    """An article's own note (Markdown) and when it was last saved."""
+
+    text: str = ""
+    updated: str = ""

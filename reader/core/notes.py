@@ -11,13 +11,10 @@ A highlight with several tags appears in the group of each.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reader.core.article_store import ArticleStore
-from reader.core.highlight_store import Highlight, HighlightStore
-from reader.core.labels import LabelStore
-from reader.core.library import Library
+from reader.core.models import Article, ColorLabel, Highlight
 
 GROUP_KEYS = ("tag", "color", "article", "author", "outlet")
 
@@ -40,33 +37,24 @@ class NoteGroup:
     items: list[NoteItem] = field(default_factory=list)
 
 
-def unknown_colors(library: Library, colors: Iterable[str]) -> list[str]:
-    """The keys in `colors` that are neither a colour label nor the key some highlight still carries."""
-    wanted = list(dict.fromkeys(colors))
-    if not wanted:
-        return []
-    known = set(LabelStore(library).keys())
-    with library.read() as db:
-        known.update(r[0] for r in db.execute("SELECT DISTINCT color FROM highlights"))
-    return [c for c in wanted if c not in known]
+def unknown_colors(known: Iterable[str], colors: Iterable[str]) -> list[str]:
+    """The keys in `colors` that are not in `known` (label keys and keys highlights still carry)."""
+    known_keys = set(known)
+    return [c for c in dict.fromkeys(colors) if c not in known_keys]
 
 
 def group_highlights(
-    library: Library,
-    *,
-    tags: Iterable[str] = (),
-    colors: Iterable[str] = (),
+    highlights: Sequence[Highlight],
+    articles: Mapping[int, Article],
+    labels: Sequence[ColorLabel],
     group_by: str | None = None,
 ) -> list[NoteGroup]:
-    """Highlights with any of `tags` (if given) and any of `colors` (if given), grouped by `group_by`.
+    """The given highlights grouped by `group_by` (`Library.notes` selects them by tag and colour).
 
     Without `group_by`, one group (key None) holding every match; grouped, only non-empty groups.
     """
     if group_by is not None and group_by not in GROUP_KEYS:
         raise ValueError(f"group_by must be one of {GROUP_KEYS}, not {group_by!r}")
-    tags, colors = list(tags), list(colors)
-    highlights = HighlightStore(library).query(tags=tags or None, colors=colors or None)
-    articles = {a.id: a for a in ArticleStore(library).list()}
     items = [NoteItem(h, articles[h.article_id].title) for h in highlights]
     if group_by is None:
         return [NoteGroup(None, "", items)]
@@ -91,7 +79,6 @@ def group_highlights(
             add(value, value, item)
 
     if group_by == "color":
-        labels = LabelStore(library).list()
         order = {label.key: i for i, label in enumerate(labels)}
         for label in labels:
             if label.key in groups:

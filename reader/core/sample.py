@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.article_store import ArticleStore
 from reader.core.importers import read_article
 from reader.core.library import Library
 from reader.core.paths import resources_dir
@@ -38,5 +37,5 @@ def ensure_sample_library(folder: Path) -> bool:
         return False
     articles = [read_article(sample_dir() / name) for name in SAMPLE_FILES]
     with Library(folder) as library:
-        ArticleStore(library).add_many(articles)
+        library.articles.add_many(articles)
     return True

@@ -13,8 +13,10 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -23,6 +25,9 @@ from reader import APP_ID, __version__
 from reader.core.errors import HawamishError
 from reader.core.library import Library
 from reader.core.paths import resources_dir
+
+if TYPE_CHECKING:  # imported when the app starts, after the QApplication exists
+    from reader.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +83,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         QApplication.setApplicationVersion(__version__)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setDesktopFileName(APP_ID)
-    from reader.gui.article_view import load_fonts
+    from reader.gui.reading.article_view import load_fonts
 
     load_fonts()
     return app
@@ -87,7 +92,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 class ErrorReporter:
     """sys.excepthook for the GUI: log the traceback, show a clear dialog instead of dying silently."""
 
-    def __init__(self, parent_getter, *, interactive: bool = True) -> None:
+    def __init__(self, parent_getter: Callable[[], QWidget | None], *, interactive: bool = True) -> None:
         self._parent_getter = parent_getter
         self._showing = False
         self.interactive = interactive  # False for --screenshot: a modal dialog would wait for nobody
@@ -119,7 +124,7 @@ def show_error_dialog(parent: QWidget | None, error: BaseException, details: str
 
 def build_error_dialog(parent: QWidget | None, error: BaseException, details: str = "") -> QMessageBox:
     """The message box for an error: a translated sentence for HawamishError, details for a bug."""
-    from reader.gui.error_text import describe_error
+    from reader.gui.common.error_text import describe_error
 
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
@@ -153,12 +158,10 @@ def _seed_article_id(library: Library) -> int | None:
     """The sample library's seed article (added first), for the first start."""
     from reader.core.sample import SAMPLE_FILES
 
-    with library.read() as db:
-        for row in db.execute("SELECT id, source_path FROM articles ORDER BY id"):
-            if str(row[1]).endswith(SAMPLE_FILES[0]):
-                return int(row[0])
-        row = db.execute("SELECT MIN(id) FROM articles").fetchone()
-    return int(row[0]) if row and row[0] is not None else None
+    articles = sorted(library.articles.list(), key=lambda a: a.id)
+    seed = next((a for a in articles if a.source_path.endswith(SAMPLE_FILES[0])), None)
+    first = seed or (articles[0] if articles else None)
+    return first.id if first is not None else None
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -169,7 +172,7 @@ def run_app(args: argparse.Namespace) -> int:
     lang = args.lang or system_language()
     app = create_application()
     translators = apply_language(app, lang)  # noqa: F841 (kept alive for the app's lifetime)
-    window = None
+    window: MainWindow | None = None
     reporter = ErrorReporter(lambda: window, interactive=not args.screenshot)
     sys.excepthook = reporter
 
@@ -180,29 +183,31 @@ def run_app(args: argparse.Namespace) -> int:
         show_error_dialog(None, exc)
         return 1
 
+    from reader.gui.common.settings import open_settings
     from reader.gui.main_window import MainWindow
-    from reader.gui.settings import open_settings
 
-    window = MainWindow(library, open_settings(), lang)
+    main_window = MainWindow(library, open_settings(), lang)
+    window = main_window  # the error reporter's dialogs are parented to it from now on
     target = args.open
     if target is None:
-        target = _seed_article_id(library) if first_run else window.last_article_id()
-    if target is None and window.library_model.total:
-        target = window.library_model.article_at(0).id  # nothing remembered: the newest article
-    if target is not None and not window.open_article(int(target)):
-        if args.open is not None:
-            print(f"hawamish: article {args.open} not found", file=sys.stderr)
-            if args.screenshot:
-                return 1
-    window.show()
+        target = _seed_article_id(library) if first_run else main_window.last_article_id()
+    newest = main_window.library_model.article_at(0)
+    if target is None and newest is not None:
+        target = newest.id  # nothing remembered: the newest article
+    opened = target is None or main_window.open_article(int(target))
+    if not opened and args.open is not None:
+        print(f"hawamish: article {args.open} not found", file=sys.stderr)
+        if args.screenshot:
+            return 1
+    main_window.show()
     if os.environ.get(REPORT_SHOWN_ENV):  # benchmarks/bench_startup.py: when the first frame is up
         QTimer.singleShot(0, lambda: print(f"hawamish-shown {time.time():.6f}", file=sys.stderr, flush=True))
     if args.search:
-        window.search_requested.emit(args.search)
+        main_window.search_requested.emit(args.search)
     if args.screenshot:
-        QTimer.singleShot(50, lambda: _take_screenshot(app, window, Path(args.screenshot)))
+        QTimer.singleShot(50, lambda: _take_screenshot(app, main_window, Path(args.screenshot)))
     status = app.exec()
-    from reader.gui import workers
+    from reader.gui.common import workers
 
     if not workers.shutdown(timeout=15.0):  # a Python thread still running at exit would crash the process
         log.warning("background work did not stop in time")
@@ -212,9 +217,9 @@ def run_app(args: argparse.Namespace) -> int:
     return int(status)
 
 
-def _take_screenshot(app: QApplication, window: QWidget, path: Path, waited_ms: int = 0) -> None:
+def _take_screenshot(app: QApplication, window: MainWindow, path: Path, waited_ms: int = 0) -> None:
     """Save the window once it is idle: background work done, events processed, the article laid out."""
-    from reader.gui import workers
+    from reader.gui.common import workers
 
     pool = QThreadPool.globalInstance()
     if (workers.busy() or pool.activeThreadCount() > 0) and waited_ms < SCREENSHOT_TIMEOUT_MS:
@@ -222,10 +227,8 @@ def _take_screenshot(app: QApplication, window: QWidget, path: Path, waited_ms: 
         return
     for _ in range(3):
         app.processEvents()
-    view = getattr(window, "article_view", None)
-    if view is not None:
-        view.document().size()  # forces the layout of the whole article
-        app.processEvents()
+    window.article_view.document().size()  # forces the layout of the whole article
+    app.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(path))
     if not ok:

@@ -1,47 +1,41 @@
-"""The main window: the library list beside the article view, menus, undo, and where features attach.
+"""The main window: the library list beside the article view, menus, undo, and where features are built.
 
-The window owns no feature logic: highlights, search and export live in their own modules and attach to it
-through one call each (see FEATURE MODULES in __init__). It is built with the objects it needs (the
-library, the settings, the UI language) and never reaches for globals (STYLE: objects built in main()).
+The window owns no feature logic. It lays out the library list and the article view, builds each feature
+with the `Library` and a `Shell` (reader/gui/shell.py: status messages, opening an article, menu entries,
+docks), in one explicit order in `__init__`, and hands one feature to another when it needs it. It is built
+with the objects it needs (the library, the settings, the UI language) and never reaches for globals
+(STYLE: objects built in main()).
 """
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 
 import qtawesome as qta
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSplitter,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
 
 from reader import APP_ID, __version__
-from reader.core.article_store import ArticleStore
-from reader.core.errors import HawamishError
-from reader.core.library import Change, Library
+from reader.core.library import Library
+from reader.core.models import Article
 from reader.core.paths import resources_dir
-from reader.gui.annotations import attach_annotations
-from reader.gui.article_view import ArticleView
-from reader.gui.backup_flow import attach_backup
-from reader.gui.error_text import describe_error
-from reader.gui.export_dialog import attach_export
-from reader.gui.import_flow import ImportFlow
-from reader.gui.library_model import COL_TITLE, DirectionDelegate, LibraryModel, LibrarySortModel
-from reader.gui.search_panel import attach_search
-from reader.gui.settings import library_key
+from reader.gui.annotations.controller import AnnotationController
+from reader.gui.backup.backup_flow import BackupFlow
+from reader.gui.common.error_text import describe_error
+from reader.gui.common.library_events import LibraryEvents
+from reader.gui.export.export_controller import ExportController
+from reader.gui.library.import_flow import ImportFlow
+from reader.gui.library.library_controller import LibraryListController
+from reader.gui.reading.article_view import ArticleView
+from reader.gui.reading.context_menu import ArticleContextMenu
+from reader.gui.reading.find_bar import FindBar
+from reader.gui.reading.reading_controller import ZOOM_STEP, ReadingController
+from reader.gui.search.search_controller import SearchController
+from reader.gui.shell import Menu, MenuExtender, Shell
 
-log = logging.getLogger(__name__)
-
-ARTICLE_ZOOM_STEP = 1
+#: How long a failure to open an article stays in the status bar.
+OPEN_FAILED_MS = 5000
 
 
 def app_icon() -> QIcon:
@@ -54,11 +48,8 @@ class MainWindow(QMainWindow):
     """Library list and article view side by side; `open_article` is the one way to show an article."""
 
     article_opened = Signal(int)
-    #: `hawamish gui --search QUERY` asks for a search once the window is shown (the search module runs it).
+    #: `hawamish gui --search QUERY` asks for a search once the window is shown.
     search_requested = Signal(str)
-    #: Every library Change, delivered on the UI thread (stores may write from worker threads).
-    library_changed = Signal(object)
-    _change_from_any_thread = Signal(object)
 
     def __init__(
         self, library: Library, settings: QSettings, lang: str = "en", parent: QWidget | None = None
@@ -71,16 +62,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Hawamish"))
         self.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
-        self._opening = False
-        self._closed = False
+        self.events = LibraryEvents(library, self)
+        # what features may ask of the window (its menus are asked for only after _build_menus below)
+        self.shell: Shell = WindowShell(self)
 
-        self.library_model = LibraryModel(library, self)
-        self.library_proxy = LibrarySortModel(self)
-        self.library_proxy.setSourceModel(self.library_model)
-        self.library_view = self._build_library_view()
+        # ---- FEATURES, built here and in this order only -----------------------------------------------
+        # Each gets the library and the shell, plus, explicitly, any other feature it needs. The library
+        # list comes first: widgets are created in the order they sit on screen, which is also the
+        # keyboard focus order; then the article view with what shows an article in it (reading).
+        self.library_list = LibraryListController(library, self.shell, self)
+        self.library_view = self.library_list.view
+        self.library_view.setAccessibleName(self.tr("Library"))
         self.article_view = ArticleView(self)
         self.article_view.setAccessibleName(self.tr("Article"))
-        self.library_view.setAccessibleName(self.tr("Library"))
+        self.article_menu = ArticleContextMenu(self.article_view)
+        self.reading = ReadingController(library, settings, self.article_view, self)
+        self.events.changed.connect(self.reading.on_library_change)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library_view)
@@ -91,68 +88,41 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self._count_label = QLabel(self)
+        self._count_label.setObjectName("articleCount")
         self.statusBar().addPermanentWidget(self._count_label)
 
-        self.importer = ImportFlow(self)
-        self._build_menus()
+        self.importer = ImportFlow(library, settings, self.shell, self)
+        self._build_menus()  # the window's own entries (File → Import… calls the importer) come first
+        # the order of these is the order of their menu entries, docks, status-bar widgets and article
+        # context-menu sections
+        self.annotations = AnnotationController(library, self.shell, self)
+        self.find_bar = FindBar(self.article_view)
+        self.search = SearchController(library, self.shell, self.find_bar, self)
+        self.export = ExportController(
+            library, self.shell, settings, lang, self.library_list.selected_article_ids, self
+        )
+        self.backup = BackupFlow(library, self.shell, self)
+        # ---- end of features ---------------------------------------------------------------------------
 
-        self._change_from_any_thread.connect(self._on_library_change)
-        self._refresh_timer = QTimer(self, singleShot=True, interval=100)
-        self._refresh_timer.timeout.connect(self._refresh_library)
-        library.add_listener(self._library_listener)
+        # the parts tests and scripts reach for by name
+        self.library_model = self.library_list.model
+        self.library_proxy = self.library_list.proxy
+        self.search_panel = self.search.panel
+        self.search_dock = self.search.dock
+        self.index_service = self.search.service
 
-        # ---- FEATURE MODULES attach here: one line each, `attach_xxx(self)` ---------------------------
-        # Each gets this window and adds its docks, actions, menu entries and overlay layers.
-        attach_annotations(self)
-        attach_search(self)
-        attach_export(self)
-        attach_backup(self)
-        # ---- end of feature modules --------------------------------------------------------------------
+        self.reading.article_opened.connect(self._on_article_opened)
+        self.reading.article_closed.connect(self._on_article_closed)
+        self.reading.open_failed.connect(
+            lambda error: self.statusBar().showMessage(describe_error(error), OPEN_FAILED_MS)
+        )
+        self.library_list.count_changed.connect(self._show_count)
+        self.search_requested.connect(lambda text: self.search.set_query(text, open_first=True))
 
-        self._update_count()
+        self._show_count(self.library_list.total)
         self._restore_state()
 
     # building ------------------------------------------------------------------------------------
-    def _build_library_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("libraryView")
-        view.setModel(self.library_proxy)
-        view.setItemDelegate(DirectionDelegate(view))
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several rows: export them
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 100), (2, 90), (3, 86), (4, 36)):
-            header.resizeSection(column, width)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for column in range(1, self.library_model.columnCount()):
-            name = self.library_model.headerData(
-                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
-            )
-            toggle = QAction(name, header)
-            toggle.setCheckable(True)
-            toggle.setChecked(not header.isSectionHidden(column))
-            toggle.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
-            header.sectionResized.connect(
-                lambda *_, a=toggle, c=column: a.setChecked(not header.isSectionHidden(c))
-            )
-            header.addAction(toggle)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # newest first until the user sorts
-        header.setSortIndicatorClearable(True)
-        view.setSortingEnabled(True)
-        view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        self.library_proxy.modelReset.connect(self._reselect_current)
-        return view
-
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu: QMenu = bar.addMenu(self.tr("&File"))
@@ -166,7 +136,13 @@ class MainWindow(QMainWindow):
             (self.help_menu, "helpMenu"),
         ):
             menu.setObjectName(name)
-
+        self.menus: dict[Menu, QMenu] = {
+            Menu.FILE: self.file_menu,
+            Menu.EDIT: self.edit_menu,
+            Menu.VIEW: self.view_menu,
+            Menu.HELP: self.help_menu,
+        }
+        # the window's own entries come first; features add theirs after them
         self.import_action = self._action(
             self.tr("&Import…"),
             "fa5s.file-import",
@@ -218,19 +194,19 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action(
             self.tr("&Larger Text"),
             "fa5s.search-plus",
-            lambda: self.zoom_article(ARTICLE_ZOOM_STEP),
+            lambda: self.reading.zoom(ZOOM_STEP),
             QKeySequence.StandardKey.ZoomIn,
         )
         self.zoom_out_action = self._action(
             self.tr("&Smaller Text"),
             "fa5s.search-minus",
-            lambda: self.zoom_article(-ARTICLE_ZOOM_STEP),
+            lambda: self.reading.zoom(-ZOOM_STEP),
             QKeySequence.StandardKey.ZoomOut,
         )
         self.zoom_reset_action = self._action(
             self.tr("&Normal Size"),
             None,
-            lambda: self.zoom_article(0),
+            lambda: self.reading.zoom(0),
             QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_0),
         )
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
@@ -240,18 +216,13 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.help_menu.addAction(self.about_action)
 
-    def add_file_action(self, action: QAction) -> None:
-        """Put a feature's action in the File menu after the others, keeping Quit last after its separator;
-        its shortcut works even when the menu bar is hidden."""
-        actions = self.file_menu.actions()
-        if self.quit_action in actions:
-            before = actions[max(0, actions.index(self.quit_action) - 1)]
-            self.file_menu.insertAction(before if before.isSeparator() else self.quit_action, action)
-        else:
-            self.file_menu.addAction(action)
-        self.addAction(action)
-
-    def _action(self, text: str, icon: str | None, slot, shortcut=None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        icon: str | None,
+        slot: Callable[[], object] | None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if icon:
             action.setIcon(qta.icon(icon))
@@ -265,125 +236,24 @@ class MainWindow(QMainWindow):
     # articles ------------------------------------------------------------------------------------
     def open_article(self, article_id: int, scroll_to: int | None = None) -> bool:
         """Show an article (select its row, lay it out, scroll to a code-point offset); False if missing."""
-        try:
-            article = ArticleStore(self.library).get(article_id)
-        except HawamishError as exc:
-            self.statusBar().showMessage(describe_error(exc), 5000)
-            return False
-        self._opening = True
-        try:
-            self._select_row(article_id)
-        finally:
-            self._opening = False
-        current = self.article_view.article
-        if current is None or current.id != article.id or current.content_hash != article.content_hash:
-            same_article = current is not None and current.id == article.id
-            kept_position = self.article_view.top_offset() if same_article else 0  # its text was updated
-            if current is not None and not same_article:
-                self.save_reading_position()
-            self.article_view.set_article(article)
-            if scroll_to is None:
-                position = kept_position if same_article else self._reading_position(article.id)
-                if position:
-                    self.article_view.scroll_to_offset(position, fraction=0.0)
-        if scroll_to is not None:
-            self.article_view.scroll_to_offset(scroll_to)
-        self.setWindowTitle(self.tr("{title} — Hawamish").format(title=article.title))
-        self.settings.setValue(library_key(self.library.folder, "last_article"), article.id)
-        self.article_opened.emit(article.id)
-        return True
-
-    def save_reading_position(self) -> None:
-        """Remember where the open article is scrolled to (in the library: it is the user's data)."""
-        article = self.article_view.article
-        if article is None or self._closed:
-            return
-        offset = self.article_view.top_offset() if self.article_view.verticalScrollBar().value() > 0 else 0
-        try:
-            self.library.set_setting(f"reading_position/{article.id}", str(offset))
-        except Exception:  # noqa: BLE001 (a busy or read-only library must not stop reading)
-            log.warning("could not save the reading position", exc_info=True)
-
-    def _reading_position(self, article_id: int) -> int:
-        try:
-            return int(self.library.get_setting(f"reading_position/{article_id}", "0") or 0)
-        except (ValueError, TypeError):
-            return 0
+        return self.reading.open_article(article_id, scroll_to)
 
     def current_article_id(self) -> int | None:
-        article = self.article_view.article
-        return article.id if article is not None else None
+        return self.reading.current_article_id()
 
-    def _select_row(self, article_id: int) -> None:
-        row = self.library_model.row_of(article_id)
-        if row is None:
-            return
-        proxy_index = self.library_proxy.mapFromSource(self.library_model.index(row, COL_TITLE))
-        if not proxy_index.isValid():
-            return
-        selection = self.library_view.selectionModel()
-        if selection.currentIndex().row() != proxy_index.row():
-            selection.setCurrentIndex(
-                proxy_index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        self.library_view.scrollTo(proxy_index, QAbstractItemView.ScrollHint.EnsureVisible)
+    def last_article_id(self) -> int | None:
+        return self.reading.last_article_id()
 
-    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._opening or not current.isValid():
-            return
-        article_id = self.library_proxy.article_id(current.row())
-        if article_id is not None and article_id != self.current_article_id():
-            self.open_article(article_id)
+    def _on_article_opened(self, article: Article) -> None:
+        self.library_list.show_current(article.id)
+        self.setWindowTitle(self.tr("{title} — Hawamish").format(title=article.title))
+        self.article_opened.emit(article.id)
 
-    def _reselect_current(self) -> None:
-        article_id = self.current_article_id()
-        if article_id is not None:
-            self._opening = True
-            try:
-                self._select_row(article_id)
-            finally:
-                self._opening = False
+    def _on_article_closed(self) -> None:
+        self.library_list.show_current(None)
+        self.setWindowTitle(self.tr("Hawamish"))
 
-    def zoom_article(self, step: int) -> None:
-        """Larger or smaller article text (0 resets); remembered in the settings."""
-        zoom = 0 if step == 0 else int(self.settings.value("view/zoom", 0)) + step
-        zoom = max(-6, min(12, zoom))
-        self.settings.setValue("view/zoom", zoom)
-        self.article_view.set_zoom(zoom)
-
-    # library changes -----------------------------------------------------------------------------
-    def _library_listener(self, change: Change) -> None:
-        """Called by the core on whatever thread wrote; the signal carries the change to the UI thread."""
-        try:
-            self._change_from_any_thread.emit(change)
-        except RuntimeError:  # the window is gone (its C++ side was deleted before it was closed)
-            self.library.remove_listener(self._library_listener)
-
-    def _on_library_change(self, change: Change) -> None:
-        if self._closed:
-            return
-        if change.kind == "article":
-            self._refresh_timer.start()
-            article = self.article_view.article
-            if article is not None and article.id in change.article_ids:
-                if change.op == "deleted":
-                    self.article_view.set_article(None)
-                    self.setWindowTitle(self.tr("Hawamish"))
-                else:
-                    QTimer.singleShot(0, lambda: self.open_article(article.id))
-        elif change.kind == "highlight":
-            self.library_model.update_counts(change.article_ids)
-        self.library_changed.emit(change)
-
-    def _refresh_library(self) -> None:
-        if self._closed:
-            return
-        self.library_model.refresh()
-        self._update_count()
-
-    def _update_count(self) -> None:
-        count = self.library_model.total
+    def _show_count(self, count: int) -> None:
         self._count_label.setText(self.tr("Articles: {count}").format(count=count))
         if count == 0:
             self.article_view.set_empty_message(
@@ -432,16 +302,7 @@ class MainWindow(QMainWindow):
         header = self.settings.value("window/library_header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.library_view.horizontalHeader().restoreState(header)
-        zoom = int(self.settings.value("view/zoom", 0))
-        if zoom:
-            self.article_view.set_zoom(zoom)
-
-    def last_article_id(self) -> int | None:
-        value = self.settings.value(library_key(self.library.folder, "last_article"))
-        try:
-            return int(value) if value is not None else None
-        except (TypeError, ValueError):
-            return None
+        self.reading.restore_zoom()
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -450,11 +311,122 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/library_header", self.library_view.horizontalHeader().saveState())
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.save_reading_position()
-        self.save_state()
-        self._closed = True
-        self._refresh_timer.stop()
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # features first: a note being typed is saved, and no worker still uses the library once it closes
+        self.annotations.close()
+        self.search.close()
         self.importer.cancel()
-        self.library.remove_listener(self._library_listener)
+        self.reading.close()  # remembers where the article was left
+        self.save_state()
+        self.library_list.close()
+        self.events.close()
         super().closeEvent(event)
+
+
+class WindowShell:
+    """The main window as features see it (reader/gui/shell.py): only what they may ask of it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self._window.article_view
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self._window.undo_stack
+
+    @property
+    def library_changed(self) -> SignalInstance:
+        return self._window.events.changed
+
+    def dialog_parent(self) -> QWidget:
+        return self._window
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        self._window.statusBar().showMessage(text, timeout_ms)
+
+    def clear_status(self) -> None:
+        self._window.statusBar().clearMessage()
+
+    def show_error(self, error: BaseException, title: str | None = None) -> None:
+        self._window.show_error(error, title)
+
+    def open_article(self, article_id: int, scroll_to: int | None = None) -> bool:
+        return self._window.open_article(article_id, scroll_to)
+
+    def add_action(self, action: QAction, menu: Menu | None = None, *, separated: bool = False) -> None:
+        window = self._window
+        window.addAction(action)  # the shortcut works even when the menu bar is hidden
+        if menu is None:
+            return
+        target = window.menus[menu]
+        actions = target.actions()
+        if menu is Menu.FILE and window.quit_action in actions:
+            # File ends with a separator and Quit: a feature's entry goes before that separator
+            before = actions[max(0, actions.index(window.quit_action) - 1)]
+            anchor = before if before.isSeparator() else window.quit_action
+            if separated:
+                target.insertSeparator(anchor)
+            target.insertAction(anchor, action)
+            return
+        if separated:
+            target.addSeparator()
+        target.addAction(action)
+
+    def remove_action(self, action: QAction) -> None:
+        self._window.removeAction(action)
+
+    def add_submenu(self, submenu: QMenu, menu: Menu, *, separated: bool = False) -> None:
+        target = self._window.menus[menu]
+        if separated:
+            target.addSeparator()
+        target.addMenu(submenu)
+
+    def add_dock(self, dock: QDockWidget, width: int | None = None) -> None:
+        window = self._window
+        # QMainWindow does not mirror dock areas, but the central splitter does (the library list moves to
+        # the right in RTL): docks go on the side opposite the list, the left when the UI is RTL.
+        rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        area = Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea
+        first = next(
+            (
+                d
+                for d in window.findChildren(QDockWidget)
+                if d is not dock and window.dockWidgetArea(d) == area
+            ),
+            None,
+        )
+        window.addDockWidget(area, dock)
+        if first is not None:  # a tab behind the first panel: the article keeps its width
+            window.tabifyDockWidget(first, dock)
+            first.raise_()
+        elif width is not None:
+            window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self._window.statusBar().addPermanentWidget(widget)
+
+    def extend_article_menu(self, extend: MenuExtender) -> None:
+        self._window.article_menu.add_extender(extend)
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        _FirstPaint(self._window, callback)
+
+
+class _FirstPaint(QObject):
+    """Calls `then` on the next turn of the event loop after `window`'s first paint, then goes away."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # after this paint (and the rest of the frame) is done
+            self.deleteLater()
+        return False

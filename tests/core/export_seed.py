@@ -6,11 +6,10 @@ Timestamps are fixed so golden files are stable.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.article_store import ArticleStore
-from reader.core.highlight_store import HighlightStore
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind, canonical_text
@@ -59,18 +58,25 @@ def seed_title() -> str:
 
 
 def _fix_times(library: Library) -> None:
-    """Give every highlight and note a fixed, distinct time (golden files must not depend on the clock)."""
-    with library.write() as db:
+    """Give every highlight and note a fixed, distinct time (golden files must not depend on the clock).
+
+    No Library call sets a time, so the fixture writes the rows with a connection of its own."""
+    db = sqlite3.connect(library.db_path, isolation_level=None)
+    try:
+        db.execute("BEGIN IMMEDIATE")
         ids = [r[0] for r in db.execute("SELECT id FROM highlights ORDER BY id")]
         for i, hid in enumerate(ids):
             stamp = f"2025-12-0{1 + i % 9}T10:00:00Z"
             db.execute("UPDATE highlights SET created = ?, updated = ? WHERE id = ?", (stamp, stamp, hid))
         db.execute("UPDATE article_notes SET updated = '2025-12-10T08:00:00Z'")
+        db.execute("COMMIT")
+    finally:
+        db.close()
 
 
 def add_seed_articles(library: Library) -> tuple[int, int]:
     """The seed article and an English one, without highlights; returns their ids."""
-    store = ArticleStore(library)
+    store = library.articles
     seed_id = store.add(
         ArticleMeta(
             title=seed_title(),
@@ -98,13 +104,13 @@ def add_seed_articles(library: Library) -> tuple[int, int]:
 def build(library: Library) -> tuple[int, int]:
     """Both articles with their highlights and notes; returns (seed id, English id)."""
     seed_id, en_id = add_seed_articles(library)
-    highlights = HighlightStore(library)
+    highlights = library.highlights
     text = canonical_text(seed_blocks())
     for quote, color, note, tags in QUOTES:
         start = text.index(quote)
         highlights.create(seed_id, start, start + len(quote), color=color, note=note, tags=tags)
-    highlights.set_article_note(seed_id, ARTICLE_NOTE)
-    highlights.set_article_tags(seed_id, ["روسيا", "terrorism"])
+    library.articles.set_note(seed_id, ARTICLE_NOTE)
+    library.articles.set_tags(seed_id, ["روسيا", "terrorism"])
     en_text = canonical_text(EN_BLOCKS)
     quote = "a wake-up call"
     start = en_text.index(quote)

@@ -6,7 +6,6 @@ do not depend on the importers.
 
 from __future__ import annotations
 
-from reader.core.article_store import ArticleStore
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
@@ -26,4 +25,4 @@ def seed_blocks() -> list[Block]:
 
 
 def add_seed(library: Library) -> int:
-    return ArticleStore(library).add(ArticleMeta(title=SEED_TITLE, source_path=str(SEED_PATH)), seed_blocks())
+    return library.articles.add(ArticleMeta(title=SEED_TITLE, source_path=str(SEED_PATH)), seed_blocks())

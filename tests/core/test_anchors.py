@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reader.core import anchors
-from reader.core.anchors import Placement, reanchor, update_article_text
-from reader.core.article_store import ArticleStore
-from reader.core.highlight_store import Highlight, HighlightStore, quote_at
-from reader.core.library import Change, Library
-from reader.core.models import ArticleMeta
+from reader.core.anchors import Placement, reanchor
+from reader.core.models import Highlight
+from reader.core.quotes import quote_at
 from reader.core.text import (
     ARABIC_MARKS,
     canonical_text,
@@ -18,7 +15,7 @@ from reader.core.text import (
     is_arabic_letter,
     normalize_arabic,
 )
-from tests.core.seed_helpers import add_seed, blocks_from_lines, seed_blocks, seed_lines
+from tests.core.seed_helpers import blocks_from_lines, seed_blocks, seed_lines
 
 SEED = canonical_text(seed_blocks())
 QUOTES = [
@@ -203,63 +200,6 @@ def test_arbitrary_texts_never_crash(before: str, quote: str, after: str) -> Non
     h = make(text, quote, occurrence=0)
     p = one(h, after + before)
     assert p.how in anchors.HOW
-
-
-# --- storing the result ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def seeded(library: Library):
-    article_id = add_seed(library)
-    store = HighlightStore(library)
-    created = []
-    for q in QUOTES:
-        start = SEED.index(q)
-        created.append(store.create(article_id, start, start + len(q), note=q[:5]))
-    return library, article_id, store, created
-
-
-def test_update_article_text_stores_positions_and_keeps_orphans(seeded) -> None:
-    library, article_id, store, created = seeded
-    changes: list[Change] = []
-    library.add_listener(changes.append)
-    lines = seed_lines()
-    lines.insert(2, "سطر جديد في أعلى المقال.")
-    lines = [line.replace("قوته مرة أخرى", "قوته مرةً أخرى") for line in lines]  # harakat inside quote 0
-    lines = [line for line in lines if "قالت وكالة أنباء روسية" not in line]  # quote 3 deleted
-    new_blocks = blocks_from_lines(lines)
-    new_text = canonical_text(new_blocks)
-    report = update_article_text(library, article_id, ArticleMeta(title="عنوان محدث"), new_blocks)
-    assert (report.exact, report.moved, report.fuzzy, report.orphaned) == (0, 3, 0, 1)
-    article = ArticleStore(library).get(article_id)
-    assert article.text == new_text and article.title == "عنوان محدث"
-    after = {h.id: h for h in store.for_article(article_id)}
-    for h in created[:3]:
-        placed = after[h.id]
-        assert not placed.orphan and placed.text_hash == content_hash(new_text)
-        assert placed.exact == new_text[placed.start : placed.end]
-        assert normalize_arabic(placed.exact) == normalize_arabic(h.exact)
-        assert placed.note == h.note
-    orphan = after[created[3].id]
-    assert orphan.orphan and orphan.exact == QUOTES[3] and orphan.text_hash == content_hash(SEED)
-    assert 0 <= orphan.start <= orphan.end <= len(new_text)
-    assert [c.kind for c in changes] == ["article", "highlight"]
-    # putting the old text back re-attaches the orphan by itself
-    report = update_article_text(library, article_id, None, seed_blocks())
-    assert report.orphaned == 0 and not store.get(created[3].id).orphan
-
-
-def test_update_is_one_transaction(seeded, monkeypatch: pytest.MonkeyPatch) -> None:
-    library, article_id, store, created = seeded
-
-    def boom(highlights, text):
-        raise RuntimeError("crash while re-anchoring")
-
-    monkeypatch.setattr(anchors, "reanchor", boom)
-    with pytest.raises(RuntimeError):
-        update_article_text(library, article_id, None, blocks_from_lines(["جديد", "نص آخر"]))
-    assert ArticleStore(library).get(article_id).text == SEED
-    assert store.for_article(article_id) == sorted(created, key=lambda h: h.start)
 
 
 def test_a_haraka_added_on_the_last_letter_joins_the_highlight() -> None:

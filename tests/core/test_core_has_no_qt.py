@@ -6,11 +6,9 @@ import json
 import pkgutil
 import subprocess
 import sys
-from pathlib import Path
 
 import reader.core
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT
 
 
 def _core_modules() -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.article_store import ArticleStore
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
 from reader.core.sample import SAMPLE_FILES, ensure_sample_library, sample_dir
@@ -14,7 +13,7 @@ from tests.conftest import SEED_PATH, SEED_TITLE
 
 def _articles(folder: Path):
     with Library(folder) as library:
-        store = ArticleStore(library)
+        store = library.articles
         return [store.get(i) for i in store.ids()]
 
 
@@ -52,6 +51,6 @@ def test_creates_the_sample_library_once(tmp_path: Path) -> None:
 def test_never_touches_an_existing_library(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     with Library(folder) as library:
-        ArticleStore(library).add(ArticleMeta(title="Mine"), [Block(BlockKind.PARAGRAPH, "my text")])
+        library.articles.add(ArticleMeta(title="Mine"), [Block(BlockKind.PARAGRAPH, "my text")])
     assert ensure_sample_library(folder) is False
     assert [a.title for a in _articles(folder)] == ["Mine"]

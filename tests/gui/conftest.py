@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
-from reader.core.article_store import ArticleStore
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
 from tests.gui.fixtures import MIXED_BLOCKS, MIXED_META
@@ -18,7 +17,7 @@ from tests.gui.fixtures import MIXED_BLOCKS, MIXED_META
 
 def add_sample_articles(library) -> list[int]:
     """Three articles: mixed Arabic/English, an English one, and one made of the seed's lines."""
-    store = ArticleStore(library)
+    store = library.articles
     english = [
         Block(BlockKind.HEADING, "Why margins matter", 2),
         Block(BlockKind.PARAGRAPH, "Reading slowly is a habit worth keeping."),
@@ -55,7 +54,7 @@ def sample_ids(library) -> list[int]:
 
 @pytest.fixture
 def settings(tmp_path: Path):
-    from reader.gui.settings import open_settings
+    from reader.gui.common.settings import open_settings
 
     return open_settings(tmp_path / "config" / "hawamish.ini")
 

@@ -32,6 +32,7 @@ def _gui(args: list[str], tmp_path: Path, **env_extra: str) -> subprocess.Comple
         capture_output=True,
         text=True,
         timeout=90,
+        check=False,
     )
 
 

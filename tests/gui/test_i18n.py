@@ -96,10 +96,8 @@ def _error_dialog(window: MainWindow) -> QWidget:
 
 
 def _export_dialog(window: MainWindow) -> QWidget:
-    from reader.gui.export_dialog import open_export_dialog
-
     window.open_article(window.library_proxy.article_id(0))
-    return open_export_dialog(window)
+    return window.export.open_dialog()
 
 
 def _search_panel(window: MainWindow) -> QWidget:
@@ -111,17 +109,13 @@ def _search_panel(window: MainWindow) -> QWidget:
 
 
 def _find_bar(window: MainWindow) -> QWidget:
-    from reader.core.article_store import ArticleStore
-
-    assert window.open_article(ArticleStore(window.library).ids()[0])
+    assert window.open_article(window.library.articles.ids()[0])
     window.find_bar.open_bar()
     return window.find_bar
 
 
 def _annotation_panel(window: MainWindow) -> QWidget:
-    from reader.core.article_store import ArticleStore
-
-    assert window.open_article(ArticleStore(window.library).ids()[0])
+    assert window.open_article(window.library.articles.ids()[0])
     panel = window.annotations.panel
     assert has_arabic(panel.filter_edit.placeholderText()) == has_arabic(panel.windowTitle())
     assert has_arabic(panel.sort_combo.itemText(0)) == has_arabic(panel.windowTitle())
@@ -130,10 +124,9 @@ def _annotation_panel(window: MainWindow) -> QWidget:
 
 
 def _label_editor(window: MainWindow) -> QWidget:
-    from reader.core.labels import LabelStore
-    from reader.gui.label_editor import LabelEditorDialog
+    from reader.gui.annotations.label_editor import LabelEditorDialog
 
-    dialog = LabelEditorDialog(LabelStore(window.library), window)
+    dialog = LabelEditorDialog(window.library.labels, window)
     claim = dialog.name_edits["claim"].text()  # a default label's name shows in the UI language
     assert has_arabic(claim) == (window.lang == "ar"), claim
     return dialog

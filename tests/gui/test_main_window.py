@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QSplitter, QTableView
 
-from reader.core.article_store import ArticleStore
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
-from reader.gui.article_view import ArticleView
-from reader.gui.library_model import COL_DATE, COL_TITLE, ArticleIdRole
+from reader.gui.library.library_model import COL_DATE, COL_TITLE, ArticleIdRole
 from reader.gui.main_window import MainWindow
+from reader.gui.reading.article_view import ArticleView
 
 
 def test_window_has_library_and_article_view_in_a_splitter(window: MainWindow) -> None:
@@ -65,7 +64,7 @@ def test_sorting_by_date_and_title(window: MainWindow) -> None:
 
 
 def test_library_changes_refresh_the_list(qtbot, window: MainWindow, library) -> None:
-    ArticleStore(library).add(ArticleMeta(title="A new piece"), [Block(BlockKind.PARAGRAPH, "Text.")])
+    library.articles.add(ArticleMeta(title="A new piece"), [Block(BlockKind.PARAGRAPH, "Text.")])
     qtbot.waitUntil(lambda: window.library_view.model().rowCount() == 4, timeout=3000)
 
 
@@ -111,7 +110,7 @@ def test_zoom_keeps_overlays(window: MainWindow, sample_ids) -> None:
 def test_library_cells_carry_their_own_direction(window: MainWindow, sample_ids) -> None:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from reader.gui.library_model import DirectionRole
+    from reader.gui.library.library_model import DirectionRole
 
     model = window.library_view.model()
     delegate = window.library_view.itemDelegate()
@@ -127,7 +126,7 @@ def test_library_cells_carry_their_own_direction(window: MainWindow, sample_ids)
 
 def test_reading_position_is_kept_per_article(qtbot, window: MainWindow, library) -> None:
     long_blocks = [Block(BlockKind.PARAGRAPH, f"فقرة رقم {i} " + "كلمة " * 50) for i in range(80)]
-    long_id = ArticleStore(library).add(ArticleMeta(title="مقال طويل"), long_blocks)
+    long_id = library.articles.add(ArticleMeta(title="مقال طويل"), long_blocks)
     qtbot.waitUntil(lambda: window.library_model.total == 4, timeout=3000)
     window.open_article(long_id)
     text = window.article_view.article.text
@@ -145,7 +144,7 @@ def test_reading_position_is_kept_per_article(qtbot, window: MainWindow, library
 def test_deleting_the_open_article_empties_the_view(qtbot, window: MainWindow, library, sample_ids) -> None:
     window.open_article(sample_ids[1])
     assert "Why margins matter" in window.windowTitle()
-    ArticleStore(library).delete(sample_ids[1])
+    library.articles.delete(sample_ids[1])
     qtbot.waitUntil(lambda: window.article_view.article is None, timeout=3000)
     assert window.windowTitle() == "Hawamish"
     qtbot.waitUntil(lambda: window.library_model.total == 2, timeout=3000)
@@ -153,13 +152,11 @@ def test_deleting_the_open_article_empties_the_view(qtbot, window: MainWindow, l
 
 def test_updated_text_is_shown_at_the_same_place(qtbot, window: MainWindow, library) -> None:
     blocks = [Block(BlockKind.PARAGRAPH, f"فقرة {i} " + "كلمة " * 50) for i in range(60)]
-    article_id = ArticleStore(library).add(ArticleMeta(title="نص يتغير"), blocks)
+    article_id = library.articles.add(ArticleMeta(title="نص يتغير"), blocks)
     qtbot.waitUntil(lambda: window.library_model.row_of(article_id) is not None, timeout=3000)
     window.open_article(article_id)
     window.article_view.scroll_to_offset(window.article_view.article.text.index("فقرة 30"), fraction=0.0)
     top = window.article_view.top_offset()
-    ArticleStore(library).replace_blocks(
-        article_id, [*blocks, Block(BlockKind.PARAGRAPH, "فقرة أخيرة جديدة")]
-    )
+    library.articles.replace_text(article_id, [*blocks, Block(BlockKind.PARAGRAPH, "فقرة أخيرة جديدة")])
     qtbot.waitUntil(lambda: window.article_view.article.text.endswith("فقرة أخيرة جديدة"), timeout=3000)
     assert abs(window.article_view.top_offset() - top) < 200

@@ -23,7 +23,5 @@ def test_void_qt_calls_keep_reference_counts_of_singletons(qtbot) -> None:
         widget.setVisible(False)  # void, takes a bool
         widget.isVisible()  # returns a bool
     after = {name: sys.getrefcount(obj) for name, obj in (("None", None), ("True", True), ("False", False))}
-    for name in before:
-        assert after[name] >= before[name] - 20, (
-            f"PySide6 leaks references to {name}: {before[name]} -> {after[name]}"
-        )
+    for name, count in before.items():
+        assert after[name] >= count - 20, f"PySide6 leaks references to {name}: {count} -> {after[name]}"

@@ -58,6 +58,7 @@ def _run(args: list[str], env: dict[str, str], timeout: int = 90) -> subprocess.
         capture_output=True,
         text=True,
         timeout=timeout,
+        check=False,
     )
 
 

@@ -20,16 +20,15 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from reader.core.article_store import ArticleStore
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
 
 app = QApplication([])
 library = Library(Path(sys.argv[1]))
-ArticleStore(library).add(ArticleMeta(title="عنوان"), [Block(BlockKind.PARAGRAPH, "نص المقال عن موسكو.")])
+library.articles.add(ArticleMeta(title="عنوان"), [Block(BlockKind.PARAGRAPH, "نص المقال عن موسكو.")])
 from reader.gui.main_window import MainWindow
-from reader.gui.settings import open_settings
+from reader.gui.common.settings import open_settings
 
 window = MainWindow(library, open_settings(Path(sys.argv[2])), "ar")
 seen = {}
@@ -54,7 +53,7 @@ library.close()
 def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HAWAMISH_CONFIG_DIR=str(tmp_path / "config"))
     return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=90
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=90, check=False
     )
 
 
@@ -78,3 +77,16 @@ def test_cli_parser_does_not_load_the_importers_and_help_lists_every_command(tmp
     assert helped.returncode == 0, helped.stderr
     for command in ("gui", "import", "list", "show", "highlight", "export", "search", "reindex"):
         assert f"    {command}" in helped.stdout, helped.stdout
+
+
+def test_opening_a_library_loads_no_parser(tmp_path: Path) -> None:
+    """The app opens its Library before the window: importers, re-anchoring, PDF and search wait for use."""
+    script = (
+        "import sys; from pathlib import Path; from reader.core.library import Library; "
+        "lib = Library(Path(sys.argv[1])); lib.articles.list_rows(); lib.labels.list(); lib.close(); "
+        "heavy = ('reader.core.importers', 'reader.core.anchors', 'markdown_it', 'charset_normalizer', "
+        "'rapidfuzz', 'fpdf', 'whoosh', 'PySide6'); print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    result = _run(["-c", script, str(tmp_path / "lib")], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -1,7 +1,7 @@
 """Export notes (highlights, their notes and tags, article notes) to PDF, Markdown, HTML, CSV and JSON.
 
-One entry point for the CLI and the GUI: `export(library, request, path, progress=..., cancel=...)`.
-It reads the library into a view model (collect.py), renders it with the format's module, and writes the
+One entry point, called by `Library.export(request, path, progress=..., cancel=...)`: `export(source, ...)`
+reads the articles the Library hands in into a view model (collect.py), renders it with the format's module, and writes the
 file atomically (atomic.py), so a failed or cancelled export never replaces an older good file. The call is
 slow for big PDFs and is meant to run in a worker thread: `progress(done, total)` reports steps and
 `cancel()` is polled between steps.
@@ -14,15 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters.atomic import atomic_write_bytes
-from reader.core.exporters.collect import Cancel, ExportDocument, Progress, collect
+from reader.core.exporters.collect import Cancel, ExportDocument, ExportSource, Progress, collect
 from reader.core.exporters.phrases import LANGUAGES
-
-if TYPE_CHECKING:  # pragma: no cover
-    from reader.core.library import Library
 
 FORMATS = ("pdf", "md", "html", "csv", "json")
 SORTS = ("position", "date")
@@ -106,11 +102,12 @@ def render(
 ) -> tuple[bytes, int | None]:
     """The bytes of one format (and the page count for PDF). Pure: no library access, no file written."""
     module = importlib.import_module(_MODULES[fmt])
-    return module.render(document, progress=progress, cancel=cancel)
+    rendered: tuple[bytes, int | None] = module.render(document, progress=progress, cancel=cancel)
+    return rendered
 
 
 def export(
-    library: Library,
+    source: ExportSource,
     request: ExportRequest,
     path: Path | str,
     *,
@@ -140,7 +137,7 @@ def export(
     def check() -> bool:
         return bool(cancel is not None and cancel())
 
-    document = collect(library, request, exported_at, progress=collect_progress, cancelled=check)
+    document = collect(source, request, exported_at, progress=collect_progress, cancelled=check)
     if check():
         raise HawamishError(ErrorCode.CANCELLED, str(path))
     data, pages = render(document, request.format, progress=render_progress, cancel=check)

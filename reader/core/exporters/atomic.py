@@ -36,7 +36,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, cancelled: Callable[[], bool]
     path = Path(path)
     if path.is_dir():
         raise HawamishError(ErrorCode.UNWRITABLE, str(path), "is a directory")
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
@@ -53,10 +53,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, cancelled: Callable[[], bool]
             out.flush()
             os.fsync(out.fileno())
         # mkstemp creates 0600; an export is an ordinary document, readable as the user's umask allows
-        os.chmod(tmp, 0o666 & ~_umask())
+        tmp.chmod(0o666 & ~_umask())
         if cancelled is not None and cancelled():
             raise HawamishError(ErrorCode.CANCELLED, str(path))
-        os.replace(tmp, path)
+        tmp.replace(path)
     except HawamishError:
         remove_quietly(tmp)
         raise

@@ -1,25 +1,25 @@
 """Gather what an export shows into a plain view model, in a stable order.
 
 Every format module renders the same `ExportDocument`, so they agree on which articles and highlights an
-export holds, in which order, and with which paragraph numbers. Reading the library happens here only; the
-renderers are pure functions of the view model (which is what makes golden-file tests possible).
+export holds, in which order, and with which paragraph numbers. The articles and highlights come from an
+`ExportSource` (the Library hands itself in; exporters never touch storage); the renderers are pure functions
+of the view model (which is what makes golden-file tests possible).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters import phrases
-from reader.core.highlight_store import Highlight, HighlightStore
-from reader.core.labels import LabelStore
+from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
 from reader.core.text import Block, BlockKind, block_index_at, block_spans, canonical_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.core.exporters import ExportRequest
-    from reader.core.library import Library
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -136,52 +136,28 @@ class ExportDocument:
 # --- reading the library ------------------------------------------------------------------------------
 
 
-def _labels(library: Library) -> dict[str, LabelView]:
-    return {lab.key: LabelView(lab.key, lab.name, lab.color) for lab in LabelStore(library).list()}
+class ExportSource(Protocol):
+    """What an export reads (reader.core.library.Library provides it)."""
+
+    def export_labels(self) -> list[ColorLabel]: ...
+
+    def export_article_ids(self, tag: str | None) -> list[int]: ...
+
+    def export_article(self, article_id: int) -> tuple[Article, ArticleNote, list[str], list[Highlight]]: ...
 
 
-def _scope_ids(library: Library, request: ExportRequest) -> list[int]:
+def _scope_ids(source: ExportSource, request: ExportRequest) -> list[int]:
     """Article ids in scope, in a stable order: as named for explicit ids, else by id."""
-    with library.read() as db:
-        if request.article_ids:
-            known = {int(r[0]) for r in db.execute("SELECT id FROM articles")}
-            seen: list[int] = []
-            for aid in request.article_ids:
-                if aid not in known:
-                    raise HawamishError(ErrorCode.NOT_FOUND, detail=f"article {aid}")
-                if aid not in seen:
-                    seen.append(aid)
-            return seen
-        if request.tag is not None:
-            rows = db.execute(
-                "SELECT id FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag = ?) "
-                "OR id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags t ON t.highlight_id = h.id "
-                "WHERE t.tag = ?) ORDER BY id",
-                (request.tag, request.tag),
-            )
-            return [int(r[0]) for r in rows]
-        return [int(r[0]) for r in db.execute("SELECT id FROM articles ORDER BY id")]
-
-
-def _highlights(library: Library, article_id: int) -> list[Highlight]:
-    highlights = HighlightStore(library).for_article(article_id)
-    for h in highlights:
-        h.tags = sorted(h.tags)  # stable output order in every format
-    return highlights
-
-
-def _article_note_and_tags(library: Library, article_id: int) -> tuple[str, str, tuple[str, ...]]:
-    with library.read() as db:
-        row = db.execute(
-            "SELECT note, updated FROM article_notes WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        tags = tuple(
-            r[0]
-            for r in db.execute(
-                "SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", (article_id,)
-            )
-        )
-    return (row[0] if row else ""), (row[1] if row else ""), tags
+    if request.article_ids:
+        known = set(source.export_article_ids(None))
+        seen: list[int] = []
+        for aid in request.article_ids:
+            if aid not in known:
+                raise HawamishError(ErrorCode.NOT_FOUND, detail=f"article {aid}")
+            if aid not in seen:
+                seen.append(aid)
+        return seen
+    return source.export_article_ids(request.tag)
 
 
 def _keep(h: Highlight, request: ExportRequest) -> bool:
@@ -191,7 +167,7 @@ def _keep(h: Highlight, request: ExportRequest) -> bool:
 
 
 def collect(
-    library: Library,
+    source: ExportSource,
     request: ExportRequest,
     exported_at: str,
     *,
@@ -203,18 +179,17 @@ def collect(
     Articles named by id are always kept; with `all` or a tag scope, an article with nothing left to show
     (no highlight after filtering and no article note) is dropped, so a filtered export lists only what matches.
     """
-    from reader.core.article_store import ArticleStore
-
-    labels = _labels(library)
-    ids = _scope_ids(library, request)
-    store = ArticleStore(library)
+    labels = {lab.key: LabelView(lab.key, lab.name, lab.color) for lab in source.export_labels()}
+    ids = _scope_ids(source, request)
     articles: list[ArticleView] = []
     for n, aid in enumerate(ids):
         if cancelled is not None and cancelled():
             raise HawamishError(ErrorCode.CANCELLED)
-        article = store.get(aid)
-        note, note_updated, tags = _article_note_and_tags(library, aid)
-        raw = [h for h in _highlights(library, aid) if _keep(h, request)]
+        article, article_note, article_tags, highlights = source.export_article(aid)
+        note, note_updated, tags = article_note.text, article_note.updated, tuple(sorted(article_tags))
+        for h in highlights:
+            h.tags = sorted(h.tags)  # stable output order in every format
+        raw = [h for h in highlights if _keep(h, request)]
         if request.sort == "date":
             raw.sort(key=lambda h: (h.created, h.start, h.id))
         else:
@@ -316,7 +291,7 @@ def block_segments(article: ArticleView) -> list[tuple[Block, list[Segment]]]:
             cuts.add(min(len(block.text), h.end - b_start))
         points = sorted(cuts)
         segments: list[Segment] = []
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             if a == b:
                 continue
             covering = tuple(

@@ -161,14 +161,13 @@ class NotesPDF(FPDF):
         limit = self.epw - indent - 2 * self.c_margin
         self._perform_page_break_if_need_be(height)
         y, used = self.get_y(), 0.0
-        for sep, text, style in parts:
+        for given_sep, text, style in parts:
             if not text:
                 continue
+            sep = given_sep
             sep_w = self.breaker.width(sep, "", size) if sep else 0.0
             text_w = self.breaker.width(text, style, size)
-            if (
-                used and used + sep_w + text_w > limit
-            ):  # a long tag list: go on below (on a new page if need be)
+            if used and used + sep_w + text_w > limit:  # a long tag list: go on below (a new page if need be)
                 self.set_y(y + height)
                 self._perform_page_break_if_need_be(height)
                 y, used, sep, sep_w = self.get_y(), 0.0, "", 0.0

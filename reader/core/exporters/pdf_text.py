@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from fpdf.bidi import BidiParagraph
 from fpdf.enums import PDFResourceType, TextDirection
+from fpdf.fonts import TTFFont
 
 if TYPE_CHECKING:  # pragma: no cover
     from fpdf import FPDF
@@ -67,7 +68,7 @@ class GlyphWriter:
         self.pdf = pdf
         self.family = family.lower()
         self._words: dict[tuple[str, str, float, bool], Word] = {}
-        self._mixed: dict[str, tuple[bool, bool]] = {}
+        self._mixed: dict[str, tuple[bool, bool, bool, bool]] = {}
 
     # shaping -------------------------------------------------------------------------------------------
     def word(self, text: str, style: str, size: float, rtl: bool) -> Word:
@@ -83,7 +84,8 @@ class GlyphWriter:
 
     def _shape(self, text: str, style: str, size: float, rtl: bool) -> Word:
         font = self.pdf.fonts[self.family + style]
-        params = {
+        assert isinstance(font, TTFFont)  # the page's fonts are the bundled TrueType files
+        params: dict[str, object] = {
             "features": {},
             "fragment_direction": TextDirection.RTL if rtl else TextDirection.LTR,
             "script": None,
@@ -207,7 +209,7 @@ class GlyphWriter:
         for `rtl`), with an optional `fill` background over `box` (x from, x to; default left to right); break
         the page first when the line does not fit. Returns the line's width."""
         pdf = self.pdf
-        pdf._perform_page_break_if_need_be(height)  # noqa: SLF001 - what cell() does before drawing
+        pdf._perform_page_break_if_need_be(height)  # what cell() does before drawing
         y = pdf.y
         pieces = self._pieces(runs, rtl, base_style)
         placed: list[tuple[_Piece, list[Word]]] = []
@@ -249,7 +251,7 @@ class GlyphWriter:
                     close()
                     font_now, flowing = w.font_index, False
                     ops.append(f"/F{font_now} {size:.2f} Tf")
-                    pdf._resource_catalog.add(PDFResourceType.FONT, font_now, pdf.page)  # noqa: SLF001
+                    pdf._resource_catalog.add(PDFResourceType.FONT, font_now, pdf.page)
                 for n, (dx, dy, glyphs) in enumerate(w.segments):
                     if not (n == 0 and flowing and dx == 0 and dy == 0):
                         close()
@@ -272,6 +274,6 @@ class GlyphWriter:
                 line_y = baseline - 0.12 * size_mm if under else baseline + 0.28 * size_mm
                 ops.append(f"{x0 * k:.2f} {line_y * k:.2f} m {x1 * k:.2f} {line_y * k:.2f} l S")
         ops.append("Q")
-        pdf._out("\n".join(ops))  # noqa: SLF001
+        pdf._out("\n".join(ops))
         pdf.y = y + height
         return total

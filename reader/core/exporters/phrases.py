@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from reader.core.label_defaults import default_label_name
+
 LANGUAGES = ("ar", "en")
 
 FSI = "\u2068"  # first strong isolate: the fragment takes the direction of its own first strong letter
@@ -47,27 +49,6 @@ PHRASES: dict[str, dict[str, str]] = {
         "header": "هوامش · {date} · المقالات: {articles} · التظليلات: {highlights}",
         "subject": "ملاحظات على المقالات: {articles}، التظليلات: {highlights}",
         "list_separator": "، ",
-    },
-}
-
-#: The default colour label names (reader/core/storage/migrations.py DEFAULT_LABELS), per language. A label
-#: whose stored name is still its default is shown in the export language; a name the user wrote is kept.
-DEFAULT_LABEL_NAMES: dict[str, dict[str, str]] = {
-    "en": {
-        "claim": "Claim",
-        "evidence": "Evidence",
-        "counter": "Counter-argument",
-        "source": "Source quoted",
-        "question": "Question",
-        "important": "Important",
-    },
-    "ar": {
-        "claim": "ادّعاء",
-        "evidence": "دليل",
-        "counter": "حجة مضادة",
-        "source": "مصدر مقتبس",
-        "question": "سؤال",
-        "important": "مهم",
     },
 }
 
@@ -127,10 +108,7 @@ def strip_isolates(text: str) -> str:
 
 def label_name(key: str, stored_name: str, language: str) -> str:
     """A colour label's name in the export: a default name in the export language, a user's name as written."""
-    english = DEFAULT_LABEL_NAMES["en"].get(key)
-    if english is not None and stored_name == english:
-        return DEFAULT_LABEL_NAMES[check_language(language)][key]
-    return stored_name
+    return default_label_name(key, stored_name, check_language(language))
 
 
 def localized_digits(text: str, language: str) -> str:

@@ -100,7 +100,7 @@ def article_note_annotation(article: ArticleView) -> dict[str, object]:
     }
 
 
-def annotations(
+def annotation_items(
     document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> list[dict[str, object]]:
     items: list[dict[str, object]] = []
@@ -114,7 +114,7 @@ def annotations(
 def render(
     document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> tuple[bytes, None]:
-    items = annotations(document, progress=progress, cancel=cancel)
+    items = annotation_items(document, progress=progress, cancel=cancel)
     collection = {
         "@context": CONTEXT,
         "id": "urn:uuid:"

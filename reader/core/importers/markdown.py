@@ -12,6 +12,7 @@ a leading heading that served as the title is not repeated as the first block.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -19,8 +20,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.core.errors import ErrorCode, HawamishError
+from reader.core.importers.common import clean_edges, normalise_date, split_lines
 from reader.core.importers.decoding import read_text
-from reader.core.importers.plain_text import clean_edges, split_lines
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
 
@@ -41,18 +42,14 @@ _FRONT_MATTER_KEYS = {
     "lang": "language",
 }
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
-_DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:$|[T\s])")
 _TAG = re.compile(r"<[^>]*>")
 _LANGUAGE_NAMES = {"arabic": "ar", "english": "en", "العربية": "ar"}
 
-_parser: MarkdownIt | None = None
 
-
+@functools.cache
 def _markdown() -> MarkdownIt:
-    global _parser
-    if _parser is None:  # built on first use, not at import time
-        _parser = MarkdownIt("commonmark")
-    return _parser
+    """The parser, built on first use (not at import time) and kept."""
+    return MarkdownIt("commonmark")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -79,23 +76,6 @@ def _unquote(value: str) -> str:
         inner = value[1:-1]
         return inner.replace('\\"', '"') if value[0] == '"' else inner.replace("''", "'")
     return value
-
-
-def normalise_date(value: str) -> str:
-    """YYYY-MM-DD, YYYY-MM or YYYY from the start of `value`; '' when it is not a date."""
-    m = _DATE.match(value.strip())
-    if not m:
-        return ""
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    if month is None:
-        return year
-    if not 1 <= int(month) <= 12:
-        return ""
-    if day is None:
-        return f"{year}-{int(month):02d}"
-    if not 1 <= int(day) <= 31:
-        return ""
-    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def normalise_language(value: str) -> str:
@@ -153,8 +133,8 @@ def markdown_blocks(body: str) -> list[Block]:
         elif kind in ("fence", "code_block", "html_block"):
             content = _TAG.sub("", token.content) if kind == "html_block" else token.content
             block_kind = BlockKind.QUOTE if quote_depth else BlockKind.PARAGRAPH
-            for line in split_lines(content):
-                line = clean_edges(line)
+            for raw in split_lines(content):
+                line = clean_edges(raw)
                 if line:
                     blocks.append(Block(block_kind, line))
     return blocks

@@ -7,31 +7,17 @@ conventions import the same way, and no paragraph is merged with its neighbour o
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
+from reader.core.importers.common import clean_edges, split_lines
 from reader.core.importers.decoding import read_text
+from reader.core.importers.trec import looks_like_trec, parse_trec
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
 
 #: A first line longer than this is a paragraph, not a title (a file that starts straight with the body).
 MAX_TITLE_CHARS = 250
-
-# Whitespace and invisible characters that copy-paste leaves at the ends of lines. Inside a line they are
-# kept: ZWNJ and ZWJ carry meaning in Persian and Arabic words.
-_EDGE_JUNK = r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+"
-_EDGES = re.compile(rf"^{_EDGE_JUNK}|{_EDGE_JUNK}$")
-
-
-def clean_edges(line: str) -> str:
-    """`line` without whitespace or zero-width characters at either end."""
-    return _EDGES.sub("", line)
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines of `text`, whatever its line ends (CRLF, CR, LF, U+2028/2029, NEL): blocks may hold no newline."""
-    return text.splitlines()
 
 
 def parse_plain_text(text: str, path: Path | None = None) -> tuple[ArticleMeta, list[Block]]:
@@ -60,8 +46,6 @@ def shorten_title(text: str, limit: int = 80) -> str:
 
 
 def read_plain_text(path: Path) -> tuple[ArticleMeta, list[Block]]:
-    from reader.core.importers.trec import looks_like_trec, parse_trec  # trec builds on this module
-
     text = read_text(path)
     if looks_like_trec(text):
         return parse_trec(text, path)

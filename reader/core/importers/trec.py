@@ -11,8 +11,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.importers.markdown import normalise_date
-from reader.core.importers.plain_text import clean_edges, split_lines
+from reader.core.importers.common import clean_edges, normalise_date, split_lines
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
 

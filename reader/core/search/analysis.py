@@ -20,7 +20,9 @@ cache hits, which is what makes indexing fast enough in pure Python.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 from whoosh.analysis import Composable, Filter, RegexTokenizer
@@ -108,7 +110,8 @@ def stem(word: str, hamza_alefs: frozenset[int] = frozenset()) -> str:
         return word
     if _is_arabic(word):
         return light10(word, hamza_alefs=hamza_alefs)
-    return _english.stemWord(word)
+    stem: str = _english.stemWord(word)
+    return stem
 
 
 def _hamza_alefs(raw: str) -> frozenset[int]:
@@ -243,7 +246,7 @@ def word_terms(raw: str, removestops: bool = True) -> tuple[str, ...]:
     return analyze_word(raw, removestops)[0]
 
 
-class VariantFilter(Filter):
+class VariantFilter(Filter):  # type: ignore[misc]  # whoosh ships no types
     """Fold, drop stop words and stem; emit the exact form and the stem at the word's position.
 
     Positions are renumbered over the kept words (as whoosh's StopFilter does), so a phrase with a stop
@@ -253,7 +256,7 @@ class VariantFilter(Filter):
 
     is_morph = True
 
-    def __call__(self, tokens):  # type: ignore[override]
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
         pos = 0
         for t in tokens:
             terms, stemmed = analyze_word(t.text, bool(t.removestops))

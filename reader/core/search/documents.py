@@ -1,4 +1,4 @@
-"""The index's documents, read straight from SQLite (the source of truth), and their change stamps.
+"""The index's documents, built from rows of SQLite (the source of truth), and their change stamps.
 
 One document per article ("a:ID") and one per highlight ("h:ID"). A stamp is a hash of every column a
 document is built from, so `sync` finds what changed without trusting any single `updated` column (tags
@@ -8,14 +8,35 @@ and article notes do not touch articles.updated_at).
 from __future__ import annotations
 
 import hashlib
-import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from reader.core.search.analysis import normalize_for_find
 from reader.core.search.schema import TITLE_WEIGHT
 
-_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
+Row = Mapping[str, Any]
+
+
+class IndexRows(Protocol):
+    """One consistent snapshot of the library (reader.core.storage.index_rows implements it)."""
+
+    def article_rows(self, article_ids: Sequence[int] | None = None) -> Iterable[Row]: ...
+
+    def highlight_rows(
+        self, *, article_ids: Sequence[int] | None = None, highlight_ids: Sequence[int] | None = None
+    ) -> Iterable[Row]: ...
+
+    def texts(self, article_ids: Sequence[int]) -> dict[int, str]: ...
+
+
+class IndexSource(Protocol):
+    """Where the index reads from: a snapshot at a time."""
+
+    def snapshot(self) -> AbstractContextManager[IndexRows]: ...
+
+    def close(self) -> None:
+        """Let go of what the calling thread holds open."""
 
 
 def _stamp(*parts: object) -> str:
@@ -27,12 +48,9 @@ def _stamp(*parts: object) -> str:
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i : i + _CHUNK]
-
-
-def _in(ids: Sequence[int]) -> str:
-    return ",".join("?" * len(ids))
+    """Documents are built a few hundred at a time (the texts of a chunk are read at once)."""
+    for i in range(0, len(ids), 500):
+        yield ids[i : i + 500]
 
 
 def article_doc_id(article_id: int) -> str:
@@ -43,24 +61,7 @@ def highlight_doc_id(highlight_id: int) -> str:
     return f"h:{highlight_id}"
 
 
-_ARTICLE_META = """
-    SELECT a.id, a.title, a.author, a.outlet, a.published, a.language, a.content_hash, a.updated_at,
-           COALESCE((SELECT group_concat(tag, ',') FROM
-                      (SELECT tag FROM article_tags t WHERE t.article_id = a.id ORDER BY tag)), '') AS tags,
-           COALESCE((SELECT note FROM article_notes n WHERE n.article_id = a.id), '') AS note
-    FROM articles a
-"""
-
-_HIGHLIGHT_META = """
-    SELECT h.id, h.article_id, h.start, h."end", h.exact, h.color, h.note, h.orphan, h.updated,
-           COALESCE((SELECT group_concat(tag, ',') FROM
-                      (SELECT tag FROM highlight_tags t WHERE t.highlight_id = h.id ORDER BY tag)), '') AS tags,
-           a.title, a.outlet, a.published, a.language
-    FROM highlights h JOIN articles a ON a.id = h.article_id
-"""
-
-
-def _article_stamp(r: sqlite3.Row) -> str:
+def _article_stamp(r: Row) -> str:
     return _stamp(
         r["title"],
         r["author"],
@@ -74,7 +75,7 @@ def _article_stamp(r: sqlite3.Row) -> str:
     )
 
 
-def _highlight_stamp(r: sqlite3.Row) -> str:
+def _highlight_stamp(r: Row) -> str:
     return _stamp(
         r["start"],
         r["end"],
@@ -91,23 +92,13 @@ def _highlight_stamp(r: sqlite3.Row) -> str:
     )
 
 
-def _where_articles(column: str, article_ids: Sequence[int] | None) -> Iterator[tuple[str, Sequence[Any]]]:
-    if article_ids is None:
-        yield "", ()
-        return
-    for chunk in _chunks(sorted(set(article_ids))):
-        yield f" WHERE {column} IN ({_in(chunk)})", tuple(chunk)
-
-
-def stamps(db: sqlite3.Connection, article_ids: Sequence[int] | None = None) -> dict[str, str]:
+def stamps(rows: IndexRows, article_ids: Sequence[int] | None = None) -> dict[str, str]:
     """doc_id → stamp for every document SQLite implies (or those of some articles)."""
     out: dict[str, str] = {}
-    for where, params in _where_articles("a.id", article_ids):
-        for r in db.execute(_ARTICLE_META + where, params):
-            out[article_doc_id(r["id"])] = _article_stamp(r)
-    for where, params in _where_articles("h.article_id", article_ids):
-        for r in db.execute(_HIGHLIGHT_META + where, params):
-            out[highlight_doc_id(r["id"])] = _highlight_stamp(r)
+    for r in rows.article_rows(article_ids):
+        out[article_doc_id(r["id"])] = _article_stamp(r)
+    for r in rows.highlight_rows(article_ids=article_ids):
+        out[highlight_doc_id(r["id"])] = _highlight_stamp(r)
     return out
 
 
@@ -115,32 +106,13 @@ def _tags(value: str) -> str:
     return ",".join(normalize_for_find(t) for t in value.split(",") if t.strip())
 
 
-def _article_texts(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
-    texts: dict[int, list[str]] = {i: [] for i in ids}
-    rows = db.execute(
-        f"SELECT article_id, text FROM blocks WHERE article_id IN ({_in(ids)}) ORDER BY article_id, position",
-        tuple(ids),
-    )
-    for article_id, text in rows:
-        texts[article_id].append(text)
-    return {i: "\n".join(parts) for i, parts in texts.items()}
-
-
-def article_text(db: sqlite3.Connection, article_id: int) -> str:
-    """The canonical text of one article (blocks joined by newlines)."""
-    return "\n".join(
-        r[0]
-        for r in db.execute("SELECT text FROM blocks WHERE article_id = ? ORDER BY position", (article_id,))
-    )
-
-
-def build_docs(db: sqlite3.Connection, doc_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+def build_docs(rows: IndexRows, doc_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
     """whoosh documents (field → value) for the given doc ids; ids SQLite no longer has are skipped."""
     article_ids = sorted(int(d[2:]) for d in doc_ids if d.startswith("a:"))
     highlight_ids = sorted(int(d[2:]) for d in doc_ids if d.startswith("h:"))
     for chunk in _chunks(article_ids):
-        texts = _article_texts(db, chunk)
-        for r in db.execute(_ARTICLE_META + f" WHERE a.id IN ({_in(chunk)})", tuple(chunk)):
+        texts = rows.texts(chunk)
+        for r in rows.article_rows(chunk):
             yield {
                 "doc_id": article_doc_id(r["id"]),
                 "kind": "article",
@@ -158,7 +130,7 @@ def build_docs(db: sqlite3.Connection, doc_ids: Iterable[str]) -> Iterator[dict[
                 "date": r["published"] or "",
             }
     for chunk in _chunks(highlight_ids):
-        for r in db.execute(_HIGHLIGHT_META + f" WHERE h.id IN ({_in(chunk)})", tuple(chunk)):
+        for r in rows.highlight_rows(highlight_ids=chunk):
             yield {
                 "doc_id": highlight_doc_id(r["id"]),
                 "kind": "highlight note" if r["note"].strip() else "highlight",
@@ -175,15 +147,3 @@ def build_docs(db: sqlite3.Connection, doc_ids: Iterable[str]) -> Iterator[dict[
                 "lang": r["language"] or "",
                 "date": r["published"] or "",
             }
-
-
-def highlight_rows(db: sqlite3.Connection, highlight_ids: Sequence[int]) -> dict[int, sqlite3.Row]:
-    """id → (start, end, exact, note, color, orphan) for building highlight hits."""
-    out: dict[int, sqlite3.Row] = {}
-    for chunk in _chunks(sorted(set(highlight_ids))):
-        for r in db.execute(
-            f'SELECT id, start, "end", exact, note, color, orphan FROM highlights WHERE id IN ({_in(chunk)})',
-            tuple(chunk),
-        ):
-            out[r["id"]] = r
-    return out

@@ -18,7 +18,6 @@ import contextlib
 import json
 import os
 import shutil
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -30,8 +29,8 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.util.filelock import FileLock
 
+from reader.core.changes import Change, ChangeKind
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.library import Change, Library
 from reader.core.search import documents
 from reader.core.search.analysis import ANALYZER_VERSION
 from reader.core.search.schema import SCHEMA_VERSION, build_schema
@@ -72,7 +71,7 @@ class SyncReport:
         return bool(self.added or self.updated or self.deleted or self.rebuilt)
 
 
-class _Broken(Exception):
+class _BrokenIndexError(Exception):
     """The index cannot be used as it is: reason is 'missing', 'stale' or 'corrupt'."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
@@ -98,7 +97,7 @@ def _fsync_tree(folder: Path) -> None:
     """whoosh writes without fsync: flush a finished generation before CURRENT points at it."""
     for path in folder.iterdir():
         if path.is_file():
-            with open(path, "rb") as f:
+            with path.open("rb") as f:
                 os.fsync(f.fileno())
     _fsync_dir(folder)
 
@@ -115,9 +114,11 @@ def _fsync_dir(folder: Path) -> None:
 class SearchIndex:
     """The library's search index. Thread-safe; several processes may use the same folder."""
 
-    def __init__(self, library: Library, *, lock_timeout: float = 30.0, procs: int = 1) -> None:
-        self.library = library
-        self.folder = Path(library.index_dir)
+    def __init__(
+        self, folder: Path, source: documents.IndexSource, *, lock_timeout: float = 30.0, procs: int = 1
+    ) -> None:
+        self.folder = Path(folder)
+        self.source = source
         self.lock_timeout = lock_timeout
         # >1 only outside the GUI process (whoosh forks its workers, unsafe in a threaded process, DESIGN §4):
         # the GUI's index process and the command line pass build_processes()
@@ -132,17 +133,18 @@ class SearchIndex:
     def _read_current(self) -> dict[str, Any]:
         path = self.folder / CURRENT
         if not path.exists():
-            raise _Broken("missing")
+            raise _BrokenIndexError("missing")
         try:
             current = json.loads(path.read_text(encoding="utf-8"))
             generation = str(current["generation"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise _Broken("corrupt", str(exc)) from exc
+            raise _BrokenIndexError("corrupt", str(exc)) from exc
         if current.get("schema") != SCHEMA_VERSION or current.get("analyzer") != ANALYZER_VERSION:
-            raise _Broken("stale")
+            raise _BrokenIndexError("stale")
         if not (self.folder / generation).is_dir():
-            raise _Broken("missing")
-        return current
+            raise _BrokenIndexError("missing")
+        checked: dict[str, Any] = current
+        return checked
 
     def _open(self) -> Any:
         """The live whoosh index (cached while CURRENT names the same generation)."""
@@ -154,7 +156,7 @@ class SearchIndex:
             try:
                 ix = whoosh_index.open_dir(str(self.folder / current["generation"]))
             except Exception as exc:  # whoosh raises many kinds on a damaged index
-                raise _Broken("corrupt", repr(exc)) from exc
+                raise _BrokenIndexError("corrupt", repr(exc)) from exc
             self._ix, self._generation = ix, current["generation"]
             return ix
 
@@ -165,7 +167,7 @@ class SearchIndex:
             with ix.searcher() as s:
                 for _ in s.reader().all_stored_fields():
                     pass
-        except _Broken as exc:
+        except _BrokenIndexError as exc:
             return exc.reason
         except Exception:
             return "corrupt"
@@ -194,6 +196,7 @@ class SearchIndex:
 
     def close(self) -> None:
         self._close_reader()
+        self.source.close()
 
     # --- locking --------------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -210,16 +213,6 @@ class SearchIndex:
             yield
         finally:
             lock.release()
-
-    def _connect(self) -> sqlite3.Connection:
-        """A read-only connection of our own: indexing reads a consistent snapshot without holding the
-        library's lock, so the GUI can keep writing while a long rebuild runs."""
-        db = sqlite3.connect(
-            f"file:{self.library.db_path}?mode=ro", uri=True, timeout=10.0, check_same_thread=False
-        )
-        db.row_factory = sqlite3.Row
-        db.execute("BEGIN")  # one snapshot for the whole read
-        return db
 
     # --- keeping the index right ----------------------------------------------------------------------
     def sync(
@@ -244,7 +237,7 @@ class SearchIndex:
         with self.write_lock(timeout):
             try:
                 return self._sync_locked(article_ids, progress, cancel)
-            except _Broken as exc:
+            except _BrokenIndexError as exc:
                 return self._rebuild_locked(progress, cancel, exc.reason)
             except HawamishError:
                 raise
@@ -263,9 +256,11 @@ class SearchIndex:
 
     def update_for_change(self, change: Change, *, timeout: float | None = None) -> SyncReport:
         """Index what one library change touched (called by the GUI's worker after Library.notify)."""
-        if change.kind == "labels":  # label names and colours are not indexed (only the key is)
+        if change.kind == ChangeKind.LABELS:  # label names and colours are not indexed (only the key is)
             return SyncReport()
-        article_ids = tuple(change.article_ids or (change.ids if change.kind == "article" else ()))
+        if change.kind == ChangeKind.LIBRARY:
+            return self._sync_or_rebuild(None, None, None, timeout)
+        article_ids = tuple(change.article_ids or (change.ids if change.kind == ChangeKind.ARTICLE else ()))
         return self._sync_or_rebuild(article_ids or None, None, None, timeout)
 
     def _index_stamps(self, ix: Any, article_ids: Sequence[int] | None) -> dict[str, str]:
@@ -279,16 +274,15 @@ class SearchIndex:
                         out[f["doc_id"]] = f.get("stamp", "")
                 return out
         except Exception as exc:
-            raise _Broken("corrupt", repr(exc)) from exc
+            raise _BrokenIndexError("corrupt", repr(exc)) from exc
 
     def _sync_locked(
         self, article_ids: Sequence[int] | None, progress: Progress | None, cancel: Cancelled | None
     ) -> SyncReport:
         ix = self._open()
         have = self._index_stamps(ix, article_ids)
-        db = self._connect()
-        try:
-            want = documents.stamps(db, article_ids)
+        with self.source.snapshot() as rows:
+            want = documents.stamps(rows, article_ids)
             stale = sorted(d for d in have.keys() - want.keys())
             to_write = [d for d, s in want.items() if have.get(d) != s]
             report = SyncReport(
@@ -302,13 +296,11 @@ class SearchIndex:
             try:
                 for doc_id in stale:
                     writer.delete_by_term("doc_id", doc_id)
-                self._write_docs(writer, db, to_write, progress, cancel, update=True)
+                self._write_docs(writer, rows, to_write, progress, cancel, update=True)
             except BaseException:
                 writer.cancel()
                 raise
             writer.commit()
-        finally:
-            db.close()
         return report
 
     def _writer(self, ix: Any, **kwargs: Any) -> Any:
@@ -324,7 +316,7 @@ class SearchIndex:
     @staticmethod
     def _write_docs(
         writer: Any,
-        db: sqlite3.Connection,
+        rows: documents.IndexRows,
         doc_ids: Sequence[str],
         progress: Progress | None,
         cancel: Cancelled | None,
@@ -335,7 +327,7 @@ class SearchIndex:
         if progress:
             progress(0, total)
         add = writer.update_document if update else writer.add_document
-        for done, doc in enumerate(documents.build_docs(db, doc_ids), 1):
+        for done, doc in enumerate(documents.build_docs(rows, doc_ids), 1):
             add(**doc)
             if done % _PROGRESS_EVERY == 0:
                 if cancel and cancel():
@@ -351,9 +343,8 @@ class SearchIndex:
         path.mkdir(parents=True)
         try:
             ix = whoosh_index.create_in(str(path), self.schema)
-            db = self._connect()
-            try:
-                doc_ids = sorted(documents.stamps(db))
+            with self.source.snapshot() as rows:
+                doc_ids = sorted(documents.stamps(rows))
                 options: dict[str, Any] = {"limitmb": 128}
                 if self.procs > 1 and len(doc_ids) >= PARALLEL_MIN_DOCS:
                     # each worker analyses and writes a segment of its own; no merge at the end (the
@@ -363,13 +354,11 @@ class SearchIndex:
                     options |= {"procs": self.procs, "multisegment": True, "batchsize": batch}
                 writer = self._writer(ix, **options)
                 try:
-                    self._write_docs(writer, db, doc_ids, progress, cancel, update=False)
+                    self._write_docs(writer, rows, doc_ids, progress, cancel, update=False)
                 except BaseException:
                     _cancel_writer(writer)
                     raise
                 writer.commit()
-            finally:
-                db.close()
             ix.close()
             _fsync_tree(path)
         except BaseException:
@@ -386,11 +375,11 @@ class SearchIndex:
             previous = json.loads((self.folder / CURRENT).read_text(encoding="utf-8"))["generation"]
         tmp = self.folder / f"{CURRENT}.{os.getpid()}.{threading.get_ident()}.tmp"
         data = {"generation": generation, "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}
-        with open(tmp, "w", encoding="utf-8") as f:
+        with tmp.open("w", encoding="utf-8") as f:
             json.dump(data, f)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, self.folder / CURRENT)
+        tmp.replace(self.folder / CURRENT)
         _fsync_dir(self.folder)
         self._close_reader()
         return previous
@@ -425,7 +414,7 @@ class SearchIndex:
             return run_search(self, text, limit=limit, kinds=kinds, filters=filters)
         except HawamishError:
             raise
-        except _Broken:
+        except _BrokenIndexError:
             self.sync()
         except Exception:  # damaged while reading: rebuild from SQLite, then try once more
             self._close_reader()

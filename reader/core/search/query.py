@@ -32,7 +32,7 @@ from reader.core.search.analysis import (
     normalize_for_find,
     query_variants,
 )
-from reader.core.search.schema import ANALYZED_FIELDS, EXACT_FIELDS, TEXT_FIELD, USER_FIELDS
+from reader.core.search.schema import ANALYZED_FIELDS, EXACT_FIELDS, TEXT_FIELD, USER_FIELDS, DateSyntaxError
 from reader.core.text import normalize_arabic
 
 KINDS = ("article", "highlight", "note")
@@ -52,7 +52,7 @@ SNIPPET_WIDTH = 220
 SNIPPET_BEFORE = 60
 
 
-class CappedPrefix(wq.Prefix):
+class CappedPrefix(wq.Prefix):  # type: ignore[misc]  # whoosh ships no types
     """A prefix query that expands to the PREFIX_TERMS most frequent matching terms of its field.
 
     whoosh asks for the expansion several times a search (a matcher per segment and field, the size
@@ -115,7 +115,7 @@ def _segment_prefix_terms(reader: Any, fieldname: str, prefix: str) -> list[byte
     return found
 
 
-class VariantOr(wq.Or):
+class VariantOr(wq.Or):  # type: ignore[misc]  # whoosh ships no types
     """The OR of a query word's variants, always matched with whoosh's binary tree of union matchers.
 
     whoosh picks its array union for segments of up to 5,000 documents (a rebuild with 2 processes makes
@@ -129,11 +129,11 @@ class VariantOr(wq.Or):
 # --- parsing -------------------------------------------------------------------------------------------
 
 
-class _Parser(QueryParser):
+class _Parser(QueryParser):  # type: ignore[misc]  # whoosh ships no types
     """whoosh's parser with our term expansion: one word → OR of its variants; prefix and wildcard
     patterns are folded but not stemmed; exact-value fields are folded whole."""
 
-    def term_query(  # type: ignore[override]
+    def term_query(
         self,
         fieldname: str,
         text: str,
@@ -176,45 +176,60 @@ _PREFIX = re.compile(r"(?<!\S)(?:\w+:)?(\S*?)\*(?=\s|\)|$)")
 
 
 def _syntax(detail: str) -> HawamishError:
+    """What whoosh itself could not read (its own words, for developers)."""
     return HawamishError(ErrorCode.QUERY_SYNTAX, detail=detail)
 
 
 def _check_syntax(text: str) -> None:
-    """Catch what whoosh would silently turn into something else (it never rejects a query)."""
+    """Catch what whoosh would silently turn into something else (it never rejects a query).
+
+    Each problem is its own code, with the offending `token` and its `position` (a code-point index into
+    the query) as fields; reader/messages.py words them.
+    """
     if not text.strip():
-        raise _syntax("the query is empty")
+        raise HawamishError(ErrorCode.QUERY_EMPTY)
     if text.count('"') % 2:
-        raise _syntax('a quotation mark (") is not closed')
-    bare = _QUOTED.sub(" ", text)
-    depth = 0
-    for ch in bare:
-        depth += (ch == "(") - (ch == ")")
-        if depth < 0:
-            raise _syntax("a ')' has no matching '('")
-    if depth:
-        raise _syntax("a '(' is not closed")
+        raise HawamishError(ErrorCode.QUERY_UNCLOSED_QUOTE, token='"', position=text.rindex('"'))
+    bare = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)  # same length: positions stay true
+    opened: list[int] = []
+    for i, ch in enumerate(bare):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")":
+            if not opened:
+                raise HawamishError(ErrorCode.QUERY_UNMATCHED_PAREN, token=")", position=i)
+            opened.pop()
+    if opened:
+        raise HawamishError(ErrorCode.QUERY_UNCLOSED_PAREN, token="(", position=opened[-1])
     for m in _FIELD.finditer(bare):
         if m.group(1).lower() not in USER_FIELDS:
-            raise _syntax(f"unknown field {m.group(1)!r} (use one of {', '.join(USER_FIELDS)})")
-    words = bare.replace("(", " ").replace(")", " ").split()
-    for i, w in enumerate(words):
-        if w in _BINARY and (i == 0 or i == len(words) - 1 or words[i - 1] in _BINARY | {"NOT"}):
-            raise _syntax(f"{w} needs a word on each side")
-        if w == "NOT" and (i == len(words) - 1 or words[i + 1] in _BINARY | {"NOT"}):
-            raise _syntax("NOT needs a word after it")
+            raise HawamishError(
+                ErrorCode.QUERY_UNKNOWN_FIELD,
+                token=m.group(1),
+                position=m.start(1),
+                fields=", ".join(USER_FIELDS),
+            )
+    words = [(m.group(0), m.start()) for m in re.finditer(r"[^\s()]+", bare)]
+    plain = [w for w, _ in words]
+    for i, (w, at) in enumerate(words):
+        if w in _BINARY and (i == 0 or i == len(words) - 1 or plain[i - 1] in _BINARY | {"NOT"}):
+            raise HawamishError(ErrorCode.QUERY_OPERATOR_ALONE, token=w, position=at)
+        if w == "NOT" and (i == len(words) - 1 or plain[i + 1] in _BINARY | {"NOT"}):
+            raise HawamishError(ErrorCode.QUERY_NOT_ALONE, token=w, position=at)
         if w.endswith(":") and w[:-1].lower() in USER_FIELDS:
-            raise _syntax(f"{w} needs a value after it")
+            raise HawamishError(ErrorCode.QUERY_EMPTY_FIELD, token=w, position=at)
         if w in ("-", "+"):
-            raise _syntax(f"{w!r} needs a word after it")
+            raise HawamishError(ErrorCode.QUERY_SIGN_ALONE, token=w, position=at)
     for m in _PREFIX.finditer(bare):
         if len(normalize_arabic(m.group(1).replace("*", ""))) < 2:
-            raise _syntax(f"a prefix search needs at least 2 letters before '*': {m.group(0)!r}")
+            raise HawamishError(ErrorCode.QUERY_SHORT_PREFIX, token=m.group(0), position=m.start())
 
 
-def _find_error(q: wq.Query) -> str | None:
-    error = getattr(q, "error", None)
+def _find_error(q: wq.Query) -> object | None:
+    """What whoosh's parser left on the query (an exception or a message), when something failed."""
+    error: object = getattr(q, "error", None)
     if error:
-        return str(error)
+        return error
     if not q.is_leaf():
         for child in q.children():
             found = _find_error(child)
@@ -231,8 +246,12 @@ def parse_query(text: str, schema: Any) -> wq.Query:
     except Exception as exc:  # whoosh's parser rarely raises, but never let a traceback through
         raise _syntax(str(exc)) from exc
     error = _find_error(q)
+    if isinstance(error, DateSyntaxError):
+        raise HawamishError(
+            ErrorCode.QUERY_BAD_DATE, token=error.token, position=max(0, text.find(error.token))
+        )
     if error:
-        raise _syntax(error)
+        raise _syntax(str(error))
     return _proximity_boost(text, q)
 
 
@@ -306,7 +325,7 @@ def build_filter(schema: Any, kinds: Sequence[str] | None, filters: SearchFilter
     all_kinds = [k for k in (*(kinds or ()), *(f.kinds or ()))]
     for k in all_kinds:
         if k not in KINDS:
-            raise HawamishError(ErrorCode.QUERY_SYNTAX, detail=f"unknown kind {k!r} (use {', '.join(KINDS)})")
+            raise HawamishError(ErrorCode.QUERY_UNKNOWN_KIND, token=k, kinds=", ".join(KINDS))
     if all_kinds:
         parts.append(_any_of("kind", all_kinds))
     if f.colors:
@@ -444,7 +463,6 @@ def run_search(
     filters: SearchFilters | None = None,
 ) -> SearchResults:
     """Search a SearchIndex (index.py calls this; it handles a broken index and retries)."""
-    from reader.core.search.documents import article_text, highlight_rows
 
     q = parse_query(text, index.schema)
     filt = build_filter(index.schema, kinds, filters)
@@ -465,8 +483,12 @@ def run_search(
     # asked for (kinds filter or kind:note in the query)
     asked = {*(kinds or ()), *((filters.kinds if filters else None) or ()), *terms.get("kind", ())}
     only_notes = "note" in asked and "highlight" not in asked
-    with index.library.read() as db:
-        highlights = highlight_rows(db, [int(f["highlight_id"]) for f, _ in rows if f.get("highlight_id")])
+    with index.source.snapshot() as snapshot:
+        wanted = [int(f["highlight_id"]) for f, _ in rows if f.get("highlight_id")]
+        highlights = (
+            {int(r["id"]): r for r in snapshot.highlight_rows(highlight_ids=wanted)} if wanted else {}
+        )
+        texts = snapshot.texts([int(f["article_id"]) for f, _ in rows if f["kind"] == "article"])
         hits: list[SearchHit] = []
         for fields, score in rows:
             article_id = int(fields["article_id"])
@@ -478,7 +500,7 @@ def run_search(
                 "score": score,
             }
             if fields["kind"] == "article":
-                body = article_text(db, article_id)
+                body = texts.get(article_id, "")
                 spans = matching_spans(body, body_terms)
                 snippet, marks, start = make_snippet(body, spans)
                 hits.append(

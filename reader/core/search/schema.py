@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from whoosh import fields, query
 from whoosh.qparser.common import QueryParserError
@@ -39,22 +40,32 @@ _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _DATE_RANGE = re.compile(r"(?P<start>[\d-]*)\.\.(?P<end>[\d-]*)")
 
 
+class DateSyntaxError(QueryParserError):  # type: ignore[misc]  # whoosh ships no types
+    """A `date:` value that is not a date; whoosh keeps the exception on its error query, and query.py turns
+    it into HawamishError(QUERY_BAD_DATE) with the value as `token`."""
+
+    def __init__(self, token: str, problem: str) -> None:
+        super().__init__(f"not a {problem}: {token!r}")
+        self.token = token
+
+
 def normalize_date(text: str) -> str:
-    """'2024', '2015-07', '2015-07-14' (also 2015/07, 201507) as stored; QueryParserError when not a date."""
-    text = text.strip().replace("/", "-")
+    """'2024', '2015-07', '2015-07-14' (also 2015/07, 201507) as stored; DateSyntaxError when not a date."""
+    given = text.strip()
+    text = given.replace("/", "-")
     if re.fullmatch(r"\d{6}|\d{8}", text):
         text = "-".join(filter(None, (text[:4], text[4:6], text[6:8])))
     if not _DATE.fullmatch(text):
-        raise QueryParserError(f"not a date: {text!r} (use 2024, 2024-03 or 2024-03-22)")
+        raise DateSyntaxError(given, "date")
     parts = text.split("-")
     if len(parts) > 1 and not 1 <= int(parts[1]) <= 12:
-        raise QueryParserError(f"not a month: {text!r}")
+        raise DateSyntaxError(given, "month")
     if len(parts) > 2 and not 1 <= int(parts[2]) <= 31:
-        raise QueryParserError(f"not a day: {text!r}")
+        raise DateSyntaxError(given, "day")
     return text
 
 
-class DateField(fields.ID):
+class DateField(fields.ID):  # type: ignore[misc]  # whoosh ships no types
     """Published dates as sortable strings (YYYY, YYYY-MM or YYYY-MM-DD, as the article knows it).
 
     `date:2024` and `date:2015-07` match every date inside that period; `date:2014..2016`,
@@ -70,7 +81,7 @@ class DateField(fields.ID):
             return self.parse_range(fieldname, m["start"] or None, m["end"] or None, False, False, boost)
         return query.Prefix(fieldname, normalize_date(qstring), boost=boost)
 
-    def parse_range(  # type: ignore[override]
+    def parse_range(
         self,
         fieldname: str,
         start: str | None,
@@ -88,7 +99,7 @@ class DateField(fields.ID):
         return query.TermRange(fieldname, lo, hi, startexcl, endexcl, boost=boost)
 
 
-class SectionedText(fields.TEXT):
+class SectionedText(fields.TEXT):  # type: ignore[misc]  # whoosh ships no types
     """A text field indexed from several sections, each with its own weight: ((text, weight), ...).
 
     whoosh weighs a term by the sum of its tokens' boosts, so a title word weighing TITLE_WEIGHT behaves
@@ -96,7 +107,7 @@ class SectionedText(fields.TEXT):
     A plain string is indexed as one section of weight 1.
     """
 
-    def index(self, value, **kwargs):  # type: ignore[no-untyped-def, override]
+    def index(self, value: str | Iterable[tuple[str, float]], **kwargs: Any) -> Any:
         sections: Iterable[tuple[str, float]] = [(value, 1.0)] if isinstance(value, str) else value
         return self._index_sections(sections)
 

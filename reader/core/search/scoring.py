@@ -53,14 +53,14 @@ def segment_lengths(reader: Any, fieldname: str) -> Sequence[int] | None:
     return found
 
 
-class _Scorer(BM25FScorer):
+class _Scorer(BM25FScorer):  # type: ignore[misc]  # whoosh ships no types
     def __init__(
         self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, qf: float = 1
     ) -> None:
         super().__init__(searcher, fieldname, text, B, K1, qf=qf)
         lengths = segment_lengths(searcher.reader(), fieldname)
         if lengths is not None:
-            self.score = _fast_score(lengths, self.idf, self.avgfl, B, K1)  # type: ignore[method-assign]
+            self.score = _fast_score(lengths, self.idf, self.avgfl, B, K1)
 
 
 def _fast_score(
@@ -72,13 +72,14 @@ def _fast_score(
     length_of = lengths.__getitem__
 
     def score(matcher: Any) -> float:  # whoosh.scoring.bm25, constants folded
-        tf = matcher.weight()
-        return numerator * tf / (tf + base + per_length * length_of(matcher.id()))
+        tf: float = matcher.weight()
+        length: int = length_of(matcher.id())
+        return numerator * tf / (tf + base + per_length * length)
 
     return score
 
 
-class CachedLengthBM25F(BM25F):
+class CachedLengthBM25F(BM25F):  # type: ignore[misc]  # whoosh ships no types
     """whoosh's BM25F (same parameters, same scores) with per-segment cached field lengths."""
 
     def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: float = 1) -> Any:

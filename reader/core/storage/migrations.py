@@ -2,10 +2,12 @@
 
 `MIGRATIONS[i]` (an SQL script) takes a database from schema version i to i + 1 (PRAGMA user_version). Never edit a
 migration that has shipped: add the next one, and add a fixture database of the old version under
-tests/fixtures/ so tests/core/test_migrations.py opens and migrates it.
+tests/fixtures/ so tests/core/storage/test_database.py opens and migrates it.
 """
 
 from __future__ import annotations
+
+from reader.core.label_defaults import DEFAULT_LABELS
 
 
 def _sql_literal(value: object) -> str:
@@ -38,18 +40,6 @@ V1_ARTICLES = """
             PRIMARY KEY (article_id, position)
         ) WITHOUT ROWID;
 """
-
-#: The default colour labels: names a researcher uses for argument analysis. Colours are mid-tone so they
-#: stay readable as a translucent background on light and dark themes (reader/core/palette.py).
-DEFAULT_LABELS = [
-    ("claim", "Claim", "#f4c430", 0),
-    ("evidence", "Evidence", "#4caf50", 1),
-    ("counter", "Counter-argument", "#e5534b", 2),
-    ("source", "Source quoted", "#4a90d9", 3),
-    ("question", "Question", "#a371f7", 4),
-    ("important", "Important", "#f08c3a", 5),
-]
-
 
 V2_ANNOTATIONS = """
         CREATE TABLE color_labels (
@@ -97,7 +87,8 @@ V2_ANNOTATIONS = """
             value TEXT NOT NULL
         );
 """ + "".join(
-    f"INSERT INTO color_labels(key, name, color, position) VALUES ({', '.join(map(_sql_literal, row))});\n"
+    "INSERT INTO color_labels(key, name, color, position) VALUES "
+    f"({', '.join(map(_sql_literal, (row.key, row.name, row.color, row.position)))});\n"
     for row in DEFAULT_LABELS
 )
 

@@ -1,0 +1,177 @@
+"""Articles of a library: read, add, replace the text (re-anchoring highlights), delete; notes and tags."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from reader.core.changes import Change, ChangeKind, ChangeOp
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.library.events import Events, utc_now
+from reader.core.models import Article, ArticleListRow, ArticleMeta, ArticleNote
+from reader.core.quotes import normalize_tags, quote_at
+from reader.core.storage import Database
+from reader.core.storage import articles as rows
+from reader.core.storage import highlights as highlight_rows
+from reader.core.storage import tags as tag_rows
+from reader.core.text import Block, canonical_text, content_hash
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.anchors import ReanchorReport
+
+
+class Articles:
+    def __init__(self, db: Database, events: Events) -> None:
+        self._db = db
+        self._events = events
+
+    # reading ---------------------------------------------------------------------------------------
+    def get(self, article_id: int) -> Article:
+        """An article with its blocks (NOT_FOUND when there is none)."""
+        with self._db.read() as tx:
+            return rows.get(tx, article_id)
+
+    def text(self, article_id: int) -> str:
+        with self._db.read() as tx:
+            return rows.text(tx, article_id)
+
+    def list(self) -> list[Article]:
+        """Every article without its blocks, newest import first."""
+        with self._db.read() as tx:
+            return rows.list_all(tx)
+
+    def list_rows(self) -> builtins.list[ArticleListRow]:
+        """The list columns of every article (id, title, author, outlet, date, highlights), newest first:
+        what a list view needs, several times faster than `list()`."""
+        with self._db.read() as tx:
+            return rows.list_rows(tx)
+
+    def count(self) -> int:
+        with self._db.read() as tx:
+            return rows.count(tx)
+
+    def ids(self) -> builtins.list[int]:
+        with self._db.read() as tx:
+            return rows.ids(tx)
+
+    def exists(self, article_id: int) -> bool:
+        with self._db.read() as tx:
+            return rows.exists(tx, article_id)
+
+    def find_by_hash(self, text_hash: str) -> int | None:
+        with self._db.read() as tx:
+            return rows.find_by_hash(tx, text_hash)
+
+    def hashes(self) -> dict[str, int]:
+        """content_hash -> id of every article."""
+        with self._db.read() as tx:
+            return rows.hashes(tx)
+
+    def highlight_counts(self, article_ids: Iterable[int]) -> dict[int, int]:
+        with self._db.read() as tx:
+            return rows.highlight_counts(tx, article_ids)
+
+    def tagged(self, tag: str) -> builtins.list[int]:
+        """Ids of articles that carry `tag` themselves or through a highlight, by id."""
+        with self._db.read() as tx:
+            return tag_rows.articles_tagged(tx, tag)
+
+    # writing ---------------------------------------------------------------------------------------
+    def add(self, meta: ArticleMeta, blocks: Sequence[Block]) -> int:
+        """Insert a new article and return its id (duplicates are the importer's concern: find_by_hash)."""
+        return self.add_many([(meta, blocks)])[0]
+
+    def add_many(self, items: Sequence[tuple[ArticleMeta, Sequence[Block]]]) -> builtins.list[int]:
+        """Insert several articles in one transaction (bulk import is dominated by commits otherwise)."""
+        for meta, blocks in items:
+            if not blocks:
+                raise HawamishError(ErrorCode.EMPTY, meta.source_path or None, "no blocks")
+        now = utc_now()
+        with self._db.write() as tx:
+            ids = [rows.insert(tx, meta, blocks, now) for meta, blocks in items]
+        if ids:
+            self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.ADDED, tuple(ids), tuple(ids)))
+        return ids
+
+    def replace_text(
+        self, article_id: int, blocks: Sequence[Block], meta: ArticleMeta | None = None
+    ) -> ReanchorReport:
+        """Replace an article's text (and metadata, when given) and re-anchor every highlight, in ONE
+        transaction: a crash leaves either the old text with the old positions or the new text with the new ones.
+
+        Placed highlights get their new position and a quote refreshed from the new text. Orphans keep their
+        original quote, prefix, suffix and text hash (so they can be re-attached or placed by a later update)
+        and only have their position clamped into the new text.
+        """
+        from reader.core.anchors import ReanchorReport, reanchor  # rapidfuzz: only when a text changes
+
+        if not blocks:
+            raise HawamishError(ErrorCode.EMPTY, meta.source_path if meta else None, "no blocks")
+        text = canonical_text(blocks)
+        new_hash = content_hash(text)
+        report = ReanchorReport()
+        now = utc_now()
+        with self._db.write() as tx:
+            rows.require(tx, article_id)
+            highlights = highlight_rows.for_article(tx, article_id)
+            placements = reanchor(highlights, text)
+            rows.write_text(tx, article_id, blocks, meta, now)
+            for h, placement in zip(highlights, placements, strict=True):
+                if placement.how == "orphan":
+                    highlight_rows.set_place(
+                        tx, h.id, placement.start, placement.end, None, None, orphan=True,
+                        now=now if not h.orphan else h.updated,
+                    )  # fmt: skip
+                    report.orphaned += 1
+                    continue
+                quote = quote_at(text, placement.start, placement.end)
+                unchanged = (h.start, h.end, h.exact, h.prefix, h.suffix, h.orphan) == (
+                    placement.start, placement.end, *quote, False,
+                )  # fmt: skip
+                highlight_rows.set_place(
+                    tx, h.id, placement.start, placement.end, quote, new_hash, orphan=False,
+                    now=h.updated if unchanged else now,
+                )  # fmt: skip
+                setattr(report, placement.how, getattr(report, placement.how) + 1)
+            report.placements = placements
+        self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.UPDATED, (article_id,), (article_id,)))
+        if highlights:
+            ids = tuple(h.id for h in highlights)
+            self._events.emit(Change(ChangeKind.HIGHLIGHT, ChangeOp.UPDATED, ids, (article_id,)))
+        return report
+
+    def delete(self, article_id: int) -> None:
+        """Delete an article with its highlights, notes and tags."""
+        with self._db.write() as tx:
+            rows.delete(tx, article_id)
+        self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.DELETED, (article_id,), (article_id,)))
+
+    # the article's own note and tags ---------------------------------------------------------------
+    def note(self, article_id: int) -> str:
+        return self.note_info(article_id).text
+
+    def note_info(self, article_id: int) -> ArticleNote:
+        with self._db.read() as tx:
+            return highlight_rows.article_note(tx, article_id)
+
+    def set_note(self, article_id: int, text: str) -> None:
+        """The article's own note (Markdown); an empty text removes it."""
+        with self._db.write() as tx:
+            rows.require(tx, article_id)
+            highlight_rows.set_article_note(tx, article_id, text, utc_now())
+        self._events.emit(Change(ChangeKind.ARTICLE_NOTE, ChangeOp.UPDATED, (article_id,), (article_id,)))
+
+    def tags(self, article_id: int) -> builtins.list[str]:
+        with self._db.read() as tx:
+            return tag_rows.of_article(tx, article_id)
+
+    def set_tags(self, article_id: int, tags: Iterable[str]) -> builtins.list[str]:
+        """Replace the article's tags. Emitted as an ARTICLE update: tags are part of the article's search
+        document and of its metadata in the library view."""
+        clean = normalize_tags(tags)
+        with self._db.write() as tx:
+            rows.require(tx, article_id)
+            tag_rows.set_for_article(tx, article_id, clean)
+        self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.UPDATED, (article_id,), (article_id,)))
+        return sorted(clean)

@@ -1,0 +1,260 @@
+"""`Library`: a folder (`library.sqlite3`, `index/`, `backups/`) and everything a caller may do with it.
+
+Built once in main() and passed in (GUI and command line alike). It owns the database, the services that
+read and write it (`articles`, `highlights`, `labels`), the search index and the keeper that keeps it in
+step, import, export, notes, backup/restore/check, and it tells listeners what changed (`Change`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.core.changes import Change, ChangeKind, ChangeOp, Listener
+from reader.core.library.articles import Articles
+from reader.core.library.events import Events
+from reader.core.library.highlights import Highlights
+from reader.core.library.index_keeper import IndexKeeper
+from reader.core.library.labels import Labels
+from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
+from reader.core.storage import Database
+from reader.core.storage import settings as setting_rows
+from reader.core.storage import tags as tag_rows
+from reader.core.storage.index_rows import IndexRowSource
+
+# Import, export, notes, backups and re-anchoring pull in parsers (markdown-it, charset-normalizer, rapidfuzz,
+# fpdf): they are imported by the methods that use them, so opening a library (the app's start-up) stays light.
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.exporters import ExportRequest, ExportSummary
+    from reader.core.exporters.collect import ExportDocument
+    from reader.core.importers import ImportResult
+    from reader.core.library.annotation_import import AnnotationImportResult
+    from reader.core.library.maintenance import BackupInfo, CheckReport, RestoreReport
+    from reader.core.notes import NoteGroup
+    from reader.core.search.index import SearchIndex, SyncReport
+
+DB_NAME = "library.sqlite3"
+INDEX_DIR = "index"
+BACKUP_DIR = "backups"
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class Library:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.database = Database(self.folder / DB_NAME)
+        self._events = Events()
+        self.articles = Articles(self.database, self._events)
+        self.highlights = Highlights(self.database, self._events)
+        self.labels = Labels(self.database, self._events)
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
+        self.index_keeper = IndexKeeper(self.search_index)
+
+    # paths -----------------------------------------------------------------------------------------
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DB_NAME
+
+    @property
+    def index_dir(self) -> Path:
+        return self.folder / INDEX_DIR
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.folder / BACKUP_DIR
+
+    @staticmethod
+    def exists_in(folder: Path) -> bool:
+        return (Path(folder) / DB_NAME).exists()
+
+    # change notification ---------------------------------------------------------------------------
+    def add_listener(self, listener: Listener) -> None:
+        """Call `listener(change)` after each write (on the thread that wrote)."""
+        self._events.add(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        self._events.remove(listener)
+
+    # settings (small key/value pairs that belong to the library, not to the machine) ---------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        with self.database.read() as tx:
+            value = setting_rows.get(tx, key)
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.database.write() as tx:
+            setting_rows.put(tx, key, value)
+
+    # search ----------------------------------------------------------------------------------------
+    def search_index(self, *, procs: int = 1) -> SearchIndex:
+        """The library's search index (whoosh is imported on first use, not at start-up).
+
+        With `procs` > 1 a new index object is made for a rebuild on several processes (only outside the GUI
+        process: whoosh forks its workers); otherwise the library's own, shared one.
+        """
+        from reader.core.search.index import SearchIndex
+
+        if procs > 1:
+            return SearchIndex(self.index_dir, IndexRowSource(self.db_path), procs=procs)
+        with self._index_lock:
+            if self._index is None:
+                self._index = SearchIndex(self.index_dir, IndexRowSource(self.db_path))
+            return self._index
+
+    def search(
+        self, text: str, *, limit: int = 20, kinds: Sequence[str] | None = None, filters: Any = None
+    ) -> Any:
+        """Run a query (reader.core.search.query's language) -> SearchResults; HawamishError for a bad one."""
+        return self.search_index().search(text, limit=limit, kinds=kinds, filters=filters)
+
+    def sync_index(
+        self, progress: Progress | None = None, cancel: Cancel | None = None, *, timeout: float | None = None
+    ) -> SyncReport:
+        """Bring the index in step with SQLite (a rebuild when it is missing, stale or corrupt)."""
+        return self.search_index().sync(progress, cancel, timeout=timeout)
+
+    def rebuild_index(
+        self, progress: Progress | None = None, cancel: Cancel | None = None, *, timeout: float | None = None
+    ) -> SyncReport:
+        """Build the whole index again from SQLite, in one process (`hawamish reindex` may use two)."""
+        return self.search_index().rebuild(progress, cancel, timeout=timeout)
+
+    # import ----------------------------------------------------------------------------------------
+    def import_paths(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> list[ImportResult]:
+        """Import files and folders; one ImportResult per file (reader.core.library.importing)."""
+        from reader.core.library import importing
+
+        return importing.import_paths(
+            self.articles, self._apply_annotations, paths, progress=progress, cancel=cancel
+        )
+
+    def import_annotations(self, path: Path | str) -> AnnotationImportResult:
+        """Re-anchor the W3C Web Annotations in `path` onto this library's articles."""
+        from reader.core.library import annotation_import
+
+        return annotation_import.import_annotations(self.articles, self.highlights, self.labels, path)
+
+    def _apply_annotations(self, path: Path, result: ImportResult) -> None:
+        from reader.core.library import annotation_import
+
+        annotation_import.fill_import_result(self, path, result)
+
+    # export ----------------------------------------------------------------------------------------
+    def export(
+        self,
+        request: ExportRequest,
+        path: Path | str,
+        *,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> ExportSummary:
+        """Export what `request` selects to `path` (reader.core.exporters.export)."""
+        from reader.core.exporters import export
+
+        return export(self, request, path, progress=progress, cancel=cancel, now=now)
+
+    def export_document(
+        self,
+        request: ExportRequest,
+        exported_at: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancel | None = None,
+    ) -> ExportDocument:
+        """The view model an export renders (the GUI's preview shows it without writing a file)."""
+        from reader.core.exporters.collect import collect
+
+        return collect(self, request, exported_at, progress=progress, cancelled=cancelled)
+
+    # ExportSource (reader.core.exporters.collect): what an export reads
+    def export_labels(self) -> list[ColorLabel]:
+        return self.labels.list()
+
+    def export_article_ids(self, tag: str | None) -> list[int]:
+        return self.articles.ids() if tag is None else self.articles.tagged(tag)
+
+    def export_article(self, article_id: int) -> tuple[Article, ArticleNote, list[str], list[Highlight]]:
+        return (
+            self.articles.get(article_id),
+            self.articles.note_info(article_id),
+            self.articles.tags(article_id),
+            self.highlights.for_article(article_id),
+        )
+
+    # notes -----------------------------------------------------------------------------------------
+    def notes(
+        self, *, tags: Iterable[str] = (), colors: Iterable[str] = (), group_by: str | None = None
+    ) -> list[NoteGroup]:
+        """Highlights with any of `tags` and any of `colors` (when given), grouped (reader.core.notes)."""
+        from reader.core.notes import group_highlights
+
+        tag_list, color_list = list(tags), list(colors)
+        highlights = self.highlights.query(tags=tag_list or None, colors=color_list or None)
+        articles = {a.id: a for a in self.articles.list()}
+        return group_highlights(highlights, articles, self.labels.list(), group_by)
+
+    def tags_in_use(self) -> list[str]:
+        """Every tag on an article or a highlight, once each, sorted (the GUI's tag choosers)."""
+        with self.database.read() as tx:
+            return tag_rows.in_use(tx)
+
+    def unknown_colors(self, colors: Iterable[str]) -> list[str]:
+        """Keys in `colors` that are neither a label nor a key some highlight still carries."""
+        from reader.core.notes import unknown_colors
+
+        wanted = list(colors)
+        if not wanted:
+            return []
+        return unknown_colors({*self.labels.keys(), *self.highlights.colors_in_use()}, wanted)
+
+    # backup, restore, check ------------------------------------------------------------------------
+    def backup(self, destination: Path | str) -> BackupInfo:
+        """A consistent copy of the database at `destination` (a file, or a folder to put a dated file in)."""
+        from reader.core.library import maintenance
+
+        return maintenance.backup_library(self, Path(destination))
+
+    def restore(self, source: Path | str) -> RestoreReport:
+        """Replace the content with a backup's (the current content is saved in backups/ first)."""
+        from reader.core.library import maintenance
+
+        report = maintenance.restore_library(self, Path(source))
+        with self._index_lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+        self._events.emit(Change(ChangeKind.LIBRARY, ChangeOp.UPDATED))
+        return report
+
+    def check(self, *, repair: bool = False) -> CheckReport:
+        """Look for damage; with `repair`, fix what can be fixed (after saving the database in backups/)."""
+        from reader.core.library import maintenance
+
+        return maintenance.check_library(self, repair=repair)
+
+    # closing ---------------------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._index_lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+        self.database.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,1 @@
+"""Backing up the library from the File menu."""

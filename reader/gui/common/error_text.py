@@ -1,0 +1,25 @@
+"""Core errors as sentences in the UI language: reader/messages.py's one catalogue, through Qt's translation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.core.errors import HawamishError
+from reader.messages import CONTEXT, describe
+from reader.messages import error_reason as _catalogue_reason
+
+
+def _translate(template: str) -> str:
+    return QCoreApplication.translate(CONTEXT, template)
+
+
+def error_reason(error: HawamishError) -> str:
+    """The reason alone, translated, with the error's fields filled in."""
+    return _catalogue_reason(error, _translate)
+
+
+def describe_error(error: BaseException) -> str:
+    """One line naming the file (isolated for bidi) and the reason; a bug's own words for other errors."""
+    if isinstance(error, HawamishError):
+        return describe(error, translate=_translate)
+    return str(error) or type(error).__name__

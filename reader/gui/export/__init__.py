@@ -1,0 +1,1 @@
+"""Exporting notes: the export dialog and its live preview."""

@@ -1,0 +1,269 @@
+"""The library list: a table model over article metadata (never article bodies).
+
+The rows come from `library.articles.list()` (metadata and highlight counts, no bodies), and only the five
+shown columns are kept. Rows are handed to the view in batches through canFetchMore/fetchMore, so the first
+paint does not wait for all of them.
+Sorting happens in the source model with Python's sort on precomputed keys (a proxy sort would call
+data() ~300,000 times for 10,000 rows); the proxy keeps the source order and serves filtering. Each cell
+carries its own text direction (Anki's is_rtl cells): an English title in an Arabic UI still
+reads left-to-right.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from reader.core.library import Library
+from reader.core.text import Direction, first_strong_direction
+
+COL_TITLE, COL_AUTHOR, COL_OUTLET, COL_DATE, COL_HIGHLIGHTS = range(5)
+COLUMN_COUNT = 5
+
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+SortKeyRole = Qt.ItemDataRole.UserRole + 2
+DirectionRole = Qt.ItemDataRole.UserRole + 3
+
+FETCH_BATCH = 1000
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryRow:
+    """What the list shows of one article (the names match reader.core.models.Article)."""
+
+    __slots__ = ("author", "highlight_count", "id", "outlet", "published", "title")
+
+    def __init__(
+        self, id: int, title: str, author: str, outlet: str, published: str, highlight_count: int
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.author = author
+        self.outlet = outlet
+        self.published = published
+        self.highlight_count = highlight_count
+
+
+def load_rows(library: Library) -> list[LibraryRow]:
+    """Every article's list columns, newest first, without bodies."""
+    return [LibraryRow(*row) for row in library.articles.list_rows()]
+
+
+def _headers() -> list[str]:
+    return [
+        QCoreApplication.translate("LibraryModel", "Title"),
+        QCoreApplication.translate("LibraryModel", "Author"),
+        QCoreApplication.translate("LibraryModel", "Outlet"),
+        QCoreApplication.translate("LibraryModel", "Date"),
+        QCoreApplication.translate("LibraryModel", "Highlights"),
+    ]
+
+
+class LibraryModel(QAbstractTableModel):
+    """Rows are Articles without blocks, newest first; `refresh()` reloads, `update_counts()` patches."""
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._all: list[LibraryRow] = []
+        self._shown = 0  # rows handed to views so far (fetchMore)
+        self._row_of: dict[int, int] = {}
+        self._headers = _headers()
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._highlight_icon = None  # built on first use: headerData is called hundreds of times
+        self.refresh()
+
+    # loading -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload every row's metadata from the database."""
+        self.beginResetModel()
+        self._all = load_rows(self._library)
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+        self._row_of = {a.id: i for i, a in enumerate(self._all)}
+        self._shown = min(len(self._all), FETCH_BATCH)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder every row (fetched or not) by one column; column -1 restores newest first."""
+        self.beginResetModel()
+        self._sort = (column, order) if column >= 0 else None
+        if self._sort is None:
+            self._all.sort(key=lambda a: a.id, reverse=True)
+        else:
+            self._sort_rows(column, order)
+        self._row_of = {a.id: i for i, a in enumerate(self._all)}
+        self._shown = min(len(self._all), max(self._shown, FETCH_BATCH))
+        self.endResetModel()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        self._all.sort(key=lambda a: a.id, reverse=True)  # ties keep newest first
+        self._all.sort(key=lambda a: self._sort_key(a, column), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    @classmethod
+    def _sort_key(cls, article: LibraryRow, column: int) -> Any:
+        if column == COL_HIGHLIGHTS:
+            return article.highlight_count
+        return str(cls._display(article, column)).casefold()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt API)
+        return not parent.isValid() and self._shown < len(self._all)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt API)
+        if parent.isValid():
+            return
+        more = min(FETCH_BATCH, len(self._all) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Hand every row to the views (sorting and search need them all)."""
+        while self.canFetchMore():
+            self.fetchMore()
+
+    def update_counts(self, article_ids: tuple[int, ...]) -> None:
+        """Re-read the highlight counts of a few articles after highlights changed."""
+        ids = [i for i in article_ids if i in self._row_of]
+        if not ids:
+            return
+        counts = self._library.articles.highlight_counts(ids)
+        for article_id in ids:
+            row = self._row_of[article_id]
+            self._all[row].highlight_count = int(counts.get(article_id, 0))
+            if row < self._shown:
+                index = self.index(row, COL_HIGHLIGHTS)
+                self.dataChanged.emit(index, index)
+
+    # lookups -------------------------------------------------------------------------------------
+    def article_at(self, row: int) -> LibraryRow | None:
+        return self._all[row] if 0 <= row < self._shown else None
+
+    def row_of(self, article_id: int) -> int | None:
+        """The row of an article, fetching rows until it is shown."""
+        row = self._row_of.get(article_id)
+        if row is None:
+            return None
+        while row >= self._shown and self.canFetchMore():
+            self.fetchMore()
+        return row
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    # Qt model API --------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == COL_HIGHLIGHTS:  # a narrow column: an icon, the word in the tooltip
+            if role == Qt.ItemDataRole.DecorationRole:
+                if self._highlight_icon is None:
+                    self._highlight_icon = qta.icon("fa5s.highlighter", color="#8a6d3b")
+                return self._highlight_icon
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._headers[section]
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._shown:
+            return None
+        article = self._all[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(article, col)
+        if role == SortKeyRole:
+            if col == COL_HIGHLIGHTS:
+                return article.highlight_count
+            if col == COL_DATE:
+                return article.published or ""
+            return str(self._display(article, col) or "").casefold()
+        if role == ArticleIdRole:
+            return article.id
+        if role == DirectionRole:
+            if col not in (COL_TITLE, COL_AUTHOR, COL_OUTLET):
+                return None  # dates and counts follow the UI's direction
+            text = self._display(article, col)
+            direction = first_strong_direction(str(text or ""))
+            return direction.value if direction is not None else None  # a plain str survives QVariant
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
+            return article.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_HIGHLIGHTS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def _display(article: LibraryRow, col: int) -> str | int:
+        if col == COL_TITLE:
+            return article.title
+        if col == COL_AUTHOR:
+            return article.author
+        if col == COL_OUTLET:
+            return article.outlet
+        if col == COL_DATE:
+            return article.published
+        return article.highlight_count or ""  # a column of zeros is noise; empty reads as "none"
+
+
+class LibrarySortModel(QSortFilterProxyModel):
+    """Passes sorting to the LibraryModel (fast, covers rows not fetched yet) and keeps its order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortKeyRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, LibraryModel):
+            source.sort(column, order)
+            super().sort(
+                -1, Qt.SortOrder.AscendingOrder
+            )  # keep the source order (-1 + descending reverses it)
+        else:
+            super().sort(column, order)
+
+    def article_id(self, proxy_row: int) -> int | None:
+        index = self.index(proxy_row, COL_TITLE)
+        value = self.data(index, ArticleIdRole) if index.isValid() else None
+        return int(value) if value is not None else None
+
+
+class DirectionDelegate(QStyledItemDelegate):
+    """Lays out each cell in its own text's direction, as Anki's browser does for RTL fields."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        direction = index.data(DirectionRole)
+        if direction == Direction.RTL.value:
+            option.direction = Qt.LayoutDirection.RightToLeft
+        elif direction == Direction.LTR.value:
+            option.direction = Qt.LayoutDirection.LeftToRight
+        if index.column() != COL_HIGHLIGHTS:
+            option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter

@@ -1,0 +1,139 @@
+"""What the search asks the Library, run in workers: queries with filters, the filter choices, an article's hits.
+
+Nothing here touches a widget, so every function can run on a worker thread (reader/gui/common/workers.py);
+the panel only shows the rows.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reader.core.library import Library
+from reader.gui.search.search_model import ResultRow
+
+if TYPE_CHECKING:  # whoosh comes with reader.core.search: imported on a worker, on first use
+    from reader.core.search import SearchFilters
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    """The typed query, the earlier queries of "search within results", and the filter controls."""
+
+    text: str
+    within: tuple[str, ...] = ()
+    kind: str | None = None
+    color: str | None = None
+    tag: str | None = None
+    outlet: str | None = None
+    date: str | None = None  # a year, '2024'
+    limit: int = 100
+
+    @property
+    def empty(self) -> bool:
+        return not self.text and not self.within
+
+    @property
+    def query(self) -> str:
+        """The query the core parses: the typed text, or the last within-query when nothing is typed."""
+        return self.text or self.within[-1]
+
+    def filters(self) -> SearchFilters:
+        from reader.core.search import SearchFilters
+
+        within = list(self.within if self.text else self.within[:-1])
+        return SearchFilters(
+            kinds=[self.kind] if self.kind else None,
+            colors=[self.color] if self.color else None,
+            tags=[self.tag] if self.tag else None,
+            outlets=[self.outlet] if self.outlet else None,
+            date_from=self.date,
+            date_to=self.date,
+            within=" ".join(f"({q})" for q in within) or None,
+        )
+
+
+@dataclass(slots=True)
+class FilterChoices:
+    """What the filter combo boxes offer: colour labels (key, name, colour), tags, outlets, years."""
+
+    colors: list[tuple[str, str, str]] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+
+
+def load_filter_choices(library: Library) -> FilterChoices:
+    articles = library.articles.list()
+    outlets = sorted({a.outlet.strip() for a in articles if a.outlet.strip()})
+    years = sorted({a.published[:4] for a in articles if a.published[:4].isdigit()}, reverse=True)
+    labels = [(label.key, label.name, label.color) for label in library.labels.list()]
+    return FilterChoices(labels, library.tags_in_use(), outlets, years)
+
+
+def run_search(
+    library: Library,
+    request: SearchRequest,
+    cancelled: Callable[[], bool],
+    ready: threading.Event | None = None,
+) -> tuple[list[ResultRow], int] | None:
+    """The request's hits as list rows, and how many documents matched in all (None when cancelled).
+
+    A query typed while the start-up sync still runs waits for it here, on the worker thread.
+    """
+    while ready is not None and not ready.wait(0.05):
+        if cancelled():
+            return None
+    if cancelled():
+        return None
+    results = library.search(request.query, limit=request.limit, filters=request.filters())
+    if cancelled():
+        return None
+    labels = {label.key: label for label in library.labels.list()}
+    rows: list[ResultRow] = []
+    for hit in results.hits:
+        label = labels.get(hit.color) if hit.color else None
+        rows.append(
+            ResultRow(
+                kind=hit.kind,
+                article_id=hit.article_id,
+                highlight_id=hit.highlight_id,
+                title=hit.title,
+                snippet=hit.snippet,
+                snippet_marks=list(hit.snippet_marks),
+                hits=list(hit.hits),
+                outlet=hit.outlet,
+                published=hit.published,
+                color_key=hit.color or "",
+                color=label.color if label else ("#9e9e9e" if hit.color else ""),
+                color_name=label.name if label else (hit.color or ""),
+                score=hit.score,
+            )
+        )
+    return rows, int(results.total)
+
+
+def article_hits(library: Library, request: SearchRequest, row: ResultRow) -> list[tuple[int, int]]:
+    """Every hit of the request's query in the row's article (code points in its canonical text).
+
+    An article result carries them already; a highlight or note result carries only its passage, so the
+    query is run once more on that article alone, and the passage is kept when the body has no match
+    (the note matched, not the text).
+    """
+    if row.kind == "article":
+        return sorted(row.hits)
+    from reader.core.search import SearchFilters
+
+    base = request.filters()
+    filters = SearchFilters(article_ids=[row.article_id], within=base.within)
+    try:
+        results = library.search(request.query, limit=1, kinds=["article"], filters=filters)
+    except Exception:
+        results = None
+    spans = set(row.hits)
+    if results is not None:
+        for hit in results.hits:
+            spans.update(hit.hits)
+    return sorted(spans)

@@ -1,0 +1,104 @@
+"""`library.articles`: add, read, replace the text (re-anchoring highlights in one transaction), delete."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core import anchors as anchors_module
+from reader.core.changes import Change, ChangeKind, ChangeOp
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.library import Library
+from reader.core.models import ArticleMeta
+from reader.core.text import Block, BlockKind, canonical_text, content_hash, normalize_arabic
+from tests.core.seed_helpers import add_seed, blocks_from_lines, seed_blocks, seed_lines
+
+SEED = canonical_text(seed_blocks())
+QUOTES = [
+    "بدأ يستعيد قوته مرة أخرى",  # paragraph 3
+    "وأخبر مسؤول أمريكي شبكة CNN",  # paragraph 4, mixed scripts
+    "داعش-خراسان في أفغانستان",  # paragraph 7, starts a word-joined name
+    "قالت وكالة أنباء روسية حكومية",  # paragraph 9
+]
+
+
+def test_article_round_trip_and_change_notification(library: Library) -> None:
+    changes: list[Change] = []
+    library.add_listener(changes.append)
+    store = library.articles
+    blocks = [Block(BlockKind.HEADING, "عنوان", 1), Block(BlockKind.PARAGRAPH, "فقرة عربية فيها CNN.")]
+    article_id = store.add(ArticleMeta(title="عنوان", author="كاتب", source_path="/x.md"), blocks)
+    article = store.get(article_id)
+    assert article.blocks == blocks
+    assert article.content_hash == content_hash("عنوان\nفقرة عربية فيها CNN.")
+    assert article.language == "ar"
+    assert store.find_by_hash(article.content_hash) == article_id
+    assert [a.id for a in store.list()] == [article_id]
+    assert changes == [Change(ChangeKind.ARTICLE, ChangeOp.ADDED, (article_id,), (article_id,))]
+
+
+def test_replace_text_and_delete(library: Library) -> None:
+    store = library.articles
+    article_id = store.add(ArticleMeta(title="t"), [Block(BlockKind.PARAGRAPH, "قديم")])
+    store.replace_text(article_id, [Block(BlockKind.PARAGRAPH, "جديد")])
+    assert store.get(article_id).text == "جديد"
+    store.delete(article_id)
+    with pytest.raises(HawamishError) as err:
+        store.get(article_id)
+    assert err.value.code is ErrorCode.NOT_FOUND
+
+
+# --- replacing the text re-anchors the highlights --------------------------------------------------------
+
+
+@pytest.fixture
+def seeded(library: Library):
+    article_id = add_seed(library)
+    store = library.highlights
+    created = []
+    for q in QUOTES:
+        start = SEED.index(q)
+        created.append(store.create(article_id, start, start + len(q), note=q[:5]))
+    return library, article_id, store, created
+
+
+def test_replace_text_stores_positions_and_keeps_orphans(seeded) -> None:
+    library, article_id, store, created = seeded
+    changes: list[Change] = []
+    library.add_listener(changes.append)
+    lines = seed_lines()
+    lines.insert(2, "سطر جديد في أعلى المقال.")
+    lines = [line.replace("قوته مرة أخرى", "قوته مرةً أخرى") for line in lines]  # harakat inside quote 0
+    lines = [line for line in lines if "قالت وكالة أنباء روسية" not in line]  # quote 3 deleted
+    new_blocks = blocks_from_lines(lines)
+    new_text = canonical_text(new_blocks)
+    report = library.articles.replace_text(article_id, new_blocks, ArticleMeta(title="عنوان محدث"))
+    assert (report.exact, report.moved, report.fuzzy, report.orphaned) == (0, 3, 0, 1)
+    article = library.articles.get(article_id)
+    assert article.text == new_text and article.title == "عنوان محدث"
+    after = {h.id: h for h in store.for_article(article_id)}
+    for h in created[:3]:
+        placed = after[h.id]
+        assert not placed.orphan and placed.text_hash == content_hash(new_text)
+        assert placed.exact == new_text[placed.start : placed.end]
+        assert normalize_arabic(placed.exact) == normalize_arabic(h.exact)
+        assert placed.note == h.note
+    orphan = after[created[3].id]
+    assert orphan.orphan and orphan.exact == QUOTES[3] and orphan.text_hash == content_hash(SEED)
+    assert 0 <= orphan.start <= orphan.end <= len(new_text)
+    assert [c.kind for c in changes] == ["article", "highlight"]
+    # putting the old text back re-attaches the orphan by itself
+    report = library.articles.replace_text(article_id, seed_blocks())
+    assert report.orphaned == 0 and not store.get(created[3].id).orphan
+
+
+def test_replace_text_is_one_transaction(seeded, monkeypatch: pytest.MonkeyPatch) -> None:
+    library, article_id, store, created = seeded
+
+    def boom(highlights, text):
+        raise RuntimeError("crash while re-anchoring")
+
+    monkeypatch.setattr(anchors_module, "reanchor", boom)  # replace_text imports it when it runs
+    with pytest.raises(RuntimeError):
+        library.articles.replace_text(article_id, blocks_from_lines(["جديد", "نص آخر"]))
+    assert library.articles.get(article_id).text == SEED
+    assert store.for_article(article_id) == sorted(created, key=lambda h: h.start)
