@@ -42,8 +42,14 @@ class Block:
         return block_direction(self.text)
 
 
+def join_block_texts(texts: Iterable[str]) -> str:
+    """The canonical text from the blocks' texts, in order: joined by one newline (DESIGN §2). The one
+    place the rule is written; storage reads texts alone with it (no Block objects for a text)."""
+    return "\n".join(texts)
+
+
 def canonical_text(blocks: Iterable[Block]) -> str:
-    return "\n".join(b.text for b in blocks)
+    return join_block_texts(b.text for b in blocks)
 
 
 def block_spans(blocks: Sequence[Block]) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.models import Article, ArticleListRow, ArticleMeta
 from reader.core.storage.database import Transaction
-from reader.core.text import Block, BlockKind, canonical_text, content_hash, detect_language
+from reader.core.text import Block, BlockKind, canonical_text, content_hash, detect_language, join_block_texts
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
@@ -91,21 +91,21 @@ def get(tx: Transaction, article_id: int) -> Article:
 def text(tx: Transaction, article_id: int) -> str:
     """The canonical text of one article (NOT_FOUND when there is none)."""
     require(tx, article_id)
-    return canonical_text(blocks(tx, article_id))
+    rows = tx.execute("SELECT text FROM blocks WHERE article_id = ? ORDER BY position", (article_id,))
+    return join_block_texts(r[0] for r in rows)
 
 
 def texts(tx: Transaction, article_ids: Sequence[int]) -> dict[int, str]:
     """id -> canonical text of several articles at once (ids without an article are left out)."""
-    parts: dict[int, list[Block]] = {}
+    parts: dict[int, list[str]] = {}
     for chunk in chunks(sorted(set(article_ids))):
         rows = tx.execute(
-            f"SELECT article_id, kind, level, text FROM blocks WHERE article_id IN ({marks(chunk)}) "
-            "ORDER BY article_id, position",
+            f"SELECT article_id, text FROM blocks WHERE article_id IN ({marks(chunk)}) ORDER BY article_id, position",
             tuple(chunk),
         )
-        for r in rows:
-            parts.setdefault(r[0], []).append(Block(BlockKind(r[1]), r[3], r[2]))
-    return {i: canonical_text(b) for i, b in parts.items()}
+        for article_id, block_text in rows:
+            parts.setdefault(article_id, []).append(block_text)
+    return {i: join_block_texts(p) for i, p in parts.items()}
 
 
 def list_all(tx: Transaction) -> list[Article]:

@@ -393,12 +393,12 @@ class AnnotationPanel(QDockWidget):
         self.orphan_list.setVisible(n_orphans > 0)
         self._show_current()
 
-    def _card(self, h: Highlight, labels: dict[str, ColorLabel]) -> CardData:
-        label = labels.get(h.color)
+    def _card(self, h: Highlight, labels: dict[str, tuple[ColorLabel, str]]) -> CardData:
+        label, name = labels.get(h.color, (None, h.color))
         paragraph = bisect_right(self._block_starts, h.start)
         return CardData(
             highlight_id=h.id,
-            label=label_display_name(label) if label else h.color,
+            label=name,
             color=label.color if label else "#9e9e9e",
             quote=h.exact,
             note=h.note,
@@ -413,7 +413,8 @@ class AnnotationPanel(QDockWidget):
         view.blockSignals(True)
         view.setUpdatesEnabled(False)
         view.clear()
-        labels = {label.key: label for label in self.labels}
+        # each label's name in the UI language once, not once a card (a refresh lists every highlight)
+        labels = {label.key: (label, label_display_name(label)) for label in self.labels}
         current = None
         for h in highlights:
             item = QListWidgetItem()
