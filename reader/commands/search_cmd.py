@@ -10,9 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reader.core.errors import QUERY_ERRORS, ErrorCode, HawamishError
 from reader.messages import describe, error_reason
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.cli import CommandContext
+    from reader.core.library import Library
+    from reader.core.search.index import SearchIndex
 
 KINDS = ("article", "highlight", "note")
 SYNC_WAIT = 5.0  # seconds to wait for another writer before searching the index as it is
@@ -46,9 +52,9 @@ def error_json(error: HawamishError) -> dict[str, str | int]:
     }
 
 
-def _sync(index, ctx) -> None:
+def _sync(library: Library, index: SearchIndex, ctx: CommandContext) -> None:
     try:
-        index.sync(timeout=SYNC_WAIT)
+        library.index_keeper.catch_up(timeout=SYNC_WAIT, index=index)
     except HawamishError as exc:
         if exc.code is not ErrorCode.INDEX_BUSY or index.status() != "ok":
             raise
@@ -100,7 +106,7 @@ def run(args: argparse.Namespace, ctx, stdin=None) -> int:
     library = ctx.library
     index = library.search_index(procs=build_processes())  # a rebuild here may use both cores
     try:
-        _sync(index, ctx)
+        _sync(library, index, ctx)
         if query == "-":
             return _batch(index, args, ctx, stdin or sys.stdin)
         try:

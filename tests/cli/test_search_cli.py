@@ -138,3 +138,21 @@ def test_batch_search_through_the_real_entry_point(seeded_dir: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [len(line["hits"]) for line in lines] == [1, 1]
+
+
+def test_search_catches_the_index_up_through_the_library_s_keeper(
+    capsys, seeded_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.library.index_keeper import IndexKeeper
+
+    calls: list[object] = []
+    catch_up = IndexKeeper.catch_up
+
+    def recorded(self: IndexKeeper, *args: object, **kwargs: object) -> object:
+        calls.append(kwargs.get("index"))
+        return catch_up(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(IndexKeeper, "catch_up", recorded)
+    code, out, _ = run(capsys, "--library", seeded_dir, "search", "موسكو", "--json")
+    assert code == 0 and json.loads(out)["hits"]
+    assert len(calls) == 1 and calls[0] is not None  # the command's own (two-process) index

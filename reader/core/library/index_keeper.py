@@ -79,7 +79,9 @@ class IndexKeeper:
         cancel: Callable[[], bool] | None = None,
         *,
         timeout: float | None = None,
+        index: SearchIndex | None = None,
     ) -> SyncReport:
         """Bring the whole index in step with SQLite: cheap when nothing changed; a rebuild when it is
-        missing, stale or corrupt."""
-        return self._index().sync(progress, cancel, timeout=timeout)
+        missing, stale or corrupt. `index`: another SearchIndex of the library to do it with (the command
+        line's, which may rebuild on two processes)."""
+        return (index or self._index()).sync(progress, cancel, timeout=timeout)
