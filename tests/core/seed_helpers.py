@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
-from reader.core.text import Block, BlockKind
+from reader.core.text import Block, BlockKind, canonical_text
 from tests.conftest import SEED_PATH, SEED_TITLE
 
 
@@ -26,3 +26,13 @@ def seed_blocks() -> list[Block]:
 
 def add_seed(library: Library) -> int:
     return library.articles.add(ArticleMeta(title=SEED_TITLE, source_path=str(SEED_PATH)), seed_blocks())
+
+
+#: The seed's canonical text, and four passages of it the re-anchoring tests highlight.
+SEED = canonical_text(seed_blocks())
+QUOTES = [
+    "بدأ يستعيد قوته مرة أخرى",  # paragraph 3
+    "وأخبر مسؤول أمريكي شبكة CNN",  # paragraph 4, mixed scripts
+    "داعش-خراسان في أفغانستان",  # paragraph 7, starts a word-joined name
+    "قالت وكالة أنباء روسية حكومية",  # paragraph 9
+]

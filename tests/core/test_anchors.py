@@ -15,15 +15,7 @@ from reader.core.text import (
     is_arabic_letter,
     normalize_arabic,
 )
-from tests.core.seed_helpers import blocks_from_lines, seed_blocks, seed_lines
-
-SEED = canonical_text(seed_blocks())
-QUOTES = [
-    "بدأ يستعيد قوته مرة أخرى",  # paragraph 3
-    "وأخبر مسؤول أمريكي شبكة CNN",  # paragraph 4, mixed scripts
-    "داعش-خراسان في أفغانستان",  # paragraph 7, starts a word-joined name
-    "قالت وكالة أنباء روسية حكومية",  # paragraph 9
-]
+from tests.core.seed_helpers import QUOTES, SEED, blocks_from_lines, seed_lines
 
 
 def make(text: str, quote: str, hid: int = 1, occurrence: int = 0) -> Highlight:

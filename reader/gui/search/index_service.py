@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 from reader.core.changes import Change, ChangeKind
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Library
+from reader.core.library.index_keeper import IndexKeeper
 from reader.gui.common.workers import CancelledFn, ProgressFn, Task, WorkFn, run_task
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,21 @@ RETRY_MS = 1500
 IN_PROCESS_DOCS = 300
 #: A window that never paints (tests that do not show it) still gets its start-up sync after this long.
 STARTUP_FALLBACK_MS = 1000
+
+
+def _catch_up(
+    keeper: IndexKeeper,
+    ready: threading.Event,
+    progress: ProgressFn,
+    cancelled: CancelledFn,
+    started: float,
+) -> tuple[str, float]:
+    """A sync on the worker; `ready` is set however it ends (searches waiting for it must not wait for ever)."""
+    try:
+        keeper.catch_up(progress, cancelled)
+    finally:
+        ready.set()
+    return ("sync", time.perf_counter() - started)
 
 
 class IndexService(QObject):
@@ -189,11 +205,7 @@ class IndexService(QObject):
                 raise
             if large:
                 return ("delegate", 0.0)
-            try:
-                keeper.catch_up(progress, cancelled)
-            finally:
-                ready.set()
-            return ("sync", time.perf_counter() - started)
+            return _catch_up(keeper, ready, progress, cancelled, started)
 
         return work
 
@@ -283,12 +295,7 @@ class IndexService(QObject):
         ready, keeper = self.ready_event, self._keeper
 
         def work(progress: ProgressFn, cancelled: CancelledFn) -> tuple[str, float]:
-            started = time.perf_counter()
-            try:
-                keeper.catch_up(progress, cancelled)
-            finally:
-                ready.set()
-            return ("sync", time.perf_counter() - started)
+            return _catch_up(keeper, ready, progress, cancelled, time.perf_counter())
 
         return work
 

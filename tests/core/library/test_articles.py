@@ -10,15 +10,7 @@ from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Library
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind, canonical_text, content_hash, normalize_arabic
-from tests.core.seed_helpers import add_seed, blocks_from_lines, seed_blocks, seed_lines
-
-SEED = canonical_text(seed_blocks())
-QUOTES = [
-    "بدأ يستعيد قوته مرة أخرى",  # paragraph 3
-    "وأخبر مسؤول أمريكي شبكة CNN",  # paragraph 4, mixed scripts
-    "داعش-خراسان في أفغانستان",  # paragraph 7, starts a word-joined name
-    "قالت وكالة أنباء روسية حكومية",  # paragraph 9
-]
+from tests.core.seed_helpers import QUOTES, SEED, add_seed, blocks_from_lines, seed_blocks, seed_lines
 
 
 def test_article_round_trip_and_change_notification(library: Library) -> None:
