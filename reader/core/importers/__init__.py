@@ -2,7 +2,9 @@
 
 `READERS` maps a lower-case extension to a function `(Path) -> (ArticleMeta, list[Block])` that raises
 HawamishError for bad input. It is the extension point for new formats: another module registers itself with
-`register_reader(".json", read_web_annotations)`; nothing else here changes.
+`register_reader(".json", read_web_annotations)`; nothing else here changes. A format whose files can hold
+several articles (an e-book of essays) also registers a `Splitter` with `register_splitter`: with
+`split_chapters`, `read_articles` returns one article per chapter instead of one article per file.
 
 Readers return articles and never touch the library: `Library.import_paths` (reader.core.library.importing)
 stores them, in batches, and never lets one bad file stop a batch.
@@ -23,7 +25,10 @@ from reader.core.models import ArticleMeta
 from reader.core.text import Block
 
 Reader = Callable[[Path], tuple[ArticleMeta, list[Block]]]
-Status = Literal["imported", "duplicate", "updated", "failed"]
+Splitter = Callable[[Path], list[tuple[ArticleMeta, list[Block]]]]
+#: changed: the file is a page already in the library (same canonical URL) whose text has changed since;
+#: it was not imported, `article_id` names the earlier one (an update replaces its text).
+Status = Literal["imported", "duplicate", "updated", "changed", "failed"]
 
 #: Extension (lower case, with the dot) -> reader. Extend with register_reader().
 READERS: dict[str, Reader] = {
@@ -34,10 +39,23 @@ READERS: dict[str, Reader] = {
 }
 
 
+#: Extension -> a reader of one article per chapter (used with `split_chapters`).
+SPLITTERS: dict[str, Splitter] = {}
+
+
+def _extension(extension: str) -> str:
+    ext = extension.lower()
+    return ext if ext.startswith(".") else f".{ext}"
+
+
 def register_reader(extension: str, reader: Reader) -> None:
     """Make `reader` handle files ending in `extension` (e.g. '.json'); later registrations win."""
-    ext = extension.lower()
-    READERS[ext if ext.startswith(".") else f".{ext}"] = reader
+    READERS[_extension(extension)] = reader
+
+
+def register_splitter(extension: str, splitter: Splitter) -> None:
+    """Make `splitter` read files ending in `extension` as one article per chapter (`--split chapters`)."""
+    SPLITTERS[_extension(extension)] = splitter
 
 
 def supported_extensions() -> list[str]:
@@ -46,13 +64,15 @@ def supported_extensions() -> list[str]:
 
 @dataclass(slots=True)
 class ImportResult:
-    """What happened to one file. `title` is the imported article's (or the existing duplicate's source's)."""
+    """What happened to one file (or to one chapter of it: `part` counts chapters from 1 when a file was
+    split). `title` is the imported article's (or the existing duplicate's source's)."""
 
     path: str
     status: Status
     article_id: int | None = None
     error: HawamishError | None = None
     title: str = ""
+    part: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -76,6 +96,14 @@ def read_article(path: Path) -> tuple[ArticleMeta, list[Block]]:
     if reader is None:
         raise HawamishError(ErrorCode.UNSUPPORTED, str(path), path.suffix or "no extension")
     return reader(path)
+
+
+def read_articles(path: Path, *, split_chapters: bool = False) -> list[tuple[ArticleMeta, list[Block]]]:
+    """The articles in `path`: one, or one per chapter when `split_chapters` and the format has chapters."""
+    splitter = SPLITTERS.get(Path(path).suffix.lower()) if split_chapters else None
+    if splitter is not None and Path(path).is_file():
+        return splitter(Path(path))
+    return [read_article(path)]
 
 
 def expand_paths(paths: Iterable[Path | str]) -> Iterator[tuple[Path, HawamishError | None]]:

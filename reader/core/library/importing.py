@@ -31,11 +31,12 @@ def import_paths(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    on_file: Callable[[str], None] | None = None,
 ) -> list[ImportResult]:
     """Import files and folders; one ImportResult per file, in the order the files were found.
 
-    `progress(done, total)` is called after each file; when `cancel()` turns true, the files read so far are
-    stored and the rest are reported as failed with CANCELLED.
+    `on_file(path)` is called before a file is read and `progress(done, total)` after it; when `cancel()`
+    turns true, the files read so far are stored and the rest are reported as failed with CANCELLED.
     """
     store = articles
     known = articles.hashes()
@@ -54,6 +55,8 @@ def import_paths(
                 for p, _ in files[done:]
             )
             break
+        if on_file is not None:
+            on_file(str(path))
         result = ImportResult(str(path), "failed", error=error)
         results.append(result)
         if error is None and path.suffix.lower() in ANNOTATION_EXTENSIONS:

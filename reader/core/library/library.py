@@ -132,12 +132,13 @@ class Library:
         *,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
+        on_file: Callable[[str], None] | None = None,
     ) -> list[ImportResult]:
         """Import files and folders; one ImportResult per file (reader.core.library.importing)."""
         from reader.core.library import importing
 
         return importing.import_paths(
-            self.articles, self._apply_annotations, paths, progress=progress, cancel=cancel
+            self.articles, self._apply_annotations, paths, progress=progress, cancel=cancel, on_file=on_file
         )
 
     def import_annotations(self, path: Path | str) -> AnnotationImportResult:
