@@ -429,6 +429,41 @@
             <source>'{token}' is not a date: write 2024, 2024-03 or 2024-03-22 (ranges: 2014..2016)</source>
             <translation>«{token}» ليس تاريخًا: اكتب ‎2024‎ أو ‎2024-03‎ أو ‎2024-03-22‎ (وللمدى: ‎2014..2016‎)</translation>
         </message>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>no text layer (scanned pages are not supported)</source>
+            <translation>لا توجد طبقة نص (الصفحات الممسوحة ضوئيًا غير مدعومة)</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>the file is encrypted or protected (DRM)</source>
+            <translation>الملف مشفّر أو محمي (إدارة الحقوق الرقمية)</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>no article text was found in the page</source>
+            <translation>لم يُعثر على نص مقال في الصفحة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>the archive is unsafe to open (it would unpack to far more than its size)</source>
+            <translation>فتح هذا الأرشيف غير آمن (سيتمدد إلى أضعاف حجمه)</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>a collection named {name} already exists</source>
+            <translation>توجد مجموعة باسم {name} من قبل</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>'{value}' is not a valid {field}</source>
+            <translation>القيمة ‹{value}› غير صالحة للحقل {field}</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>a name cannot be empty</source>
+            <translation>لا يمكن أن يكون الاسم فارغًا</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>

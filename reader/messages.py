@@ -29,6 +29,12 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.TOO_LARGE: QT_TRANSLATE_NOOP("Errors", "the file is too large to import"),
     ErrorCode.UNSUPPORTED: QT_TRANSLATE_NOOP("Errors", "this file type is not supported"),
     ErrorCode.MALFORMED: QT_TRANSLATE_NOOP("Errors", "the file is damaged or not in the expected format"),
+    ErrorCode.NO_TEXT_LAYER: QT_TRANSLATE_NOOP("Errors", "no text layer (scanned pages are not supported)"),
+    ErrorCode.ENCRYPTED: QT_TRANSLATE_NOOP("Errors", "the file is encrypted or protected (DRM)"),
+    ErrorCode.NO_ARTICLE_TEXT: QT_TRANSLATE_NOOP("Errors", "no article text was found in the page"),
+    ErrorCode.UNSAFE_ARCHIVE: QT_TRANSLATE_NOOP(
+        "Errors", "the archive is unsafe to open (it would unpack to far more than its size)"
+    ),
     ErrorCode.NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "not found"),
     ErrorCode.QUOTE_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "the quoted text is not in the article"),
     ErrorCode.QUOTE_AMBIGUOUS: QT_TRANSLATE_NOOP(
@@ -40,6 +46,9 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.INVALID_LABEL_KEY: QT_TRANSLATE_NOOP(
         "Errors", "a label key is a short lower-case identifier not used by another label"
     ),
+    ErrorCode.COLLECTION_EXISTS: QT_TRANSLATE_NOOP("Errors", "a collection named {name} already exists"),
+    ErrorCode.INVALID_METADATA: QT_TRANSLATE_NOOP("Errors", "'{value}' is not a valid {field}"),
+    ErrorCode.INVALID_NAME: QT_TRANSLATE_NOOP("Errors", "a name cannot be empty"),
     ErrorCode.QUERY_SYNTAX: QT_TRANSLATE_NOOP("Errors", "the search query is not valid"),
     ErrorCode.QUERY_EMPTY: QT_TRANSLATE_NOOP("Errors", "the query is empty"),
     ErrorCode.QUERY_UNCLOSED_QUOTE: QT_TRANSLATE_NOOP("Errors", 'a quotation mark (") is not closed'),

@@ -11,13 +11,8 @@ import argparse
 from dataclasses import fields
 
 from reader.core.importers import read_article
+from reader.core.library.importing import merged_meta
 from reader.core.models import ArticleMeta
-
-
-def merged_meta(old: ArticleMeta, new: ArticleMeta) -> ArticleMeta:
-    """The new file's metadata, falling back to the stored article's for what the file does not say
-    (a plain-text update has no author or URL; that is no reason to forget them)."""
-    return ArticleMeta(**{f.name: getattr(new, f.name) or getattr(old, f.name) for f in fields(ArticleMeta)})
 
 
 def run_update(args: argparse.Namespace, ctx) -> int:

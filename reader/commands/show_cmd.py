@@ -18,11 +18,13 @@ def run(args: argparse.Namespace, ctx) -> int:
     highlights = store.for_article(article.id)
     note = library.articles.note(article.id)
     tags = library.articles.tags(article.id)
+    collections = library.articles.collections_of([article.id])[article.id]
     if ctx.json:
         data = article.to_json(with_text=True)
         data["highlights"] = [h.to_json() for h in highlights]  # start/end: code points of "text"
         data["note"] = note
         data["tags"] = tags
+        data["collections"] = collections
         ctx.emit_json(data)
         return 0
     print(article.title, file=ctx.out)
@@ -31,6 +33,8 @@ def run(args: argparse.Namespace, ctx) -> int:
         print(byline, file=ctx.out)
     if tags:
         print("tags: " + ", ".join(tags), file=ctx.out)
+    if collections:
+        print("collections: " + ", ".join(collections), file=ctx.out)
     print(file=ctx.out)
     print(article.text, file=ctx.out)
     if note:

@@ -16,6 +16,7 @@ class ChangeKind(StrEnum):
     HIGHLIGHT = "highlight"  # highlights, their notes and tags
     ARTICLE_NOTE = "article_note"  # an article's own note
     LABELS = "labels"  # colour labels (names, colours, order)
+    COLLECTIONS = "collections"  # the set of collections or their names (membership: ARTICLE updates too)
     LIBRARY = "library"  # everything may have changed (a restore replaced the content)
 
 

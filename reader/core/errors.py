@@ -21,6 +21,10 @@ class ErrorCode(StrEnum):
     TOO_LARGE = "too_large"  # above the importer's size limit
     UNSUPPORTED = "unsupported"  # no importer for this extension
     MALFORMED = "malformed"  # the format is recognised but its content is broken
+    NO_TEXT_LAYER = "no_text_layer"  # a PDF of scanned pages
+    ENCRYPTED = "encrypted"  # a password or DRM protects the content
+    NO_ARTICLE_TEXT = "no_article_text"  # a web page with no main text (only menus, a form, ...)
+    UNSAFE_ARCHIVE = "unsafe_archive"  # an EPUB/DOCX that would unpack to far more than it holds (zip bomb)
     # library objects
     NOT_FOUND = "not_found"  # no article / highlight with that id
     QUOTE_NOT_FOUND = "quote_not_found"
@@ -29,6 +33,9 @@ class ErrorCode(StrEnum):
     UNKNOWN_LABEL = "unknown_label"  # no colour label with that key
     INVALID_COLOR = "invalid_color"  # a colour that is not #rrggbb
     INVALID_LABEL_KEY = "invalid_label_key"  # a label key that is not a short identifier, or is taken
+    COLLECTION_EXISTS = "collection_exists"  # name: a collection of that name exists
+    INVALID_METADATA = "invalid_metadata"  # field, value: e.g. a date that is not a date
+    INVALID_NAME = "invalid_name"  # an empty tag or collection name
     # search
     QUERY_SYNTAX = "query_syntax"  # whoosh could not read the query (detail says why)
     QUERY_EMPTY = "query_empty"

@@ -137,3 +137,45 @@ class ArticleNote:
 
     text: str = ""
     updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionInfo:
+    """A collection of articles and how many it holds."""
+
+    id: int
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """Which articles a list shows (every field empty = no restriction; all given fields must hold).
+
+    `text` matches title, author and outlet, `author` and `outlet` their own field, all three as search folds
+    Arabic (hamza, ta marbuta, harakat, case: reader.core.text.normalize_arabic) and as substrings. A tag
+    matches the article's own tags and those of its highlights; a parent tag (`security`) matches its
+    children (`security/terrorism`). Dates compare as the stored ISO strings, periods included whole.
+    """
+
+    text: str = ""
+    tag: str = ""
+    collection: str = ""
+    author: str = ""
+    outlet: str = ""
+    language: str = ""
+    since: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+    until: str = ""
+    has_highlights: bool = False
+
+    def is_empty(self) -> bool:
+        return self == ArticleFilter()
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedArticles:
+    """What a delete removed, kept so the delete can be undone (Articles.restore_deleted): the rows of every
+    table, as storage read them. Opaque to callers."""
+
+    article_ids: tuple[int, ...]
+    rows: dict[str, list[tuple[object, ...]]]

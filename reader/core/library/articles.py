@@ -9,10 +9,18 @@ from typing import TYPE_CHECKING
 from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library.events import Events, utc_now
-from reader.core.models import Article, ArticleListRow, ArticleMeta, ArticleNote
+from reader.core.models import (
+    Article,
+    ArticleFilter,
+    ArticleListRow,
+    ArticleMeta,
+    ArticleNote,
+    DeletedArticles,
+)
 from reader.core.quotes import normalize_tags, quote_at
 from reader.core.storage import Database
 from reader.core.storage import articles as rows
+from reader.core.storage import collections as collection_rows
 from reader.core.storage import highlights as highlight_rows
 from reader.core.storage import tags as tag_rows
 from reader.core.text import Block, canonical_text, content_hash
@@ -36,16 +44,31 @@ class Articles:
         with self._db.read() as tx:
             return rows.text(tx, article_id)
 
-    def list(self) -> list[Article]:
-        """Every article without its blocks, newest import first."""
+    def list(self, selection: ArticleFilter | None = None) -> list[Article]:
+        """Every article (or those `selection` keeps) without its blocks, newest import first."""
         with self._db.read() as tx:
-            return rows.list_all(tx)
+            return rows.list_all(tx, selection)
 
-    def list_rows(self) -> builtins.list[ArticleListRow]:
-        """The list columns of every article (id, title, author, outlet, date, highlights), newest first:
-        what a list view needs, several times faster than `list()`."""
+    def list_rows(self, selection: ArticleFilter | None = None) -> builtins.list[ArticleListRow]:
+        """The list columns of every article (or those `selection` keeps: id, title, author, outlet, date,
+        highlights), newest first: what a list view needs, several times faster than `list()`."""
         with self._db.read() as tx:
-            return rows.list_rows(tx)
+            return rows.list_rows(tx, selection)
+
+    def urls(self) -> dict[str, int]:
+        """url -> id of every article that has one (the newest, when several share it)."""
+        with self._db.read() as tx:
+            return rows.urls(tx)
+
+    def collections_of(self, article_ids: Iterable[int]) -> dict[int, builtins.list[str]]:
+        """article id -> names of the collections it is in."""
+        with self._db.read() as tx:
+            return collection_rows.of_articles(tx, builtins.list(article_ids))
+
+    def tags_of(self, article_ids: Iterable[int]) -> dict[int, builtins.list[str]]:
+        """article id -> its own tags."""
+        with self._db.read() as tx:
+            return tag_rows.of_articles(tx, builtins.list(article_ids))
 
     def count(self) -> int:
         with self._db.read() as tx:
@@ -141,11 +164,50 @@ class Articles:
             self._events.emit(Change(ChangeKind.HIGHLIGHT, ChangeOp.UPDATED, ids, (article_id,)))
         return report
 
+    def update_meta(self, article_id: int, **values: str) -> Article:
+        """Change some of an article's title, author, outlet, url, published, language; the article after.
+
+        Values are trimmed; `published` is normalised to YYYY[-MM[-DD]] (INVALID_METADATA when it is not a
+        date), `language` to a lower-case code; a title may not be empty.
+        """
+        clean = validate_meta(values)
+        with self._db.write() as tx:
+            rows.require(tx, article_id)
+            rows.update_meta(tx, article_id, clean, utc_now())
+            article = rows.get(tx, article_id)
+        self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.UPDATED, (article_id,), (article_id,)))
+        return article
+
     def delete(self, article_id: int) -> None:
         """Delete an article with its highlights, notes and tags."""
+        self.delete_many([article_id])
+
+    def delete_many(self, article_ids: Iterable[int]) -> DeletedArticles:
+        """Delete articles with their highlights, notes, tags and memberships, in one transaction; what was
+        deleted, so `restore_deleted` can undo it (NOT_FOUND, and nothing deleted, if one does not exist)."""
+        wanted = builtins.list(dict.fromkeys(article_ids))
         with self._db.write() as tx:
-            rows.delete(tx, article_id)
-        self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.DELETED, (article_id,), (article_id,)))
+            for article_id in wanted:
+                rows.require(tx, article_id)
+            deleted = rows.snapshot(tx, wanted)
+            for article_id in wanted:
+                rows.delete(tx, article_id)
+        if wanted:
+            ids = tuple(wanted)
+            self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.DELETED, ids, ids))
+        return deleted
+
+    def restore_deleted(self, deleted: DeletedArticles) -> builtins.list[int]:
+        """Put back what `delete_many` removed (same ids); the ids restored."""
+        with self._db.write() as tx:
+            restored = rows.restore(tx, deleted)
+        if restored:
+            ids = tuple(restored)
+            self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.ADDED, ids, ids))
+            highlight_ids = tuple(int(str(r[0])) for r in deleted.rows.get("highlights", []))
+            if highlight_ids:
+                self._events.emit(Change(ChangeKind.HIGHLIGHT, ChangeOp.ADDED, highlight_ids, ids))
+        return restored
 
     # the article's own note and tags ---------------------------------------------------------------
     def note(self, article_id: int) -> str:
@@ -166,6 +228,24 @@ class Articles:
         with self._db.read() as tx:
             return tag_rows.of_article(tx, article_id)
 
+    def change_tags(
+        self, article_ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> dict[int, builtins.list[str]]:
+        """Add and remove tags on several articles in one transaction; id -> the article's tags after."""
+        wanted = builtins.list(dict.fromkeys(article_ids))
+        adding, removing = normalize_tags(add), set(normalize_tags(remove))
+        after: dict[int, builtins.list[str]] = {}
+        with self._db.write() as tx:
+            for article_id in wanted:
+                rows.require(tx, article_id)
+                tags = [t for t in tag_rows.of_article(tx, article_id) if t not in removing]
+                tags = normalize_tags([*tags, *adding])
+                tag_rows.set_for_article(tx, article_id, tags)
+                after[article_id] = sorted(tags)
+        if wanted:
+            self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.UPDATED, tuple(wanted), tuple(wanted)))
+        return after
+
     def set_tags(self, article_id: int, tags: Iterable[str]) -> builtins.list[str]:
         """Replace the article's tags. Emitted as an ARTICLE update: tags are part of the article's search
         document and of its metadata in the library view."""
@@ -175,3 +255,27 @@ class Articles:
             tag_rows.set_for_article(tx, article_id, clean)
         self._events.emit(Change(ChangeKind.ARTICLE, ChangeOp.UPDATED, (article_id,), (article_id,)))
         return sorted(clean)
+
+
+def validate_meta(values: dict[str, str]) -> dict[str, str]:
+    """Metadata edits checked and normalised (INVALID_METADATA naming the field and value otherwise)."""
+    from reader.core.importers.common import normalise_date
+
+    clean: dict[str, str] = {}
+    for field, raw in values.items():
+        if field not in rows.META_COLUMNS:
+            raise HawamishError(ErrorCode.INVALID_METADATA, field=field, value=raw)
+        value = " ".join(str(raw).split())
+        if field == "title" and not value:
+            raise HawamishError(ErrorCode.INVALID_METADATA, field=field, value=raw)
+        if field == "published" and value:
+            date = normalise_date(value)
+            if not date or len(date) < len(value.split("T")[0].split(" ")[0]):
+                raise HawamishError(ErrorCode.INVALID_METADATA, field=field, value=raw)
+            value = date
+        if field == "language":
+            value = value.lower()
+            if value and not (value.isascii() and value.replace("-", "").isalpha() and len(value) <= 8):
+                raise HawamishError(ErrorCode.INVALID_METADATA, field=field, value=raw)
+        clean[field] = value
+    return clean

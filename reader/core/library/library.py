@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.changes import Change, ChangeKind, ChangeOp, Listener
 from reader.core.library.articles import Articles
+from reader.core.library.collections import Collections
 from reader.core.library.events import Events
 from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.exporters.collect import ExportDocument
     from reader.core.importers import ImportResult
     from reader.core.library.annotation_import import AnnotationImportResult
+    from reader.core.library.importing import ImportOptions, ImportReport
     from reader.core.library.maintenance import BackupInfo, CheckReport, RestoreReport
     from reader.core.notes import NoteGroup
     from reader.core.search.index import SearchIndex, SyncReport
@@ -52,6 +54,7 @@ class Library:
         self.articles = Articles(self.database, self._events)
         self.highlights = Highlights(self.database, self._events)
         self.labels = Labels(self.database, self._events)
+        self.collections = Collections(self.database, self._events)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.index_keeper = IndexKeeper(self.search_index)
@@ -130,15 +133,23 @@ class Library:
         self,
         paths: Sequence[Path | str],
         *,
+        options: ImportOptions | None = None,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
         on_file: Callable[[str], None] | None = None,
-    ) -> list[ImportResult]:
+    ) -> ImportReport:
         """Import files and folders; one ImportResult per file (reader.core.library.importing)."""
         from reader.core.library import importing
 
         return importing.import_paths(
-            self.articles, self._apply_annotations, paths, progress=progress, cancel=cancel, on_file=on_file
+            self.articles,
+            self.collections,
+            self._apply_annotations,
+            paths,
+            options=options,
+            progress=progress,
+            cancel=cancel,
+            on_file=on_file,
         )
 
     def import_annotations(self, path: Path | str) -> AnnotationImportResult:

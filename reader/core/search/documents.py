@@ -72,6 +72,7 @@ def _article_stamp(r: Row) -> str:
         r["updated_at"],
         r["tags"],
         r["note"],
+        r["collections"],
     )
 
 
@@ -89,6 +90,7 @@ def _highlight_stamp(r: Row) -> str:
         r["outlet"],
         r["published"],
         r["language"],
+        r["collections"],
     )
 
 
@@ -104,6 +106,15 @@ def stamps(rows: IndexRows, article_ids: Sequence[int] | None = None) -> dict[st
 
 def _tags(value: str) -> str:
     return ",".join(normalize_for_find(t) for t in value.split(",") if t.strip())
+
+
+def collection_key(name: str) -> str:
+    """A collection name as the index holds it: folded, with the commas that separate keywords as spaces."""
+    return normalize_for_find(name.replace(",", " "))
+
+
+def _collections(value: str) -> str:
+    return ",".join(collection_key(c) for c in value.split("\x1f") if c.strip())
 
 
 def build_docs(rows: IndexRows, doc_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
@@ -126,6 +137,7 @@ def build_docs(rows: IndexRows, doc_ids: Iterable[str]) -> Iterator[dict[str, An
                 "text": ((r["title"], TITLE_WEIGHT), (texts.get(r["id"], ""), 1.0), (r["note"], 1.0)),
                 "note": r["note"],
                 "tag": _tags(r["tags"]),
+                "collection": _collections(r["collections"]),
                 "lang": r["language"] or "",
                 "date": r["published"] or "",
             }
@@ -143,6 +155,7 @@ def build_docs(rows: IndexRows, doc_ids: Iterable[str]) -> Iterator[dict[str, An
                 "text": ((r["exact"], 1.0), (r["note"], 1.0)),
                 "note": r["note"],
                 "tag": _tags(r["tags"]),
+                "collection": _collections(r["collections"]),
                 "color": r["color"],
                 "lang": r["language"] or "",
                 "date": r["published"] or "",

@@ -32,6 +32,7 @@ from reader.core.search.analysis import (
     normalize_for_find,
     query_variants,
 )
+from reader.core.search.documents import collection_key
 from reader.core.search.schema import ANALYZED_FIELDS, EXACT_FIELDS, TEXT_FIELD, USER_FIELDS, DateSyntaxError
 from reader.core.text import normalize_arabic
 
@@ -156,6 +157,8 @@ class _Parser(QueryParser):  # type: ignore[misc]  # whoosh ships no types
             if termclass is wq.Prefix:
                 termclass = CappedPrefix
             return termclass(fieldname, normalize_arabic(text), boost=boost)
+        if fieldname == "collection":
+            return termclass(fieldname, collection_key(text), boost=boost)
         if fieldname in EXACT_FIELDS:
             return termclass(fieldname, normalize_for_find(text), boost=boost)
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
@@ -190,7 +193,8 @@ def _check_syntax(text: str) -> None:
         raise HawamishError(ErrorCode.QUERY_EMPTY)
     if text.count('"') % 2:
         raise HawamishError(ErrorCode.QUERY_UNCLOSED_QUOTE, token='"', position=text.rindex('"'))
-    bare = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)  # same length: positions stay true
+    # a phrase stands as one word of the same length (positions stay true): `tag:"a b"` has a value
+    bare = _QUOTED.sub(lambda m: "·" * len(m.group(0)), text)
     opened: list[int] = []
     for i, ch in enumerate(bare):
         if ch == "(":
@@ -307,6 +311,7 @@ class SearchFilters:
     kinds: Sequence[str] | None = None  # 'article', 'highlight', 'note'
     colors: Sequence[str] | None = None
     tags: Sequence[str] | None = None
+    collections: Sequence[str] | None = None
     outlets: Sequence[str] | None = None
     languages: Sequence[str] | None = None
     date_from: str | None = None  # 2014, 2014-06, 2014-06-30 (inclusive)
@@ -332,6 +337,8 @@ def build_filter(schema: Any, kinds: Sequence[str] | None, filters: SearchFilter
         parts.append(_any_of("color", f.colors))
     if f.tags:
         parts.append(_any_of("tag", f.tags))
+    if f.collections:
+        parts.append(wq.Or([wq.Term("collection", collection_key(c)) for c in f.collections]))
     if f.outlets:
         parts.append(_any_of("outlet_key", f.outlets))
     if f.languages:

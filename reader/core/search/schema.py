@@ -12,13 +12,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from whoosh import fields, query
+from whoosh import analysis, fields, query
 from whoosh.qparser.common import QueryParserError
 
-from reader.core.search.analysis import hawamish_analyzer, indexed_words
+from reader.core.search.analysis import hawamish_analyzer, indexed_words, normalize_for_find
 
 #: Bump when fields change.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: The field a query word without a field name searches: title, text and note of a document in one
 #: field (SectionedText), so a query word is one OR of variants over one field instead of three (a third
@@ -32,9 +32,11 @@ TITLE_WEIGHT = 3.0
 #: Positions left between the sections of the text field, so a phrase never spans title and text.
 SECTION_GAP = 100
 #: Exact-value fields: the query value is folded (normalize_for_find) and matched whole.
-EXACT_FIELDS = ("tag", "color", "lang", "kind", "outlet_key", "article_id", "doc_id")
+EXACT_FIELDS = ("tag", "collection", "color", "lang", "kind", "outlet_key", "article_id", "doc_id")
 #: Field names a user may type (docs/search.md); anything else followed by ':' is a syntax error.
-USER_FIELDS = ("title", "author", "outlet", "body", "text", "note", "tag", "color", "lang", "kind", "date")
+USER_FIELDS = (
+    "title", "author", "outlet", "body", "text", "note", "tag", "collection", "color", "lang", "kind", "date",
+)  # fmt: skip
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _DATE_RANGE = re.compile(r"(?P<start>[\d-]*)\.\.(?P<end>[\d-]*)")
@@ -130,6 +132,16 @@ class SectionedText(fields.TEXT):  # type: ignore[misc]  # whoosh ships no types
             yield term.encode("utf-8"), len(poslist), weights[term] * boost, encode(poslist)
 
 
+class FoldFilter(analysis.Filter):  # type: ignore[misc]  # whoosh ships no types
+    """Folds each token as find-in-article does, so `collection:"حرب غزة"` (a phrase: whoosh analyses it
+    with the field's analyzer) meets the folded name the index holds."""
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
+        for token in tokens:
+            token.text = normalize_for_find(token.text)
+            yield token
+
+
 def build_schema() -> fields.Schema:
     analyzer = hawamish_analyzer()
     return fields.Schema(
@@ -146,6 +158,8 @@ def build_schema() -> fields.Schema:
         outlet_key=fields.ID(),
         note=fields.TEXT(analyzer=analyzer),  # for note: (highlight note, or the article's own note)
         tag=fields.KEYWORD(commas=True, scorable=True),
+        # the article's collections (documents.collection_key), folded again by the analyzer for phrases
+        collection=fields.KEYWORD(analyzer=analysis.CommaSeparatedTokenizer() | FoldFilter()),
         color=fields.ID(),
         lang=fields.ID(),
         date=DateField(stored=True),

@@ -24,7 +24,10 @@ _ARTICLE_META = """
     SELECT a.id, a.title, a.author, a.outlet, a.published, a.language, a.content_hash, a.updated_at,
            COALESCE((SELECT group_concat(tag, ',') FROM
                       (SELECT tag FROM article_tags t WHERE t.article_id = a.id ORDER BY tag)), '') AS tags,
-           COALESCE((SELECT note FROM article_notes n WHERE n.article_id = a.id), '') AS note
+           COALESCE((SELECT note FROM article_notes n WHERE n.article_id = a.id), '') AS note,
+           COALESCE((SELECT group_concat(name, char(31)) FROM
+                      (SELECT c.name FROM article_collections ac JOIN collections c ON c.id = ac.collection_id
+                       WHERE ac.article_id = a.id ORDER BY c.name)), '') AS collections
     FROM articles a
 """
 
@@ -32,7 +35,10 @@ _HIGHLIGHT_META = """
     SELECT h.id, h.article_id, h.start, h."end", h.exact, h.color, h.note, h.orphan, h.updated,
            COALESCE((SELECT group_concat(tag, ',') FROM
                       (SELECT tag FROM highlight_tags t WHERE t.highlight_id = h.id ORDER BY tag)), '') AS tags,
-           a.title, a.outlet, a.published, a.language
+           a.title, a.outlet, a.published, a.language,
+           COALESCE((SELECT group_concat(name, char(31)) FROM
+                      (SELECT c.name FROM article_collections ac JOIN collections c ON c.id = ac.collection_id
+                       WHERE ac.article_id = a.id ORDER BY c.name)), '') AS collections
     FROM highlights h JOIN articles a ON a.id = h.article_id
 """
 
@@ -53,7 +59,8 @@ class IndexRows:
                 yield dict(r)
 
     def article_rows(self, article_ids: Sequence[int] | None = None) -> Iterator[Row]:
-        """Metadata, tags (comma-separated) and note of every article, or of the given ones."""
+        """Metadata, tags (comma-separated), note and collections (separated by U+001F: a name may hold a
+        comma) of every article, or of the given ones."""
         return self._select(_ARTICLE_META, "a.id", article_ids)
 
     def highlight_rows(

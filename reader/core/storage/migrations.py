@@ -92,7 +92,23 @@ V2_ANNOTATIONS = """
     for row in DEFAULT_LABELS
 )
 
+V3_COLLECTIONS = """
+        CREATE TABLE collections (
+            id      INTEGER PRIMARY KEY,
+            name    TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL
+        );
+        CREATE TABLE article_collections (
+            collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+            article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (collection_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_collections_article ON article_collections(article_id);
+        -- an import finds the earlier version of a page by its canonical URL
+        CREATE INDEX articles_url ON articles(url) WHERE url != '';
+"""
+
 #: Each entry is one SQL script; sqlite3's executescript commits any open transaction first, so
 #: reader.core.storage.database.migrate wraps each script in its own BEGIN ... COMMIT.
-MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS]
+MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS, V3_COLLECTIONS]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -34,6 +34,19 @@ def of_article(tx: Transaction, article_id: int) -> list[str]:
     return [r[0] for r in rows]
 
 
+def of_articles(tx: Transaction, article_ids: Sequence[int]) -> dict[int, list[str]]:
+    """article id -> its own tags in alphabetical order (every id present)."""
+    out: dict[int, list[str]] = {i: [] for i in article_ids}
+    for chunk in chunks(sorted(set(article_ids))):
+        rows = tx.execute(
+            f"SELECT article_id, tag FROM article_tags WHERE article_id IN ({marks(chunk)}) ORDER BY tag",
+            tuple(chunk),
+        )
+        for article_id, tag in rows:
+            out[article_id].append(tag)
+    return out
+
+
 def set_for_article(tx: Transaction, article_id: int, tags: Iterable[str]) -> None:
     """Replace an article's tags (already normalised by the caller)."""
     tx.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))

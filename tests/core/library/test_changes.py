@@ -136,4 +136,11 @@ def test_a_removed_listener_hears_nothing_more(library: Library) -> None:
 def test_kinds_and_ops_equal_their_old_strings() -> None:
     change = Change(ChangeKind.HIGHLIGHT, ChangeOp.DELETED, (1,), (2,))
     assert (change.kind, change.op) == ("highlight", "deleted")
-    assert {k.value for k in ChangeKind} == {"article", "highlight", "article_note", "labels", "library"}
+    assert {k.value for k in ChangeKind} == {
+        "article",
+        "highlight",
+        "article_note",
+        "labels",
+        "library",
+        "collections",
+    }
