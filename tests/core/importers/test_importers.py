@@ -252,6 +252,7 @@ def _undecodable_bytes() -> bytes:
         ("nul.txt", b"abc\x00\x01\x02def\x00\x00\x00\x05", ErrorCode.BINARY),
         ("noise.txt", _undecodable_bytes(), ErrorCode.UNDECODABLE),
         ("notes.docx", b"plain words", ErrorCode.UNSUPPORTED),
+        ("book.epub", b"plain words", ErrorCode.MALFORMED),
         ("README", b"plain words", ErrorCode.UNSUPPORTED),
     ],
 )
