@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from reader.core.errors import ErrorCode, HawamishError
+from reader.core.importers.docx import read_docx
 from reader.core.importers.epub import read_epub, split_epub
 from reader.core.importers.markdown import read_markdown
 from reader.core.importers.plain_text import read_plain_text
@@ -38,6 +39,7 @@ READERS: dict[str, Reader] = {
     ".md": read_markdown,
     ".markdown": read_markdown,
     ".epub": read_epub,
+    ".docx": read_docx,
 }
 
 
