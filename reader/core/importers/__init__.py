@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Literal
 
 from reader.core.errors import ErrorCode, HawamishError
+from reader.core.importers.docx import read_docx
+from reader.core.importers.epub import read_epub, split_epub
 from reader.core.importers.markdown import read_markdown
 from reader.core.importers.plain_text import read_plain_text
 from reader.core.models import ArticleMeta
@@ -36,6 +38,8 @@ READERS: dict[str, Reader] = {
     ".text": read_plain_text,
     ".md": read_markdown,
     ".markdown": read_markdown,
+    ".epub": read_epub,
+    ".docx": read_docx,
 }
 
 
@@ -56,6 +60,9 @@ def register_reader(extension: str, reader: Reader) -> None:
 def register_splitter(extension: str, splitter: Splitter) -> None:
     """Make `splitter` read files ending in `extension` as one article per chapter (`--split chapters`)."""
     SPLITTERS[_extension(extension)] = splitter
+
+
+register_splitter(".epub", split_epub)
 
 
 def supported_extensions() -> list[str]:

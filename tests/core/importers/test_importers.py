@@ -251,7 +251,9 @@ def _undecodable_bytes() -> bytes:
         ("archive.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", ErrorCode.BINARY),
         ("nul.txt", b"abc\x00\x01\x02def\x00\x00\x00\x05", ErrorCode.BINARY),
         ("noise.txt", _undecodable_bytes(), ErrorCode.UNDECODABLE),
-        ("notes.docx", b"plain words", ErrorCode.UNSUPPORTED),
+        ("notes.odt", b"plain words", ErrorCode.UNSUPPORTED),
+        ("notes.docx", b"plain words", ErrorCode.MALFORMED),
+        ("book.epub", b"plain words", ErrorCode.MALFORMED),
         ("README", b"plain words", ErrorCode.UNSUPPORTED),
     ],
 )

@@ -26,7 +26,7 @@ def test_batch_goes_on_past_bad_files_and_leaves_the_library_unchanged(
     (bad / "noise.txt").write_bytes(_undecodable_bytes())
     with (bad / "huge.txt").open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)
-    (bad / "notes.docx").write_bytes(b"x")
+    (bad / "notes.odt").write_bytes(b"x")
     good = tmp_path / "good.md"
     good.write_text("# A good one\n\nIts only paragraph.\n", encoding="utf-8")
     paths = [
@@ -36,7 +36,7 @@ def test_batch_goes_on_past_bad_files_and_leaves_the_library_unchanged(
         bad / "noise.txt",
         bad / "huge.txt",
         tmp_path / "missing.txt",
-        bad / "notes.docx",
+        bad / "notes.odt",
         good,
     ]
     results = library.import_paths(paths)
