@@ -82,6 +82,9 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
 #: keys that exist, ...); the GUI shows the reason alone.
 _DETAIL_SHOWN = {
     ErrorCode.NOT_FOUND,
+    ErrorCode.TOO_LARGE,
+    ErrorCode.UNSAFE_ARCHIVE,
+    ErrorCode.ENCRYPTED,
     ErrorCode.QUERY_SYNTAX,
     ErrorCode.MALFORMED,
     ErrorCode.UNKNOWN_LABEL,

@@ -70,7 +70,7 @@ def test_bad_files_get_one_line_each_and_the_rest_is_imported(
         f"hawamish: {empty}: the file is empty (no text in it)",
         f"hawamish: {png}: this is a binary file, not text",
         f"hawamish: {noise}: the text encoding could not be recognised",
-        f"hawamish: {huge}: the file is too large to import",
+        f"hawamish: {huge}: the file is too large to import: 52428800 bytes, limit 20971520",
         f"hawamish: {missing}: no such file or folder",
         f"hawamish: {odd}: this file type is not supported",
     ]

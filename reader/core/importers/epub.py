@@ -211,7 +211,9 @@ def _refuse_drm(archive: SafeZip) -> None:
         target = reference.get("URI", "") if reference is not None else ""
         if algorithm in _FONT_OBFUSCATION or target.lower().endswith(_FONT_SUFFIXES):
             continue
-        raise archive.error(f"DRM-protected: {target or 'content'} is encrypted ({algorithm or 'unknown'})")
+        raise archive.error(
+            f"DRM-protected: {target or 'content'} is encrypted ({algorithm or 'unknown'})", ErrorCode.ENCRYPTED
+        )
 
 
 def _children(parent: Element | None, name: str) -> list[Element]:

@@ -157,9 +157,9 @@ class SafeZip:
         for info in infos:
             why = _unsafe_name(info.filename)
             if why:
-                raise self.error(f"member name {info.filename!r} has {why}")
+                raise self.error(f"member name {info.filename!r} has {why}", ErrorCode.UNSAFE_ARCHIVE)
             if info.flag_bits & 0x1:
-                raise self.error(f"member {info.filename} is encrypted")
+                raise self.error(f"member {info.filename} is encrypted", ErrorCode.ENCRYPTED)
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise self.error(f"member {info.filename} uses an unsupported compression")
             declared, packed = info.file_size, info.compress_size
@@ -167,7 +167,8 @@ class SafeZip:
                 ratio = declared // max(packed, 1)
                 raise self.error(
                     f"member {info.filename} would expand {ratio} times its compressed size "
-                    f"({declared} bytes), as zip bombs do"
+                    f"({declared} bytes), as zip bombs do",
+                    ErrorCode.UNSAFE_ARCHIVE,
                 )
             total += declared
             by_name.setdefault(info.filename, info)
@@ -222,7 +223,9 @@ class SafeZip:
         except OSError as exc:
             raise self._os_error(exc, f"member {name} is damaged") from None
         if len(data) > info.file_size:
-            raise self.error(f"member {name} inflates past the {info.file_size} bytes it declares")
+            raise self.error(
+                f"member {name} inflates past the {info.file_size} bytes it declares", ErrorCode.UNSAFE_ARCHIVE
+            )
         return data
 
 

@@ -267,7 +267,7 @@ def _damaged(path: Path, cut: Callable[[bytes], bytes]) -> Path:
 
 BAD_DOCUMENTS: list[tuple[str, Callable[[Path], Path], ErrorCode, tuple[str, ...]]] = [
     ("zip-bomb", lambda p: write_zip(p, [("_rels/.rels", ROOT_RELS.encode())], bomb=("word/document.xml", GIB)),
-     ErrorCode.MALFORMED, ("word/document.xml", "zip bomb")),
+     ErrorCode.UNSAFE_ARCHIVE, ("word/document.xml", "zip bomb")),
     ("no-document", lambda p: build_docx(p, {"word/document.xml": None}), ErrorCode.MALFORMED,
      ("no word/document.xml",)),
     ("spreadsheet", lambda p: write_zip(p, [("xl/workbook.xml", b"<workbook/>")]), ErrorCode.MALFORMED,
@@ -279,7 +279,7 @@ BAD_DOCUMENTS: list[tuple[str, Callable[[Path], Path], ErrorCode, tuple[str, ...
     ("random-bytes", lambda p: _damaged(p, lambda d: bytes((i * 131 + 5) % 256 for i in range(len(d)))),
      ErrorCode.MALFORMED, ("not a valid Word file",)),
     ("path-traversal", lambda p: write_zip(p, [("word/document.xml", document_xml()), ("../x.xml", b"<x/>")]),
-     ErrorCode.MALFORMED, ("'..'",)),
+     ErrorCode.UNSAFE_ARCHIVE, ("'..'",)),
     ("billion-laughs", lambda p: build_docx(p, {"word/document.xml": billion_laughs("w:document")}),
      ErrorCode.MALFORMED, ("word/document.xml", "entities")),
     ("billion-laughs-styles", lambda p: build_docx(p, {"word/styles.xml": billion_laughs("w:styles")}),

@@ -342,9 +342,9 @@ def _damaged(path: Path, cut: Callable[[bytes], bytes]) -> Path:
 
 
 BAD_BOOKS: list[tuple[str, Callable[[Path], Path], ErrorCode, tuple[str, ...]]] = [
-    ("zip-bomb", _bomb, ErrorCode.MALFORMED, ("zip bomb", "essays.html")),
+    ("zip-bomb", _bomb, ErrorCode.UNSAFE_ARCHIVE, ("zip bomb", "essays.html")),
     ("path-traversal", lambda p: write_zip(p, [("mimetype", b"x"), ("../../evil.html", b"<p/>")]),
-     ErrorCode.MALFORMED, ("'..'",)),
+     ErrorCode.UNSAFE_ARCHIVE, ("'..'",)),
     ("truncated", lambda p: _damaged(p, lambda d: d[: len(d) * 2 // 3]), ErrorCode.MALFORMED,
      ("not a valid EPUB file",)),
     ("random-bytes", lambda p: _damaged(p, lambda d: bytes((i * 31 + 7) % 256 for i in range(len(d)))),
@@ -361,7 +361,7 @@ BAD_BOOKS: list[tuple[str, Callable[[Path], Path], ErrorCode, tuple[str, ...]]] 
      ErrorCode.MALFORMED, ("fourth",)),
     ("no-spine", lambda p: build_epub(p, re.sub(r"<spine.*</spine>", "", OPF2), FILES2), ErrorCode.MALFORMED,
      ("no spine",)),
-    ("drm", _drm, ErrorCode.MALFORMED, ("DRM-protected", "OEBPS/essays.html")),
+    ("drm", _drm, ErrorCode.ENCRYPTED, ("DRM-protected", "OEBPS/essays.html")),
     ("billion-laughs-chapter", lambda p: build_epub(p, OPF2, {**FILES2, "OEBPS/third.html": billion_laughs()}),
      ErrorCode.MALFORMED, ("third.html", "entit")),
     ("billion-laughs-package", lambda p: build_epub(p, billion_laughs("package").decode(), FILES2),

@@ -41,7 +41,7 @@ def test_a_gigabyte_of_zeros_is_refused_from_its_headers(tmp_path: Path) -> None
     with zipfile.ZipFile(path) as plain, plain.open("zeros.xhtml") as member:
         assert member.read(1 << 20) == bytes(1 << 20)
     error = refusal(lambda: SafeZip(path, "EPUB"))
-    assert_refused(error, path, ErrorCode.MALFORMED, "zeros.xhtml", "zip bomb")
+    assert_refused(error, path, ErrorCode.UNSAFE_ARCHIVE, "zeros.xhtml", "zip bomb")
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_a_gigabyte_of_zeros_is_refused_from_its_headers(tmp_path: Path) -> None
         (ZipLimits(max_members=3), ErrorCode.TOO_LARGE, ["5 members", "limit 3"]),
         (ZipLimits(max_total_bytes=10_000), ErrorCode.TOO_LARGE, ["limit 10000"]),
         (ZipLimits(max_file_bytes=100), ErrorCode.TOO_LARGE, ["limit 100"]),
-        (ZipLimits(max_ratio=5, ratio_floor=1000), ErrorCode.MALFORMED, ["zip bomb"]),
+        (ZipLimits(max_ratio=5, ratio_floor=1000), ErrorCode.UNSAFE_ARCHIVE, ["zip bomb"]),
     ],
 )
 def test_each_limit(tmp_path: Path, limits: ZipLimits, code: ErrorCode, words: list[str]) -> None:
@@ -106,7 +106,7 @@ def test_path_traversal_names_are_refused(tmp_path: Path, name: str, why: str) -
     path = write_zip(tmp_path / "evil.epub", [("mimetype", b"application/epub+zip"), (name, b"<p>x</p>")])
     with pytest.raises(HawamishError) as caught:
         SafeZip(path, "EPUB")
-    assert_refused(caught.value, path, ErrorCode.MALFORMED, "member name", why)
+    assert_refused(caught.value, path, ErrorCode.UNSAFE_ARCHIVE, "member name", why)
 
 
 def test_an_encrypted_member_is_refused(tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ def test_an_encrypted_member_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(HawamishError) as caught:
         SafeZip(path, "Word")
-    assert_refused(caught.value, path, ErrorCode.MALFORMED, "encrypted")
+    assert_refused(caught.value, path, ErrorCode.ENCRYPTED, "encrypted")
 
 
 @pytest.mark.parametrize(
