@@ -20,6 +20,7 @@ from typing import Literal
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.importers.markdown import read_markdown
+from reader.core.importers.pdf import read_pdf
 from reader.core.importers.plain_text import read_plain_text
 from reader.core.models import ArticleMeta
 from reader.core.text import Block
@@ -36,6 +37,7 @@ READERS: dict[str, Reader] = {
     ".text": read_plain_text,
     ".md": read_markdown,
     ".markdown": read_markdown,
+    ".pdf": read_pdf,
 }
 
 
