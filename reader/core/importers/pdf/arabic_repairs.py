@@ -14,8 +14,10 @@ and counts the words they change (docs/import.md has the numbers):
   are the evidence for the breakage. Where there is such evidence and the document has almost no intact
   lam-alef (a broken producer breaks them all), the rarer forms are repaired too: a word ending in
   `الل` (`خالل`, `احتالل`), in `الء` (`هؤالء`), and the negations and particles ال وال فال إال وإال أال.
-- kashida: a tatweel the font has no Unicode for comes back as U+FFFD; between a joining letter and the
-  next letter it is a tatweel again.
+- kashida: a connecting stroke the font has no Unicode for (the connectors Amiri adds between ل and خ, a
+  tatweel glyph a producer did not map) comes back as U+FFFD. Where a kashida can stand (after a joining
+  letter, or drawn just before the joining letter it follows) it is layout, not text, and is dropped:
+  `الـخبراء` would otherwise appear in every quote from a PDF set in such a font.
 - harakat: a space pypdf puts between a letter and the haraka drawn after it (`مثل ًا`), and harakat
   extracted before their letter (`َكَتَب` for `كَتَبَ`) by a producer that reverses them with the text. Both
   are repaired only when the document shows them more than once (a stray haraka after a space is a
@@ -86,18 +88,18 @@ _PARTICLES = {
     "أال": "ألا",
     "أوال": "أولا",
 }
-_PARTICLE = re.compile(f"{_START}({'|'.join(sorted(_PARTICLES, key=len, reverse=True))}){_END}")
+_PARTICLE = re.compile(
+    f"(?<!\\S)({'|'.join(sorted(_PARTICLES, key=len, reverse=True))})(?=\\s|$|[،؛؟!.,:])"  # a word of its own
+)
 _INTACT_LAM_ALEF = re.compile("ل[اأإآ]")
 
-#: U+FFFD after a joining letter (or tatweel), before another letter or ending the word: a tatweel without a
-#: Unicode mapping.
-_KASHIDA = re.compile(
-    f"([{_DUAL_JOINING}{_TATWEEL}][{_MARKS}]*)(\ufffd+)(?=[{_MARKS}]*[{_LETTERS}]|(?!{_W}))"
-)
+#: U+FFFD after a joining letter (or tatweel), before another letter: a kashida. (At the end of a word it
+#: may as well be a quotation mark without a mapping: left alone.)
+_KASHIDA = re.compile(f"([{_DUAL_JOINING}{_TATWEEL}][{_MARKS}]*)\ufffd+(?=[{_MARKS}]*[{_LETTERS}])")
 #: U+FFFD drawn before the joining letter it follows (the letter and its connector are one cluster):
-#: `�لكن` -> `لـكن`, `ا�لكونغو` -> `الـكونغو`.
+#: `�لكن`, `ا�لكونغو`.
 _KASHIDA_BEFORE = re.compile(
-    f"(?<![{_DUAL_JOINING}{_TATWEEL}\ufffd])(\ufffd+)([{_DUAL_JOINING}][{_MARKS}]*)(?=[{_LETTERS}])"
+    f"(?<![{_DUAL_JOINING}{_TATWEEL}\ufffd])\ufffd+(?=[{_DUAL_JOINING}][{_MARKS}]*[{_LETTERS}])"
 )
 
 #: A space between a letter and a haraka.
@@ -147,8 +149,8 @@ class ArabicRepairs:
     def apply(self, text: str) -> str:
         """`text` with presentation forms normalised and this document's breakages repaired."""
         text = normalise_presentation_forms(text)
-        text = _KASHIDA_BEFORE.sub(lambda m: m.group(2) + _TATWEEL * len(m.group(1)), text)
-        text = _KASHIDA.sub(lambda m: m.group(1) + _TATWEEL * len(m.group(2)), text)
+        text = _KASHIDA_BEFORE.sub("", text)
+        text = _KASHIDA.sub(r"\1", text)
         text = _ALEF_HAMZA_LAM.sub(r"ال\1", text)
         text = _ARTICLE_ALEF.sub(_article_alef, text)
         if self.lam_alef:
