@@ -17,6 +17,7 @@ from reader.core.importers.pdf.arabic_repairs import (
     repair_arabic,
 )
 from reader.core.importers.pdf.metadata import plausible_date, plausible_title
+from reader.core.importers.pdf.paragraphs import build_blocks, drop_running_lines
 from reader.core.importers.pdf.reading_order import (
     flip_line,
     is_rtl_line,
@@ -24,6 +25,7 @@ from reader.core.importers.pdf.reading_order import (
     reads_reversed,
     visual_to_logical,
 )
+from reader.core.importers.pdf.text_layer import Line
 from tests.conftest import SEED_PATH
 from tests.core.importers.pdf_samples import visual
 
@@ -174,3 +176,45 @@ def test_plausible_titles(raw: str, title: str) -> None:
 )
 def test_plausible_dates(raw: str, iso: str) -> None:
     assert plausible_date(raw, today=dt.date(2024, 3, 1)) == iso
+
+
+# --- running lines and paragraphs, on lines made by hand -----------------------------------------------------
+
+
+def _line(page: int, y: float, text: str, *, x: float = 72, size: float = 11) -> Line:
+    return Line(page=page, x=x, y=y, size=size, bold=False, text=text, rtl=is_rtl_line(text))
+
+
+def test_a_title_repeated_as_the_running_header_stays_on_its_first_page() -> None:
+    pages = [
+        [
+            _line(0, 760, "On Margins", size=8),
+            _line(0, 700, "On Margins", size=22),
+            _line(0, 650, "The body begins here and goes on."),
+            _line(0, 40, "1"),
+        ],
+        [_line(1, 760, "On Margins", size=8), _line(1, 700, "More of the body."), _line(1, 40, "2")],
+        [_line(2, 760, "On Margins", size=8), _line(2, 700, "The end of it, in 2024."), _line(2, 40, "2024")],
+    ]
+    kept = drop_running_lines(pages).pages
+    assert [[line.text for line in page] for page in kept] == [
+        ["On Margins", "The body begins here and goes on."],
+        ["More of the body."],
+        ["The end of it, in 2024.", "2024"],  # a year is not a page number
+    ]
+
+
+def test_a_paragraph_goes_on_at_the_top_of_the_next_column_unless_a_sentence_ended() -> None:
+    lines = [
+        _line(0, 700, "The first column ends in the middle of a"),
+        _line(0, 686, "sentence that goes on"),
+        _line(0, 700, "in the second column, and ends there.", x=320),
+        _line(0, 660, "A new paragraph starts after a gap.", x=320),
+        _line(0, 646, "It goes on as long as it likes to.", x=320),
+        _line(0, 632, "The first column ended a sentence.", x=72),
+    ]
+    assert [b.text for b in build_blocks([lines])] == [
+        "The first column ends in the middle of a sentence that goes on in the second column, and ends there.",
+        "A new paragraph starts after a gap. It goes on as long as it likes to.",
+        "The first column ended a sentence.",
+    ]

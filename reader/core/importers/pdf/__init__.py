@@ -4,7 +4,7 @@ pypdf (BSD-3-Clause, pure Python) reads the file; it is imported with the first 
 The steps, one module each:
 
 1. text_layer: positioned pieces of text, grouped into lines in visual order (left to right), within a size,
-   page and time budget;
+   page and time budget (unmapped_glyphs first makes glyphs without Unicode read as U+FFFD);
 2. reading_order: each line in logical order; a document whose Arabic reads reversed is flipped back;
 3. arabic_repairs: presentation forms normalised, the lam-alef, kashida and haraka breakages repaired;
 4. paragraphs: running headers, footers and page numbers dropped; headings and paragraphs rebuilt;

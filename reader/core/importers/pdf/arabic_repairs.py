@@ -1,7 +1,7 @@
 """Arabic text as PDF text layers break it, put right where the breakage is recognisable.
 
-Every repair is a rule of high precision, written from how the breakage arises, never a guess from a
-dictionary; `benchmarks/bench_pdf_repairs.py` runs them over every word of a newspaper corpus (correct text)
+Every repair is a rule of high precision, written from how the breakage arises, not a lookup in a word list
+(seven particles aside); `benchmarks/bench_pdf_repairs.py` runs them over every word of a newspaper corpus (correct text)
 and counts the words they change (docs/import.md has the numbers):
 
 - presentation forms (U+FB50-FDFF, U+FE70-FEFF, the shaped glyphs some PDFs map their glyphs to) become the
@@ -10,7 +10,7 @@ and counts the words they change (docs/import.md has the numbers):
 - lam-alef: a producer that maps the ligature لا to its two letters in visual order gives `اإلنتاجية` for
   `الإنتاجية`, `األمر` for `الأمر`, `االستثمار` for `الاستثمار`, `خالل` for `خلال`. An alef followed by
   أ/إ/آ and lam never occurs in correct words (0 in the corpus), nor does a word starting (after و ف ب ك)
-  with ا ال and one of the derived noun patterns افتعال/انفعال/استفعال; those two are repaired always and
+  with اال and one of the derived noun patterns افتعال/انفعال/استفعال; those two are repaired always and
   are the evidence for the breakage. Where there is such evidence and the document has almost no intact
   lam-alef (a broken producer breaks them all), the rarer forms are repaired too: a word ending in
   `الل` (`خالل`, `احتالل`), in `الء` (`هؤالء`), and the negations and particles ال وال فال إال وإال أال.
@@ -34,8 +34,8 @@ from dataclasses import dataclass
 _LETTERS = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
 _TATWEEL = "\u0640"
-#: Letters that join the letter after them (so a tatweel can follow them).
 _NOT_ALEF = "\u0628-\u063a\u0641-\u064a"  # letters after the hamzas and alefs (ب .. ي)
+#: Letters that join the letter after them (so a kashida can follow them).
 _DUAL_JOINING = "بتثجحخسشصضطظعغفقكلمنهيئىٮٯپچکگی"
 
 #: An Arabic word: letters with their marks and tatweels.

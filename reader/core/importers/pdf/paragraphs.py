@@ -3,16 +3,16 @@
 A PDF has lines, not paragraphs. The rules, in the order they are tried:
 
 - *Running lines*: a line among the two highest or two lowest of a page whose text (digits aside) comes back
-  in that zone on at least half of the pages, two at least, is a running header or footer; a bare page
-  number there (`7`, `- 7 -`, `7/12`, `Page 7 of 12`, `صفحة ٧`) is dropped on any page.
+  in that zone on at least half of the pages, two at least, is a running header or footer (unless it is set
+  larger than the body: a title that a journal repeats as its running header stays on its first page); a
+  page number there (`7`, `- 7 -`, `7/12`, `Page 7 of 12`, `صفحة ٧`) is dropped on any page.
 - *Headings*: a short line set at least 15 % larger than the body text (the size with the most characters);
   the largest size is level 1. Heading lines that follow each other at one size are one heading.
 - *Paragraphs*: a new one starts after a gap larger than 1.3 line spacings (the median spacing of the body;
-  1.12 after the end of a sentence),
-  when the text moves up (a new column) or sideways by more than a few ems, when a left-to-right line is
-  indented, and after a line that stops short (an Arabic line whose left end stays well right of the
-  margin, a Latin line much shorter than the others that ends a sentence). A paragraph goes on across a
-  page break unless the last line of the page ended a sentence.
+  1.12 after the end of a sentence), when the text moves sideways by more than a few ems, when a
+  left-to-right line is indented, and after a line that stops short (an Arabic line whose left end stays
+  well right of the margin, a Latin line much shorter than the others that ends a sentence). A paragraph
+  goes on across a page break, or up to the top of the next column, unless its last line ended a sentence.
 - Lines join with a space; a Latin word hyphenated at the end of a line is joined without the hyphen.
 """
 
@@ -31,8 +31,10 @@ from reader.core.text import Block, BlockKind
 _ZONE = 2  # lines at the top and at the bottom of a page that may be running lines
 _HEADING_RATIO = 1.15
 _MAX_HEADING_CHARS = 200
-_PAGE_NUMBER = re.compile(
-    r"^[\W_]*(?:(?:page|p\.|صفحة|ص)\s*)?\d+(?:\s*(?:/|of|من)\s*\d+)?[\W_]*$", re.IGNORECASE
+_PAGE_NUMBER = re.compile(  # 7, - 7 -, 7/12, Page 7 of 12, صفحة ٧ (a bare number of four digits is a year)
+    r"^[\W_]*(?:(?:page|p\.|صفحة|ص)\s*\d{1,4}(?:\s*(?:/|of|من)\s*\d{1,4})?"
+    r"|\d{1,4}\s*(?:/|of|من)\s*\d{1,4}|\d{1,3})[\W_]*$",
+    re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
 _URL = re.compile(r"https?://\S+")
@@ -61,18 +63,30 @@ def drop_running_lines(pages: list[list[Line]]) -> RunningLines:
         zones.append(zone)
         seen.update({_running_key(lines[i].text) for i in zone})
     needed = max(2, math.ceil(len(pages) / 2))
+    largest = _body_size(pages) * 1.05
     url = ""
     kept: list[list[Line]] = []
     for lines, zone in zip(pages, zones, strict=True):
         page_kept = []
         for i, line in enumerate(lines):
-            if i in zone and (seen[_running_key(line.text)] >= needed or _PAGE_NUMBER.match(line.text)):
-                if not url and (m := _URL.search(line.text)) and seen[_running_key(line.text)] >= needed:
+            key = _running_key(line.text)
+            repeated = i in zone and seen[key] >= needed and line.size <= largest and bool(key.strip("#"))
+            if repeated or (i in zone and _PAGE_NUMBER.match(line.text)):
+                if repeated and not url and (m := _URL.search(line.text)):
                     url = m.group().rstrip(".,;)")
                 continue
             page_kept.append(line)
         kept.append(page_kept)
     return RunningLines(kept, url)
+
+
+def _body_size(pages: list[list[Line]]) -> float:
+    """The font size with the most characters."""
+    chars: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            chars[_size_key(line.size)] += len(line.text)
+    return max(chars, key=lambda s: chars[s]) if chars else 12.0
 
 
 def _running_key(text: str) -> str:
@@ -96,11 +110,7 @@ def _size_key(size: float) -> float:
 
 
 def _layout(pages: list[list[Line]]) -> _Layout:
-    chars: Counter[float] = Counter()
-    for lines in pages:
-        for line in lines:
-            chars[_size_key(line.size)] += len(line.text)
-    body = max(chars, key=lambda s: chars[s]) if chars else 12.0
+    body = _body_size(pages)
     headings = sorted(
         {
             _size_key(line.size)
@@ -170,16 +180,16 @@ def _continues(previous: Line, line: Line, layout: _Layout, kind: BlockKind) -> 
     size = max(layout.body_size, 1.0)
     if abs(previous.size - line.size) > 0.1 * size:
         return False
-    if previous.page != line.page:
+    gap = previous.y - line.y
+    if previous.page != line.page or gap <= 0:  # a new page, or up to the top of the next column
         return (
             kind is not BlockKind.HEADING
             and not previous.text.endswith(_SENTENCE_END)
             and not _indented(line, layout, layout.margins.get((line.page, False)))
         )
-    gap = previous.y - line.y
     spacing = max(layout.spacing, 0.8 * line.size)
-    if gap <= 0 or gap > 1.3 * spacing:
-        return False  # a gap, or up to a new column
+    if gap > 1.3 * spacing:
+        return False
     if gap > 1.12 * spacing and previous.text.endswith(_SENTENCE_END):
         return False  # a smaller gap after the end of a sentence
     rtl = line.rtl

@@ -10,6 +10,7 @@ show; arabic_repairs turns a U+FFFD between joining letters back into the tatwee
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -18,40 +19,58 @@ _MAX_CODES = 65536
 _REPLACEMENT = b"FFFD"
 
 
-def complete_fonts(resources: Any, done: set[int]) -> None:
-    """Map the unmapped glyphs of the composite fonts in `resources` (a page's /Resources) to U+FFFD.
-    `done` holds the ids of font objects already completed (fonts are shared between pages)."""
+def complete_fonts(resources: Any, done: set[int], depth: int = 0) -> None:
+    """Map the unmapped glyphs of the composite fonts in `resources` (a page's /Resources, and those of the
+    forms it draws) to U+FFFD. `done` holds the ids of objects already seen (fonts are shared by pages)."""
+    from pypdf.generic import DictionaryObject
+
+    try:
+        resources = resources.get_object()
+        fonts = resources.get("/Font")
+        fonts = fonts.get_object() if fonts is not None else None
+        forms = resources.get("/XObject")
+        forms = forms.get_object() if forms is not None else None
+    except Exception:
+        return
+    if isinstance(fonts, DictionaryObject):
+        for ref in fonts.values():
+            _complete_font(ref, done)
+    if isinstance(forms, DictionaryObject) and depth < 3:
+        for ref in forms.values():
+            try:
+                form = ref.get_object()
+                if id(form) in done or form.get("/Subtype") != "/Form" or "/Resources" not in form:
+                    continue
+                done.add(id(form))
+                complete_fonts(form["/Resources"], done, depth + 1)
+            except Exception:
+                continue
+
+
+def _complete_font(ref: Any, done: set[int]) -> None:
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
     try:
-        fonts = resources.get_object().get("/Font")
-        fonts = fonts.get_object() if fonts is not None else None
-    except Exception:
+        font = ref.get_object()
+        if not isinstance(font, DictionaryObject) or id(font) in done:
+            return
+        done.add(id(font))
+        if font.get("/Subtype") != "/Type0":
+            return
+        cmap = font.get("/ToUnicode")
+        if cmap is None and font.get("/Encoding") not in ("/Identity-H", "/Identity-V"):
+            return  # a predefined CMap (CJK) that pypdf decodes by itself
+        codes = _codes_with_widths(font)
+        text = cmap.get_object().get_data() if cmap is not None else _empty_cmap()
+        width, mapped = _mapped_codes(text)
+        missing = _unmapped(codes, mapped)
+        if not missing or b"endcmap" not in text:
+            return
+        stream = DecodedStreamObject()
+        stream.set_data(_with_replacements(text, missing, width))
+        font[NameObject("/ToUnicode")] = stream
+    except Exception:  # a font we cannot complete is read as it is
         return
-    if not isinstance(fonts, DictionaryObject):
-        return
-    for ref in fonts.values():
-        try:
-            font = ref.get_object()
-            if not isinstance(font, DictionaryObject) or id(font) in done:
-                continue
-            done.add(id(font))
-            if font.get("/Subtype") != "/Type0":
-                continue
-            codes = _codes_with_widths(font)
-            cmap = font.get("/ToUnicode")
-            if cmap is None and font.get("/Encoding") not in ("/Identity-H", "/Identity-V"):
-                continue  # a predefined CMap (CJK) that pypdf decodes by itself
-            text = cmap.get_object().get_data() if cmap is not None else _empty_cmap()
-            width, mapped = _mapped_codes(text)
-            missing = sorted(code for code in codes if not any(lo <= code <= hi for lo, hi in mapped))
-            if not missing or b"endcmap" not in text:
-                continue
-            stream = DecodedStreamObject()
-            stream.set_data(_with_replacements(text, missing, width))
-            font[NameObject("/ToUnicode")] = stream
-        except Exception:  # a font we cannot complete is read as it is
-            continue
 
 
 def _empty_cmap() -> bytes:
@@ -85,6 +104,24 @@ def _codes_with_widths(font: Any) -> set[int]:
         else:
             break
     return codes
+
+
+def _unmapped(codes: set[int], mapped: list[tuple[int, int]]) -> list[int]:
+    """The codes in none of the `mapped` ranges, in order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for lo, hi in sorted(mapped):
+        if ends and lo <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], hi)
+        else:
+            starts.append(lo)
+            ends.append(hi)
+    missing = []
+    for code in sorted(codes):
+        i = bisect.bisect_right(starts, code) - 1
+        if i < 0 or code > ends[i]:
+            missing.append(code)
+    return missing
 
 
 def _mapped_codes(cmap: bytes) -> tuple[int, list[tuple[int, int]]]:
