@@ -17,7 +17,7 @@ from pypdf import PdfWriter
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.importers import read_article
-from reader.core.importers.pdf import NO_TEXT_LAYER, read_pdf, text_layer
+from reader.core.importers.pdf import NO_TEXT_LAYER, NO_UNICODE, read_pdf, text_layer
 from reader.core.text import TATWEEL, BlockKind, canonical_text
 from tests.conftest import ROOT, SEED_PATH, SEED_TITLE, needs_shared, shared_path
 from tests.core.importers.pdf_samples import (
@@ -241,6 +241,32 @@ def test_a_scan_without_a_text_layer_is_empty(tmp_path: Path) -> None:
     error = _error(path)
     assert error.code is ErrorCode.EMPTY
     assert error.detail == NO_TEXT_LAYER == "no text layer (scanned pages are not supported)"
+
+
+def test_a_text_layer_whose_glyphs_map_to_no_characters_is_empty(tmp_path: Path) -> None:
+    """A composite font without /ToUnicode whose codes are glyph numbers: nothing says what they show."""
+    font = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Subset /Encoding /Identity-H /DescendantFonts [6 0 R] >>"
+    )
+    descendant = (
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Subset /W [1 [500 500 500 500]]"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"
+    )
+    path = tmp_path / "glyph-numbers.pdf"
+    path.write_bytes(
+        raw_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                raw_page(font=5, contents=4),
+                stream(b"BT /F1 12 Tf 72 700 Td <0001000200030004> Tj ET"),
+                font,
+                descendant,
+            ]
+        )
+    )
+    error = _error(path)
+    assert (error.code, error.detail) == (ErrorCode.EMPTY, NO_UNICODE)
 
 
 def test_an_encrypted_pdf_needs_its_password_and_an_owner_password_alone_does_not(tmp_path: Path) -> None:

@@ -35,10 +35,11 @@ from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind, canonical_text, detect_language
 
 NO_TEXT_LAYER = "no text layer (scanned pages are not supported)"
+NO_UNICODE = "the fonts do not say which characters their glyphs are"
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-__all__ = ["NO_TEXT_LAYER", "read_pdf"]
+__all__ = ["NO_TEXT_LAYER", "NO_UNICODE", "read_pdf"]
 
 
 def read_pdf(path: Path) -> tuple[ArticleMeta, list[Block]]:
@@ -58,6 +59,9 @@ def read_pdf(path: Path) -> tuple[ArticleMeta, list[Block]]:
     pages = [[line for line in page if line.text] for page in layer.pages]
     if not any(pages):
         raise HawamishError(ErrorCode.EMPTY, str(path), NO_TEXT_LAYER)
+    shown = "".join(line.text for page in pages for line in page).replace(" ", "")
+    if shown.count("\ufffd") * 2 > len(shown):
+        raise HawamishError(ErrorCode.EMPTY, str(path), NO_UNICODE)
     running = drop_running_lines(pages)
     blocks = build_blocks(running.pages)
     if not blocks:
