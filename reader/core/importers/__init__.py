@@ -22,6 +22,7 @@ from reader.core.errors import ErrorCode, HawamishError
 from reader.core.importers.docx import read_docx
 from reader.core.importers.epub import read_epub, split_epub
 from reader.core.importers.markdown import read_markdown
+from reader.core.importers.pdf import read_pdf
 from reader.core.importers.plain_text import read_plain_text
 from reader.core.models import ArticleMeta
 from reader.core.text import Block
@@ -40,6 +41,7 @@ READERS: dict[str, Reader] = {
     ".markdown": read_markdown,
     ".epub": read_epub,
     ".docx": read_docx,
+    ".pdf": read_pdf,
 }
 
 
