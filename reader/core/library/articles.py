@@ -41,11 +41,12 @@ class Articles:
         with self._db.read() as tx:
             return rows.list_all(tx)
 
-    def list_rows(self) -> builtins.list[ArticleListRow]:
+    def list_rows(self, ids: Iterable[int] | None = None) -> builtins.list[ArticleListRow]:
         """The list columns of every article (id, title, author, outlet, date, highlights), newest first:
-        what a list view needs, several times faster than `list()`."""
+        what a list view needs, several times faster than `list()`. With `ids`, only those articles (the
+        ones a change named; missing ids are left out)."""
         with self._db.read() as tx:
-            return rows.list_rows(tx)
+            return rows.list_rows(tx, ids)
 
     def count(self) -> int:
         with self._db.read() as tx:

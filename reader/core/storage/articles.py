@@ -119,14 +119,29 @@ _LIST_ROWS = (
     "LEFT JOIN (SELECT article_id, COUNT(*) AS n FROM highlights GROUP BY article_id) h ON h.article_id = a.id "
     "ORDER BY a.id DESC"
 )
+_SOME_LIST_ROWS = (
+    "SELECT a.id, a.title, a.author, a.outlet, a.published, "
+    "(SELECT COUNT(*) FROM highlights h WHERE h.article_id = a.id) FROM articles a WHERE a.id IN ({marks}) "
+    "ORDER BY a.id DESC"
+)
 
 
-def list_rows(tx: Transaction) -> list[ArticleListRow]:
-    """The list columns of every article, newest import first: plain tuples, no Article objects (at 10,000
-    articles sqlite3.Row and dataclasses cost more than the query itself)."""
+def list_rows(tx: Transaction, article_ids: Iterable[int] | None = None) -> list[ArticleListRow]:
+    """The list columns of every article (or of the given ones), newest import first: plain tuples, no
+    Article objects (at 10,000 articles sqlite3.Row and dataclasses cost more than the query itself)."""
     cursor = tx.cursor()
     cursor.row_factory = None
-    return list(map(ArticleListRow._make, cursor.execute(_LIST_ROWS)))
+    if article_ids is None:
+        return list(map(ArticleListRow._make, cursor.execute(_LIST_ROWS)))
+    out: list[ArticleListRow] = []
+    for chunk in chunks(sorted(set(article_ids))):
+        out.extend(
+            map(
+                ArticleListRow._make, cursor.execute(_SOME_LIST_ROWS.format(marks=marks(chunk)), tuple(chunk))
+            )
+        )
+    out.sort(key=lambda row: row.id, reverse=True)
+    return out
 
 
 def count(tx: Transaction) -> int:
