@@ -348,7 +348,8 @@ class DirectionDelegate(QStyledItemDelegate):
             return
         value, direction, alignment = cell
         text = value if isinstance(value, str) else self.displayText(value, option.locale)
-        option.index = QModelIndex(index)
+        if isinstance(index, QModelIndex):
+            option.index = index
         option.text = text
         if text:
             option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
