@@ -41,6 +41,11 @@ class ImportProgressDialog(QDialog):
         self.file_label = QLabel(self)
         self.file_label.setObjectName("importCurrentFile")
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        # a QLabel aligns plain text by the text's own direction: a Latin file name would sit on the left
+        # of an Arabic dialog; it goes where the UI's lines start (the name itself stays isolated, LTR)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        self.file_label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         self.bar = QProgressBar(self)
         self.bar.setObjectName("importBar")
         self.bar.setRange(0, 0)  # busy until the files are counted
