@@ -219,17 +219,23 @@ class ImportFlow(QObject):
             parts.append(self.tr("Failed: {n}").format(n=counts["failed"]))
         if cancelled or (self.task is not None and self.task.is_cancelled):
             parts.append(self.tr("The import was cancelled; %n file(s) were not read.", "", len(cancelled)))
+        mark = self._line_mark()
         lines = [
-            f"{_isolated_name(r.path)} — {error_reason(r.error) if r.error is not None else ''}"
+            f"{mark}{_isolated_name(r.path)} — {error_reason(r.error) if r.error is not None else ''}"
             for r in results
             if r.status == "failed"
         ]
         lines += [
-            self.tr("{name} — changed since it was imported").format(name=_isolated_name(r.path))
+            mark + self.tr("{name} — changed since it was imported").format(name=_isolated_name(r.path))
             for r in results
             if r.status == "changed"
         ]
         return "\n".join(parts), "\n".join(lines)
+
+    def _line_mark(self) -> str:
+        """A mark that makes a line that starts with a (Latin) file name read in the UI's direction: without
+        it, an Arabic summary showed "name — reason" lines left to right, the reason first for the eye."""
+        return "\u200f" if self._shell.dialog_parent().isRightToLeft() else "\u200e"
 
     def _summarise(self, results: Sequence[ImportResult]) -> None:
         text, details = self.summary_text(results)
@@ -312,7 +318,10 @@ class ImportFlow(QObject):
         done, failures = outcome
         text = self.tr("Updated: {n}").format(n=done)
         if failures:
-            details = "\n".join(f"{_isolated_name(path)} — {error_reason(error)}" for path, error in failures)
+            mark = self._line_mark()
+            details = "\n".join(
+                f"{mark}{_isolated_name(path)} — {error_reason(error)}" for path, error in failures
+            )
             self._show_box(
                 QMessageBox.Icon.Warning, self.tr("Import finished"), f"{text}\n\n{details}", details
             )
