@@ -840,68 +840,48 @@
     <context>
         <name>ImportFlow</name>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="57" />
+            <location filename="../reader/gui/library/import_flow.py" line="105" />
             <source>Import Articles</source>
             <extracomment>The list of ImportResult of a finished import (also after a cancel: what was done so far).</extracomment>
             <translation>استيراد مقالات</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="59" />
+            <location filename="../reader/gui/library/import_flow.py" line="107" />
             <source>Articles ({patterns});;All files (*)</source>
             <translation>المقالات ({patterns});;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="66" />
+            <location filename="../reader/gui/library/import_flow.py" line="116" />
             <source>Import a Folder</source>
             <translation>استيراد مجلد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="90" />
-            <source>Importing articles…</source>
-            <translation>جارٍ استيراد المقالات…</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/library/import_flow.py" line="90" />
-            <source>Cancel</source>
-            <translation>إلغاء</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/library/import_flow.py" line="93" />
-            <source>Import</source>
-            <translation>استيراد</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/library/import_flow.py" line="111" />
-            <source>Importing articles… {done} of {total}</source>
-            <translation>جارٍ استيراد المقالات… {done} من {total}</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/library/import_flow.py" line="135" />
+            <location filename="../reader/gui/library/import_flow.py" line="197" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="148" />
+            <location filename="../reader/gui/library/import_flow.py" line="211" />
             <source>Imported: {n}</source>
             <translation>المستورد: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="150" />
+            <location filename="../reader/gui/library/import_flow.py" line="213" />
             <source>Updated: {n}</source>
             <translation>المحدَّث: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="152" />
+            <location filename="../reader/gui/library/import_flow.py" line="215" />
             <source>Already in the library: {n}</source>
             <translation>موجود في المكتبة من قبل: {n}</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="154" />
+            <location filename="../reader/gui/library/import_flow.py" line="219" />
             <source>Failed: {n}</source>
             <translation>تعذّر استيراده: {n}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../reader/gui/library/import_flow.py" line="156" />
+            <location filename="../reader/gui/library/import_flow.py" line="221" />
             <source>The import was cancelled; %n file(s) were not read.</source>
             <translation>
                 <numerusform>أُلغي الاستيراد؛ قُرئت الملفات كلها.</numerusform>
@@ -913,19 +893,117 @@
             </translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="167" />
+            <location filename="../reader/gui/library/import_flow.py" line="244" />
             <source>Some files could not be imported:</source>
             <translation>تعذّر استيراد بعض الملفات:</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="171" />
+            <location filename="../reader/gui/library/import_flow.py" line="255" />
             <source>… and {n} more (see the details)</source>
             <translation>… و{n} غيرها (انظر التفاصيل)</translation>
         </message>
         <message>
-            <location filename="../reader/gui/library/import_flow.py" line="173" />
+            <location filename="../reader/gui/library/import_flow.py" line="259" />
             <source>Import finished</source>
             <translation>انتهى الاستيراد</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_flow.py" line="83" />
+            <source>&amp;Import Files…</source>
+            <translation>&amp;استيراد ملفات…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_flow.py" line="89" />
+            <source>Add articles from files (you can also drop files or folders on the window)</source>
+            <translation>أضف مقالات من ملفات (ويمكنك أيضًا إسقاط ملفات أو مجلدات على النافذة)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_flow.py" line="92" />
+            <source>Import &amp;Folder…</source>
+            <translation>استيراد م&amp;جلد…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_flow.py" line="94" />
+            <source>Add every article in a folder and its subfolders</source>
+            <translation>أضف كل المقالات في مجلد ومجلداته الفرعية</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_flow.py" line="134" />
+            <source>An import is already running: wait for it to finish, or cancel it.</source>
+            <translation>يجري استيراد الآن: انتظر حتى ينتهي، أو ألغه.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_flow.py" line="217" />
+            <source>Changed since they were imported: {n}</source>
+            <translation>تغيّر منذ استيراده: {n}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_flow.py" line="228" />
+            <source>{name} — changed since it was imported</source>
+            <translation>{name} — تغيّر منذ استيراده</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_flow.py" line="248" />
+            <source>Some pages are already in the library but their text has changed; Update Them replaces the stored text and keeps the highlights:</source>
+            <translation>بعض الصفحات موجودة في المكتبة من قبل لكن نصها تغيّر؛ «تحديثها» يستبدل النص المحفوظ ويُبقي التظليلات:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_flow.py" line="266" />
+            <source>Update Them</source>
+            <translation>تحديثها</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportProgressDialog</name>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="36" />
+            <source>Import</source>
+            <translation>استيراد</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="39" />
+            <source>Importing articles…</source>
+            <translation>جارٍ استيراد المقالات…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="52" />
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="64" />
+            <source>Cancelling… the articles read so far are kept.</source>
+            <translation>جارٍ الإلغاء… تُحفظ المقالات التي قُرئت حتى الآن.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="71" />
+            <source>{done} of {total}</source>
+            <translation>{done} من {total}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="81" />
+            <source>Finding the files…</source>
+            <translation>جارٍ البحث عن الملفات…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="84" />
+            <source>Imported: {n}</source>
+            <translation>المستورد: {n}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="85" />
+            <source>Already in the library: {n}</source>
+            <translation>موجود في المكتبة من قبل: {n}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="86" />
+            <source>Failed: {n}</source>
+            <translation>تعذّر استيراده: {n}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/import_progress.py" line="89" />
+            <source>Changed since they were imported: {n}</source>
+            <translation>تغيّر منذ استيراده: {n}</translation>
         </message>
     </context>
     <context>
@@ -1044,26 +1122,6 @@
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../reader/gui/main_window.py" line="146" />
-            <source>&amp;Import…</source>
-            <translation>&amp;استيراد…</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/main_window.py" line="151" />
-            <source>Add articles from text or Markdown files</source>
-            <translation>أضف مقالات من ملفات نصية أو ملفات ماركداون</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/main_window.py" line="153" />
-            <source>Import &amp;Folder…</source>
-            <translation>استيراد م&amp;جلد…</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/main_window.py" line="155" />
-            <source>Add every article in a folder and its subfolders</source>
-            <translation>أضف كل المقالات في مجلد ومجلداته الفرعية</translation>
-        </message>
-        <message>
             <location filename="../reader/gui/main_window.py" line="160" />
             <source>&amp;Quit</source>
             <translation>إ&amp;نهاء</translation>
@@ -1130,8 +1188,8 @@
         </message>
         <message>
             <location filename="../reader/gui/main_window.py" line="261" />
-            <source>Add articles with File → Import… (Ctrl+I): plain text files whose first line is the title, or Markdown files. File → Import Folder… adds a whole folder at once.</source>
-            <translation>أضف مقالات من ملف ← استيراد… (Ctrl+I): ملفات نصية سطرها الأول هو العنوان، أو ملفات ماركداون. ويضيف ملف ← استيراد مجلد… مجلدًا كاملًا دفعة واحدة.</translation>
+            <source>Add articles with File → Import Files… (Ctrl+O), or drop files or folders on this window: plain text files whose first line is the title, or Markdown files. File → Import Folder… adds a whole folder at once.</source>
+            <translation>أضف مقالات من ملف ← استيراد ملفات… (Ctrl+O)، أو أسقط ملفات أو مجلدات على هذه النافذة: ملفات نصية سطرها الأول هو العنوان، أو ملفات ماركداون. ويضيف ملف ← استيراد مجلد… مجلدًا كاملًا دفعة واحدة.</translation>
         </message>
         <message>
             <location filename="../reader/gui/main_window.py" line="267" />
@@ -1140,8 +1198,8 @@
         </message>
         <message>
             <location filename="../reader/gui/main_window.py" line="268" />
-            <source>Choose an article in the library list, or add more with File → Import…</source>
-            <translation>اختر مقالًا من قائمة المكتبة، أو أضف المزيد من ملف ← استيراد…</translation>
+            <source>Choose an article in the library list, or add more with File → Import Files…</source>
+            <translation>اختر مقالًا من قائمة المكتبة، أو أضف المزيد من ملف ← استيراد ملفات…</translation>
         </message>
         <message>
             <location filename="../reader/gui/main_window.py" line="275" />

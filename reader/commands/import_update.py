@@ -2,17 +2,13 @@
 
 Kept beside reader/commands/import_cmd.py (which only routes `--update` here) because it is the command-line
 face of reader.core.anchors: it reports how many highlights stayed exact, moved, were placed fuzzily and
-became orphans (kept, never deleted).
+became orphans (kept, never deleted). The update itself is `Library.update_from_file`, which the window's
+"Update them" calls too.
 """
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import fields
-
-from reader.core.importers import read_article
-from reader.core.library.importing import merged_meta
-from reader.core.models import ArticleMeta
 
 
 def run_update(args: argparse.Namespace, ctx) -> int:
@@ -20,20 +16,17 @@ def run_update(args: argparse.Namespace, ctx) -> int:
         ctx.error("import --update ID takes exactly one PATH (the new version of the article)")
         return 2
     path = args.paths[0]
-    meta, blocks = read_article(path)
     library = ctx.library
-    article = library.articles.get(args.update)
-    old = ArticleMeta(**{f.name: getattr(article, f.name) for f in fields(ArticleMeta)})
-    report = library.articles.replace_text(article.id, blocks, merged_meta(old, meta))
-    title = library.articles.get(article.id).title
+    report = library.update_from_file(args.update, path)
+    title = library.articles.get(args.update).title
     if ctx.json:
         ctx.emit_json(
-            {"path": str(path), "status": "updated", "article_id": article.id, "title": title}
+            {"path": str(path), "status": "updated", "article_id": args.update, "title": title}
             | report.to_json()
         )
     else:
         print(
-            f"updated   {article.id:>6}  {title}: {report.exact} exact, {report.moved} moved, "
+            f"updated   {args.update:>6}  {title}: {report.exact} exact, {report.moved} moved, "
             f"{report.fuzzy} fuzzy, {report.orphaned} orphaned",
             file=ctx.out,
         )

@@ -25,6 +25,7 @@ from reader.gui.backup.backup_flow import BackupFlow
 from reader.gui.common.error_text import describe_error
 from reader.gui.common.library_events import LibraryEvents
 from reader.gui.export.export_controller import ExportController
+from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
 from reader.gui.library.library_controller import LibraryListController
 from reader.gui.reading.article_view import ArticleView
@@ -91,10 +92,11 @@ class MainWindow(QMainWindow):
         self._count_label.setObjectName("articleCount")
         self.statusBar().addPermanentWidget(self._count_label)
 
-        self.importer = ImportFlow(library, settings, self.shell, self)
-        self._build_menus()  # the window's own entries (File → Import… calls the importer) come first
+        self._build_menus()  # the window's own entries come first (File: only Quit, which stays last)
         # the order of these is the order of their menu entries, docks, status-bar widgets and article
         # context-menu sections
+        self.importer = ImportFlow(library, settings, self.shell, self)  # File → Import Files… / Folder…
+        self.file_drop = FileDropImport(self, self.importer)  # files and folders dropped on the window
         self.annotations = AnnotationController(library, self.shell, self)
         self.find_bar = FindBar(self.article_view)
         self.search = SearchController(library, self.shell, self.find_bar, self)
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         # ---- end of features ---------------------------------------------------------------------------
 
         # the parts tests and scripts reach for by name
+        self.import_action = self.importer.import_files_action
+        self.import_folder_action = self.importer.import_folder_action
         self.library_model = self.library_list.model
         self.library_proxy = self.library_list.proxy
         self.search_panel = self.search.panel
@@ -142,20 +146,7 @@ class MainWindow(QMainWindow):
             Menu.VIEW: self.view_menu,
             Menu.HELP: self.help_menu,
         }
-        # the window's own entries come first; features add theirs after them
-        self.import_action = self._action(
-            self.tr("&Import…"),
-            "fa5s.file-import",
-            self.importer.choose_and_import,
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I),
-        )
-        self.import_action.setStatusTip(self.tr("Add articles from text or Markdown files"))
-        self.import_folder_action = self._action(
-            self.tr("Import &Folder…"), "fa5s.folder-open", self.importer.choose_folder_and_import
-        )
-        self.import_folder_action.setStatusTip(self.tr("Add every article in a folder and its subfolders"))
-        self.file_menu.addAction(self.import_action)
-        self.file_menu.addAction(self.import_folder_action)
+        # the window's own entries come first; features add theirs after them (File: before Quit)
         self.file_menu.addSeparator()
         self.quit_action = self._action(
             self.tr("&Quit"), "fa5s.sign-out-alt", self.close, QKeySequence.StandardKey.Quit
@@ -259,14 +250,15 @@ class MainWindow(QMainWindow):
             self.article_view.set_empty_message(
                 self.tr("Your library is empty"),
                 self.tr(
-                    "Add articles with File → Import… (Ctrl+I): plain text files whose first line is the "
-                    "title, or Markdown files. File → Import Folder… adds a whole folder at once."
+                    "Add articles with File → Import Files… (Ctrl+O), or drop files or folders on this "
+                    "window: plain text files whose first line is the title, or Markdown files. "
+                    "File → Import Folder… adds a whole folder at once."
                 ),
             )
         else:
             self.article_view.set_empty_message(
                 self.tr("No article open"),
-                self.tr("Choose an article in the library list, or add more with File → Import…"),
+                self.tr("Choose an article in the library list, or add more with File → Import Files…"),
             )
 
     # dialogs -------------------------------------------------------------------------------------

@@ -91,6 +91,24 @@ def _import_summary(window: MainWindow) -> QWidget:
     return window.importer.summary_box
 
 
+def _import_progress(window: MainWindow) -> QWidget:
+    from reader.gui.library.import_progress import ImportProgressDialog
+    from reader.gui.library.import_run import ImportSnapshot
+
+    dialog = ImportProgressDialog(window)
+    dialog.show_snapshot(ImportSnapshot(3, 10, "/corpus/alyaum/0003.txt", {"imported": 2, "failed": 1}))
+    texts = [
+        dialog.heading.text(),
+        dialog.counts_label.text(),
+        dialog.bar.format(),
+        dialog.cancel_button.text(),
+    ]
+    for text in texts:  # no English left in the Arabic dialog (the file name is the file's own)
+        assert has_arabic(text) == has_arabic(dialog.windowTitle()), text
+    assert "alyaum/0003.txt" in dialog.file_label.text()
+    return dialog
+
+
 def _error_dialog(window: MainWindow) -> QWidget:
     return build_error_dialog(window, HawamishError(ErrorCode.DISK_FULL, "/tmp/x.pdf"))
 
@@ -136,6 +154,7 @@ def _label_editor(window: MainWindow) -> QWidget:
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
     "import summary": _import_summary,
+    "import progress": _import_progress,
     "error dialog": _error_dialog,
     "export dialog": _export_dialog,
     "search panel": _search_panel,

@@ -212,7 +212,8 @@ def _refuse_drm(archive: SafeZip) -> None:
         if algorithm in _FONT_OBFUSCATION or target.lower().endswith(_FONT_SUFFIXES):
             continue
         raise archive.error(
-            f"DRM-protected: {target or 'content'} is encrypted ({algorithm or 'unknown'})", ErrorCode.ENCRYPTED
+            f"DRM-protected: {target or 'content'} is encrypted ({algorithm or 'unknown'})",
+            ErrorCode.ENCRYPTED,
         )
 
 

@@ -224,7 +224,8 @@ class SafeZip:
             raise self._os_error(exc, f"member {name} is damaged") from None
         if len(data) > info.file_size:
             raise self.error(
-                f"member {name} inflates past the {info.file_size} bytes it declares", ErrorCode.UNSAFE_ARCHIVE
+                f"member {name} inflates past the {info.file_size} bytes it declares",
+                ErrorCode.UNSAFE_ARCHIVE,
             )
         return data
 

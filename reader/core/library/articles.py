@@ -49,11 +49,14 @@ class Articles:
         with self._db.read() as tx:
             return rows.list_all(tx, selection)
 
-    def list_rows(self, selection: ArticleFilter | None = None) -> builtins.list[ArticleListRow]:
+    def list_rows(
+        self, selection: ArticleFilter | None = None, *, ids: Iterable[int] | None = None
+    ) -> builtins.list[ArticleListRow]:
         """The list columns of every article (or those `selection` keeps: id, title, author, outlet, date,
-        highlights), newest first: what a list view needs, several times faster than `list()`."""
+        highlights), newest first: what a list view needs, several times faster than `list()`. With `ids`,
+        only those articles (the ones a change named; missing ids are left out)."""
         with self._db.read() as tx:
-            return rows.list_rows(tx, selection)
+            return rows.list_rows(tx, selection, ids)
 
     def urls(self) -> dict[str, int]:
         """url -> id of every article that has one (the newest, when several share it)."""

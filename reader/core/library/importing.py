@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,12 +89,6 @@ class _Tables:
 
     def all(self) -> list[MetadataTable]:
         return [*self.given, *self.in_folders]
-
-
-def merged_meta(old: ArticleMeta, new: ArticleMeta) -> ArticleMeta:
-    """The new file's metadata, falling back to the stored article's for what the file does not say
-    (a plain-text update has no author or URL; that is no reason to forget them)."""
-    return ArticleMeta(**{f.name: getattr(new, f.name) or getattr(old, f.name) for f in fields(ArticleMeta)})
 
 
 class Importer:

@@ -29,6 +29,7 @@ from reader.core.storage.index_rows import IndexRowSource
 # Import, export, notes, backups and re-anchoring pull in parsers (markdown-it, charset-normalizer, rapidfuzz,
 # fpdf): they are imported by the methods that use them, so opening a library (the app's start-up) stays light.
 if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.anchors import ReanchorReport
     from reader.core.exporters import ExportRequest, ExportSummary
     from reader.core.exporters.collect import ExportDocument
     from reader.core.importers import ImportResult
@@ -151,6 +152,13 @@ class Library:
             cancel=cancel,
             on_file=on_file,
         )
+
+    def update_from_file(self, article_id: int, path: Path | str) -> ReanchorReport:
+        """Replace an article's text with a file's new version, re-anchoring its highlights (`import
+        --update`; the window's "Update them" for pages an import found changed)."""
+        from reader.core.library import reimport
+
+        return reimport.update_from_file(self.articles, article_id, path)
 
     def import_annotations(self, path: Path | str) -> AnnotationImportResult:
         """Re-anchor the W3C Web Annotations in `path` onto this library's articles."""

@@ -177,15 +177,32 @@ _LIST_ROWS = (
     "SELECT a.id, a.title, a.author, a.outlet, a.published, COALESCE(h.n, 0) FROM articles a "
     "LEFT JOIN (SELECT article_id, COUNT(*) AS n FROM highlights GROUP BY article_id) h ON h.article_id = a.id"
 )
+_SOME_LIST_ROWS = (
+    "SELECT a.id, a.title, a.author, a.outlet, a.published, "
+    "(SELECT COUNT(*) FROM highlights h WHERE h.article_id = a.id) FROM articles a WHERE a.id IN ({marks})"
+    "{where}"
+)
 
 
-def list_rows(tx: Transaction, selection: ArticleFilter | None = None) -> list[ArticleListRow]:
-    """The list columns of every article (or those the filter keeps), newest import first: plain tuples, no
-    Article objects (at 10,000 articles sqlite3.Row and dataclasses cost more than the query itself)."""
+def list_rows(
+    tx: Transaction, selection: ArticleFilter | None = None, article_ids: Iterable[int] | None = None
+) -> list[ArticleListRow]:
+    """The list columns of every article (or of the given ones; of those the filter keeps), newest import
+    first: plain tuples, no Article objects (at 10,000 articles sqlite3.Row and dataclasses cost more than the
+    query itself)."""
     where, args = _where(selection)
     cursor = tx.cursor()
     cursor.row_factory = None
-    found = list(map(ArticleListRow._make, cursor.execute(f"{_LIST_ROWS}{where} ORDER BY a.id DESC", args)))
+    if article_ids is None:
+        found = list(
+            map(ArticleListRow._make, cursor.execute(f"{_LIST_ROWS}{where} ORDER BY a.id DESC", args))
+        )
+    else:
+        found = []
+        for chunk in chunks(sorted(set(article_ids))):
+            sql = _SOME_LIST_ROWS.format(marks=marks(chunk), where=where.replace(" WHERE ", " AND ", 1))
+            found.extend(map(ArticleListRow._make, cursor.execute(sql, (*chunk, *args))))
+        found.sort(key=lambda row: row.id, reverse=True)
     needles = _folded_match(selection)
     return [r for r in found if _keep(r.title, r.author, r.outlet, needles)] if needles else found
 

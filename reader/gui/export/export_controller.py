@@ -56,7 +56,7 @@ class ExportController(QObject):
             )
         )
         self.action.triggered.connect(lambda _checked=False: self.open_dialog())
-        shell.add_action(self.action, Menu.FILE)  # Import… | Export… | — | Quit
+        shell.add_action(self.action, Menu.FILE)  # Import Files… | Import Folder… | Export… | — | Quit
         self.article_action = QAction(
             qta.icon("mdi6.export"),
             QCoreApplication.translate("ExportDialog", "Export Notes of This Article…"),

@@ -1,9 +1,11 @@
 """The library list's decisions: what a click on a row opens, what a library change refreshes.
 
 The table (library_view.py) and its model (library_model.py) only show rows; this controller opens the
-article of the row the user moves to, keeps the open article's row selected, and refreshes the rows from
-the library's changes: a burst of imported articles is read again once, a new highlight only patches the
-counts of its article.
+article of the row the user moves to, keeps the open article's row selected, and follows the library's
+changes row by row: new and edited articles' rows are read in a worker (an import holds the database while
+it writes a batch: the UI thread must not wait for it) and put in place without resetting the list, so the
+list fills in while an import runs and the user's selection and scroll position stay; deleted rows go at
+once; a new highlight only patches the counts of its article. A restore (LIBRARY) reads everything again.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from reader.core.changes import Change, ChangeKind
+from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.library import Library
-from reader.gui.library.library_model import COL_TITLE, LibraryModel, LibrarySortModel
+from reader.gui.common.workers import CancelledFn, ProgressFn, Task, run_task
+from reader.gui.library.library_model import COL_TITLE, LibraryModel, LibraryRow, LibrarySortModel, load_rows
 from reader.gui.library.library_view import make_library_view
 from reader.gui.shell import Shell
 
-#: Article changes that arrive within this many milliseconds refresh the list once.
+#: Article changes that arrive within this many milliseconds are read in one go (an import adds a batch
+#: every few tenths of a second: the list follows it at about this pace).
 REFRESH_MS = 100
 
 
@@ -39,8 +43,11 @@ class LibraryListController(QObject):
         self.view: QTableView = make_library_view(self.model, self.proxy, parent)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.proxy.modelReset.connect(self._reselect_current)
+        self._library = library
+        self._pending: set[int] = set()  # articles added or edited whose rows are still to be read
+        self._reading: Task | None = None
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self._read_pending)
         shell.library_changed.connect(self.on_library_change)
 
     @property
@@ -97,11 +104,56 @@ class LibraryListController(QObject):
             return
         if change.kind == ChangeKind.LIBRARY:  # a restore replaced everything: read it all now
             self._refresh_timer.stop()
+            self._pending.clear()
             self.refresh()
+        elif change.kind == ChangeKind.ARTICLE and change.op == ChangeOp.DELETED:
+            self._pending.difference_update(change.ids)
+            self._remove_rows(change.ids)
+            self.count_changed.emit(self.model.total)
         elif change.kind == ChangeKind.ARTICLE:
-            self._refresh_timer.start()  # an import adds many: read the rows once, when it pauses
+            self._pending.update(change.ids or change.article_ids)
+            if not self._refresh_timer.isActive():  # not restarted: a long import still fills the list in
+                self._refresh_timer.start()
         elif change.kind == ChangeKind.HIGHLIGHT:
             self.model.update_counts(change.article_ids)
+
+    def _remove_rows(self, article_ids: tuple[int, ...]) -> None:
+        """Take deleted articles out; Qt moving the current row to a neighbour is not the user choosing it."""
+        selection = self.view.selectionModel()
+        self._selecting = True
+        try:
+            current = selection.currentIndex()
+            if current.isValid() and self.proxy.article_id(current.row()) in article_ids:
+                selection.clear()
+            self.model.remove_ids(article_ids)
+        finally:
+            self._selecting = False
+
+    def _read_pending(self) -> None:
+        """Read the rows of the articles changes named, in a worker; one read at a time."""
+        if self._closed or not self._pending or self._reading is not None:
+            return
+        ids, self._pending = sorted(self._pending), set()
+        library = self._library
+
+        def work(_progress: ProgressFn, _cancelled: CancelledFn) -> list[LibraryRow]:
+            return load_rows(library, ids)
+
+        self._reading = run_task(self, work, on_done=self._rows_read, on_error=self._read_failed)
+
+    def _rows_read(self, rows: list[LibraryRow]) -> None:
+        self._reading = None
+        if self._closed:
+            return
+        self.model.insert_rows(rows)
+        self.count_changed.emit(self.model.total)
+        if self._pending and not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _read_failed(self, _error: BaseException) -> None:
+        self._reading = None
+        if not self._closed:
+            self.refresh()  # the rows could not be read one by one: read them all (a real failure shows)
 
     def refresh(self) -> None:
         """Read every row again."""
@@ -113,3 +165,5 @@ class LibraryListController(QObject):
     def close(self) -> None:
         self._closed = True
         self._refresh_timer.stop()
+        if self._reading is not None:
+            self._reading.cancel()

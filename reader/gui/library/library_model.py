@@ -11,6 +11,7 @@ reads left-to-right.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import qtawesome as qta
@@ -34,6 +35,8 @@ COLUMN_COUNT = 5
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SortKeyRole = Qt.ItemDataRole.UserRole + 2
 DirectionRole = Qt.ItemDataRole.UserRole + 3
+#: Everything the delegate draws of a cell in one call: (text, direction value or None, alignment).
+CellRole = Qt.ItemDataRole.UserRole + 4
 
 FETCH_BATCH = 1000
 
@@ -56,9 +59,9 @@ class LibraryRow:
         self.highlight_count = highlight_count
 
 
-def load_rows(library: Library) -> list[LibraryRow]:
-    """Every article's list columns, newest first, without bodies."""
-    return [LibraryRow(*row) for row in library.articles.list_rows()]
+def load_rows(library: Library, ids: Iterable[int] | None = None) -> list[LibraryRow]:
+    """Every article's list columns (or those of `ids`), newest first, without bodies."""
+    return [LibraryRow(*row) for row in library.articles.list_rows(ids=ids)]
 
 
 def _headers() -> list[str]:
@@ -72,7 +75,8 @@ def _headers() -> list[str]:
 
 
 class LibraryModel(QAbstractTableModel):
-    """Rows are Articles without blocks, newest first; `refresh()` reloads, `update_counts()` patches."""
+    """Rows are Articles without blocks, newest first; `refresh()` reloads everything, `insert_rows()`,
+    `update_rows()`, `remove_ids()` and `update_counts()` patch."""
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,8 +113,73 @@ class LibraryModel(QAbstractTableModel):
         self.endResetModel()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        self._all.sort(key=lambda a: a.id, reverse=True)  # ties keep newest first
-        self._all.sort(key=lambda a: self._sort_key(a, column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._all = self._in_order(self._all, column, order)
+
+    @classmethod
+    def _in_order(cls, rows: list[LibraryRow], column: int, order: Qt.SortOrder) -> list[LibraryRow]:
+        rows = sorted(rows, key=lambda a: a.id, reverse=True)  # ties keep newest first
+        rows.sort(key=lambda a: cls._sort_key(a, column), reverse=order == Qt.SortOrder.DescendingOrder)
+        return rows
+
+    # changes, row by row (an import adds rows while the user reads: no reset, the selection stays) ---
+    def insert_rows(self, rows: Sequence[LibraryRow]) -> int:
+        """Put new articles' rows where the current order wants them; rows already listed are updated
+        instead. Returns how many were added."""
+        fresh = [r for r in rows if r.id not in self._row_of]
+        self.update_rows([r for r in rows if r.id in self._row_of])
+        if not fresh:
+            return 0
+        new_ids = {r.id for r in fresh}
+        if self._sort is None:
+            merged = sorted([*self._all, *fresh], key=lambda a: a.id, reverse=True)
+        else:
+            merged = self._in_order([*self._all, *fresh], *self._sort)
+        # runs of consecutive new rows, each inserted in one step, in the order of their final position:
+        # when a run goes in, every row before it (old or new) is already in place
+        position = 0
+        while position < len(merged):
+            if merged[position].id not in new_ids:
+                position += 1
+                continue
+            end = position
+            while end < len(merged) and merged[end].id in new_ids:
+                end += 1
+            run = merged[position:end]
+            if position <= self._shown:  # among the rows the views have: they must be told
+                self.beginInsertRows(QModelIndex(), position, end - 1)
+                self._all[position:position] = run
+                self._shown += len(run)
+                self.endInsertRows()
+            else:  # past what was fetched: the next fetchMore hands them over
+                self._all[position:position] = run
+            position = end
+        self._row_of = {a.id: i for i, a in enumerate(self._all)}
+        return len(fresh)
+
+    def update_rows(self, rows: Sequence[LibraryRow]) -> None:
+        """New metadata for rows already listed (they keep their place until the next sort)."""
+        for row in rows:
+            at = self._row_of.get(row.id)
+            if at is None:
+                continue
+            self._all[at] = row
+            if at < self._shown:
+                self.dataChanged.emit(self.index(at, 0), self.index(at, COLUMN_COUNT - 1))
+
+    def remove_ids(self, article_ids: Iterable[int]) -> None:
+        """Take deleted articles' rows out."""
+        positions = sorted((self._row_of[i] for i in set(article_ids) if i in self._row_of), reverse=True)
+        if not positions:
+            return
+        for at in positions:
+            if at < self._shown:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                del self._all[at]
+                self._shown -= 1
+                self.endRemoveRows()
+            else:
+                del self._all[at]
+        self._row_of = {a.id: i for i, a in enumerate(self._all)}
 
     @classmethod
     def _sort_key(cls, article: LibraryRow, column: int) -> Any:
@@ -203,6 +272,12 @@ class LibraryModel(QAbstractTableModel):
             if col == COL_DATE:
                 return article.published or ""
             return str(self._display(article, col) or "").casefold()
+        if role == CellRole:
+            text = self._display(article, col)
+            if col == COL_HIGHLIGHTS:  # a number: the delegate writes it in the UI locale's digits
+                return (text, None, Qt.AlignmentFlag.AlignCenter)
+            found = first_strong_direction(str(text)) if col != COL_DATE else None
+            return (str(text), found.value if found is not None else None, _LEADING)
         if role == ArticleIdRole:
             return article.id
         if role == DirectionRole:
@@ -255,15 +330,31 @@ class LibrarySortModel(QSortFilterProxyModel):
         return int(value) if value is not None else None
 
 
+_LEADING = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+
+
 class DirectionDelegate(QStyledItemDelegate):
-    """Lays out each cell in its own text's direction, as Anki's browser does for RTL fields."""
+    """Lays out each cell in its own text's direction, as Anki's browser does for RTL fields.
+
+    It fills the option from one `CellRole` call instead of Qt's eight role lookups (each of them a call
+    into Python, through the proxy, with its rowCount and columnCount checks): a repaint of the list
+    enters Python once a cell, which matters most while an import worker competes for the GIL.
+    """
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        direction = index.data(DirectionRole)
+        cell = index.data(CellRole)
+        if not isinstance(cell, tuple):
+            super().initStyleOption(option, index)
+            return
+        value, direction, alignment = cell
+        text = value if isinstance(value, str) else self.displayText(value, option.locale)
+        if isinstance(index, QModelIndex):
+            option.index = index
+        option.text = text
+        if text:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        option.displayAlignment = alignment
         if direction == Direction.RTL.value:
             option.direction = Qt.LayoutDirection.RightToLeft
         elif direction == Direction.LTR.value:
             option.direction = Qt.LayoutDirection.LeftToRight
-        if index.column() != COL_HIGHLIGHTS:
-            option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter

@@ -10,6 +10,11 @@ happens. All index writes go through one single-thread pool: there is only ever 
 (Whoosh also locks the index against other processes; a busy index is retried a moment later). Library
 listeners are called on whatever thread wrote, so the listener hands the change to the keeper and emits a
 Qt signal; the queued connection wakes the UI thread, which starts the batch timer.
+
+An import adds articles in batches, a few a second. Indexing each batch as it came ran whoosh in this
+process next to the import, both fighting the UI thread for the GIL: the import took twice as long and the
+window stalled. So while articles keep being added, the index waits (IMPORT_QUIET_MS after the last batch,
+at most IMPORT_WAIT_MAX_S), then writes them all at once: in a process of its own when they are many.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QProcess, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
-from reader.core.changes import Change, ChangeKind
+from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Library
 from reader.core.library.index_keeper import IndexKeeper
@@ -38,6 +43,11 @@ RETRY_MS = 1500
 #: A start-up catch-up of more documents than this (or a missing index over a library this big) is built in
 #: a process of its own (index_process.py): a long build in a thread blocks the UI through the GIL.
 IN_PROCESS_DOCS = 300
+#: After an article was added, the index waits this long for the next one (an import adds a batch every
+#: few tenths of a second) before it writes what is pending.
+IMPORT_QUIET_MS = 600
+#: ... but never longer than this after the first of them (a long import is indexed as it goes).
+IMPORT_WAIT_MAX_S = 30.0
 #: A window that never paints (tests that do not show it) still gets its start-up sync after this long.
 STARTUP_FALLBACK_MS = 1000
 
@@ -75,6 +85,8 @@ class IndexService(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # the one writer
         self._changes_waiting = False  # the keeper holds changes no write has taken yet
+        self._adding_since: float | None = None  # articles are being added (an import): since when
+        self._last_added = 0.0
         self._task: Task | None = None
         self._needs_sync = False
         self._rebuild = False
@@ -155,8 +167,29 @@ class IndexService(QObject):
             self._needs_sync = True  # a sync reads everything (in a process of its own when it is large)
         else:
             self._changes_waiting = True
+        if change.kind == ChangeKind.ARTICLE and change.op == ChangeOp.ADDED:
+            now = time.monotonic()
+            self._last_added = now
+            if self._adding_since is None:
+                self._adding_since = now
+            if not self.busy:
+                self._batch_timer.start(self._import_wait_ms())
+            return
         if not self.busy and not self._batch_timer.isActive():
-            self._batch_timer.start()
+            self._batch_timer.start(BATCH_MS)
+
+    def _import_wait_ms(self) -> int:
+        """How much longer writes wait for an import that is adding articles (0: no longer)."""
+        if self._adding_since is None:
+            return 0
+        now = time.monotonic()
+        quiet = self._last_added + IMPORT_QUIET_MS / 1000 - now
+        longest = self._adding_since + IMPORT_WAIT_MAX_S - now
+        wait = min(quiet, longest)
+        if wait <= 0:
+            self._adding_since = None
+            return 0
+        return max(1, int(wait * 1000))
 
     # the writer ----------------------------------------------------------------------------------
     def _write_next(self) -> None:
@@ -171,6 +204,10 @@ class IndexService(QObject):
             self._keeper.discard_pending()  # a sync reads everything from SQLite anyway
             work = self._sync_work(rebuild)
         elif self._changes_waiting:
+            wait = self._import_wait_ms()
+            if wait:  # articles are still arriving: write them together when they stop
+                self._batch_timer.start(wait)
+                return
             self._changes_waiting = False
             merged = self._keeper.take()
             if merged is None:

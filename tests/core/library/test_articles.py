@@ -94,3 +94,22 @@ def test_replace_text_is_one_transaction(seeded, monkeypatch: pytest.MonkeyPatch
         library.articles.replace_text(article_id, blocks_from_lines(["جديد", "نص آخر"]))
     assert library.articles.get(article_id).text == SEED
     assert store.for_article(article_id) == sorted(created, key=lambda h: h.start)
+
+
+def test_list_rows_of_some_articles(library: Library) -> None:
+    store = library.articles
+    ids = [store.add(ArticleMeta(title=f"t{i}"), [Block(BlockKind.PARAGRAPH, f"نص {i}")]) for i in range(3)]
+    library.highlights.create(ids[1], 0, 2, color="claim")
+    rows = store.list_rows(ids=[ids[0], ids[1], 999])
+    assert [(r.id, r.title, r.highlight_count) for r in rows] == [(ids[1], "t1", 1), (ids[0], "t0", 0)]
+    assert store.list_rows() == sorted(store.list_rows(ids=ids), key=lambda r: r.id, reverse=True)
+
+
+def test_update_from_file_keeps_what_the_file_does_not_say(library: Library, tmp_path) -> None:
+    old = [Block(BlockKind.PARAGRAPH, "Title"), Block(BlockKind.PARAGRAPH, "Old text of the page.")]
+    article_id = library.articles.add(ArticleMeta(title="Title", author="A. Writer"), old)
+    path = tmp_path / "page.txt"
+    path.write_text("Title\n\nNew text of the page.\n", encoding="utf-8")
+    library.update_from_file(article_id, path)
+    article = library.articles.get(article_id)
+    assert "New text of the page." in article.text and article.author == "A. Writer"
