@@ -952,6 +952,43 @@
             <source>Update Them</source>
             <translation>تحديثها</translation>
         </message>
+        <message numerus="yes">
+            <source>Metadata from %n table(s)</source>
+            <translation>
+                <numerusform>دون بيانات وصفية من جدول</numerusform>
+                <numerusform>بيانات وصفية من جدول واحد</numerusform>
+                <numerusform>بيانات وصفية من جدولين</numerusform>
+                <numerusform>بيانات وصفية من %n جداول</numerusform>
+                <numerusform>بيانات وصفية من %n جدولًا</numerusform>
+                <numerusform>بيانات وصفية من %n جدول</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) of the metadata table matched no file</source>
+            <translation>
+                <numerusform>لم يبقَ صف في جدول البيانات الوصفية بلا ملف</numerusform>
+                <numerusform>صف واحد في جدول البيانات الوصفية لا يطابق أي ملف</numerusform>
+                <numerusform>صفان في جدول البيانات الوصفية لا يطابقان أي ملف</numerusform>
+                <numerusform>%n صفوف في جدول البيانات الوصفية لا تطابق أي ملف</numerusform>
+                <numerusform>%n صفًا في جدول البيانات الوصفية لا يطابق أي ملف</numerusform>
+                <numerusform>%n صف في جدول البيانات الوصفية لا يطابق أي ملف</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) had no row in the metadata table</source>
+            <translation>
+                <numerusform>لكل ملف صف في جدول البيانات الوصفية</numerusform>
+                <numerusform>ملف واحد ليس له صف في جدول البيانات الوصفية</numerusform>
+                <numerusform>ملفان ليس لهما صف في جدول البيانات الوصفية</numerusform>
+                <numerusform>%n ملفات ليس لها صف في جدول البيانات الوصفية</numerusform>
+                <numerusform>%n ملفًا ليس لها صف في جدول البيانات الوصفية</numerusform>
+                <numerusform>%n ملف ليس لها صف في جدول البيانات الوصفية</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{table}, line {line}: no file matches {name}</source>
+            <translation>{table}، السطر {line}: لا يطابق أي ملف {name}</translation>
+        </message>
     </context>
     <context>
         <name>ImportProgressDialog</name>

@@ -39,6 +39,27 @@
                 <numerusform>The import was cancelled; %n files were not read.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Metadata from %n table(s)</source>
+            <translation>
+                <numerusform>Metadata from %n table</numerusform>
+                <numerusform>Metadata from %n tables</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) of the metadata table matched no file</source>
+            <translation>
+                <numerusform>%n row of the metadata table matched no file</numerusform>
+                <numerusform>%n rows of the metadata table matched no file</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) had no row in the metadata table</source>
+            <translation>
+                <numerusform>%n file had no row in the metadata table</numerusform>
+                <numerusform>%n files had no row in the metadata table</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>SearchPanel</name>

@@ -13,6 +13,7 @@ imports).
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -100,7 +101,14 @@ class Importer:
         collections: Collections,
         apply_annotations: Callable[[Path, ImportResult], None],
         options: ImportOptions,
+        *,
+        on_results: Callable[[Sequence[ImportResult]], None] | None = None,
+        flush_seconds: float | None = None,
     ) -> None:
+        self.on_results = on_results
+        self.flush_seconds = flush_seconds
+        self.last_flush = time.monotonic()
+        self.reported = 0  # results before this index were handed to on_results
         self.articles = articles
         self.collections = collections
         self.apply_annotations = apply_annotations
@@ -194,6 +202,20 @@ class Importer:
             if len(self.pending) >= BATCH_SIZE:
                 self.flush()
 
+    def file_done(self) -> None:
+        """After each file: store what is pending when a window wants to see it (every `flush_seconds`), and
+        hand the results that are final to `on_results`."""
+        if self.flush_seconds is not None and time.monotonic() - self.last_flush >= self.flush_seconds:
+            self.flush()
+        if self.on_results is not None and not self.pending:
+            self.report_results()
+
+    def report_results(self) -> None:
+        if self.on_results is not None and self.reported < len(self.report):
+            new = self.report[self.reported :]
+            self.reported = len(self.report)
+            self.on_results(new)
+
     def update(
         self, result: ImportResult, article_id: int, meta: ArticleMeta, blocks: list[Block], text_hash: str
     ) -> None:
@@ -217,6 +239,7 @@ class Importer:
 
     def flush(self) -> None:
         """Insert the pending articles in one transaction and fill in their results; empties `pending`."""
+        self.last_flush = time.monotonic()
         if not self.pending:
             return
         pending, self.pending = self.pending, []
@@ -261,6 +284,7 @@ class Importer:
         self.report.unmatched_rows = [
             (str(t.path), r.line, r.file) for t in self.tables.all() for r in t.unmatched()
         ]
+        self.report_results()
         return self.report
 
 
@@ -274,14 +298,26 @@ def import_paths(
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     on_file: Callable[[str], None] | None = None,
+    on_results: Callable[[Sequence[ImportResult]], None] | None = None,
+    flush_seconds: float | None = None,
 ) -> ImportReport:
     """Import files and folders; one ImportResult per file (per chapter when split), in file order.
 
     `on_file(path)` is called before a file is read and `progress(done, total)` after it; when `cancel()`
     turns true, the files read so far are stored and the rest are reported as failed with CANCELLED. A
     metadata table the user named that cannot be read raises HawamishError before anything is imported.
+    For a window: with `flush_seconds`, new articles are stored at least that often (not only every
+    BATCH_SIZE articles), so a list fills in as they arrive; `on_results(results)` receives results as they
+    become final (stored, duplicate, failed), in order, each once.
     """
-    run = Importer(articles, collections, apply_annotations, options or ImportOptions())
+    run = Importer(
+        articles,
+        collections,
+        apply_annotations,
+        options or ImportOptions(),
+        on_results=on_results,
+        flush_seconds=flush_seconds,
+    )
     run.load_tables([Path(p) for p in paths])
     files = list(expand_paths(paths))
     total = len(files)
@@ -303,6 +339,7 @@ def import_paths(
             apply_annotations(path, result)
         else:
             run.import_file(path)
+        run.file_done()
         if progress is not None:
             progress(done + 1, total)
     return run.finish()

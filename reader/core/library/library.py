@@ -138,6 +138,8 @@ class Library:
         progress: Progress | None = None,
         cancel: Cancel | None = None,
         on_file: Callable[[str], None] | None = None,
+        on_results: Callable[[Sequence[ImportResult]], None] | None = None,
+        flush_seconds: float | None = None,
     ) -> ImportReport:
         """Import files and folders; one ImportResult per file (reader.core.library.importing)."""
         from reader.core.library import importing
@@ -151,6 +153,8 @@ class Library:
             progress=progress,
             cancel=cancel,
             on_file=on_file,
+            on_results=on_results,
+            flush_seconds=flush_seconds,
         )
 
     def update_from_file(self, article_id: int, path: Path | str) -> ReanchorReport:

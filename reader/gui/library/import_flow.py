@@ -1,7 +1,7 @@
 """File → Import Files… / Import Folder… and files dropped on the window: import off the UI thread, report.
 
 The import itself is `library.import_paths`, run a batch of files at a time in a worker
-(import_run.import_in_batches). The worker writes its progress into an `ImportProgress`; a timer shows it
+(import_run.import_all). The worker writes its progress into an `ImportProgress`; a timer shows it
 ten times a second in a dialog that is not modal (import_progress.py), so a folder of thousands of files
 neither floods the event loop nor stops the user from reading while the library list fills in. Cancel keeps
 what was imported. At the end, a summary: a line in the status bar when all went well, otherwise a box (never
@@ -26,7 +26,7 @@ from reader.core.library import Library
 from reader.gui.common.error_text import describe_error, error_reason
 from reader.gui.common.workers import CancelledFn, ProgressFn, Task, run_task
 from reader.gui.library.import_progress import ImportProgressDialog
-from reader.gui.library.import_run import ImportProgress, import_in_batches
+from reader.gui.library.import_run import ImportProgress, import_all
 from reader.gui.shell import Menu, Shell
 
 if TYPE_CHECKING:  # the importers (markdown-it and all) load with the first import, not with the app
@@ -148,7 +148,7 @@ class ImportFlow(QObject):
         progress = self.progress = ImportProgress()
 
         def work(_progress: ProgressFn, cancelled: CancelledFn) -> list[ImportResult]:
-            return import_in_batches(library, paths, progress, cancelled)
+            return import_all(library, paths, progress, cancelled)
 
         dialog = ImportProgressDialog(self._shell.dialog_parent())
         dialog.cancel_requested.connect(self.cancel)
@@ -200,7 +200,8 @@ class ImportFlow(QObject):
     # reporting -----------------------------------------------------------------------------------
     def summary_text(self, results: Sequence[ImportResult]) -> tuple[str, str]:
         """A one-paragraph summary and the details: one failed file a line with its reason, then one line
-        a page that changed since it was imported."""
+        a page that changed since it was imported, then one line a metadata table's row that matched no file."""
+        results_in = results
         cancelled = [
             r
             for r in results
@@ -219,6 +220,17 @@ class ImportFlow(QObject):
             parts.append(self.tr("Failed: {n}").format(n=counts["failed"]))
         if cancelled or (self.task is not None and self.task.is_cancelled):
             parts.append(self.tr("The import was cancelled; %n file(s) were not read.", "", len(cancelled)))
+        # a metadata table's rows that named no file, and files it did not describe: worth knowing, not failures
+        # (an ImportReport carries them; a plain list of results, as tests make, does not)
+        tables = list(getattr(results_in, "tables", []))
+        unmatched = list(getattr(results_in, "unmatched_rows", []))
+        without_row = list(getattr(results_in, "files_without_row", []))
+        if tables:
+            parts.append(self.tr("Metadata from %n table(s)", "", len(tables)))
+        if unmatched:
+            parts.append(self.tr("%n row(s) of the metadata table matched no file", "", len(unmatched)))
+        if without_row:
+            parts.append(self.tr("%n file(s) had no row in the metadata table", "", len(without_row)))
         mark = self._line_mark()
         lines = [
             f"{mark}{_isolated_name(r.path)} — {error_reason(r.error) if r.error is not None else ''}"
@@ -229,6 +241,13 @@ class ImportFlow(QObject):
             mark + self.tr("{name} — changed since it was imported").format(name=_isolated_name(r.path))
             for r in results
             if r.status == "changed"
+        ]
+        lines += [
+            mark
+            + self.tr("{table}, line {line}: no file matches {name}").format(
+                table=_isolated_name(table), line=f"\u2068{line}\u2069", name=f"\u2068{name}\u2069"
+            )
+            for table, line, name in unmatched
         ]
         return "\n".join(parts), "\n".join(lines)
 

@@ -1,36 +1,32 @@
-"""The import's worker side: `Library.import_paths` over the files in small batches, and what the dialog shows.
+"""The import's worker side: one `Library.import_paths` call, and what the dialog shows.
 
 No widgets and no signals here. The worker writes what it is doing into an `ImportProgress` (a lock and a
 few numbers) and the dialog reads a snapshot ten times a second on the UI thread: a loop over thousands of
 files costs the UI thread nothing, however fast the files go.
 
-The files are imported a batch at a time (each batch is one `import_paths` call, so duplicates, failures
-and annotation files are the core's business as on the command line). After each batch its results are
-counted, its articles are stored (the library list shows them) and a cancel takes effect; the batch size
-adapts so that a batch takes about BATCH_SECONDS, whether a file takes a millisecond (plain text) or a
-second (a long PDF).
+The whole import is one `import_paths` call, as on the command line (duplicates, metadata tables, changed
+pages and annotation files are the core's business and see every file of the import). It stores new
+articles at least every FLUSH_SECONDS (so the list fills in as they arrive, whether a file takes a
+millisecond or a second) and hands each result to the progress counts once it is final.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.errors import ErrorCode, HawamishError
+from reader.core.errors import ErrorCode
 from reader.core.library import Library
 
 if TYPE_CHECKING:
     from reader.core.importers import ImportResult
 
-#: A batch of files should take about this long (the list and the counts follow at this pace).
-BATCH_SECONDS = 0.25
-#: Files in the first batch, and the bounds of a batch.
-FIRST_BATCH, MIN_BATCH, MAX_BATCH = 8, 1, 200
+#: New articles are stored (and shown in the list) at least this often during an import.
+FLUSH_SECONDS = 0.25
 
 
 @dataclass(frozen=True)
@@ -57,6 +53,11 @@ class ImportProgress:
         with self._lock:
             self._total = total
 
+    def advance(self, done: int, total: int) -> None:
+        """`progress(done, total)` of Library.import_paths."""
+        with self._lock:
+            self._done, self._total = done, total
+
     def reading(self, path: str) -> None:
         with self._lock:
             self._current = path
@@ -78,53 +79,21 @@ def _cancelled(result: ImportResult) -> bool:
     return result.status == "failed" and result.error is not None and result.error.code is ErrorCode.CANCELLED
 
 
-def files_to_import(paths: Sequence[Path | str]) -> list[Path]:
-    """The files (and the unusable paths, reported by the import as failures) in the import's own order."""
-    from reader.core.importers import expand_paths
-
-    return [path for path, _error in expand_paths(paths)]
-
-
-def _offset(progress: ImportProgress, start: int) -> Callable[[int, int], None]:
-    """A batch's `progress(done, total)` as files done of the whole import."""
-
-    def report(done: int, _total: int) -> None:
-        progress.files_done(start + done)
-
-    return report
-
-
-def import_in_batches(
+def import_all(
     library: Library,
     paths: Sequence[Path | str],
     progress: ImportProgress,
     cancelled: Callable[[], bool],
     *,
-    batch_seconds: float = BATCH_SECONDS,
+    flush_seconds: float = FLUSH_SECONDS,
 ) -> list[ImportResult]:
-    """Import `paths` as `library.import_paths` does, a batch of files at a time; after a cancel, what was
-    stored stays and every file not read is reported failed with CANCELLED."""
-    from reader.core.importers import ImportResult
-
-    files = files_to_import(paths)
-    progress.start(len(files))
-    results: list[ImportResult] = []
-    size, start = FIRST_BATCH, 0
-    while start < len(files):  # (a file split into chapters has a result for each: count files, not results)
-        if cancelled():
-            results.extend(
-                ImportResult(str(p), "failed", error=HawamishError(ErrorCode.CANCELLED, str(p)))
-                for p in files[start:]
-            )
-            break
-        batch = files[start : start + size]
-        began = time.perf_counter()
-        done = library.import_paths(
-            batch, progress=_offset(progress, start), cancel=cancelled, on_file=progress.reading
-        )
-        results.extend(done)
-        progress.add_results(done)
-        start += len(batch)
-        per_file = (time.perf_counter() - began) / max(1, len(batch))
-        size = max(MIN_BATCH, min(MAX_BATCH, int(batch_seconds / per_file) if per_file > 0 else MAX_BATCH))
-    return results
+    """Import `paths` as `hawamish import` does, reporting into `progress`; after a cancel, what was stored
+    stays and every file not read is reported failed with CANCELLED."""
+    return library.import_paths(
+        paths,
+        progress=progress.advance,
+        cancel=cancelled,
+        on_file=progress.reading,
+        on_results=progress.add_results,
+        flush_seconds=flush_seconds,
+    )

@@ -258,3 +258,25 @@ def test_summary_lists_changed_pages_and_updates_them(
     assert blocker.args == [1, []]
     assert "A new paragraph the author added later." in library.articles.text(article_id)
     assert "Updated: 1" in window.statusBar().currentMessage()
+
+
+def test_a_folder_with_a_manifest_gets_its_metadata_and_the_summary_names_unmatched_rows(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    _article(folder, "a.txt")
+    (folder / "manifest.jsonl").write_text(
+        '{"file": "a.txt", "author": "سطام المقرن", "source": "الوطن", "date": "2015-07-21"}\n'
+        '{"file": "gone.txt", "author": "x"}\n',
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.importer.finished, timeout=15000):
+        window.importer.import_paths([folder])
+    [article] = [a for a in window.library.articles.list() if a.title == "Notes from the margin"]
+    assert (article.author, article.outlet, article.published) == ("سطام المقرن", "الوطن", "2015-07-21")
+    box = window.importer.summary_box
+    assert isinstance(box, QMessageBox)
+    assert "Metadata from 1 table" in box.text() and "1 row(s) of the metadata table matched no file" in box.text()
+    assert "line \u20682\u2069: no file matches \u2068gone.txt\u2069" in box.detailedText()
+    box.close()
