@@ -3,18 +3,23 @@
 The table (library_view.py) and its model (library_model.py) only show rows; this controller opens the
 article of the row the user moves to, keeps the open article's row selected, and refreshes the rows from
 the library's changes: a burst of imported articles is read again once, a new highlight only patches the
-counts of its article.
+counts of its article. It builds the parts of the library column with the same library and shell: the
+filter bar (filter_controller.py), the collections panel (collections_controller.py) and the article
+commands of the list and the Article menu (library_actions.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QWidget
 
 from reader.core.changes import Change, ChangeKind
 from reader.core.library import Library
+from reader.gui.library.collections_controller import CollectionsController
+from reader.gui.library.filter_controller import LibraryFilterController
+from reader.gui.library.library_actions import LibraryActions
 from reader.gui.library.library_model import COL_TITLE, LibraryModel, LibrarySortModel
-from reader.gui.library.library_view import make_library_view
+from reader.gui.library.library_view import ColumnShare, make_library_pane, make_library_view
 from reader.gui.shell import Shell
 
 #: Article changes that arrive within this many milliseconds refresh the list once.
@@ -22,12 +27,12 @@ REFRESH_MS = 100
 
 
 class LibraryListController(QObject):
-    """Owns the library list's model, sort proxy and table."""
+    """Owns the library list's model, sort proxy and table, and the pane they sit in."""
 
-    #: The number of articles in the library, after every refresh.
-    count_changed = Signal(int)
+    #: The number of articles the list shows and the number in the library, whenever either changes.
+    count_changed = Signal(int, int)
 
-    def __init__(self, library: Library, shell: Shell, parent: QWidget) -> None:
+    def __init__(self, library: Library, shell: Shell, settings: QSettings, parent: QWidget) -> None:
         super().__init__(parent)
         self._shell = shell
         self._selecting = False  # the list follows an opened article: that is not the user choosing a row
@@ -36,9 +41,16 @@ class LibraryListController(QObject):
         self.model = LibraryModel(library, self)
         self.proxy = LibrarySortModel(self)
         self.proxy.setSourceModel(self.model)
-        self.view: QTableView = make_library_view(self.model, self.proxy, parent)
+        self.view: QTableView
+        self.view, self.column_fitter = make_library_view(self.model, self.proxy, settings, parent)
+        self.filters = LibraryFilterController(library, shell, self.model, self)
+        self.collections = CollectionsController(library, shell, self.model, self.filters, self)
+        self.actions = LibraryActions(library, shell, self.view, self.model, self.selected_article_ids, self)
+        #: the library column: filter bar, collections panel, table
+        self.pane = make_library_pane(self.filters.bar, self.collections.panel, self.view)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.proxy.modelReset.connect(self._reselect_current)
+        self.model.modelReset.connect(self._emit_count)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         shell.library_changed.connect(self.on_library_change)
@@ -46,6 +58,19 @@ class LibraryListController(QObject):
     @property
     def total(self) -> int:
         return self.model.total
+
+    def add_menu_entries(self) -> None:
+        """The Article menu's commands and Edit → Filter Library… (once the window's menus exist)."""
+        self.actions.add_menu_entries()
+        self.filters.add_menu_entries()
+
+    def share_width(self, splitter: QSplitter) -> ColumnShare:
+        """Keep the library column (the first of `splitter`) at a share of the window until the user moves
+        the splitter."""
+        return ColumnShare(splitter)
+
+    def _emit_count(self) -> None:
+        self.count_changed.emit(self.model.shown_total, self.model.total)
 
     # the user's choice ---------------------------------------------------------------------------
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -103,13 +128,19 @@ class LibraryListController(QObject):
         elif change.kind == ChangeKind.HIGHLIGHT:
             self.model.update_counts(change.article_ids)
 
+    @property
+    def settled(self) -> bool:
+        """No refresh and no filtering waits to be done (tests and scripts wait for it)."""
+        return not self._refresh_timer.isActive() and self.filters.settled and not self.collections.pending
+
     def refresh(self) -> None:
         """Read every row again."""
         if self._closed:
             return
         self.model.refresh()
-        self.count_changed.emit(self.model.total)
 
     def close(self) -> None:
         self._closed = True
         self._refresh_timer.stop()
+        self.filters.close()
+        self.collections.close()
