@@ -250,6 +250,108 @@
         </message>
     </context>
     <context>
+        <name>ArticleTagsDialog</name>
+        <message>
+            <source>Add tags, separated by commas</source>
+            <translation>أضف وسومًا تفصل بينها فواصل</translation>
+        </message>
+        <message>
+            <source>Article Tags</source>
+            <translation>وسوم المقالات</translation>
+        </message>
+        <message>
+            <source>The selected articles have no tags yet.</source>
+            <translation>لا وسوم على المقالات المحددة بعد.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tags of %n selected article(s):</source>
+            <translation>
+                <numerusform>وسوم المقالات المحددة:</numerusform>
+                <numerusform>وسوم المقال المحدد:</numerusform>
+                <numerusform>وسوم المقالين المحددين:</numerusform>
+                <numerusform>وسوم المقالات المحددة (%n مقالات):</numerusform>
+                <numerusform>وسوم المقالات المحددة (%n مقالًا):</numerusform>
+                <numerusform>وسوم المقالات المحددة (%n مقال):</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsController</name>
+        <message>
+            <source>&amp;New Collection…</source>
+            <translation>مجموعة &amp;جديدة…</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation>إعادة ت&amp;سمية…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>ح&amp;ذف…</translation>
+        </message>
+        <message>
+            <source>New Collection</source>
+            <translation>مجموعة جديدة</translation>
+        </message>
+        <message>
+            <source>Name of the new collection:</source>
+            <translation>اسم المجموعة الجديدة:</translation>
+        </message>
+        <message>
+            <source>Rename Collection</source>
+            <translation>إعادة تسمية المجموعة</translation>
+        </message>
+        <message>
+            <source>New name of the collection {name}:</source>
+            <translation>الاسم الجديد للمجموعة {name}:</translation>
+        </message>
+        <message>
+            <source>Delete Collection</source>
+            <translation>حذف المجموعة</translation>
+        </message>
+        <message>
+            <source>Delete the collection {name}?</source>
+            <translation>أتحذف المجموعة {name}؟</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>احذف</translation>
+        </message>
+        <message numerus="yes">
+            <source>Its %n article(s) stay in the library.</source>
+            <translation>
+                <numerusform>المجموعة فارغة.</numerusform>
+                <numerusform>يبقى مقالها الوحيد في المكتبة.</numerusform>
+                <numerusform>يبقى مقالاها في المكتبة.</numerusform>
+                <numerusform>تبقى مقالاتها (%n مقالات) في المكتبة.</numerusform>
+                <numerusform>تبقى مقالاتها (%n مقالًا) في المكتبة.</numerusform>
+                <numerusform>تبقى مقالاتها (%n مقال) في المكتبة.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsPanel</name>
+        <message>
+            <source>Collections</source>
+            <translation>المجموعات</translation>
+        </message>
+        <message>
+            <source>All articles</source>
+            <translation>كل المقالات</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>لا مقالات</numerusform>
+                <numerusform>مقال واحد</numerusform>
+                <numerusform>مقالان</numerusform>
+                <numerusform>%n مقالات</numerusform>
+                <numerusform>%n مقالًا</numerusform>
+                <numerusform>%n مقال</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ColorChips</name>
         <message>
             <location filename="../reader/gui/common/color_chips.py" line="61" />
@@ -798,6 +900,100 @@
         </message>
     </context>
     <context>
+        <name>FilterBar</name>
+        <message>
+            <source>Filter…</source>
+            <translation>تصفية…</translation>
+        </message>
+        <message>
+            <source>Titles, authors and outlets that contain these letters (hamza, ta marbuta and harakat aside). Ctrl+Shift+F</source>
+            <translation>العناوين والكتّاب والمنابر التي فيها هذه الحروف (بصرف النظر عن الهمزات والتاء المربوطة والحركات). Ctrl+Shift+F</translation>
+        </message>
+        <message>
+            <source>Filters</source>
+            <translation>التصفية</translation>
+        </message>
+        <message>
+            <source>Filters: collection, tag, author, outlet, language, date, highlights</source>
+            <translation>التصفية: المجموعة، الوسم، الكاتب، المنبر، اللغة، التاريخ، التظليلات</translation>
+        </message>
+        <message>
+            <source>Clear every filter</source>
+            <translation>امسح كل عوامل التصفية</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterPopup</name>
+        <message>
+            <source>Filters</source>
+            <translation>التصفية</translation>
+        </message>
+        <message>
+            <source>Any tag</source>
+            <translation>كل الوسوم</translation>
+        </message>
+        <message>
+            <source>Any collection</source>
+            <translation>كل المجموعات</translation>
+        </message>
+        <message>
+            <source>Any language</source>
+            <translation>كل اللغات</translation>
+        </message>
+        <message>
+            <source>Any author</source>
+            <translation>أي كاتب</translation>
+        </message>
+        <message>
+            <source>Any outlet</source>
+            <translation>أي منبر</translation>
+        </message>
+        <message>
+            <source>Only articles with highlights</source>
+            <translation>المقالات التي فيها تظليلات فقط</translation>
+        </message>
+        <message>
+            <source>Clear Filters</source>
+            <translation>امسح التصفية</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Collection:</source>
+            <translation>المجموعة:</translation>
+        </message>
+        <message>
+            <source>Tag:</source>
+            <translation>الوسم:</translation>
+        </message>
+        <message>
+            <source>Author:</source>
+            <translation>الكاتب:</translation>
+        </message>
+        <message>
+            <source>Outlet:</source>
+            <translation>المنبر:</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>اللغة:</translation>
+        </message>
+        <message>
+            <source>Published:</source>
+            <translation>تاريخ النشر:</translation>
+        </message>
+        <message>
+            <source>Arabic</source>
+            <translation>العربية</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>الإنجليزية</translation>
+        </message>
+    </context>
+    <context>
         <name>FindBar</name>
         <message>
             <location filename="../reader/gui/reading/find_bar.py" line="59" />
@@ -1091,6 +1287,205 @@
         </message>
     </context>
     <context>
+        <name>LibraryActions</name>
+        <message>
+            <source>Edit &amp;Metadata…</source>
+            <translation>تحرير &amp;بيانات المقال…</translation>
+        </message>
+        <message>
+            <source>Title, author, outlet, date, language, tags and collections</source>
+            <translation>العنوان والكاتب والمنبر والتاريخ واللغة والوسوم والمجموعات</translation>
+        </message>
+        <message>
+            <source>&amp;Tags…</source>
+            <translation>ال&amp;وسوم…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>ح&amp;ذف…</translation>
+        </message>
+        <message>
+            <source>Add to &amp;Collection</source>
+            <translation>إضافة إلى م&amp;جموعة</translation>
+        </message>
+        <message>
+            <source>&amp;Remove from Collection</source>
+            <translation>إ&amp;خراج من مجموعة</translation>
+        </message>
+        <message>
+            <source>New Collection…</source>
+            <translation>مجموعة جديدة…</translation>
+        </message>
+        <message>
+            <source>In no collection</source>
+            <translation>ليست في أي مجموعة</translation>
+        </message>
+        <message>
+            <source>Write the date as a year, a month or a day: 2015, 2015-07 or 2015-07-21.</source>
+            <translation>اكتب التاريخ سنةً أو شهرًا أو يومًا: ⁨2015⁩ أو ⁨2015-07⁩ أو ⁨2015-07-21⁩.</translation>
+        </message>
+        <message>
+            <source>An article needs a title.</source>
+            <translation>لا بد للمقال من عنوان.</translation>
+        </message>
+        <message>
+            <source>Write the language as a short code, such as ar, en or fr.</source>
+            <translation>اكتب اللغة برمز قصير، مثل ⁨ar⁩ أو ⁨en⁩ أو ⁨fr⁩.</translation>
+        </message>
+        <message>
+            <source>New Collection</source>
+            <translation>مجموعة جديدة</translation>
+        </message>
+        <message>
+            <source>Name of the new collection:</source>
+            <translation>اسم المجموعة الجديدة:</translation>
+        </message>
+        <message>
+            <source>Delete Articles</source>
+            <translation>حذف المقالات</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>احذف</translation>
+        </message>
+        <message>
+            <source>Edit → Undo brings them back with their highlights and notes.</source>
+            <translation>يعيدها «تحرير ← تراجع» بتظليلاتها وملاحظاتها.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n highlight(s)</source>
+            <translation>
+                <numerusform>لا تظليلات</numerusform>
+                <numerusform>تظليل واحد</numerusform>
+                <numerusform>تظليلان</numerusform>
+                <numerusform>%n تظليلات</numerusform>
+                <numerusform>%n تظليلًا</numerusform>
+                <numerusform>%n تظليل</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete “{title}” with its {highlights}?</source>
+            <translation>أتحذف «{title}» مع تظليلاته ({highlights})؟</translation>
+        </message>
+        <message>
+            <source>Delete “{title}”?</source>
+            <translation>أتحذف «{title}»؟</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>لا مقالات</numerusform>
+                <numerusform>مقال واحد</numerusform>
+                <numerusform>مقالان</numerusform>
+                <numerusform>%n مقالات</numerusform>
+                <numerusform>%n مقالًا</numerusform>
+                <numerusform>%n مقال</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete {articles} with their {highlights}?</source>
+            <translation>أتحذف المقالات المحددة ({articles}) مع تظليلاتها ({highlights})؟</translation>
+        </message>
+        <message>
+            <source>Delete {articles}?</source>
+            <translation>أتحذف المقالات المحددة ({articles})؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryCommands</name>
+        <message>
+            <source>Edit metadata</source>
+            <translation>تحرير بيانات المقال</translation>
+        </message>
+        <message>
+            <source>Delete articles</source>
+            <translation>حذف مقالات</translation>
+        </message>
+        <message>
+            <source>Change tags</source>
+            <translation>تغيير الوسوم</translation>
+        </message>
+        <message>
+            <source>Add to collection</source>
+            <translation>إضافة إلى مجموعة</translation>
+        </message>
+        <message>
+            <source>Remove from collection</source>
+            <translation>إخراج من مجموعة</translation>
+        </message>
+        <message>
+            <source>New collection</source>
+            <translation>مجموعة جديدة</translation>
+        </message>
+        <message>
+            <source>Rename collection</source>
+            <translation>إعادة تسمية مجموعة</translation>
+        </message>
+        <message>
+            <source>Delete collection</source>
+            <translation>حذف مجموعة</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryFilterController</name>
+        <message>
+            <source>&amp;Filter Library…</source>
+            <translation>&amp;تصفية المكتبة…</translation>
+        </message>
+        <message>
+            <source>Write a date as 2015, 2015-07 or 2015-07-21.</source>
+            <translation>اكتب التاريخ هكذا: ⁨2015⁩ أو ⁨2015-07⁩ أو ⁨2015-07-21⁩.</translation>
+        </message>
+        <message>
+            <source>The library list could not be filtered.</source>
+            <translation>تعذّرت تصفية قائمة المكتبة.</translation>
+        </message>
+        <message>
+            <source>Arabic</source>
+            <translation>العربية</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>الإنجليزية</translation>
+        </message>
+        <message>
+            <source>Collection: {name}</source>
+            <translation>المجموعة: {name}</translation>
+        </message>
+        <message>
+            <source>Tag: {tag}</source>
+            <translation>الوسم: {tag}</translation>
+        </message>
+        <message>
+            <source>Author: {author}</source>
+            <translation>الكاتب: {author}</translation>
+        </message>
+        <message>
+            <source>Outlet: {outlet}</source>
+            <translation>المنبر: {outlet}</translation>
+        </message>
+        <message>
+            <source>Language: {language}</source>
+            <translation>اللغة: {language}</translation>
+        </message>
+        <message>
+            <source>{since} to {until}</source>
+            <translation>من {since} إلى {until}</translation>
+        </message>
+        <message>
+            <source>Since {date}</source>
+            <translation>منذ {date}</translation>
+        </message>
+        <message>
+            <source>Until {date}</source>
+            <translation>حتى {date}</translation>
+        </message>
+        <message>
+            <source>With highlights</source>
+            <translation>فيها تظليلات</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryModel</name>
         <message>
             <location filename="../reader/gui/library/library_model.py" line="69" />
@@ -1247,6 +1642,89 @@
             <location filename="../reader/gui/main_window.py" line="277" />
             <source>&lt;h3&gt;Hawamish {version}&lt;/h3&gt;&lt;p&gt;Read, annotate, search and export opinion pieces.&lt;/p&gt;&lt;p&gt;Arabic text is set in Amiri (SIL Open Font License).&lt;/p&gt;</source>
             <translation>&lt;h3&gt;هوامش {version}&lt;/h3&gt;&lt;p&gt;اقرأ مقالات الرأي، وعلّق عليها، وابحث فيها، وصدّر ملاحظاتك.&lt;/p&gt;&lt;p&gt;النص العربي مصفوف بخط أميري (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Article</source>
+            <translation>ال&amp;مقال</translation>
+        </message>
+        <message>
+            <source>{shown} of {count} articles</source>
+            <translation>المقالات: {shown} من {count}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetadataDialog</name>
+        <message>
+            <source>Edit Metadata</source>
+            <translation>بيانات المقال</translation>
+        </message>
+        <message>
+            <source>2015, 2015-07 or 2015-07-21</source>
+            <translation>2015 أو 2015-07 أو 2015-07-21</translation>
+        </message>
+        <message>
+            <source>Arabic</source>
+            <translation>العربية</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>الإنجليزية</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>غير معروفة</translation>
+        </message>
+        <message>
+            <source>Choose a language, or type its code (fr, de, fa…)</source>
+            <translation>اختر لغة أو اكتب رمزها (fr، de، fa…)</translation>
+        </message>
+        <message>
+            <source>Tags, separated by commas</source>
+            <translation>وسوم تفصل بينها فواصل</translation>
+        </message>
+        <message>
+            <source>Collections</source>
+            <translation>المجموعات</translation>
+        </message>
+        <message>
+            <source>New collection</source>
+            <translation>مجموعة جديدة</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>أضف</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>ال&amp;عنوان:</translation>
+        </message>
+        <message>
+            <source>&amp;Author:</source>
+            <translation>ال&amp;كاتب:</translation>
+        </message>
+        <message>
+            <source>&amp;Outlet:</source>
+            <translation>ال&amp;منبر:</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>ال&amp;تاريخ:</translation>
+        </message>
+        <message>
+            <source>&amp;Web address:</source>
+            <translation>ال&amp;رابط:</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>ال&amp;لغة:</translation>
+        </message>
+        <message>
+            <source>Ta&amp;gs:</source>
+            <translation>الو&amp;سوم:</translation>
+        </message>
+        <message>
+            <source>&amp;Collections:</source>
+            <translation>المج&amp;موعات:</translation>
         </message>
     </context>
     <context>

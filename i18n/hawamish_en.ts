@@ -21,12 +21,42 @@
         </message>
     </context>
     <context>
+        <name>ArticleTagsDialog</name>
+        <message numerus="yes">
+            <source>Tags of %n selected article(s):</source>
+            <translation>
+                <numerusform>Tags of the selected article:</numerusform>
+                <numerusform>Tags of %n selected articles:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>BackupFlow</name>
         <message numerus="yes">
             <source>Backup of %n article(s) saved to %1</source>
             <translation>
                 <numerusform>Backup of %n article saved to %1</numerusform>
                 <numerusform>Backup of %n articles saved to %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsController</name>
+        <message numerus="yes">
+            <source>Its %n article(s) stay in the library.</source>
+            <translation>
+                <numerusform>Its %n article stays in the library.</numerusform>
+                <numerusform>Its %n articles stay in the library.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsPanel</name>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
             </translation>
         </message>
     </context>
@@ -58,6 +88,23 @@
             <translation>
                 <numerusform>%n file had no row in the metadata table</numerusform>
                 <numerusform>%n files had no row in the metadata table</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryActions</name>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n highlight(s)</source>
+            <translation>
+                <numerusform>%n highlight</numerusform>
+                <numerusform>%n highlights</numerusform>
             </translation>
         </message>
     </context>

@@ -4,7 +4,7 @@
                              and a Shell (shell.py: what a feature may ask of the window)
     common/                  workers, offsets, settings, error sentences, library events, label display
     reading/                 the article view, its layers, the find bar, opening articles
-    library/                 the library list and importing
+    library/                 the library list, its filters and collections, article metadata, importing
     annotations/             highlights, notes, colour labels
     search/                  the search panel, its queries, the index service and process
     export/, backup/         File → Export Notes…, File → Back Up Library…

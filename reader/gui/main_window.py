@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         # Each gets the library and the shell, plus, explicitly, any other feature it needs. The library
         # list comes first: widgets are created in the order they sit on screen, which is also the
         # keyboard focus order; then the article view with what shows an article in it (reading).
-        self.library_list = LibraryListController(library, self.shell, self)
+        self.library_list = LibraryListController(library, self.shell, settings, self)
         self.library_view = self.library_list.view
         self.library_view.setAccessibleName(self.tr("Library"))
         self.article_view = ArticleView(self)
@@ -81,12 +81,13 @@ class MainWindow(QMainWindow):
         self.events.changed.connect(self.reading.on_library_change)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.library_view)
+        self.splitter.addWidget(self.library_list.pane)
         self.splitter.addWidget(self.article_view)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 930])
         self.splitter.setChildrenCollapsible(False)
+        self.library_share = self.library_list.share_width(self.splitter)
         self.setCentralWidget(self.splitter)
         self._count_label = QLabel(self)
         self._count_label.setObjectName("articleCount")
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         # context-menu sections
         self.importer = ImportFlow(library, settings, self.shell, self)  # File → Import Files… / Folder…
         self.file_drop = FileDropImport(self, self.importer)  # files and folders dropped on the window
+        self.library_list.add_menu_entries()  # the Article menu and the list's context menu
         self.annotations = AnnotationController(library, self.shell, self)
         self.find_bar = FindBar(self.article_view)
         self.search = SearchController(library, self.shell, self.find_bar, self)
@@ -123,7 +125,7 @@ class MainWindow(QMainWindow):
         self.library_list.count_changed.connect(self._show_count)
         self.search_requested.connect(lambda text: self.search.set_query(text, open_first=True))
 
-        self._show_count(self.library_list.total)
+        self._show_count(self.library_model.shown_total, self.library_list.total)
         self._restore_state()
 
     # building ------------------------------------------------------------------------------------
@@ -131,11 +133,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu: QMenu = bar.addMenu(self.tr("&File"))
         self.edit_menu: QMenu = bar.addMenu(self.tr("&Edit"))
+        self.articles_menu: QMenu = bar.addMenu(self.tr("&Article"))
         self.view_menu: QMenu = bar.addMenu(self.tr("&View"))
         self.help_menu: QMenu = bar.addMenu(self.tr("&Help"))
         for menu, name in (
             (self.file_menu, "fileMenu"),
             (self.edit_menu, "editMenu"),
+            (self.articles_menu, "articleMenu"),
             (self.view_menu, "viewMenu"),
             (self.help_menu, "helpMenu"),
         ):
@@ -143,6 +147,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[Menu, QMenu] = {
             Menu.FILE: self.file_menu,
             Menu.EDIT: self.edit_menu,
+            Menu.ARTICLE: self.articles_menu,
             Menu.VIEW: self.view_menu,
             Menu.HELP: self.help_menu,
         }
@@ -179,7 +184,7 @@ class MainWindow(QMainWindow):
         )
         self.toggle_library_action.setCheckable(True)
         self.toggle_library_action.setChecked(True)
-        self.toggle_library_action.toggled.connect(self.library_view.setVisible)
+        self.toggle_library_action.toggled.connect(self.library_list.pane.setVisible)
         self.view_menu.addAction(self.toggle_library_action)
         self.view_menu.addSeparator()
         self.zoom_in_action = self._action(
@@ -244,8 +249,11 @@ class MainWindow(QMainWindow):
         self.library_list.show_current(None)
         self.setWindowTitle(self.tr("Hawamish"))
 
-    def _show_count(self, count: int) -> None:
-        self._count_label.setText(self.tr("Articles: {count}").format(count=count))
+    def _show_count(self, shown: int, count: int) -> None:
+        if shown == count:
+            self._count_label.setText(self.tr("Articles: {count}").format(count=count))
+        else:
+            self._count_label.setText(self.tr("{shown} of {count} articles").format(shown=shown, count=count))
         if count == 0:
             self.article_view.set_empty_message(
                 self.tr("Your library is empty"),
@@ -291,6 +299,7 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+            self.library_share.user_set = True
         header = self.settings.value("window/library_header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.library_view.horizontalHeader().restoreState(header)
@@ -299,7 +308,12 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if (
+            self.library_share.placed_by_user()
+        ):  # else the list keeps its share of whatever width the window gets
+            self.settings.setValue("window/splitter", self.splitter.saveState())
+        else:
+            self.settings.remove("window/splitter")
         self.settings.setValue("window/library_header", self.library_view.horizontalHeader().saveState())
         self.settings.sync()
 

@@ -28,6 +28,7 @@ class Menu(StrEnum):
 
     FILE = "file"
     EDIT = "edit"
+    ARTICLE = "article"
     VIEW = "view"
     HELP = "help"
 

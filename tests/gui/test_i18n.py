@@ -57,6 +57,9 @@ def test_arabic_main_window_is_translated_and_mirrored(
         window.zoom_out_action,
         window.zoom_reset_action,
         window.about_action,
+        window.library_list.actions.edit_action,
+        window.library_list.actions.delete_action,
+        window.library_list.filters.focus_action,
     ]
     for action in own_actions:
         assert has_arabic(action.text()), action.text()
@@ -150,6 +153,44 @@ def _label_editor(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _metadata_dialog(window: MainWindow) -> QWidget:
+    article_id = window.library.articles.ids()[0]
+    dialog = window.library_list.actions.edit_metadata(article_id)
+    assert dialog is not None
+    arabic_ui = has_arabic(dialog.windowTitle())
+    assert has_arabic(dialog.language_combo.itemText(0)) == arabic_ui
+    assert has_arabic(dialog.tags_edit.placeholderText()) == arabic_ui
+    dialog.edits["published"].setText("2015-13")
+    dialog.save()
+    assert (
+        has_arabic(dialog.error_text("published")) == arabic_ui
+    )  # the field's problem, in the UI's language
+    return dialog
+
+
+def _article_tags_dialog(window: MainWindow) -> QWidget:
+    dialog = window.library_list.actions.edit_tags(window.library.articles.ids()[:2])
+    assert dialog is not None
+    return dialog
+
+
+def _delete_question(window: MainWindow) -> QWidget:
+    box = window.library_list.actions.delete_articles(window.library.articles.ids()[:2])
+    assert box is not None
+    assert has_arabic(box.text()) == has_arabic(box.windowTitle())
+    return box
+
+
+def _library_filters(window: MainWindow) -> QWidget:
+    filters = window.library_list.filters
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(filters.bar.box.placeholderText()) == arabic_ui
+    assert has_arabic(window.library_list.collections.panel.item(0).text()) == arabic_ui
+    assert has_arabic(window.articles_menu.title()) == arabic_ui
+    filters.open_popup()
+    return filters.popup
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
@@ -161,6 +202,10 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "find bar": _find_bar,
     "annotation panel": _annotation_panel,
     "label editor": _label_editor,
+    "metadata dialog": _metadata_dialog,
+    "article tags dialog": _article_tags_dialog,
+    "delete question": _delete_question,
+    "library filters": _library_filters,
 }
 
 

@@ -6,18 +6,24 @@ changes row by row: new and edited articles' rows are read in a worker (an impor
 it writes a batch: the UI thread must not wait for it) and put in place without resetting the list, so the
 list fills in while an import runs and the user's selection and scroll position stay; deleted rows go at
 once; a new highlight only patches the counts of its article. A restore (LIBRARY) reads everything again.
+It builds the parts of the library column with the same library and shell: the filter bar
+(filter_controller.py), the collections panel (collections_controller.py) and the article commands of the
+list and the Article menu (library_actions.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QWidget
 
 from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.library import Library
 from reader.gui.common.workers import CancelledFn, ProgressFn, Task, run_task
+from reader.gui.library.collections_controller import CollectionsController
+from reader.gui.library.filter_controller import LibraryFilterController
+from reader.gui.library.library_actions import LibraryActions
 from reader.gui.library.library_model import COL_TITLE, LibraryModel, LibraryRow, LibrarySortModel, load_rows
-from reader.gui.library.library_view import make_library_view
+from reader.gui.library.library_view import ColumnShare, make_library_pane, make_library_view
 from reader.gui.shell import Shell
 
 #: Article changes that arrive within this many milliseconds are read in one go (an import adds a batch
@@ -26,12 +32,12 @@ REFRESH_MS = 100
 
 
 class LibraryListController(QObject):
-    """Owns the library list's model, sort proxy and table."""
+    """Owns the library list's model, sort proxy and table, and the pane they sit in."""
 
-    #: The number of articles in the library, after every refresh.
-    count_changed = Signal(int)
+    #: The number of articles the list shows and the number in the library, whenever either changes.
+    count_changed = Signal(int, int)
 
-    def __init__(self, library: Library, shell: Shell, parent: QWidget) -> None:
+    def __init__(self, library: Library, shell: Shell, settings: QSettings, parent: QWidget) -> None:
         super().__init__(parent)
         self._shell = shell
         self._selecting = False  # the list follows an opened article: that is not the user choosing a row
@@ -40,9 +46,16 @@ class LibraryListController(QObject):
         self.model = LibraryModel(library, self)
         self.proxy = LibrarySortModel(self)
         self.proxy.setSourceModel(self.model)
-        self.view: QTableView = make_library_view(self.model, self.proxy, parent)
+        self.view: QTableView
+        self.view, self.column_fitter = make_library_view(self.model, self.proxy, settings, parent)
+        self.filters = LibraryFilterController(library, shell, self.model, self)
+        self.collections = CollectionsController(library, shell, self.model, self.filters, self)
+        self.actions = LibraryActions(library, shell, self.view, self.model, self.selected_article_ids, self)
+        #: the library column: filter bar, collections panel, table
+        self.pane = make_library_pane(self.filters.bar, self.collections.panel, self.view)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.proxy.modelReset.connect(self._reselect_current)
+        self.model.modelReset.connect(self._emit_count)
         self._library = library
         self._pending: set[int] = set()  # articles added or edited whose rows are still to be read
         self._reading: Task | None = None
@@ -53,6 +66,19 @@ class LibraryListController(QObject):
     @property
     def total(self) -> int:
         return self.model.total
+
+    def add_menu_entries(self) -> None:
+        """The Article menu's commands and Edit → Filter Library… (once the window's menus exist)."""
+        self.actions.add_menu_entries()
+        self.filters.add_menu_entries()
+
+    def share_width(self, splitter: QSplitter) -> ColumnShare:
+        """Keep the library column (the first of `splitter`) at a share of the window until the user moves
+        the splitter."""
+        return ColumnShare(splitter)
+
+    def _emit_count(self) -> None:
+        self.count_changed.emit(self.model.shown_total, self.model.total)
 
     # the user's choice ---------------------------------------------------------------------------
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -109,7 +135,7 @@ class LibraryListController(QObject):
         elif change.kind == ChangeKind.ARTICLE and change.op == ChangeOp.DELETED:
             self._pending.difference_update(change.ids)
             self._remove_rows(change.ids)
-            self.count_changed.emit(self.model.total)
+            self._emit_count()
         elif change.kind == ChangeKind.ARTICLE:
             self._pending.update(change.ids or change.article_ids)
             if not self._refresh_timer.isActive():  # not restarted: a long import still fills the list in
@@ -146,7 +172,7 @@ class LibraryListController(QObject):
         if self._closed:
             return
         self.model.insert_rows(rows)
-        self.count_changed.emit(self.model.total)
+        self._emit_count()
         if self._pending and not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
@@ -155,15 +181,27 @@ class LibraryListController(QObject):
         if not self._closed:
             self.refresh()  # the rows could not be read one by one: read them all (a real failure shows)
 
+    @property
+    def settled(self) -> bool:
+        """No refresh and no filtering waits to be done (tests and scripts wait for it)."""
+        return (
+            not self._refresh_timer.isActive()
+            and self._reading is None
+            and not self._pending
+            and self.filters.settled
+            and not self.collections.pending
+        )
+
     def refresh(self) -> None:
         """Read every row again."""
         if self._closed:
             return
         self.model.refresh()
-        self.count_changed.emit(self.model.total)
 
     def close(self) -> None:
         self._closed = True
         self._refresh_timer.stop()
         if self._reading is not None:
             self._reading.cancel()
+        self.filters.close()
+        self.collections.close()

@@ -277,6 +277,9 @@ def test_a_folder_with_a_manifest_gets_its_metadata_and_the_summary_names_unmatc
     assert (article.author, article.outlet, article.published) == ("سطام المقرن", "الوطن", "2015-07-21")
     box = window.importer.summary_box
     assert isinstance(box, QMessageBox)
-    assert "Metadata from 1 table" in box.text() and "1 row(s) of the metadata table matched no file" in box.text()
+    assert (
+        "Metadata from 1 table" in box.text()
+        and "1 row(s) of the metadata table matched no file" in box.text()
+    )
     assert "line \u20682\u2069: no file matches \u2068gone.txt\u2069" in box.detailedText()
     box.close()
