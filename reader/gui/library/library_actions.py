@@ -98,6 +98,8 @@ class LibraryActions(QObject):
         window's menus exist)."""
         shell = self._shell
         shell.extend_article_menu(self._extend_article_menu)
+        # a double click on the article's title or byline edits them (the header shows the metadata)
+        shell.article_view.header_activated.connect(self.edit_metadata)
         shell.add_action(self.edit_action, Menu.ARTICLE)
         shell.add_action(self.tags_action, Menu.ARTICLE)
         shell.add_submenu(self.add_menu, Menu.ARTICLE)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFontInfo,
     QFontMetrics,
     QFontMetricsF,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -87,6 +88,8 @@ class ArticleView(QTextEdit):
     #: The new article's QTextDocument, filled but not yet shown. Overlays set now (their cursors on this
     #: document) are in the first paint without Qt laying the whole article out to place them.
     document_ready = Signal(object)
+    #: The title or byline was double-clicked (the article's id): the library edits its metadata.
+    header_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -463,6 +466,18 @@ class ArticleView(QTextEdit):
         rule_y = MIN_SIDE_MARGIN + self._header_height - 14
         painter.drawLine(self._side, rule_y, self._side + column, rule_y)
         painter.end()
+
+    def in_header(self, point: QPoint) -> bool:
+        """Whether a viewport point falls on the painted title and byline (above the text)."""
+        y = point.y() + self.verticalScrollBar().value()
+        return self._article is not None and MIN_SIDE_MARGIN <= y < MIN_SIDE_MARGIN + self._header_height - 14
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._article is not None and self.in_header(event.position().toPoint()):
+            self.header_activated.emit(self._article.id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -130,6 +130,24 @@ def test_f2_and_the_article_menu_edit_the_open_article(
     menu.deleteLater()
 
 
+def test_a_double_click_on_the_title_edits_the_metadata(
+    qtbot: QtBot, window: MainWindow, library: Library, sample_ids: list[int]
+) -> None:
+    window.resize(1200, 800)
+    window.show()
+    assert window.open_article(sample_ids[1])
+    view = window.article_view
+    qtbot.waitUntil(lambda: view.in_header(QPoint(view.viewport().width() // 2, 40)), timeout=3000)
+    qtbot.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(view.viewport().width() // 2, 40)
+    )
+    dialog = window.library_list.actions.metadata_dialog
+    assert dialog is not None and dialog.edits["title"].text() == library.articles.get(sample_ids[1]).title
+    dialog.reject()
+    below = QPoint(view.viewport().width() // 2, view.viewport().height() - 20)
+    assert not view.in_header(below)  # the text itself: a double click selects a word, as before
+
+
 def test_tags_complete_after_the_last_comma(
     window: MainWindow, library: Library, sample_ids: list[int]
 ) -> None:
