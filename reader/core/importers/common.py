@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 # Whitespace and invisible characters that copy-paste leaves at the ends of lines. Inside a line they are
 # kept: ZWNJ and ZWJ carry meaning in Persian and Arabic words.
@@ -20,6 +21,11 @@ def clean_edges(line: str) -> str:
 def split_lines(text: str) -> list[str]:
     """Lines of `text`, whatever its line ends (CRLF, CR, LF, U+2028/2029, NEL): blocks may hold no newline."""
     return text.splitlines()
+
+
+def title_from_file_name(path: Path) -> str:
+    """A title made from a file's name ('my_saved-page.html' -> 'my saved page'), for files that state none."""
+    return re.sub(r"[_-]+", " ", path.stem).strip()
 
 
 _DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:$|[T\s])")

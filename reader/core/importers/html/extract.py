@@ -22,7 +22,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.importers.common import clean_edges, decode_entities, normalise_date, split_lines
+from reader.core.importers.common import normalise_date, split_lines
 from reader.core.importers.html.metadata import one_line, split_authors
 from reader.core.text import Block, BlockKind
 
@@ -116,7 +116,7 @@ def text_blocks(text: str) -> list[Block]:
 
 def block_text(pieces: list[str]) -> str:
     """One line from text pieces: entities decoded, whitespace runs as one space, clean edges."""
-    return clean_edges(" ".join(decode_entities("".join(pieces)).split()))
+    return one_line("".join(pieces))
 
 
 def _add(blocks: list[Block], kind: BlockKind, pieces: list[str], level: int = 0) -> None:

@@ -237,15 +237,16 @@ def _title(root: HtmlElement, metas: dict[str, list[str]], article: dict[str, An
         *(without_site_name(one_line(t.text_content()), outlet) for t in root.iter("title")),
     ]
     titles = [t for t in titles if t]
-    headings = {_key(h.text_content()) for _, h in zip(range(10), root.iter("h1"), strict=False)}
-    title = next((t for t in titles if _key(t) in headings), titles[0] if titles else "")
+    headings = {text_key(h.text_content()) for _, h in zip(range(10), root.iter("h1"), strict=False)}
+    title = next((t for t in titles if text_key(t) in headings), titles[0] if titles else "")
     if title.endswith(("...", "…")):
         stem = title.rstrip(".… ")
         title = next((t for t in titles if len(t) > len(title) and t.startswith(stem)), title)
     return title
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
+    """What two renderings of one title share: its words, case-blind."""
     return " ".join(text.split()).casefold()
 
 

@@ -11,21 +11,20 @@ from __future__ import annotations
 
 import email
 import email.policy
+from dataclasses import dataclass
 from email.message import EmailMessage, Message
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.importers.html.charset import python_codec
 
 
+@dataclass(frozen=True, slots=True)
 class HtmlPart:
     """The page inside an MHTML file: its bytes, its declared charset and the URL it was saved from."""
 
-    __slots__ = ("charset", "data", "location")
-
-    def __init__(self, data: bytes, charset: str | None, location: str) -> None:
-        self.data = data
-        self.charset = charset
-        self.location = location
+    data: bytes
+    charset: str | None
+    location: str
 
 
 def html_part(data: bytes, where: str | None) -> HtmlPart:

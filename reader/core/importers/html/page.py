@@ -10,13 +10,19 @@ site): the article body is then that text.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
+from reader.core.importers.common import title_from_file_name
 from reader.core.importers.html.charset import decode_page
 from reader.core.importers.html.extract import extract_article, text_blocks
-from reader.core.importers.html.metadata import join_authors, page_metadata, unique_names, without_site_name
+from reader.core.importers.html.metadata import (
+    join_authors,
+    page_metadata,
+    text_key,
+    unique_names,
+    without_site_name,
+)
 from reader.core.importers.html.tree import parse_page
 from reader.core.importers.plain_text import shorten_title
 from reader.core.models import ArticleMeta
@@ -44,11 +50,15 @@ def import_page(
         raise HawamishError(ErrorCode.EMPTY, where, "no article text found in the page")
     outlet = stated.outlet or found.outlet
     title = without_site_name(stated.title or found.title, outlet)
-    if blocks[0].kind is BlockKind.HEADING and len(blocks) > 1 and _same(blocks[0].text, title):
+    if (
+        blocks[0].kind is BlockKind.HEADING
+        and len(blocks) > 1
+        and text_key(blocks[0].text) == text_key(title)
+    ):
         blocks = blocks[1:]  # the title heading: shown as the title, not again as the first block
     if not title:
         heading = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
-        title = heading or re.sub(r"[_-]+", " ", path.stem).strip() or shorten_title(blocks[0].text)
+        title = heading or title_from_file_name(path) or shorten_title(blocks[0].text)
     sites = stated.site_names | {outlet.casefold()}
     meta = ArticleMeta(
         title=title,
@@ -69,10 +79,6 @@ def _writers(names: list[str], site_names: set[str]) -> list[str]:
 
 def _words(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks)
-
-
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def _checked_language(declared: str, blocks: list[Block]) -> str:
