@@ -21,6 +21,7 @@ from typing import Literal
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.importers.docx import read_docx
 from reader.core.importers.epub import read_epub, split_epub
+from reader.core.importers.html import read_html, read_mhtml
 from reader.core.importers.markdown import read_markdown
 from reader.core.importers.pdf import read_pdf
 from reader.core.importers.plain_text import read_plain_text
@@ -42,6 +43,11 @@ READERS: dict[str, Reader] = {
     ".epub": read_epub,
     ".docx": read_docx,
     ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".mhtml": read_mhtml,
+    ".mht": read_mhtml,
 }
 
 
@@ -115,12 +121,28 @@ def read_articles(path: Path, *, split_chapters: bool = False) -> list[tuple[Art
     return [read_article(path)]
 
 
+#: A browser's "Web page, complete" saves `X.html` and, beside it, `X_files/` (`X-files/` by some) with the
+#: page's images, scripts and frames: the frames' .html files are adverts and widgets, not articles.
+_SAVED_PAGE_SUFFIXES = ("_files", "-files")
+
+
+def _saved_page_folder(folder: str, files: list[str]) -> bool:
+    """Whether `folder` holds the resources of a saved page `X.html`/`X.htm` among `files` (its siblings)."""
+    lower = folder.lower()
+    for suffix in _SAVED_PAGE_SUFFIXES:
+        if lower.endswith(suffix) and len(lower) > len(suffix):
+            pages = {f"{lower[: -len(suffix)]}.html", f"{lower[: -len(suffix)]}.htm"}
+            return any(name.lower() in pages for name in files)
+    return False
+
+
 def expand_paths(paths: Iterable[Path | str]) -> Iterator[tuple[Path, HawamishError | None]]:
     """Every file to import, in a stable order, with the error that already disqualifies it (if any).
 
     Named files are always attempted (an unsupported one is reported); inside folders, only files with a
     supported extension are taken, hidden files and folders are skipped, and symlinked folders are not
-    followed (no loops). A folder with nothing to import is itself reported.
+    followed (no loops), nor the `X_files` folder of a page `X.html` saved complete. A folder with nothing
+    to import is itself reported.
     """
     for raw in paths:
         path = Path(raw)
@@ -129,7 +151,9 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[tuple[Path, HawamishEr
         elif path.is_dir():
             found = False
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and not _saved_page_folder(d, files)
+                )
                 for name in sorted(files):
                     if not name.startswith(".") and Path(name).suffix.lower() in READERS:
                         found = True

@@ -1,8 +1,11 @@
-"""Helpers every reader uses: lines whatever their ends, edges without invisible junk, dates in ISO form."""
+"""Helpers every reader uses: lines whatever their ends, edges without invisible junk, dates in ISO form,
+HTML entities left behind by the tools that scraped a text."""
 
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 
 # Whitespace and invisible characters that copy-paste leaves at the ends of lines. Inside a line they are
 # kept: ZWNJ and ZWJ carry meaning in Persian and Arabic words.
@@ -18,6 +21,11 @@ def clean_edges(line: str) -> str:
 def split_lines(text: str) -> list[str]:
     """Lines of `text`, whatever its line ends (CRLF, CR, LF, U+2028/2029, NEL): blocks may hold no newline."""
     return text.splitlines()
+
+
+def title_from_file_name(path: Path) -> str:
+    """A title made from a file's name ('my_saved-page.html' -> 'my saved page'), for files that state none."""
+    return re.sub(r"[_-]+", " ", path.stem).strip()
 
 
 _DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:$|[T\s])")
@@ -38,3 +46,28 @@ def normalise_date(value: str) -> str:
     if not 1 <= int(day) <= 31:
         return ""
     return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+#: A complete character reference: named (`&quot;`), decimal (`&#8217;`) or hexadecimal (`&#x27;`), with
+#: its semicolon. Without one ("AT&T", "?a=1&para=2") the ampersand is text, not an entity.
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def decode_entities(text: str) -> str:
+    """`text` with the HTML character references it contains decoded (`&quot;موبايلي&quot;` -> `"موبايلي"`).
+
+    Scraped corpora and double-escaped pages carry them as literal text. Only complete references are
+    replaced, each on its own, so a text without any comes back unchanged and a bare ampersand stays.
+    """
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(_decoded_entity, text)
+
+
+def _decoded_entity(match: re.Match[str]) -> str:
+    """One reference decoded; a line break or control character (`&#10;`, `&NewLine;`) becomes a space: a
+    block holds no newline."""
+    value = html.unescape(match.group())
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F or ch in "\u2028\u2029" for ch in value):
+        return " "
+    return value

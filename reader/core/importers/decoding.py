@@ -59,6 +59,11 @@ _SNIFF = 8192
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     """The decoded text of the file at `path` (raises HawamishError)."""
+    return decode_bytes(read_bytes(path, max_bytes=max_bytes), str(path))
+
+
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of the file at `path`, refused above `max_bytes` before they are read (raises HawamishError)."""
     where = str(path)
     try:
         stat = path.stat()
@@ -77,7 +82,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         raise HawamishError(ErrorCode.UNREADABLE, where, str(exc)) from None
     if len(data) > max_bytes:
         raise HawamishError(ErrorCode.TOO_LARGE, where, f"more than {max_bytes} bytes")
-    return decode_bytes(data, where)
+    return data
 
 
 def decode_bytes(data: bytes, path: str | None = None) -> str:

@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.importers.common import clean_edges, normalise_date, split_lines
+from reader.core.importers.common import clean_edges, normalise_date, split_lines, title_from_file_name
 from reader.core.importers.decoding import read_text
 from reader.core.models import ArticleMeta
 from reader.core.text import Block, BlockKind
@@ -157,16 +157,12 @@ def parse_markdown(text: str, path: Path | None = None) -> tuple[ArticleMeta, li
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].text == meta.title and len(blocks) > 1:
         blocks = blocks[1:]  # the title heading: shown as the title, not again as the first block
     if not meta.title:
-        meta.title = _title_from_file_name(path) if path is not None else ""
+        meta.title = title_from_file_name(path) if path is not None else ""
     if not blocks:
         raise HawamishError(ErrorCode.EMPTY, where, "no text blocks")
     if not meta.title:
         meta.title = blocks[0].text[:80]
     return meta, blocks
-
-
-def _title_from_file_name(path: Path) -> str:
-    return re.sub(r"[_-]+", " ", path.stem).strip()
 
 
 def read_markdown(path: Path) -> tuple[ArticleMeta, list[Block]]:

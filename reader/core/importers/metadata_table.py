@@ -10,15 +10,13 @@ says. Rows that match no file and files with no row are reported, never fatal.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.importers.common import normalise_date
+from reader.core.importers.common import decode_entities, normalise_date
 
 #: File names a folder's own table may have (used automatically when the folder is imported).
 TABLE_NAMES = ("manifest.jsonl", "metadata.jsonl", "metadata.csv", "manifest.csv")
@@ -110,10 +108,6 @@ def _fold_column(name: str) -> str:
     return "_".join(name.strip().lstrip("\ufeff").lower().replace("-", " ").split())
 
 
-#: An HTML entity (`&quot;`, `&#8217;`, `&#x27;`): scraped tables carry them in titles.
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-
-
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -121,10 +115,7 @@ def _text(value: object) -> str:
         return ", ".join(_text(v) for v in value if _text(v))
     if isinstance(value, dict):
         return _text(value.get("name", ""))
-    text = str(value)
-    if _ENTITY.search(text):
-        text = html.unescape(text)
-    return " ".join(text.split())
+    return " ".join(decode_entities(str(value)).split())  # scraped tables carry &quot; in titles
 
 
 def _split_list(value: object) -> list[str]:

@@ -2,7 +2,8 @@
 
 This is the shape of the seed article and of the newspaper corpora (title line, then one paragraph a line,
 sometimes with blank lines between). Blank lines and single newlines both separate paragraphs, so both
-conventions import the same way, and no paragraph is merged with its neighbour or dropped.
+conventions import the same way, and no paragraph is merged with its neighbour or dropped. Texts scraped
+from web pages often keep HTML character references (`&quot;موبايلي&quot;`, `caf&#233;`): they are decoded.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.importers.common import clean_edges, split_lines
+from reader.core.importers.common import clean_edges, decode_entities, split_lines
 from reader.core.importers.decoding import read_text
 from reader.core.importers.trec import looks_like_trec, parse_trec
 from reader.core.models import ArticleMeta
@@ -22,7 +23,7 @@ MAX_TITLE_CHARS = 250
 
 def parse_plain_text(text: str, path: Path | None = None) -> tuple[ArticleMeta, list[Block]]:
     """Title and paragraph blocks of a plain text article (raises EMPTY when there is no text)."""
-    lines = [clean_edges(line) for line in split_lines(text)]
+    lines = [clean_edges(decode_entities(line)) for line in split_lines(text)]
     lines = [line for line in lines if line]
     where = str(path) if path is not None else None
     if not lines:

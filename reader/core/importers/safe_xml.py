@@ -34,7 +34,7 @@ _COLLAPSIBLE = re.compile(r"[ \t\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+")
 
 @functools.cache
 def lxml_etree() -> Any:
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     return etree
 
