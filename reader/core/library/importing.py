@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.importers import ANNOTATION_EXTENSIONS, ImportResult, expand_paths, read_articles
+from reader.core.importers import ANNOTATION_EXTENSIONS, ImportResult, expand_paths
 from reader.core.importers.metadata_table import MetadataRow, MetadataTable, read_table, tables_in
 from reader.core.library.articles import Articles
+from reader.core.library.reading import ReadOutcome, Reads
 from reader.core.models import ArticleMeta
 from reader.core.storage import StorageError, disk_error
 from reader.core.text import Block, canonical_text, content_hash, detect_language
@@ -45,6 +46,7 @@ class ImportOptions:
     split_chapters: bool = False  # e-books: one article per chapter
     update_changed: bool = False  # replace the text of pages whose canonical URL is already known
     folder_tables: bool = True  # use a manifest.jsonl / metadata.csv found inside an imported folder
+    processes: int = 0  # read files in this many reader processes (reader.core.library.reading); 0: here
 
 
 class ImportReport(list[ImportResult]):
@@ -143,22 +145,14 @@ class Importer:
         self.report.tables = [str(t.path) for t in self.tables.all()]
 
     # files ---------------------------------------------------------------------------------------
-    def import_file(self, path: Path) -> None:
+    def import_file(self, path: Path, outcome: ReadOutcome) -> None:
+        """Store what reading `path` gave (reader.core.library.reading: here or in a reader process)."""
         try:
-            articles = read_articles(path, split_chapters=self.options.split_chapters)
-            if not articles or not any(blocks for _, blocks in articles):
-                raise HawamishError(ErrorCode.EMPTY, str(path), "no text blocks")
+            outcome.raise_error()
         except HawamishError as exc:
-            error = exc if exc.path else HawamishError(exc.code, str(path), exc.detail, **exc.fields)
-            self.report.append(ImportResult(str(path), "failed", error=error))
+            self.report.append(ImportResult(str(path), "failed", error=exc))
             return
-        except (ValueError, UnicodeError, OSError, RecursionError, MemoryError) as exc:  # a reader's bug
-            self.report.append(
-                ImportResult(
-                    str(path), "failed", error=HawamishError(ErrorCode.MALFORMED, str(path), repr(exc))
-                )
-            )
-            return
+        articles = outcome.articles
         row, covered = self.tables.row_for(path)
         if covered and row is None:
             self.report.files_without_row.append(str(path))
@@ -321,25 +315,36 @@ def import_paths(
     run.load_tables([Path(p) for p in paths])
     files = list(expand_paths(paths))
     total = len(files)
-    for done, (path, error) in enumerate(files):
-        if cancel is not None and cancel():
-            run.report.extend(
-                ImportResult(str(p), "failed", error=HawamishError(ErrorCode.CANCELLED, str(p)))
-                for p, _ in files[done:]
-            )
-            break
-        if on_file is not None:
-            on_file(str(path))
-        if error is not None:
-            run.report.append(ImportResult(str(path), "failed", error=error))
-        elif path.suffix.lower() in ANNOTATION_EXTENSIONS:
-            run.flush()  # articles read earlier in this run must exist first
-            result = ImportResult(str(path), "failed")
-            run.report.append(result)
-            apply_annotations(path, result)
-        else:
-            run.import_file(path)
-        run.file_done()
-        if progress is not None:
-            progress(done + 1, total)
+    articles_to_read = [
+        p for p, error in files if error is None and p.suffix.lower() not in ANNOTATION_EXTENSIONS
+    ]
+    reads = Reads(
+        articles_to_read, split_chapters=run.options.split_chapters, processes=run.options.processes
+    )
+    outcomes = iter(reads)
+    try:
+        for done, (path, error) in enumerate(files):
+            if cancel is not None and cancel():
+                run.report.extend(
+                    ImportResult(str(p), "failed", error=HawamishError(ErrorCode.CANCELLED, str(p)))
+                    for p, _ in files[done:]
+                )
+                break
+            if on_file is not None:
+                on_file(str(path))
+            if error is not None:
+                run.report.append(ImportResult(str(path), "failed", error=error))
+            elif path.suffix.lower() in ANNOTATION_EXTENSIONS:
+                run.flush()  # articles read earlier in this run must exist first
+                result = ImportResult(str(path), "failed")
+                run.report.append(result)
+                apply_annotations(path, result)
+            else:
+                _read_path, outcome = next(outcomes)  # the outcomes come in the order of the files
+                run.import_file(path, outcome)
+            run.file_done()
+            if progress is not None:
+                progress(done + 1, total)
+    finally:
+        reads.close()
     return run.finish()

@@ -12,6 +12,7 @@ millisecond or a second) and hands each result to the progress counts once it is
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 #: New articles are stored (and shown in the list) at least this often during an import.
 FLUSH_SECONDS = 0.25
+#: Reader processes at most (the window's process stores what they read).
+READER_PROCESSES = 2
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,16 @@ def _cancelled(result: ImportResult) -> bool:
     return result.status == "failed" and result.error is not None and result.error.code is ErrorCode.CANCELLED
 
 
+def reader_processes() -> int:
+    """Reader processes of a window's import: parsers (lxml, pypdf) hold the GIL for long stretches, so
+    files are read outside the window's process (reader.core.library.reading); `HAWAMISH_READERS` overrides
+    (0: read in the import's thread)."""
+    configured = os.environ.get("HAWAMISH_READERS", "")
+    if configured.isdigit():
+        return int(configured)
+    return max(1, min(READER_PROCESSES, (os.cpu_count() or 1)))
+
+
 def import_all(
     library: Library,
     paths: Sequence[Path | str],
@@ -89,8 +102,11 @@ def import_all(
 ) -> list[ImportResult]:
     """Import `paths` as `hawamish import` does, reporting into `progress`; after a cancel, what was stored
     stays and every file not read is reported failed with CANCELLED."""
+    from reader.core.library.importing import ImportOptions
+
     return library.import_paths(
         paths,
+        options=ImportOptions(processes=reader_processes()),
         progress=progress.advance,
         cancel=cancelled,
         on_file=progress.reading,
