@@ -653,7 +653,7 @@
         <message>
             <location filename="../reader/gui/export/export_dialog.py" line="219" />
             <source>US Letter</source>
-            <translation>Letter الأمريكي</translation>
+            <translation>رسالة أمريكية (⁨Letter⁩)</translation>
         </message>
         <message>
             <location filename="../reader/gui/export/export_dialog.py" line="226" />
@@ -1742,8 +1742,8 @@
         </message>
         <message>
             <location filename="../reader/gui/search/search_panel.py" line="63" />
-            <source>Words must all match; use OR, -word, "a phrase", prefix*, title:, author:, outlet:, tag:, color:, date:2024 or date:2020..2023</source>
-            <translation>يجب أن تتطابق كل الكلمات؛ استخدم OR و‎-كلمة و"عبارة" وبادئة* و‎title:‎ و‎author:‎ و‎outlet:‎ و‎tag:‎ و‎color:‎ و‎date:2024‎ أو ‎date:2020..2023‎</translation>
+            <source>Words must all match; use OR, -word, "a phrase", prefix*, title:, author:, outlet:, tag:, collection:, color:, date:2024 or date:2020..2023</source>
+            <translation>يجب أن تتطابق كل الكلمات؛ استخدم ⁨OR⁩ و⁨-⁩كلمة و"عبارة" وبادئة* و⁨title:⁩ و⁨author:⁩ و⁨outlet:⁩ و⁨tag:⁩ و⁨collection:⁩ و⁨color:⁩ و⁨date:2024⁩ أو ⁨date:2020..2023⁩</translation>
         </message>
         <message>
             <location filename="../reader/gui/search/search_panel.py" line="72" />

@@ -81,7 +81,7 @@ class ImportProgressDialog(QDialog):
             self.file_label.setText(
                 f"\u2068{elided}\u2069"
             )  # isolated: "folder/0001.txt" keeps its order in RTL
-            self.file_label.setToolTip(snapshot.current)
+            self.file_label.setToolTip(f"\u2068{snapshot.current}\u2069")  # a path: isolated in Arabic
         else:
             self.file_label.setText(self.tr("Finding the files…"))
         counts = snapshot.counts

@@ -61,7 +61,7 @@ class SearchPanel(QWidget):
         self.box.setToolTip(
             self.tr(
                 'Words must all match; use OR, -word, "a phrase", prefix*, title:, author:, outlet:, tag:, '
-                "color:, date:2024 or date:2020..2023"
+                "collection:, color:, date:2024 or date:2020..2023"
             )
         )
         self.message = QLabel(self)
