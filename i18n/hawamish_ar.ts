@@ -1970,4 +1970,98 @@
             <translation>احفظ نسخة من كل المقالات والتظليلات والملاحظات في ملف</translation>
         </message>
     </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>ا&amp;بحث في:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>الملفات من ال&amp;نوع:</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>كل الملفات (*)</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>ارجع</translation>
+        </message>
+        <message>
+            <source>Go forward</source>
+            <translation>تقدّم</translation>
+        </message>
+        <message>
+            <source>Go to the parent directory</source>
+            <translation>اذهب إلى المجلد الأعلى</translation>
+        </message>
+        <message>
+            <source>Create a New Folder</source>
+            <translation>أنشئ مجلدًا جديدًا</translation>
+        </message>
+        <message>
+            <source>Change to list view mode</source>
+            <translation>اعرض الملفات قائمة</translation>
+        </message>
+        <message>
+            <source>Change to detail view mode</source>
+            <translation>اعرض الملفات بتفاصيلها</translation>
+        </message>
+        <message>
+            <source>Sidebar</source>
+            <translation>الشريط الجانبي</translation>
+        </message>
+        <message>
+            <source>List of places and bookmarks</source>
+            <translation>قائمة الأماكن والعلامات</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>الملفات</translation>
+        </message>
+        <message>
+            <source>Show &amp;hidden files</source>
+            <translation>أظهر الملفات ال&amp;مخفية</translation>
+        </message>
+        <message>
+            <source>&amp;New Folder</source>
+            <translation>مجلد &amp;جديد</translation>
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation>أعد ال&amp;تسمية</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>ا&amp;حذف</translation>
+        </message>
+        <message>
+            <source>Recent Places</source>
+            <translation>الأماكن الأخيرة</translation>
+        </message>
+        <message>
+            <source>Directories</source>
+            <translation>المجلدات</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <translation>مجلد</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>ملف</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>قرص</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>غير معروف</translation>
+        </message>
+    </context>
 </TS>

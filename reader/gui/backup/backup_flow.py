@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from reader.core.library import Library
 from reader.core.library.maintenance import BackupInfo
+from reader.gui.common.file_dialogs import dialog_directions
 from reader.gui.common.workers import Task, run_task
 from reader.gui.shell import Menu, Shell
 
@@ -46,12 +47,13 @@ class BackupFlow(QObject):
         shell.add_action(self.action, Menu.FILE)
 
     def choose_and_back_up(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self._shell.dialog_parent(),
-            self.tr("Back Up Library"),
-            str(default_backup_path()),
-            self.tr("Hawamish backup (*.sqlite3)"),
-        )
+        with dialog_directions():
+            chosen, _ = QFileDialog.getSaveFileName(
+                self._shell.dialog_parent(),
+                self.tr("Back Up Library"),
+                str(default_backup_path()),
+                self.tr("Hawamish backup (*.sqlite3)"),
+            )
         if chosen:
             self.back_up(Path(chosen))
 

@@ -38,6 +38,7 @@ from reader.core.errors import HawamishError
 from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSummary
 from reader.core.library import Library
 from reader.gui.common.color_chips import ColorChips
+from reader.gui.common.file_dialogs import dialog_directions
 from reader.gui.common.workers import Task
 from reader.gui.export.export_preview import ExportPreview, export_reason, safe_file_name
 from reader.gui.export.export_run import ExportRun
@@ -376,7 +377,8 @@ class ExportDialog(QDialog):
         suffix = EXTENSIONS[self.format]
         start = self._start_folder() / self.default_file_name()
         name_filter = f"{self.format_name(self.format)} (*{suffix})"
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export Notes To"), str(start), name_filter)
+        with dialog_directions():
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export Notes To"), str(start), name_filter)
         if not chosen:
             return None
         path = Path(chosen)

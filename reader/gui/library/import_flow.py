@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Library
 from reader.gui.common.error_text import describe_error, error_reason
+from reader.gui.common.file_dialogs import dialog_directions
 from reader.gui.common.workers import CancelledFn, ProgressFn, Task, run_task
 from reader.gui.library.import_progress import ImportProgressDialog
 from reader.gui.library.import_run import ImportProgress, import_all
@@ -100,21 +101,23 @@ class ImportFlow(QObject):
     def choose_and_import(self) -> None:
         if self._refuse_second_import():
             return
-        paths, _ = QFileDialog.getOpenFileNames(
-            self._shell.dialog_parent(),
-            self.tr("Import Articles"),
-            str(self._start_dir()),
-            self.tr("Articles ({patterns});;All files (*)").format(patterns=import_patterns()),
-        )
+        with dialog_directions():
+            paths, _ = QFileDialog.getOpenFileNames(
+                self._shell.dialog_parent(),
+                self.tr("Import Articles"),
+                str(self._start_dir()),
+                self.tr("Articles ({patterns});;All files (*)").format(patterns=import_patterns()),
+            )
         if paths:
             self.import_paths([Path(p) for p in paths])
 
     def choose_folder_and_import(self) -> None:
         if self._refuse_second_import():
             return
-        folder = QFileDialog.getExistingDirectory(
-            self._shell.dialog_parent(), self.tr("Import a Folder"), str(self._start_dir())
-        )
+        with dialog_directions():
+            folder = QFileDialog.getExistingDirectory(
+                self._shell.dialog_parent(), self.tr("Import a Folder"), str(self._start_dir())
+            )
         if folder:
             self.import_paths([Path(folder)])
 
