@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
     def _build_keyboard_reading(self) -> None:
         self.caret = CaretBrowsing(self.article_view, self.article_menu, self.settings, self)
         self.focus_mode = FocusMode(self, self.toggle_library_action, self)
-        self.progress = ReadingProgress(self.article_view, self)
+        self.progress = ReadingProgress(self.article_view)
         self.shell.add_action(self.caret.action, Menu.VIEW, separated=True)
         self.shell.add_action(self.focus_mode.action, Menu.VIEW)
         self.shell.add_status_widget(self.progress.label)

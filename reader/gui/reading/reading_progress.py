@@ -2,7 +2,8 @@
 the status bar.
 
 Both follow the view's scroll bar (0 % at the top of the article, 100 % at its end, 100 % for an article
-that fits in the view); the bar stays visible in distraction-free reading, where the status bar is hidden.
+that fits in the view, which shows no bar); the bar stays in distraction-free reading, where the status bar
+is hidden.
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ class ProgressBarStrip(QWidget):
 class ReadingProgress(QObject):
     """Keeps the bar and the percentage label in step with the article view's scrolling."""
 
-    def __init__(self, view: ArticleView, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)  # goes with the view (its viewport's last events come after the window's)
         self._view = view
+        self._viewport = view.viewport()
         self.strip = ProgressBarStrip(view)
         self.label = QLabel()
         self.label.setObjectName("readingProgress")
@@ -64,7 +66,7 @@ class ReadingProgress(QObject):
         bar.valueChanged.connect(self.update)
         bar.rangeChanged.connect(self.update)
         view.article_loaded.connect(self.update)
-        view.installEventFilter(self)
+        self._viewport.installEventFilter(self)  # its geometry is final when it gets its own resize
         self._place()
         self.update()
 
@@ -73,18 +75,19 @@ class ReadingProgress(QObject):
 
     def update(self, *_args: object) -> None:
         shown = self._view.article is not None
+        bar = self._view.verticalScrollBar()
         self.strip.fraction = reading_fraction(self._view)
-        self.strip.setVisible(shown)
+        self.strip.setVisible(shown and bar.maximum() > bar.minimum())  # an article that fits needs no bar
         self.strip.update()
         text = self.tr("{percent}%").format(percent=QLocale().toString(self.percent())) if shown else ""
         self.label.setText(text)
 
     def _place(self) -> None:
-        viewport = self._view.viewport().geometry()
+        viewport = self._viewport.geometry()
         self.strip.setGeometry(viewport.left(), viewport.top(), viewport.width(), BAR_HEIGHT)
         self.strip.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._view and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+        if watched is self._viewport and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
             self._place()
         return False

@@ -61,6 +61,12 @@ def test_reading_progress_follows_the_scroll(qtbot, window: MainWindow, sample_i
     assert window.progress.label.text() == "0%"
     bar.setValue(bar.maximum() // 2)
     assert 40 <= window.progress.percent() <= 60
+    assert window.progress.strip.width() == view.viewport().width()
     bar.setValue(bar.maximum())
     assert window.progress.label.text() == "100%"
     assert window.progress.label.accessibleName() == "Reading progress"
+    window.open_article(sample_ids[1])  # a short article fits: 100 %, no bar
+    qtbot.wait(10)
+    if view.verticalScrollBar().maximum() == 0:
+        assert window.progress.label.text() == "100%"
+        assert not window.progress.strip.isVisible()
