@@ -57,36 +57,6 @@
             <source>&amp;Notes Panel</source>
             <translation>لوحة ال&amp;ملاحظات</translation>
         </message>
-        <message>
-            <location filename="../reader/gui/annotations/controller.py" line="311" />
-            <source>This highlight</source>
-            <translation>هذا التظليل</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/annotations/controller.py" line="312" />
-            <source>Edit Note…</source>
-            <translation>تحرير الملاحظة…</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/annotations/controller.py" line="313" />
-            <source>Colour</source>
-            <translation>اللون</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/annotations/controller.py" line="321" />
-            <source>Use Background</source>
-            <translation>تظليل الخلفية</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/annotations/controller.py" line="321" />
-            <source>Use Underline</source>
-            <translation>خط تحت النص</translation>
-        </message>
-        <message>
-            <location filename="../reader/gui/annotations/controller.py" line="324" />
-            <source>Delete Highlight…</source>
-            <translation>حذف التظليل…</translation>
-        </message>
     </context>
     <context>
         <name>AnnotationPanel</name>
@@ -1516,6 +1486,11 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../reader/gui/main_window.py" line="0" />
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>&amp;اختصارات لوحة المفاتيح</translation>
+        </message>
+        <message>
             <location filename="../reader/gui/main_window.py" line="62" />
             <location filename="../reader/gui/main_window.py" line="253" />
             <location filename="../reader/gui/main_window.py" line="283" />
@@ -2062,6 +2037,129 @@
         <message>
             <source>Unknown</source>
             <translation>غير معروف</translation>
+        </message>
+    </context>
+    <context>
+        <name>HighlightMenu</name>
+        <message>
+            <location filename="../reader/gui/annotations/highlight_menu.py" line="0" />
+            <source>%1: “%2”</source>
+            <translation>%1: «%2»</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations/highlight_menu.py" line="0" />
+            <source>This highlight</source>
+            <translation>هذا التظليل</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations/highlight_menu.py" line="0" />
+            <source>Highlights here</source>
+            <translation>التظليلات هنا</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations/highlight_menu.py" line="0" />
+            <source>Edit Note…</source>
+            <translation>تحرير الملاحظة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations/highlight_menu.py" line="0" />
+            <source>Colour</source>
+            <translation>اللون</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations/highlight_menu.py" line="0" />
+            <source>Use Background</source>
+            <translation>تظليل الخلفية</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations/highlight_menu.py" line="0" />
+            <source>Use Underline</source>
+            <translation>خط تحت النص</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/annotations/highlight_menu.py" line="0" />
+            <source>Delete Highlight…</source>
+            <translation>حذف التظليل…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaretBrowsing</name>
+        <message>
+            <location filename="../reader/gui/reading/caret_browsing.py" line="0" />
+            <source>&amp;Caret Browsing</source>
+            <translation>&amp;التصفح بالمؤشر</translation>
+        </message>
+    </context>
+    <context>
+        <name>FocusMode</name>
+        <message>
+            <location filename="../reader/gui/reading/focus_mode.py" line="0" />
+            <source>&amp;Distraction-Free Reading</source>
+            <translation>&amp;قراءة بلا مشتتات</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingProgress</name>
+        <message>
+            <location filename="../reader/gui/reading/reading_progress.py" line="0" />
+            <source>Reading progress</source>
+            <translation>تقدّم القراءة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/reading/reading_progress.py" line="0" />
+            <source>How far through the article the view is</source>
+            <translation>كم قرأت من المقال حتى الآن</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/reading/reading_progress.py" line="0" />
+            <source>{percent}%</source>
+            <translation>{percent}٪</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsSheet</name>
+        <message>
+            <location filename="../reader/gui/help/shortcuts_sheet.py" line="0" />
+            <source>Other</source>
+            <translation>أخرى</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/help/shortcuts_sheet.py" line="0" />
+            <source>Keyboard Shortcuts</source>
+            <translation>اختصارات لوحة المفاتيح</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/help/shortcuts_sheet.py" line="0" />
+            <source>Filter shortcuts</source>
+            <translation>تصفية الاختصارات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/help/shortcuts_sheet.py" line="0" />
+            <source>Keyboard shortcuts</source>
+            <translation>اختصارات لوحة المفاتيح</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/help/shortcuts_sheet.py" line="0" />
+            <source>Action</source>
+            <translation>الإجراء</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/help/shortcuts_sheet.py" line="0" />
+            <source>Shortcut</source>
+            <translation>الاختصار</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/help/shortcuts_sheet.py" line="0" />
+            <source>, </source>
+            <translation>، </translation>
+        </message>
+    </context>
+    <context>
+        <name>Accessibility</name>
+        <message>
+            <location filename="../reader/gui/common/accessibility.py" line="0" />
+            <source>Side panels</source>
+            <translation>اللوحات الجانبية</translation>
         </message>
     </context>
 </TS>

@@ -22,16 +22,21 @@ from reader.core.models import Article
 from reader.core.paths import resources_dir
 from reader.gui.annotations.controller import AnnotationController
 from reader.gui.backup.backup_flow import BackupFlow
+from reader.gui.common.accessibility import name_unlabelled_controls
 from reader.gui.common.error_text import describe_error
 from reader.gui.common.library_events import LibraryEvents
 from reader.gui.export.export_controller import ExportController
+from reader.gui.help.shortcuts_sheet import ShortcutsSheet
 from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
 from reader.gui.library.library_controller import LibraryListController
 from reader.gui.reading.article_view import ArticleView
+from reader.gui.reading.caret_browsing import CaretBrowsing
 from reader.gui.reading.context_menu import ArticleContextMenu
 from reader.gui.reading.find_bar import FindBar
+from reader.gui.reading.focus_mode import FocusMode
 from reader.gui.reading.reading_controller import ZOOM_STEP, ReadingController
+from reader.gui.reading.reading_progress import ReadingProgress
 from reader.gui.search.search_controller import SearchController
 from reader.gui.shell import Menu, MenuExtender, Shell
 
@@ -106,6 +111,7 @@ class MainWindow(QMainWindow):
             library, self.shell, settings, lang, self.library_list.selected_article_ids, self
         )
         self.backup = BackupFlow(library, self.shell, self)
+        self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # ---- end of features ---------------------------------------------------------------------------
 
         # the parts tests and scripts reach for by name
@@ -211,6 +217,26 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About Hawamish"), "fa5s.info-circle", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.help_menu.addAction(self.about_action)
+
+    def _build_keyboard_reading(self) -> None:
+        self.caret = CaretBrowsing(self.article_view, self.article_menu, self.settings, self)
+        self.focus_mode = FocusMode(self, self.toggle_library_action, self)
+        self.progress = ReadingProgress(self.article_view)
+        self.shell.add_action(self.caret.action, Menu.VIEW, separated=True)
+        self.shell.add_action(self.focus_mode.action, Menu.VIEW)
+        self.shell.add_status_widget(self.progress.label)
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard Shortcuts"), "fa5s.keyboard", self.show_shortcuts, QKeySequence(Qt.Key.Key_F1)
+        )
+        self.shortcuts_action.setObjectName("shortcutsAction")
+        self.help_menu.insertAction(self.about_action, self.shortcuts_action)
+        name_unlabelled_controls(self)
+
+    def show_shortcuts(self) -> ShortcutsSheet:
+        sheet = ShortcutsSheet(self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        return sheet
 
     def _action(
         self,

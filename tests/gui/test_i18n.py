@@ -191,6 +191,14 @@ def _library_filters(window: MainWindow) -> QWidget:
     return filters.popup
 
 
+def _shortcuts_sheet(window: MainWindow) -> QWidget:
+    sheet = window.show_shortcuts()
+    rows = sheet.rows()
+    assert rows and all(keys.startswith("\u2066") and keys.endswith("\u2069") for _g, _n, keys in rows)
+    assert all(has_arabic(group) == (window.lang == "ar") for group, _n, _k in rows)
+    return sheet
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
@@ -206,6 +214,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "article tags dialog": _article_tags_dialog,
     "delete question": _delete_question,
     "library filters": _library_filters,
+    "shortcuts sheet": _shortcuts_sheet,
 }
 
 

@@ -28,10 +28,10 @@ from reader.gui.annotations.annotation_commands import (
     RestyleCommand,
 )
 from reader.gui.annotations.annotation_panel import AnnotationPanel
+from reader.gui.annotations.highlight_menu import HighlightHandlers, add_highlight_entries
 from reader.gui.annotations.label_editor import LabelEditorDialog
 from reader.gui.annotations.selection_toolbar import SelectionActions, SelectionToolbar
-from reader.gui.common.label_display import label_display_name, swatch_icon
-from reader.gui.reading.highlight_layer import HighlightLayer
+from reader.gui.reading.highlight_layer import NEUTRAL_COLOR, HighlightLayer
 from reader.gui.shell import Menu, Shell
 
 #: The notes panel's width when the window first shows it.
@@ -305,23 +305,13 @@ class AnnotationController(QObject):
             self.actions.add_to_menu(menu)
             return
         hits = self.layer.highlights_at(self.view.offset_at(pos))
-        if not hits:
-            return
-        h = hits[0]
-        menu.addSection(self.tr("This highlight"))
-        menu.addAction(self.tr("Edit Note…"), lambda: self.panel.select_highlight(h.id, focus_note=True))
-        colors = menu.addMenu(self.tr("Colour"))
-        for label in self.labels:
-            action = colors.addAction(
-                swatch_icon(label.color, ring=label.key == h.color), label_display_name(label)
-            )
-            action.triggered.connect(lambda _=False, key=label.key: self.recolor(h.id, key))
-        style = "background" if h.style == "underline" else "underline"
-        menu.addAction(
-            self.tr("Use Background") if style == "background" else self.tr("Use Underline"),
-            lambda: self.restyle(h.id, style),
+        handlers = HighlightHandlers(
+            edit_note=lambda hid: self.panel.select_highlight(hid, focus_note=True),
+            recolor=self.recolor,
+            restyle=self.restyle,
+            delete=self._confirm_and_delete,
         )
-        menu.addAction(self.tr("Delete Highlight…"), lambda: self._confirm_and_delete(h.id))
+        add_highlight_entries(menu, hits, self.labels, self._colors, handlers, NEUTRAL_COLOR)
 
     def _confirm_and_delete(self, highlight_id: int) -> None:
         h = self._current(highlight_id)

@@ -41,3 +41,14 @@ class ArticleContextMenu(QObject):
         menu = self.build(pos)
         menu.exec(self._view.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def caret_point(self) -> QPoint:
+        """The viewport point of the caret (the menu key and Shift+F10 open the menu there)."""
+        rect = self._view.cursorRect(self._view.textCursor())
+        inside = self._view.viewport().rect()
+        if not inside.contains(rect.center()):
+            return inside.center()
+        return rect.center()
+
+    def show_at_caret(self) -> None:
+        self.show_at(self.caret_point())

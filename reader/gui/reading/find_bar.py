@@ -18,9 +18,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QTextEdit,
 from reader.gui.reading.article_view import ArticleView
 
 FIND_LAYER = "find"
-#: Every match, and the current one (stronger, with an outline-like underline), on the article view.
-ALL_MATCHES = "#fff0a8"
-CURRENT_MATCH = "#ff9f1c"
+#: Every match, and the current one (stronger, white text, underlined), on the article view: magenta, a hue
+#: no default colour label uses (yellow, green, red, blue, purple, orange), so a hit is never taken for a
+#: highlight (tests/gui/reading/test_find_colours.py holds it).
+ALL_MATCHES = "#f6b8e0"
+CURRENT_MATCH = "#c2187f"
+CURRENT_MATCH_TEXT = "#ffffff"
+CURRENT_MATCH_RULE = "#5c0a3b"
 
 
 def hit_selections(
@@ -35,9 +39,9 @@ def hit_selections(
         fmt = QTextCharFormat()
         if i == current:
             fmt.setBackground(QColor(CURRENT_MATCH))
-            fmt.setForeground(QColor("#000000"))
+            fmt.setForeground(QColor(CURRENT_MATCH_TEXT))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor("#7a3e00"))
+            fmt.setUnderlineColor(QColor(CURRENT_MATCH_RULE))
         else:
             fmt.setBackground(QColor(all_color))
         result.append(view.make_selection(start, end, fmt))

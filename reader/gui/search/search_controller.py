@@ -50,7 +50,7 @@ DEBOUNCE_MS = 200
 #: for every hit (about 2 ms each on 1,500 articles), so a short first page keeps typing-to-results fast.
 RESULT_PAGE = 30
 #: The article view's search marks: lighter than the find bar's, so both can be on screen at once.
-SEARCH_MARK = "#ffe79a"
+SEARCH_MARK = "#fbdcef"
 #: How long the status bar says which hit is current.
 HIT_STATUS_MS = 4000
 
