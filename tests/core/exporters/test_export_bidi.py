@@ -148,33 +148,44 @@ def _document(article_language: str, export_language: str) -> ExportDocument:
     quote = (
         "قال المتحدث إن الحرب انتهت" if article_language == "ar" else "The spokesman said the war was over"
     )
+    stamp = "2026-01-15T10:00:00Z"
     highlights = tuple(
         HighlightView(
-            i,
-            1,
-            0,
-            5,
-            quote,
-            "",
-            "",
-            "",
-            "claim",
-            label,
-            "highlight",
-            note,
-            ("حرب", "war") if i == 1 else (),
-            False,
-            "2026-01-15T10:00:00Z",
-            "2026-01-15T10:00:00Z",
-            3,
-        )  # fmt: skip
+            id=i,
+            article_id=1,
+            start=0,
+            end=5,
+            exact=quote,
+            prefix="",
+            suffix="",
+            text_hash="",
+            color="claim",
+            label=label,
+            style="highlight",
+            note=note,
+            tags=("حرب", "war") if i == 1 else (),
+            orphan=False,
+            created=stamp,
+            updated=stamp,
+            paragraph=3,
+        )
         for i, note in enumerate(NOTES, start=1)
     )
-    title = "عنوان المقال" if article_language == "ar" else "The article"
     article = ArticleView(
-        1, title, "Author", "Outlet", "https://example.com/a", "2026-01-15", article_language, "0" * 64,
-        "Two questions:\n\n1. هل حدث؟\n2. من المسؤول؟", "", (), (Block(BlockKind.PARAGRAPH, quote),), highlights,
-    )  # fmt: skip
+        id=1,
+        title="عنوان المقال" if article_language == "ar" else "The article",
+        author="Author",
+        outlet="Outlet",
+        url="https://example.com/a",
+        published="2026-01-15",
+        language=article_language,
+        content_hash="0" * 64,
+        note="Two questions:\n\n1. هل حدث؟\n2. من المسؤول؟",
+        note_updated="",
+        tags=(),
+        blocks=(Block(BlockKind.PARAGRAPH, quote),),
+        highlights=highlights,
+    )
     return ExportDocument((article,), (label,), "2026-01-15T10:00:00Z", language=export_language)
 
 
