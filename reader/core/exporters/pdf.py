@@ -2,10 +2,10 @@
 
 Why this engine (docs/export.md): Qt's QPdfWriter lays Arabic out well but its text layer splits every
 word that carries a haraka or tanween, so quotes copied out of the PDF are broken; fpdf2 shaping with Amiri
-gives every letter back in logical order. Each paragraph is shaped with its own base direction
-(reader.core.text.block_direction) and aligned by it: Arabic right-aligned, English left-aligned; lines are
-broken by pdf_layout.py and drawn from cached, shaped words by pdf_text.py, with fpdf2's bidi ordering English
-runs inside Arabic lines (and the reverse).
+gives every letter back in logical order. Each paragraph of content is shaped with its own base direction
+(reader.core.text.block_direction) and aligned by it: Arabic right-aligned, English left-aligned; the lines
+the export writes itself (label lines, headings) take the export language's. Lines are broken by
+pdf_layout.py and drawn from cached, shaped words by pdf_text.py in the Unicode bidi algorithm's visual order.
 """
 
 from __future__ import annotations

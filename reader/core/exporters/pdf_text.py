@@ -11,8 +11,9 @@ Here:
   origin, and drawing a word is one string format. Arabic joining never crosses a space, so shaping word by
   word gives the same glyphs as shaping the line;
 - bidi runs only on lines that mix directions (an Arabic line with a Latin word or a number); a line of one
-  direction is one run. Runs are ordered as fpdf2 orders them (`TextLine.get_ordered_fragments`: level
-  parity runs, reversed in a right-to-left paragraph, words of a right-to-left run drawn right to left);
+  direction is one run. The embedding levels are fpdf2's `BidiParagraph`'s and the runs are put in visual
+  order by the bidi algorithm's rule L2 (docs/export.md, Direction); words of a right-to-left run are drawn
+  right to left;
 - each line is wrapped in `q … Q`, so its font and colour never leak into fpdf2's own idea of the page state.
 """
 
