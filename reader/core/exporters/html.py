@@ -1,7 +1,10 @@
 """HTML export: one self-contained file (embedded CSS, no scripts, no external resources).
 
-Every paragraph carries `dir="auto"`, so the browser lays out each one by its own first strong character,
-as the app does; label colours appear as a bar beside each quote and as <mark> backgrounds in the article
+Every paragraph carries an explicit `dir`: a paragraph of the article or of a note takes it from its own first
+strong character (reader.core.text.block_direction, as the app and the PDF decide it); the lines the export
+writes itself (label lines, headings, the header) take the export language's, with each interpolated
+fragment in a <bdi> or between FSI and PDI. (`dir="auto"` would lay "Claim · ¶ 3" out right to left in an
+English export of an Arabic article whose label line starts with an Arabic label name.) Label colours appear as a bar beside each quote and as <mark> backgrounds in the article
 text. Notes are rendered from Markdown with raw HTML disabled (a note cannot inject markup).
 """
 
@@ -24,7 +27,7 @@ from reader.core.exporters.collect import (
     walk,
 )
 from reader.core.exporters.phrases import format_date
-from reader.core.text import BlockKind
+from reader.core.text import BlockKind, block_direction
 
 _BLOCK_OPEN = {
     "paragraph_open",
@@ -56,22 +59,36 @@ mark.underline { background: none; text-decoration: underline 2px var(--c); }
 """.strip()
 
 
-def _add_dir_auto(state: StateCore) -> None:
-    for token in state.tokens:
+def _dir(text: str) -> str:
+    """The base direction of a paragraph of content: its first strong character's (right to left without one)."""
+    return block_direction(text).value
+
+
+def _add_dir(state: StateCore) -> None:
+    """Each block of a note gets the direction of the first text inside it (a list: of its first item)."""
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
         if token.type in _BLOCK_OPEN:
-            token.attrSet("dir", "auto")
+            inline = next((t.content for t in tokens[i:] if t.type == "inline"), "")
+            token.attrSet("dir", _dir(inline))
 
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.core.ruler.push("dir_auto", _add_dir_auto)
+    md.core.ruler.push("dir", _add_dir)
     return md
 
 
 def _tags(tags: tuple[str, ...]) -> str:
     if not tags:
         return ""
-    return '<p class="tags" dir="auto">' + "".join(f"<span>#{escape(t)}</span>" for t in tags) + "</p>"
+    spans = "".join(f"<span><bdi>#{escape(t)}</bdi></span>" for t in tags)
+    return f'<p class="tags" dir="{_dir(" ".join(tags))}">{spans}</p>'
+
+
+def _export_dir(document: ExportDocument) -> str:
+    """The direction of the lines the export writes itself: its language's."""
+    return "rtl" if document.rtl else "ltr"
 
 
 def _meta(h: HighlightView, document: ExportDocument) -> str:
@@ -83,11 +100,11 @@ def _meta(h: HighlightView, document: ExportDocument) -> str:
 def _highlight(h: HighlightView, document: ExportDocument, md: MarkdownIt) -> list[str]:
     out = [
         f'<section class="highlight" id="h{h.id}" style="--c: {escape(h.label.color)}">',
-        '<blockquote dir="auto">',
+        f'<blockquote dir="{_dir(h.exact)}">',
     ]
-    out += [f'<p dir="auto">{escape(line)}</p>' for line in h.exact.split("\n")]
+    out += [f'<p dir="{_dir(line)}">{escape(line)}</p>' for line in h.exact.split("\n")]
     out.append("</blockquote>")
-    out.append(f'<p class="label" dir="auto">{_meta(h, document)}</p>')
+    out.append(f'<p class="label" dir="{_export_dir(document)}">{_meta(h, document)}</p>')
     if h.tags:
         out.append(_tags(h.tags))
     if h.note.strip():
@@ -97,7 +114,8 @@ def _highlight(h: HighlightView, document: ExportDocument, md: MarkdownIt) -> li
 
 
 def _text(article: ArticleView, document: ExportDocument) -> list[str]:
-    out = ['<section class="text">', f"<h2>{escape(document.phrase('text'))}</h2>"]
+    heading = escape(document.phrase("text"))
+    out = ['<section class="text">', f'<h2 dir="{_export_dir(document)}">{heading}</h2>']
     for block, segments in block_segments(article):
         parts = []
         for seg in segments:
@@ -112,7 +130,7 @@ def _text(article: ArticleView, document: ExportDocument) -> list[str]:
                 parts.append(escape(seg.text))
         tag = {BlockKind.HEADING: "h3", BlockKind.QUOTE: "blockquote"}.get(block.kind, "p")
         bullet = "• " if block.kind == BlockKind.LIST_ITEM else ""
-        out.append(f'<{tag} dir="auto">{bullet}{"".join(parts)}</{tag}>')
+        out.append(f'<{tag} dir="{block.direction.value}">{bullet}{"".join(parts)}</{tag}>')
     out.append("</section>")
     return out
 
@@ -122,13 +140,14 @@ def _article(article: ArticleView, document: ExportDocument, md: MarkdownIt) -> 
     direction = "rtl" if article.language == "ar" else "ltr"
     out = [
         f'<article id="article-{article.id}"{lang} dir="{direction}">',
-        f'<h1 dir="auto">{escape(article.title)}</h1>',
+        f'<h1 dir="{_dir(article.title)}">{escape(article.title)}</h1>',
     ]
+    # the byline and the citation are the article's own data: they read with its title, as in the PDF
     if byline(article):
-        out.append(f'<p class="meta" dir="auto">{escape(byline(article))}</p>')
+        out.append(f'<p class="meta" dir="{_dir(article.title)}">{escape(byline(article))}</p>')
     if article.url:
         out.append(f'<p class="meta" dir="ltr"><a href="{escape(article.url)}">{escape(article.url)}</a></p>')
-    out.append(f'<p class="citation" dir="auto">{escape(citation(article))}</p>')
+    out.append(f'<p class="citation" dir="{_dir(article.title)}">{escape(citation(article))}</p>')
     if article.tags:
         out.append(_tags(article.tags))
     if article.note.strip():

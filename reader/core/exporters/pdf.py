@@ -2,10 +2,10 @@
 
 Why this engine (docs/export.md): Qt's QPdfWriter lays Arabic out well but its text layer splits every
 word that carries a haraka or tanween, so quotes copied out of the PDF are broken; fpdf2 shaping with Amiri
-gives every letter back in logical order. Each paragraph is shaped with its own base direction
-(reader.core.text.block_direction) and aligned by it: Arabic right-aligned, English left-aligned; lines are
-broken by pdf_layout.py and drawn from cached, shaped words by pdf_text.py, with fpdf2's bidi ordering English
-runs inside Arabic lines (and the reverse).
+gives every letter back in logical order. Each paragraph of content is shaped with its own base direction
+(reader.core.text.block_direction) and aligned by it: Arabic right-aligned, English left-aligned; the lines
+the export writes itself (label lines, headings) take the export language's. Lines are broken by
+pdf_layout.py and drawn from cached, shaped words by pdf_text.py in the Unicode bidi algorithm's visual order.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ from reader.core.exporters.collect import (
 from reader.core.exporters.pdf_layout import LineBreaker, Run, parse_markup
 from reader.core.exporters.pdf_markdown import PdfParagraph, escape, note_paragraphs
 from reader.core.exporters.pdf_text import GlyphWriter
-from reader.core.exporters.phrases import strip_isolates
+from reader.core.exporters.phrases import isolate, strip_isolates
 from reader.core.paths import fonts_dir
-from reader.core.text import BlockKind, Direction, block_direction
+from reader.core.text import BlockKind, Direction, block_direction, first_strong_direction
 
 FONT = "Amiri"
 FONT_FILES = {
@@ -51,9 +51,9 @@ TEXT = (26, 26, 26)
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
-def _article_direction(article: ArticleView) -> Direction:
-    """Headings the exporter adds ('Note', 'Highlights') align with the article, whatever their language."""
-    return Direction.RTL if article.language == "ar" else Direction.LTR
+def _isolated(fragment: str) -> str:
+    """A fragment with letters between FSI and PDI; a number or a sign stays bare and takes the line's order."""
+    return isolate(fragment) if first_strong_direction(fragment) else fragment
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -135,59 +135,6 @@ class NotesPDF(FPDF):
                 self.rect(bar_x, self.get_y() - height, BAR, height, style="F")
         self.set_x(self.l_margin)
         return len(lines)
-
-    def fragments(
-        self,
-        parts: list[tuple[str, str, str]],
-        *,
-        size: float,
-        color: tuple[int, int, int] = GREY,
-        indent: float = 0.0,
-        direction: Direction,
-    ) -> None:
-        """A line of (separator, text, style) fragments laid out in visual order here, fragment by fragment.
-
-        Each fragment is shaped in its own direction and placed from the line's starting side, so a Latin
-        label, '¶ 3' or a '#tag' inside an Arabic line stays where it belongs. This is what the bidi
-        isolates (FSI … PDI) of the other formats say; fpdf2's bidi did not honour them (the isolated
-        '1.' came out as '.1' and tags swapped), and the text layer then held the isolate characters.
-        A fragment that does not fit starts a new line.
-        """
-        rtl = direction == Direction.RTL
-        height = _line_height(size)
-        start = (
-            self.w - self.r_margin - indent - self.c_margin if rtl else self.l_margin + indent + self.c_margin
-        )
-        limit = self.epw - indent - 2 * self.c_margin
-        self._perform_page_break_if_need_be(height)
-        y, used = self.get_y(), 0.0
-        for given_sep, text, style in parts:
-            if not text:
-                continue
-            sep = given_sep
-            sep_w = self.breaker.width(sep, "", size) if sep else 0.0
-            text_w = self.breaker.width(text, style, size)
-            if used and used + sep_w + text_w > limit:  # a long tag list: go on below (a new page if need be)
-                self.set_y(y + height)
-                self._perform_page_break_if_need_be(height)
-                y, used, sep, sep_w = self.get_y(), 0.0, "", 0.0
-            for piece, piece_style, piece_w in ((sep, "", sep_w), (text, style, text_w)):
-                if not piece:
-                    continue
-                x = start - used - piece_w if rtl else start + used
-                self.set_y(y)
-                self.glyphs.line(
-                    [Run(piece)],
-                    rtl=block_direction(piece, direction) == Direction.RTL,
-                    left=x,
-                    right=x + piece_w,
-                    height=height,
-                    size=size,
-                    base_style=piece_style,
-                    color=color,
-                )
-                used += piece_w
-        self.set_xy(self.l_margin, y + height)
 
     def line_count(self, markup: str, *, size: float, style: str = "", indent: float = 0.0) -> int:
         width = self.epw - indent - 2 * self.c_margin - 0.3
@@ -313,7 +260,7 @@ class _Renderer:
         pdf.space(3)
         if article.note.strip():
             heading = self.document.phrase("note")
-            pdf.paragraph(f"**{escape(heading)}**", heading, size=12, direction=_article_direction(article))
+            pdf.paragraph(f"**{escape(heading)}**", heading, size=12, direction=self.direction)
             self._note(article.note, size=11)
             pdf.space(3)
 
@@ -321,11 +268,13 @@ class _Renderer:
         pdf = self.pdf
         direction = block_direction(h.exact, Direction.RTL if article.language == "ar" else Direction.LTR)
         rtl = direction == Direction.RTL
-        # the meta line reads in the quote's direction; each fragment keeps its own
-        parts = [
-            (sep, text, "B" if i == 1 else "")
+        # the meta line is the export's own words: it reads in the export language; a fragment with letters
+        # (label, tags) is isolated, a number ('1.', '¶ 3') takes the line's direction (Arabic reads '.1')
+        meta = "".join(
+            sep + (f"**{escape(_isolated(text))}**" if i == 1 else escape(_isolated(text)))
             for i, (sep, text) in enumerate(self.document.meta_parts(h, number))
-        ]
+        )
+        meta_rtl = self.direction == Direction.RTL
         quote_markup = escape(h.exact.replace("\n", " "))
         quote_lines = pdf.line_count(quote_markup, size=12, indent=BAR + 1.2)
         quote_height = quote_lines * _line_height(12)
@@ -333,10 +282,10 @@ class _Renderer:
         if pdf.get_y() + _line_height(10) + min(quote_height, 3 * _line_height(12)) > pdf.page_break_trigger:
             pdf.add_page()
         color = _rgb(h.label.color)
-        swatch_x = pdf.w - pdf.r_margin - 3 if rtl else pdf.l_margin
+        swatch_x = pdf.w - pdf.r_margin - 3 if meta_rtl else pdf.l_margin
         pdf.set_fill_color(*color)
         pdf.rect(swatch_x, pdf.get_y() + 1.6, 3, 3, style="F")
-        pdf.fragments(parts, size=10, indent=5, direction=direction)
+        pdf.paragraph(meta, strip_isolates(meta), size=10, color=GREY, indent=5, direction=self.direction)
         pdf.paragraph(
             quote_markup,
             h.exact,
@@ -369,7 +318,7 @@ class _Renderer:
         pdf.add_page()
         heading = self.document.phrase("text")
         pdf.start_section(heading, level=1)
-        pdf.paragraph(f"**{escape(heading)}**", heading, size=13, direction=_article_direction(article))
+        pdf.paragraph(f"**{escape(heading)}**", heading, size=13, direction=self.direction)
         pdf.space(2)
         numbers = {h.id: i + 1 for i, h in enumerate(article.highlights)}
         for block, segments in block_segments(article):
@@ -413,9 +362,7 @@ class _Renderer:
             self._title_block(article, number)
             if article.highlights:
                 heading = self.document.phrase("highlights")
-                pdf.paragraph(
-                    f"**{escape(heading)}**", heading, size=12, direction=_article_direction(article)
-                )
+                pdf.paragraph(f"**{escape(heading)}**", heading, size=12, direction=self.direction)
                 pdf.space(1)
             for i, h in enumerate(article.highlights, start=1):
                 step()

@@ -86,7 +86,7 @@ def note_paragraphs(note: str, md: MarkdownIt | None = None) -> list[PdfParagrap
             if counter[0] is None:
                 pending_bullet = "•"
             else:
-                pending_bullet = f"{counter[0]}."
+                pending_bullet = f"{counter[0]}{tok.markup or '.'}"  # "1." or "1)", as the note wrote it
                 counter[0] += 1
         elif tok.type == "blockquote_open":
             quote_depth += 1

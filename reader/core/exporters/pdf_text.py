@@ -11,8 +11,9 @@ Here:
   origin, and drawing a word is one string format. Arabic joining never crosses a space, so shaping word by
   word gives the same glyphs as shaping the line;
 - bidi runs only on lines that mix directions (an Arabic line with a Latin word or a number); a line of one
-  direction is one run. Runs are ordered as fpdf2 orders them (`TextLine.get_ordered_fragments`: level
-  parity runs, reversed in a right-to-left paragraph, words of a right-to-left run drawn right to left);
+  direction is one run. The embedding levels are fpdf2's `BidiParagraph`'s and the runs are put in visual
+  order by the bidi algorithm's rule L2 (docs/export.md, Direction); words of a right-to-left run are drawn
+  right to left;
 - each line is wrapped in `q … Q`, so its font and colour never leak into fpdf2's own idea of the page state.
 """
 
@@ -27,6 +28,8 @@ from fpdf.bidi import BidiParagraph
 from fpdf.enums import PDFResourceType, TextDirection
 from fpdf.fonts import TTFFont
 
+from reader.core.text import BIDI_CONTROLS
+
 if TYPE_CHECKING:  # pragma: no cover
     from fpdf import FPDF
 
@@ -35,6 +38,9 @@ if TYPE_CHECKING:  # pragma: no cover
 _TOKEN = re.compile(r"\s+|\S+")
 _RTL_CLASSES = frozenset(("R", "AL"))
 _NUMBER_CLASSES = frozenset(("EN", "AN"))
+#: Bidi controls (isolates, marks, embeddings) steer the order but are never drawn (Amiri has glyphs for
+#: some, which would put them in the text layer).
+_NO_CONTROLS = dict.fromkeys(map(ord, BIDI_CONTROLS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,50 +151,64 @@ class GlyphWriter:
         return found
 
     def _pieces(self, runs: list[Run], rtl: bool, base_style: str) -> list[_Piece]:
-        """The line's runs cut into pieces of one style and one direction, in visual order."""
+        """The line's runs cut into pieces of one style and one embedding level, in visual order.
+
+        Levels come from fpdf2's `BidiParagraph` (rules X1-X10, W, N0-N2, I and L1: isolates, numbers and
+        paired brackets; it agrees with python-bidi on every line of tests/fixtures/bidi_reference.json);
+        the pieces are then reordered by rule L2: from the highest level down to the lowest odd one, every
+        sequence at that level or above is reversed. (Ordering by direction alone put a number inside an
+        Arabic phrase of an English line, level 2, outside the Arabic it belongs to.)
+        """
         text = "".join(r.text for r in runs)
         kinds = [self._kinds(token) for token in _TOKEN.findall(text)]
         has_rtl, has_ltr, has_en, has_an = (any(k[i] for k in kinds) for i in range(4))
-        if rtl and not (has_ltr or has_en or has_an):
-            levels = None  # all at level 1: letters and neutrals alike
-        elif not rtl and not (has_rtl or has_an):
-            levels = None  # all at level 0
+        base = 1 if rtl else 0
+        levels: list[int] | None
+        if (rtl and not (has_ltr or has_en or has_an)) or (not rtl and not (has_rtl or has_an)):
+            levels = None  # one level: letters and neutrals alike (isolates hold nothing of the other side)
         else:
             paragraph = BidiParagraph(
                 text=text,
                 base_direction=TextDirection.RTL if rtl else TextDirection.LTR,
                 preserve_bn_chars=True,
             )
-            levels = [c.embedding_level % 2 == 1 for c in paragraph.get_characters_with_embedding_level()]
-        logical: list[_Piece] = []
+            levels = [c.embedding_level for c in paragraph.get_characters_with_embedding_level()]
+        logical: list[tuple[int, _Piece]] = []
         pos = 0
         for run in runs:
             style = run.style(base_style)
             end = pos + len(run.text)
             if levels is None:
-                logical.append(_Piece(run.text, style, run.underline, run.strike, rtl))
+                logical.append((base, _Piece(run.text, style, run.underline, run.strike, rtl)))
             else:
                 start = pos
                 for i in range(pos + 1, end + 1):
                     if i == end or levels[i] != levels[start]:
-                        logical.append(_Piece(text[start:i], style, run.underline, run.strike, levels[start]))
+                        level = levels[start]
+                        piece = _Piece(text[start:i], style, run.underline, run.strike, level % 2 == 1)
+                        logical.append((level, piece))
                         start = i
             pos = end
-        # fpdf2's order: runs of one direction; their sequence reversed in an RTL paragraph, RTL runs reversed
-        groups: list[list[_Piece]] = []
-        for piece in logical:
-            if not piece.text:
-                continue
-            if groups and groups[-1][0].rtl == piece.rtl:
-                groups[-1].append(piece)
-            else:
-                groups.append([piece])
-        if rtl:
-            groups.reverse()
-        ordered: list[_Piece] = []
-        for group in groups:
-            ordered += group[::-1] if group[0].rtl else group
-        return ordered
+        logical = [(level, piece) for level, piece in logical if piece.text]
+        if not logical:
+            return []
+        top = max(level for level, _ in logical)
+        lowest_odd = min((level for level, _ in logical if level % 2), default=top + 1)
+        for level in range(top, lowest_odd - 1, -1):  # rule L2
+            reordered: list[tuple[int, _Piece]] = []
+            i = 0
+            while i < len(logical):
+                if logical[i][0] < level:
+                    reordered.append(logical[i])
+                    i += 1
+                    continue
+                j = i
+                while j < len(logical) and logical[j][0] >= level:
+                    j += 1
+                reordered += logical[i:j][::-1]
+                i = j
+            logical = reordered
+        return [piece for _, piece in logical]
 
     # drawing -------------------------------------------------------------------------------------------
     def line(
@@ -215,7 +235,7 @@ class GlyphWriter:
         placed: list[tuple[_Piece, list[Word]]] = []
         total = 0.0
         for piece in pieces:
-            tokens = _TOKEN.findall(piece.text)
+            tokens = _TOKEN.findall(piece.text.translate(_NO_CONTROLS))
             if piece.rtl:
                 tokens.reverse()
             words = [self.word(t, piece.style, size, piece.rtl) for t in tokens]

@@ -105,12 +105,13 @@ def test_csv_cells_that_would_run_as_formulas_are_text(seeded, tmp_path: Path) -
     assert all(r["start"].isdigit() for r in rows)  # numbers are left alone
 
 
-def test_html_is_self_contained_with_dir_auto(seeded, tmp_path: Path) -> None:
+def test_html_is_self_contained_with_explicit_dir(seeded, tmp_path: Path) -> None:
     library, _, _ = seeded
     html = _export(library, tmp_path, "html", include_article_text=True).read_text("utf-8")
     assert "<script" not in html and "<link" not in html and 'src="' not in html
-    assert '<p dir="auto">ما لا يقل عن 133 شخصًا</p>' in html
-    assert "<strong>مهم</strong>" in html and '<li dir="auto">' in html
+    assert '<p dir="rtl">ما لا يقل عن 133 شخصًا</p>' in html
+    assert "<strong>مهم</strong>" in html and '<li dir="ltr">check the' in html
+    assert 'dir="auto"' not in html
     assert 'style="--c: #f4c430"' in html  # the claim label's colour
     assert 'data-highlight="1">ما لا يقل عن 133 شخصًا</mark>' in html
 

@@ -150,7 +150,7 @@ def _check_md(path: Path) -> None:
 
 def _check_html(path: Path) -> None:
     text = path.read_text("utf-8")
-    assert text.lstrip().lower().startswith("<!doctype html") and 'dir="auto"' in text and QUOTE in text
+    assert text.lstrip().lower().startswith("<!doctype html") and 'dir="rtl"' in text and QUOTE in text
 
 
 def _check_csv(path: Path) -> None:
