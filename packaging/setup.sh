@@ -143,6 +143,24 @@ check() {
   log "$name: ok"
 }
 
+# what these hawamish arguments start: the window, a screenshot of it, or a command (read by hawamish's own
+# argument parser: no command is the window)
+what_runs() {
+  .venv/bin/python - "$@" <<'PY'
+import contextlib, io, sys
+from reader.cli import build_parser
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        args = build_parser().parse_args(sys.argv[1:])
+    except SystemExit:  # --help, --version, a usage error: said by hawamish itself, no window
+        args = None
+if args is None or args.command not in (None, "gui"):
+    print("command")
+else:
+    print("screenshot" if getattr(args, "screenshot", None) else "window")
+PY
+}
+
 ensure_python
 install_system_packages
 install_python_packages
@@ -151,15 +169,19 @@ rm -f "$LOG"
 case "$mode" in
   run)
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-      case " $* " in
-        *" --screenshot "* | *" --screenshot="*) log "no display: rendering the window on a virtual screen (xvfb-run)" ;;
+      case "$(what_runs "$@")" in
+        command) ;; # a command of the command line (list, export, --version …) needs no screen
+        screenshot)
+          log "no display: rendering the window on a virtual screen (xvfb-run)"
+          exec xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/hawamish "$@"
+          ;;
         *)
           log "no display found: starting Hawamish on a virtual screen (xvfb-run); nothing will be visible here."
           log "stop it with Ctrl+C. To see it, run this on a desktop, or save a picture of the window:"
           log "  bash packaging/setup.sh run gui --screenshot hawamish.png"
+          exec xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/hawamish "$@"
           ;;
       esac
-      exec xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/hawamish "$@"
     fi
     exec .venv/bin/hawamish "$@"
     ;;
