@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 DESKTOP = ROOT / "packaging" / f"{APP_ID}.desktop"
 METAINFO = ROOT / "packaging" / f"{APP_ID}.metainfo.xml"
-ICON = ROOT / "resources" / "icons" / f"{APP_ID}.svg"
+ICON = ROOT / "reader" / "resources" / "icons" / f"{APP_ID}.svg"
 
 
 def test_desktop_file_names_the_app_and_its_icon() -> None:

@@ -28,8 +28,12 @@ def config_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The top-level resources/ folder (fonts, sample library, icons) beside the reader package."""
-    return Path(__file__).resolve().parents[2] / "resources"
+    """reader/resources/: fonts, icons, the sample library and the compiled translations.
+
+    Inside the package, so a wheel and a PyInstaller bundle carry it (docs/packaging.md); found from this
+    file, which is where an editable install, a wheel and a bundle all put it.
+    """
+    return Path(__file__).resolve().parents[1] / "resources"
 
 
 def fonts_dir() -> Path:

@@ -45,7 +45,7 @@ OPEN_FAILED_MS = 5000
 
 
 def app_icon() -> QIcon:
-    """The app's icon (resources/icons/<APP_ID>.svg, the one the desktop file names)."""
+    """The app's icon (reader/resources/icons/<APP_ID>.svg, the one the desktop file names)."""
     path = resources_dir() / "icons" / f"{APP_ID}.svg"
     return QIcon(str(path)) if path.exists() else qta.icon("fa5s.book-open", color="#7a5c2e")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
+from reader.core.sample import SAMPLE_FILES
 from reader.gui.app import system_language
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,18 +37,23 @@ def _gui(args: list[str], tmp_path: Path, **env_extra: str) -> subprocess.Comple
     )
 
 
-def test_first_run_creates_the_sample_library_and_opens_the_seed(tmp_path: Path) -> None:
+def test_first_run_creates_the_sample_library_and_opens_its_first_article(tmp_path: Path) -> None:
     png = tmp_path / "first.png"
     result = _gui(["gui", "--lang", "ar", "--screenshot", str(png)], tmp_path)
     assert result.returncode == 0, result.stderr
     assert png.exists() and png.stat().st_size > 10_000
     db = tmp_path / "data" / "hawamish" / "library" / "library.sqlite3"
     with sqlite3.connect(db) as conn:
-        titles = [r[0] for r in conn.execute("SELECT title FROM articles")]
-    assert "تنظيم داعش: عودة القوة والتهديدات لروسيا" in titles and len(titles) >= 3
+        rows = conn.execute(
+            "SELECT id, title, author, outlet, published, source_path FROM articles"
+        ).fetchall()
+        colors = {r[0] for r in conn.execute("SELECT color FROM highlights")}
+    assert "تنظيم داعش: عودة القوة والتهديدات لروسيا" in [r[1] for r in rows] and len(rows) >= 3
+    assert len(colors) >= 3
     settings = (tmp_path / "config" / "hawamish.ini").read_text("utf-8")
-    seed_id = next(i for i, t in enumerate(titles, 1) if t.startswith("تنظيم داعش"))
-    assert f"last_article={seed_id}" in settings  # the seed is what the first start shows
+    first_id, _, author, outlet, published, _ = next(r for r in rows if r[5].endswith(SAMPLE_FILES[0]))
+    assert author and outlet and published and first_id == max(r[0] for r in rows)  # the top of the list
+    assert f"last_article={first_id}" in settings  # what the first start shows
 
 
 def test_named_library_starts_empty(tmp_path: Path) -> None:

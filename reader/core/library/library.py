@@ -245,11 +245,12 @@ class Library:
         return unknown_colors({*self.labels.keys(), *self.highlights.colors_in_use()}, wanted)
 
     # backup, restore, check ------------------------------------------------------------------------
-    def backup(self, destination: Path | str) -> BackupInfo:
-        """A consistent copy of the database at `destination` (a file, or a folder to put a dated file in)."""
+    def backup(self, destination: Path | str, *, into_folder: bool = False) -> BackupInfo:
+        """A consistent copy of the database at `destination` (a file, or a folder to put a dated file in;
+        `into_folder`: a folder even if it does not exist yet)."""
         from reader.core.library import maintenance
 
-        return maintenance.backup_library(self, Path(destination))
+        return maintenance.backup_library(self, Path(destination), into_folder=into_folder)
 
     def restore(self, source: Path | str) -> RestoreReport:
         """Replace the content with a backup's (the current content is saved in backups/ first)."""

@@ -106,6 +106,18 @@ def _timestamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S", time.localtime())
 
 
+def dated_backup_path(folder: Path, prefix: str = "hawamish") -> Path:
+    """`folder/<prefix>-YYYYmmdd-HHMMSS.sqlite3`, with `-2`, `-3` … when a backup of that second exists:
+    a dated name never replaces an earlier backup."""
+    stem = f"{prefix}-{_timestamp()}"
+    path = folder / f"{stem}.sqlite3"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.sqlite3"
+        n += 1
+    return path
+
+
 def _write_error(path: Path, exc: BaseException) -> HawamishError:
     if isinstance(exc, OSError):
         return error_for(exc, path)
@@ -113,12 +125,20 @@ def _write_error(path: Path, exc: BaseException) -> HawamishError:
     return disk_error(path, exc)
 
 
-def backup_library(library: Library, destination: Path) -> BackupInfo:
+def backup_library(library: Library, destination: Path, *, into_folder: bool = False) -> BackupInfo:
     """Write a consistent copy of the library's database to `destination` (a file, or a folder to put a
-    dated file in) and return what it holds."""
+    dated file in) and return what it holds.
+
+    `into_folder`: `destination` is a folder even if it does not exist yet (the command line says so for a
+    PATH ending with a slash); it is created. A file named explicitly is replaced (the caller asked first).
+    """
     destination = Path(destination)
-    if destination.is_dir():
-        destination = destination / f"hawamish-{_timestamp()}.sqlite3"
+    if into_folder or destination.is_dir():
+        try:
+            destination.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise error_for(exc, destination) from exc
+        destination = dated_backup_path(destination)
     tmp = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -155,7 +175,8 @@ def _drop_index(library: Library) -> None:
 def restore_library(library: Library, source: Path) -> RestoreReport:
     """Replace the library's content with a backup's, after saving the current content in backups/."""
     info = describe_backup(source)
-    saved = backup_library(library, library.backup_dir / f"before-restore-{_timestamp()}.sqlite3")
+    library.backup_dir.mkdir(parents=True, exist_ok=True)
+    saved = backup_library(library, dated_backup_path(library.backup_dir, "before-restore"))
     file_rows.copy_into(library.database, Path(source))
     _drop_index(library)
     return RestoreReport(info, saved)
@@ -180,8 +201,9 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
         index_broken = report.index == "corrupt"  # missing or stale is not damage: the next search builds it
         can_repair = repair and not integrity  # a damaged file is restored from a backup, not patched
         if can_repair and (dangling or mismatched or index_broken):
+            library.backup_dir.mkdir(parents=True, exist_ok=True)
             report.saved_before = backup_library(
-                library, library.backup_dir / f"before-repair-{_timestamp()}.sqlite3"
+                library, dated_backup_path(library.backup_dir, "before-repair")
             )
         for (table, parent), count in Counter(dangling).items():
             if can_repair:

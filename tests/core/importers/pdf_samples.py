@@ -19,7 +19,7 @@ from fpdf import FPDF
 
 from tests.conftest import ROOT
 
-AMIRI = ROOT / "resources" / "fonts" / "Amiri-Regular.ttf"
+AMIRI = ROOT / "reader" / "resources" / "fonts" / "Amiri-Regular.ttf"
 
 # A Latin word or a number, with the spaces and separators inside it: what keeps its order in an Arabic line.
 _LTR_RUN = re.compile(r"[A-Za-z0-9٠-٩](?:[A-Za-z0-9٠-٩]|[.,:/\s](?=[A-Za-z0-9٠-٩]))*")

@@ -80,6 +80,39 @@ def test_backup_into_a_folder_gets_a_dated_name(seeded, tmp_path: Path) -> None:
     assert describe_backup(info.path).articles == 1
 
 
+def test_backup_to_a_path_ending_with_a_slash_makes_the_folder_and_never_replaces_a_backup(
+    seeded, tmp_path: Path, capsys
+) -> None:
+    """`backup ~/backups/` with no such folder: the folder is made and a dated file written in it (not a file
+    named `backups`); a second backup in the same second gets its own name."""
+    folder, _, _ = seeded
+    target = tmp_path / "backups"
+    paths = []
+    for _ in range(3):
+        code, out, err = run(capsys, "--library", folder, "--json", "backup", f"{target}/")
+        assert (code, err) == (0, "")
+        paths.append(Path(json.loads(out)["path"]))
+    assert target.is_dir() and len(set(paths)) == 3
+    assert all(p.parent == target and p.name.startswith("hawamish-") for p in paths)
+    assert sorted(target.iterdir()) == sorted(paths)
+    assert all(describe_backup(p).articles == 1 for p in paths)
+
+
+def test_backup_refuses_to_replace_a_file_without_overwrite(seeded, tmp_path: Path, capsys) -> None:
+    folder, _, _ = seeded
+    target = tmp_path / "b.sqlite3"
+    assert run(capsys, "--library", folder, "backup", target)[0] == 0
+    before = target.read_bytes()
+    with Library(folder) as library:
+        add_article(library, "after the backup", "more text")
+    code, out, err = run(capsys, "--library", folder, "backup", target)
+    assert code == 1 and out == "" and "--overwrite" in err and str(target) in err
+    assert target.read_bytes() == before
+    code, out, err = run(capsys, "--library", folder, "--json", "backup", "--overwrite", target)
+    assert (code, err) == (0, "") and json.loads(out)["articles"] == 2
+    assert describe_backup(target).articles == 2
+
+
 def test_backup_reads_a_snapshot_while_another_process_writes(seeded, tmp_path: Path) -> None:
     folder, _, _ = seeded
     other = sqlite3.connect(folder / "library.sqlite3", isolation_level=None)
