@@ -27,7 +27,8 @@ SCREEN_SHARE = 0.8
 MIN_DEFAULT = (1024, 700)
 #: The offscreen platform's screen is a made-up 800×800: a window that reads well instead.
 OFFSCREEN_DEFAULT = (1280, 800)
-#: Keys of the first layout, saved once for both directions; removed when a per-direction layout is saved.
+#: Keys of the first layout, saved once for both directions; removed when a per-direction layout is saved
+#: (its geometry, which has no side, is still read when a direction has none of its own).
 LEGACY_KEYS = ("window/geometry", "window/state", "window/splitter")
 
 
@@ -197,6 +198,9 @@ class WindowLayout(QObject):
         """The layout saved for this UI direction, or the default size."""
         window = self._window
         geometry = self._bytes("geometry")
+        legacy = self._settings.value(LEGACY_KEYS[0])
+        if geometry is None and isinstance(legacy, QByteArray) and not legacy.isEmpty():
+            geometry = legacy
         if geometry is not None:
             window.restoreGeometry(geometry)
         else:

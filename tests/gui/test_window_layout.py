@@ -214,3 +214,32 @@ def test_the_layout_is_saved_per_ui_direction(qtbot, library, sample_ids, settin
     assert english.library_list.pane.isVisible() and english.annotations.panel.isVisible()
     english.close()
     assert settings.value("window/geometry") is None  # the one layout for both directions is gone
+
+
+def test_a_notes_panel_the_user_widened_keeps_its_width(qtbot, window: MainWindow, settings) -> None:
+    window.resize(1024, 700)
+    notes = window.annotations.panel
+    share = window.window_layout.notes
+    qtbot.waitUntil(lambda: notes.isVisible() and notes.width() < 300, timeout=3000)
+    # what dragging the separator does: the dock changes width, then the mouse is released on the window
+    window.resizeDocks([notes], [380], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: notes.width() == 380, timeout=3000)
+    qtbot.mouseRelease(window, Qt.MouseButton.LeftButton)
+    assert share.user_set
+    window.resize(1100, 720)
+    qtbot.waitUntil(lambda: window.width() == 1100, timeout=3000)
+    qtbot.wait(50)
+    assert notes.width() == 380
+    window.close()
+    assert settings.value("window/ltr/notes_placed") in (True, "true")
+
+
+def test_the_first_layout_s_geometry_is_read_once(qtbot, library, sample_ids, settings) -> None:
+    first = _open(qtbot, library, settings, "en")
+    first.resize(720, 610)
+    settings.setValue("window/geometry", first.saveGeometry())  # what the app saved before directions
+    settings.remove("window/ltr/geometry")
+    first.deleteLater()
+    second = _open(qtbot, library, settings, "en")
+    assert second.size().toTuple() == (720, 610)
+    second.close()
