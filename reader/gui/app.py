@@ -173,7 +173,8 @@ def run_app(args: argparse.Namespace) -> int:
     app = create_application()
     translators = apply_language(app, lang)  # noqa: F841 (kept alive for the app's lifetime)
     window: MainWindow | None = None
-    reporter = ErrorReporter(lambda: window, interactive=not args.screenshot)
+    once = bool(args.screenshot or args.layout_json)  # render, report, exit: nobody answers a dialog
+    reporter = ErrorReporter(lambda: window, interactive=not once)
     sys.excepthook = reporter
 
     folder = Path(args.library_dir)
@@ -197,40 +198,58 @@ def run_app(args: argparse.Namespace) -> int:
     opened = target is None or main_window.open_article(int(target))
     if not opened and args.open is not None:
         print(f"hawamish: article {args.open} not found", file=sys.stderr)
-        if args.screenshot:
+        if once:
             return 1
+    if args.size:
+        main_window.resize(*args.size)
     main_window.show()
+    if args.size and main_window.size().toTuple() != args.size:
+        main_window.resize(*args.size)  # a window manager placed it first
     if os.environ.get(REPORT_SHOWN_ENV):  # benchmarks/bench_startup.py: when the first frame is up
         QTimer.singleShot(0, lambda: print(f"hawamish-shown {time.time():.6f}", file=sys.stderr, flush=True))
     if args.search:
         main_window.search_requested.emit(args.search)
-    if args.screenshot:
-        QTimer.singleShot(50, lambda: _take_screenshot(app, main_window, Path(args.screenshot)))
+    if once:
+        QTimer.singleShot(50, lambda: _when_idle(app, main_window, args.screenshot, args.layout_json))
     status = app.exec()
     from reader.gui.common import workers
 
     if not workers.shutdown(timeout=15.0):  # a Python thread still running at exit would crash the process
         log.warning("background work did not stop in time")
     library.close()
-    if args.screenshot and reporter.count and status == 0:
+    if once and reporter.count and status == 0:
         return 1  # the picture was taken, but something failed on the way: scripts and tests must know
     return int(status)
 
 
-def _take_screenshot(app: QApplication, window: MainWindow, path: Path, waited_ms: int = 0) -> None:
-    """Save the window once it is idle: background work done, events processed, the article laid out."""
+def _when_idle(
+    app: QApplication, window: MainWindow, png: str | None, layout_json: str | None, waited_ms: int = 0
+) -> None:
+    """Once idle (background work done, events processed, the article laid out): save the screenshot
+    and the layout report, then exit."""
     from reader.gui.common import workers
 
     pool = QThreadPool.globalInstance()
     if (workers.busy() or pool.activeThreadCount() > 0) and waited_ms < SCREENSHOT_TIMEOUT_MS:
-        QTimer.singleShot(50, lambda: _take_screenshot(app, window, path, waited_ms + 50))
+        QTimer.singleShot(50, lambda: _when_idle(app, window, png, layout_json, waited_ms + 50))
         return
     for _ in range(3):
         app.processEvents()
     window.article_view.document().size()  # forces the layout of the whole article
     app.processEvents()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ok = window.grab().save(str(path))
-    if not ok:
-        print(f"hawamish: cannot write the screenshot to {path}", file=sys.stderr)
+    ok = True
+    if layout_json:
+        from reader.gui.layout_report import write_layout_report
+
+        try:
+            write_layout_report(window, Path(layout_json))
+        except OSError as exc:
+            print(f"hawamish: cannot write the layout to {layout_json}: {exc}", file=sys.stderr)
+            ok = False
+    if png:
+        path = Path(png)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(path)):
+            print(f"hawamish: cannot write the screenshot to {path}", file=sys.stderr)
+            ok = False
     app.exit(0 if ok else 1)

@@ -39,6 +39,7 @@ from reader.gui.reading.reading_controller import ZOOM_STEP, ReadingController
 from reader.gui.reading.reading_progress import ReadingProgress
 from reader.gui.search.search_controller import SearchController
 from reader.gui.shell import Menu, MenuExtender, Shell
+from reader.gui.window_layout import WindowLayout
 
 #: How long a failure to open an article stays in the status bar.
 OPEN_FAILED_MS = 5000
@@ -92,7 +93,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 930])
         self.splitter.setChildrenCollapsible(False)
-        self.library_share = self.library_list.share_width(self.splitter)
         self.setCentralWidget(self.splitter)
         self._count_label = QLabel(self)
         self._count_label.setObjectName("articleCount")
@@ -113,6 +113,11 @@ class MainWindow(QMainWindow):
         self.backup = BackupFlow(library, self.shell, self)
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # ---- end of features ---------------------------------------------------------------------------
+        # the panels' shares of the width, and the layout saved per UI direction
+        self.window_layout = WindowLayout(
+            self, settings, self.splitter, self.toggle_library_action, self.annotations.panel
+        )
+        self.library_share = self.window_layout.library
 
         # the parts tests and scripts reach for by name
         self.import_action = self.importer.import_files_action
@@ -311,35 +316,14 @@ class MainWindow(QMainWindow):
 
     # state ---------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
-            screen = self.screen().availableGeometry() if self.screen() is not None else None
-            if screen is not None and screen.width() > 400:
-                self.resize(min(1440, int(screen.width() * 0.92)), min(940, int(screen.height() * 0.92)))
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-            self.library_share.user_set = True
+        self.window_layout.restore()
         header = self.settings.value("window/library_header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.library_view.horizontalHeader().restoreState(header)
         self.reading.restore_zoom()
 
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        if (
-            self.library_share.placed_by_user()
-        ):  # else the list keeps its share of whatever width the window gets
-            self.settings.setValue("window/splitter", self.splitter.saveState())
-        else:
-            self.settings.remove("window/splitter")
+        self.window_layout.save()
         self.settings.setValue("window/library_header", self.library_view.horizontalHeader().saveState())
         self.settings.sync()
 

@@ -79,7 +79,7 @@ class AnnotationPanel(QDockWidget):
         self._current: int | None = None
         self._selection_available = False
         self._build()
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(240)  # reader/gui/window_layout.py: NOTES_MIN
 
     # building ------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -131,6 +131,7 @@ class AnnotationPanel(QDockWidget):
         for combo in (self.color_filter, self.tag_filter, self.sort_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
+            combo.setMinimumWidth(64)  # narrower than 6 letters, elided: three fit a 240-pixel panel
             combos.addWidget(combo, 1)
         layout.addLayout(combos)
 

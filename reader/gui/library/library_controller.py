@@ -14,7 +14,7 @@ list and the Article menu (library_actions.py).
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.library import Library
@@ -23,7 +23,7 @@ from reader.gui.library.collections_controller import CollectionsController
 from reader.gui.library.filter_controller import LibraryFilterController
 from reader.gui.library.library_actions import LibraryActions
 from reader.gui.library.library_model import COL_TITLE, LibraryModel, LibraryRow, LibrarySortModel, load_rows
-from reader.gui.library.library_view import ColumnShare, make_library_pane, make_library_view
+from reader.gui.library.library_view import make_library_pane, make_library_view
 from reader.gui.shell import Shell
 
 #: Article changes that arrive within this many milliseconds are read in one go (an import adds a batch
@@ -71,11 +71,6 @@ class LibraryListController(QObject):
         """The Article menu's commands and Edit → Filter Library… (once the window's menus exist)."""
         self.actions.add_menu_entries()
         self.filters.add_menu_entries()
-
-    def share_width(self, splitter: QSplitter) -> ColumnShare:
-        """Keep the library column (the first of `splitter`) at a share of the window until the user moves
-        the splitter."""
-        return ColumnShare(splitter)
 
     def _emit_count(self) -> None:
         self.count_changed.emit(self.model.shown_total, self.model.total)

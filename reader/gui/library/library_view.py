@@ -176,49 +176,6 @@ class ColumnFitter(QObject):
         return False
 
 
-class ColumnShare(QObject):
-    """Keeps the library column at a share of the window's width (between a floor and a ceiling) until the
-    user drags the splitter: at 1024 pixels with the notes panel open the article still gets most of the
-    room, and a wide window does not give the list more than it needs."""
-
-    def __init__(
-        self, splitter: QSplitter, share: float = 0.36, minimum: int = 240, maximum: int = 470
-    ) -> None:
-        super().__init__(splitter)
-        self._splitter = splitter
-        self._share, self._minimum, self._maximum = share, minimum, maximum
-        #: the user placed the splitter (dragged it, or the window restored where they left it)
-        self.user_set = False
-        self._applied: int | None = None  # the width this object last gave the list
-        splitter.splitterMoved.connect(self._moved)
-        splitter.installEventFilter(self)
-
-    def _moved(self, _pos: int, _index: int) -> None:
-        self.user_set = True
-
-    def placed_by_user(self) -> bool:
-        """True once the list's width is not the one this object gave it (a drag, or code that set it)."""
-        if not self.user_set and self._applied is not None:
-            width = self._splitter.sizes()[0] if self._splitter.count() else 0
-            self.user_set = width not in (0, self._applied)
-        return self.user_set
-
-    def apply(self) -> None:
-        sizes = self._splitter.sizes()
-        total = sum(sizes)
-        if self.placed_by_user() or len(sizes) != 2 or total <= 0 or sizes[0] == 0:
-            return
-        width = max(self._minimum, min(self._maximum, int(total * self._share)))
-        if sizes[0] != width:
-            self._splitter.setSizes([width, total - width])
-        self._applied = self._splitter.sizes()[0]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._splitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.apply()
-        return False
-
-
 def make_library_view(
     model: LibraryModel,
     proxy: LibrarySortModel,

@@ -141,6 +141,7 @@ class SearchPanel(QWidget):
         combo.setAccessibleName(tip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
+        combo.setMinimumWidth(64)  # narrower than 6 letters, elided: the panel fits 240 pixels
         return combo
 
     # the form ------------------------------------------------------------------------------------
