@@ -191,6 +191,16 @@ def _library_filters(window: MainWindow) -> QWidget:
     return filters.popup
 
 
+def _preferences_dialog(window: MainWindow) -> QWidget:
+    dialog = window.preferences.build_dialog()
+    arabic_ui = window.lang == "ar"
+    for i in range(dialog.tabs.count()):
+        assert has_arabic(dialog.tabs.tabText(i)) == arabic_ui
+    assert has_arabic(dialog.theme_box.itemText(0)) == arabic_ui
+    assert has_arabic(window.preferences.action.text()) == arabic_ui
+    return dialog
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
@@ -206,6 +216,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "article tags dialog": _article_tags_dialog,
     "delete question": _delete_question,
     "library filters": _library_filters,
+    "preferences dialog": _preferences_dialog,
 }
 
 
