@@ -2162,4 +2162,230 @@
             <translation>اللوحات الجانبية</translation>
         </message>
     </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source> characters</source>
+            <translation> حرفًا</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source> pt</source>
+            <translation> نقطة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Browse…</source>
+            <translation>ت&amp;صفح…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Digits:</source>
+            <translation>الأر&amp;قام:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Export to:</source>
+            <translation>ال&amp;تصدير إلى:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Font:</source>
+            <translation>ال&amp;خط:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Interface language:</source>
+            <translation>&amp;لغة الواجهة:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Justify Arabic paragraphs</source>
+            <translation>&amp;ضبط الفقرات العربية من الجانبين</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Line spacing:</source>
+            <translation>تباعد الأ&amp;سطر:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Open Selected</source>
+            <translation>&amp;فتح المحددة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Size:</source>
+            <translation>ال&amp;حجم:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>&amp;Theme:</source>
+            <translation>ال&amp;سمة:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Appearance</source>
+            <translation>المظهر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Arabic-Indic (%1)</source>
+            <translation>هندية (%1)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Changes show in the open article at once; Cancel puts back what was there.</source>
+            <translation>تظهر التغييرات في المقال المفتوح فورًا؛ ويعيد «إلغاء» ما كان عليه.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Colour labels:</source>
+            <translation>تسميات الألوان:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Compact</source>
+            <translation>متقارب</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Dark</source>
+            <translation>داكن</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Edit Colour &amp;Labels…</source>
+            <translation>تعديل &amp;تسميات الألوان…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Export to</source>
+            <translation>التصدير إلى</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Follow the system</source>
+            <translation>حسب النظام</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Hawamish closes this library and opens the other one in a new window.</source>
+            <translation>يغلق هوامش هذه المكتبة ويفتح المكتبة الأخرى في نافذة جديدة.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Hawamish restarts in the new language when you press OK.</source>
+            <translation>يُعاد تشغيل هوامش باللغة الجديدة عند الضغط على «موافق».</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Labels and Export</source>
+            <translation>التسميات والتصدير</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Library</source>
+            <translation>المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Light</source>
+            <translation>فاتح</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Loose</source>
+            <translation>واسع جدًا</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Normal</source>
+            <translation>عادي</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Open &amp;Another Library…</source>
+            <translation>فتح م&amp;كتبة أخرى…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Open Another Library</source>
+            <translation>فتح مكتبة أخرى</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Preferences</source>
+            <translation>التفضيلات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Recent libraries:</source>
+            <translation>المكتبات الأخيرة:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Relaxed</source>
+            <translation>واسع</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Sepia</source>
+            <translation>بني دافئ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Text &amp;width:</source>
+            <translation>&amp;عرض النص:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>The folder of the last export</source>
+            <translation>مجلد آخر تصدير</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>The system's</source>
+            <translation>لغة النظام</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>This library:</source>
+            <translation>هذه المكتبة:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Western (%1)</source>
+            <translation>غربية (%1)</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/preferences_dialog.py" line="1" />
+            <source>Arabic-Indic digits are used when the interface is in Arabic: in the article count of the status bar and the dates of articles.</source>
+            <translation>تُستعمل الأرقام الهندية حين تكون الواجهة بالعربية: في عدد المقالات في شريط الحالة وفي تواريخ المقالات.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesController</name>
+        <message>
+            <location filename="../reader/gui/preferences/controller.py" line="1" />
+            <source>&amp;Preferences…</source>
+            <translation>ال&amp;تفضيلات…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/controller.py" line="1" />
+            <source>Restart Hawamish</source>
+            <translation>إعادة تشغيل هوامش</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/preferences/controller.py" line="1" />
+            <source>The new interface language is used after a restart. Restart Hawamish now?</source>
+            <translation>تُستعمل لغة الواجهة الجديدة بعد إعادة التشغيل. أتعيد تشغيل هوامش الآن؟</translation>
+        </message>
+    </context>
 </TS>

@@ -23,10 +23,22 @@ def _size(value: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
+def _theme(value: str) -> str:
+    if value not in ("light", "sepia", "dark"):
+        raise argparse.ArgumentTypeError("choose light, sepia or dark")
+    return value
+
+
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("gui", parents=[common], help="start the app (the default command)")
     parser.add_argument("--open", type=int, metavar="ID", help="open this article")
     parser.add_argument("--lang", type=_lang, metavar="ar|en", help="UI language (default: the system's)")
+    parser.add_argument(
+        "--theme",
+        type=_theme,
+        metavar="light|sepia|dark",
+        help="colours for this run (default: the preferences')",
+    )
     parser.add_argument("--screenshot", metavar="PNG", help="render the window once idle, save it, exit")
     parser.add_argument("--search", metavar="QUERY", help="search for QUERY when the window opens")
     parser.add_argument("--size", type=_size, metavar="WxH", help="resize the window to W×H pixels")

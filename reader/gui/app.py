@@ -144,6 +144,14 @@ def build_error_dialog(parent: QWidget | None, error: BaseException, details: st
     return box
 
 
+def _preferred_language() -> str | None:
+    """The interface language chosen in the preferences ('ar' or 'en'; None: the system's)."""
+    from reader.gui.preferences.store import load_preferences, preferences_path
+
+    language = load_preferences(preferences_path())[0].language
+    return language if language in LANGUAGES else None
+
+
 def _open_library(folder: Path, given: bool) -> tuple[Library, bool]:
     """The library, creating the sample library in the default folder on the very first start."""
     first_run = False
@@ -169,7 +177,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     `args` carries the `gui` command's options plus `library_dir` and `library_given` from the CLI context.
     """
-    lang = args.lang or system_language()
+    lang = args.lang or _preferred_language() or system_language()
     app = create_application()
     translators = apply_language(app, lang)  # noqa: F841 (kept alive for the app's lifetime)
     window: MainWindow | None = None
@@ -189,6 +197,8 @@ def run_app(args: argparse.Namespace) -> int:
 
     main_window = MainWindow(library, open_settings(), lang)
     window = main_window  # the error reporter's dialogs are parented to it from now on
+    if getattr(args, "theme", None):
+        main_window.preferences.set_theme_override(args.theme)
     target = args.open
     if target is None:
         target = _seed_article_id(library) if first_run else main_window.last_article_id()

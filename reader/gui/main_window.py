@@ -25,11 +25,13 @@ from reader.gui.backup.backup_flow import BackupFlow
 from reader.gui.common.accessibility import name_unlabelled_controls
 from reader.gui.common.error_text import describe_error
 from reader.gui.common.library_events import LibraryEvents
-from reader.gui.export.export_controller import ExportController
+from reader.gui.common.shortcut_text import isolate_shortcut_text
+from reader.gui.export.export_controller import EXPORT_FOLDER_KEY, ExportController
 from reader.gui.help.shortcuts_sheet import ShortcutsSheet
 from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
 from reader.gui.library.library_controller import LibraryListController
+from reader.gui.preferences.controller import PreferencesController
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.caret_browsing import CaretBrowsing
 from reader.gui.reading.context_menu import ArticleContextMenu
@@ -112,6 +114,17 @@ class MainWindow(QMainWindow):
         )
         self.backup = BackupFlow(library, self.shell, self)
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
+        # Edit → Preferences…; themes, typography and digits are applied from here on
+        self.preferences = PreferencesController(
+            library,
+            self.shell,
+            settings,
+            self.article_view,
+            lang,
+            self,
+            edit_labels=self.annotations.edit_labels_over,
+            export_folder_key=EXPORT_FOLDER_KEY,
+        )
         # ---- end of features ---------------------------------------------------------------------------
         # the panels' shares of the width, and the layout saved per UI direction
         self.window_layout = WindowLayout(
@@ -216,7 +229,12 @@ class MainWindow(QMainWindow):
             lambda: self.reading.zoom(0),
             QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_0),
         )
+        # Ctrl+= too: Ctrl++ needs Shift on most keyboards
+        self.zoom_in_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
+        )
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            isolate_shortcut_text(action)
             self.view_menu.addAction(action)
 
         self.about_action = self._action(self.tr("&About Hawamish"), "fa5s.info-circle", self.show_about)
@@ -282,9 +300,13 @@ class MainWindow(QMainWindow):
 
     def _show_count(self, shown: int, count: int) -> None:
         if shown == count:
-            self._count_label.setText(self.tr("Articles: {count}").format(count=count))
+            self._count_label.setText(self.tr("Articles: {count}").format(count=self._number(count)))
         else:
-            self._count_label.setText(self.tr("{shown} of {count} articles").format(shown=shown, count=count))
+            self._count_label.setText(
+                self.tr("{shown} of {count} articles").format(
+                    shown=self._number(shown), count=self._number(count)
+                )
+            )
         if count == 0:
             self.article_view.set_empty_message(
                 self.tr("Your library is empty"),
@@ -299,6 +321,11 @@ class MainWindow(QMainWindow):
                 self.tr("No article open"),
                 self.tr("Choose an article in the library list, or add more with File → Import Files…"),
             )
+
+    def _number(self, value: int) -> str:
+        """A count in the digits the preferences chose (before they are built: as Python writes it)."""
+        preferences = getattr(self, "preferences", None)
+        return preferences.digits.number(value) if preferences is not None else str(value)
 
     # dialogs -------------------------------------------------------------------------------------
     def show_about(self) -> None:

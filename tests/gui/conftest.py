@@ -98,3 +98,12 @@ def ui_language(request, qapp, built_qm) -> Iterator[str]:
         qapp.removeTranslator(translator)
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.fixture(autouse=True)
+def _english_locale_after_each_test() -> Iterator[None]:
+    """A window built in Arabic sets the default QLocale (its digits and dates follow it); the app runs one
+    language a process, the tests many: each test leaves the default as the English tests expect it."""
+    yield
+    if QLocale().language() != QLocale.Language.English:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

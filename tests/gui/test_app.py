@@ -116,3 +116,30 @@ def test_screenshot_mode_prints_errors_instead_of_blocking(qapp, capsys) -> None
         reporter(RuntimeError, exc, exc.__traceback__)
     assert reporter.count == 1
     assert "a bug in a slot" in capsys.readouterr().err
+
+
+def test_theme_option_paints_the_article_and_a_bad_theme_is_a_usage_error(tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from reader.gui.common.appearance.themes import THEMES
+
+    assert _gui(["gui", "--theme", "neon"], tmp_path).returncode == 2
+    png = tmp_path / "dark.png"
+    folder = tmp_path / "lib"
+    result = _gui(["--library", str(folder), "gui", "--theme", "dark", "--screenshot", str(png)], tmp_path)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(png))
+    # the empty article view fills the middle of the window: the dark theme's paper
+    assert QColor(image.pixel(image.width() * 3 // 4, image.height() - 60)).name() == THEMES["dark"].paper
+
+
+def test_preferred_language_is_used_without_lang(tmp_path: Path) -> None:
+    from reader.core.paths import config_dir
+    from reader.gui.app import _preferred_language
+
+    assert _preferred_language() is None  # no preferences yet: the system's
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "preferences.json").write_text('{"version": 1, "language": "ar"}', "utf-8")
+    assert _preferred_language() == "ar"
+    (config_dir() / "preferences.json").write_text('{"version": 1, "language": "system"}', "utf-8")
+    assert _preferred_language() is None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.test_import_rules import ROOT, graph
 
-FEATURES = ("library", "annotations", "search", "export", "backup")
+FEATURES = ("library", "annotations", "search", "export", "backup", "preferences")
 
 
 def allowed_inside_gui(module: str, gui: str) -> tuple[str, ...]:

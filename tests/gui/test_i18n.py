@@ -199,6 +199,16 @@ def _shortcuts_sheet(window: MainWindow) -> QWidget:
     return sheet
 
 
+def _preferences_dialog(window: MainWindow) -> QWidget:
+    dialog = window.preferences.build_dialog()
+    arabic_ui = window.lang == "ar"
+    for i in range(dialog.tabs.count()):
+        assert has_arabic(dialog.tabs.tabText(i)) == arabic_ui
+    assert has_arabic(dialog.theme_box.itemText(0)) == arabic_ui
+    assert has_arabic(window.preferences.action.text()) == arabic_ui
+    return dialog
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
@@ -215,6 +225,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "delete question": _delete_question,
     "library filters": _library_filters,
     "shortcuts sheet": _shortcuts_sheet,
+    "preferences dialog": _preferences_dialog,
 }
 
 

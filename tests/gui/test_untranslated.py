@@ -36,6 +36,8 @@ ALLOWED = {
     "del", "hawamish", "utf", "url", "rtl", "ltr", "jsonl", "mhtml", "tab", "enter", "ins", "home", "end",
     "pgup", "pgdown", "space", "backspace", "meta", "cmd", "num", "http", "https", "www",
 }  # fmt: skip
+#: Widgets (by objectName) whose texts are data, not the app's words: font families are their makers' names.
+DATA_WIDGETS = {"fontFamilyBox"}
 _ISOLATED = re.compile(r"[\u2066\u2067\u2068][^\u2069]*\u2069")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -63,6 +65,8 @@ def chrome_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield f"QMenu({widget.objectName()}).title", widget.title()
             continue
         if (not widget.isVisibleTo(root) and widget is not root) or _inside_data(widget):
+            continue
+        if widget.objectName() in DATA_WIDGETS:
             continue
         name = f"{type(widget).__name__}({widget.objectName()})"
         if widget.toolTip():

@@ -398,7 +398,9 @@ class CardDelegate(QStyledItemDelegate):
         tint = QRectF(x, y, width, quote.height + 2 * GAP)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(
-            fill_color(card.color) if not card.orphan else palette.color(QPalette.ColorRole.AlternateBase)
+            fill_color(card.color, dark=palette.color(QPalette.ColorRole.Base).lightness() < 128)
+            if not card.orphan
+            else palette.color(QPalette.ColorRole.AlternateBase)
         )
         painter.drawRoundedRect(tint, 3, 3)
         painter.setPen(palette.color(QPalette.ColorRole.Text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument, QUndoCommand
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import HawamishError
@@ -291,7 +291,11 @@ class AnnotationController(QObject):
         self.layer.flash(h.start, h.end)
 
     def edit_labels(self) -> None:
-        dialog = LabelEditorDialog(self.label_store, self._shell.dialog_parent())
+        self.edit_labels_over(self._shell.dialog_parent())
+
+    def edit_labels_over(self, parent: QWidget) -> None:
+        """The Colour Labels dialog over `parent` (Preferences opens it over itself)."""
+        dialog = LabelEditorDialog(self.label_store, parent)
         try:
             dialog.exec()
         except HawamishError as exc:

@@ -37,6 +37,9 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from reader.core.models import Article
 from reader.core.paths import fonts_dir
 from reader.core.text import Block, BlockKind, Direction, block_direction
+from reader.gui.common.appearance.digits import DigitStyle
+from reader.gui.common.appearance.themes import LIGHT, THEMES, Theme
+from reader.gui.common.appearance.typography import Typography
 from reader.gui.common.offsets import OffsetMap
 
 #: Overlay layers, drawn in this order (a later layer paints over an earlier one).
@@ -47,19 +50,14 @@ LAYER_ORDER = (LAYER_HIGHLIGHTS, LAYER_SEARCH, LAYER_FLASH)
 
 READING_FAMILY = "Amiri"
 READING_POINT_SIZE = 15.0
-#: Line pitch at least this many ems; Amiri's own line spacing (about 1.75 em, room for harakat above and
-#: below) already exceeds it, so the extra is only added for fallback fonts with tighter metrics.
-LINE_HEIGHT_EM = 1.6
-#: A comfortable column: about this many average characters a line, centred in wide windows.
-COLUMN_CHARS = 72
 MIN_SIDE_MARGIN = 28
+#: Running text (Arabic and Latin, with spaces) whose average advance is a "character" of the column width.
+COLUMN_SAMPLE = "في هذا المقال نقرأ ما كتبه الكاتب عن the reading of opinion pieces"
 
-PAPER = QColor("#fcfaf5")
-INK = QColor("#1d1d1b")
-MUTED_INK = QColor("#5b5750")
-QUOTE_TINT = QColor("#f1ece1")
-RULE = QColor("#ddd5c6")
-QUOTE_RULE = QColor("#b89b6a")
+#: The light theme's article colours (the view takes its colours from its `Theme`, see set_theme()).
+PAPER = QColor(THEMES[LIGHT].paper)
+INK = QColor(THEMES[LIGHT].ink)
+MUTED_INK = QColor(THEMES[LIGHT].muted_ink)
 
 
 @functools.cache
@@ -85,6 +83,8 @@ class ArticleView(QTextEdit):
     """Read-only QTextEdit showing one Article; positions convert through `offset_map`."""
 
     article_loaded = Signal(int)
+    #: The colours changed (set_theme): overlays drawn in theme colours are drawn again.
+    theme_changed = Signal()
     #: The new article's QTextDocument, filled but not yet shown. Overlays set now (their cursors on this
     #: document) are in the first paint without Qt laying the whole article out to place them.
     document_ready = Signal(object)
@@ -113,17 +113,16 @@ class ArticleView(QTextEdit):
         self._pending_scroll: tuple[int, float] | None = None
         self._side = MIN_SIDE_MARGIN
         self._header_height = 0
+        self._theme = THEMES[LIGHT]
+        self._typography = Typography()
+        self._digits: DigitStyle | None = None
         family = load_fonts()
         self._font = QFont(family)
         self._font.setPointSizeF(READING_POINT_SIZE)
         self._font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
         self.document().setDefaultFont(self._font)
         self.setFont(self._font)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Base, PAPER)
-        palette.setColor(QPalette.ColorRole.Text, INK)
-        palette.setColor(QPalette.ColorRole.PlaceholderText, MUTED_INK)
-        self.setPalette(palette)
+        self._apply_palette()
         self.setAutoFillBackground(True)
 
     # content -------------------------------------------------------------------------------------
@@ -191,14 +190,73 @@ class ArticleView(QTextEdit):
         return lines * self.line_pitch() > 2 * max(1, self.viewport().height())
 
     def set_zoom(self, steps: int) -> None:
-        """Reading size in points above (or below) the default; keeps the reading position and overlays."""
+        """Reading size in points above (or below) the chosen size; keeps the reading position and overlays."""
         if steps == self._zoom:
             return
         self._zoom = steps
-        self._font.setPointSizeF(READING_POINT_SIZE + steps)
+        self._apply_font()
+
+    # appearance ----------------------------------------------------------------------------------
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paper, ink and rules in `theme`'s colours; overlays are drawn again (theme_changed)."""
+        if theme == self._theme:
+            return
+        self._theme = theme
+        self._apply_palette()
+        self._rerender()
+        self.theme_changed.emit()
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(self._theme.paper))
+        palette.setColor(QPalette.ColorRole.Window, QColor(self._theme.paper))
+        palette.setColor(QPalette.ColorRole.Text, QColor(self._theme.ink))
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(self._theme.muted_ink))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(self._theme.selection))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor(self._theme.selected_text))
+        self.setPalette(palette)
+        self.viewport().update()
+
+    @property
+    def typography(self) -> Typography:
+        return self._typography
+
+    def set_typography(self, typography: Typography) -> None:
+        """Face, size, line spacing, column width and justification; keeps the reading position."""
+        typography = typography.clamped()
+        if typography == self._typography:
+            return
+        self._typography = typography
+        self._apply_font()
+
+    def set_digits(self, digits: DigitStyle) -> None:
+        """The digits the byline's date is written in."""
+        self._digits = digits
+        digits.changed.connect(self._on_digits_changed)
+
+    def _on_digits_changed(self) -> None:
+        self._update_column(force=True)
+        self.viewport().update()
+
+    def _apply_font(self) -> None:
+        load_fonts()
+        family = self._typography.family
+        self._font = QFont(family if family in QFontDatabase.families() else load_fonts())
+        self._font.setPointSizeF(max(6.0, self._typography.point_size + self._zoom))
+        self._font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
         self.setFont(self._font)
         self.document().setDefaultFont(self._font)
+        self._rerender()
+
+    def _rerender(self) -> None:
+        """Lay the open article out again in the current formats, keeping the position and overlays."""
         if self._article is None:
+            self._update_column(force=True)
+            self.viewport().update()
             return
         top = self.top_offset()
         saved = {
@@ -267,14 +325,16 @@ class ArticleView(QTextEdit):
         fmt = QTextBlockFormat()
         fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-        fmt.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
-        extra = self._extra_line_spacing()
-        if extra > 0:
-            fmt.setLineHeight(extra, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+        justify = rtl and self._typography.justify and block.kind is BlockKind.PARAGRAPH
+        fmt.setAlignment(
+            (Qt.AlignmentFlag.AlignJustify if justify else side) | Qt.AlignmentFlag.AlignAbsolute
+        )
+        # each paragraph's own pitch: Arabic lines need room for harakat, Latin ones would look double-spaced
+        fmt.setLineHeight(self.line_pitch(rtl), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
         em = self._font.pointSizeF()
         fmt.setBottomMargin(em * 0.9)
         chars = QTextCharFormat()
-        chars.setForeground(INK)
+        chars.setForeground(QColor(self._theme.ink))
         if block.kind is BlockKind.HEADING:
             level = min(max(block.level, 1), 6)
             chars.setFontWeight(QFont.Weight.Bold)
@@ -284,23 +344,19 @@ class ArticleView(QTextEdit):
             fmt.setBottomMargin(em * 0.5)
             fmt.setLineHeight(0, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
         elif block.kind is BlockKind.QUOTE:
-            fmt.setBackground(QUOTE_TINT)
+            fmt.setBackground(QColor(self._theme.quote_tint))
             fmt.setLeftMargin(em * 2)
             fmt.setRightMargin(em * 2)
             fmt.setTopMargin(em * 0.3)
-            chars.setForeground(MUTED_INK)
+            chars.setForeground(QColor(self._theme.muted_ink))
             if not rtl:
                 chars.setFontItalic(True)
         return fmt, chars
 
-    def line_pitch(self) -> float:
-        """Distance between two lines of body text, in pixels."""
-        return QFontMetricsF(self._font).lineSpacing() + self._extra_line_spacing()
-
-    def _extra_line_spacing(self) -> float:
-        metrics = QFontMetricsF(self._font)
+    def line_pitch(self, rtl: bool = True) -> float:
+        """Distance between two lines of body text (Arabic, or Latin with rtl=False), in whole pixels."""
         em = QFontInfo(self._font).pixelSize()
-        return max(0.0, LINE_HEIGHT_EM * em - metrics.lineSpacing())
+        return float(round(self._typography.line_em(rtl) * em))
 
     # overlays ------------------------------------------------------------------------------------
     def set_overlay(self, layer: str, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
@@ -372,7 +428,9 @@ class ArticleView(QTextEdit):
 
     # layout --------------------------------------------------------------------------------------
     def column_width(self) -> int:
-        return self.fontMetrics().averageCharWidth() * COLUMN_CHARS
+        """The text column: the chosen number of characters of running text."""
+        per_char = QFontMetricsF(self._font).horizontalAdvance(COLUMN_SAMPLE) / len(COLUMN_SAMPLE)
+        return round(per_char * self._typography.column_chars)
 
     def _update_column(self, force: bool = False) -> None:
         """Centre a text column of comfortable width: the root frame's side margins follow the width.
@@ -416,6 +474,8 @@ class ArticleView(QTextEdit):
         parsed = QDate.fromString(date, Qt.DateFormat.ISODate) if len(date) == 10 else QDate()
         if parsed.isValid():
             date = QLocale().toString(parsed, "d MMMM yyyy")
+            if self._digits is not None:
+                date = self._digits.text(date)
         # each part isolated (U+2068..U+2069) so a Latin date or outlet keeps its order in an Arabic line
         return "  ·  ".join(f"\u2068{part}\u2069" for part in (article.author, article.outlet, date) if part)
 
@@ -451,18 +511,18 @@ class ArticleView(QTextEdit):
         flags = self._header_flags()
         rect = QRect(self._side, MIN_SIDE_MARGIN, column, 100000)
         painter.setFont(self._title_font())
-        painter.setPen(INK)
+        painter.setPen(QColor(self._theme.ink))
         used = painter.boundingRect(rect, flags, article.title)
         painter.drawText(rect, flags, article.title)
         y = used.bottom() + 8
         byline = self.byline()
         if byline:
             painter.setFont(self._byline_font())
-            painter.setPen(MUTED_INK)
+            painter.setPen(QColor(self._theme.muted_ink))
             used = painter.boundingRect(QRect(self._side, y, column, 100000), flags, byline)
             painter.drawText(QRect(self._side, y, column, 100000), flags, byline)
             y = used.bottom()
-        painter.setPen(RULE)
+        painter.setPen(QColor(self._theme.rule))
         rule_y = MIN_SIDE_MARGIN + self._header_height - 14
         painter.drawLine(self._side, rule_y, self._side + column, rule_y)
         painter.end()
@@ -525,7 +585,9 @@ class ArticleView(QTextEdit):
             right = width - frame.rightMargin() - fmt.rightMargin()
             x = right if rtl else frame.leftMargin() + fmt.leftMargin() - 3
             lines = block.layout().boundingRect()
-            painter.fillRect(int(x), int(rect.top() + lines.top()), 3, int(lines.height()), QUOTE_RULE)
+            painter.fillRect(
+                int(x), int(rect.top() + lines.top()), 3, int(lines.height()), QColor(self._theme.quote_rule)
+            )
         painter.end()
 
     def _paint_empty_state(self) -> None:
@@ -537,14 +599,14 @@ class ArticleView(QTextEdit):
         title_font.setPointSizeF(self._font.pointSizeF() * 1.3)
         title_font.setBold(True)
         painter.setFont(title_font)
-        painter.setPen(INK)
+        painter.setPen(QColor(self._theme.ink))
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
         title_rect = painter.boundingRect(box, flags | Qt.AlignmentFlag.AlignTop, self._empty_title)
         painter.drawText(box, flags | Qt.AlignmentFlag.AlignTop, self._empty_title)
         body = QRect(box)
         body.setTop(title_rect.bottom() + 16)
         painter.setFont(self._font)
-        painter.setPen(MUTED_INK)
+        painter.setPen(QColor(self._theme.muted_ink))
         painter.drawText(body, flags | Qt.AlignmentFlag.AlignTop, self._empty_message)
         painter.end()
 

@@ -35,6 +35,9 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.core.labels import label_background, label_underline
 from reader.core.models import Highlight
+from reader.gui.common.appearance.themes import Theme
+from reader.gui.common.appearance.themes import label_fill as themed_label_fill
+from reader.gui.common.appearance.themes import label_underline as themed_label_underline
 from reader.gui.reading.article_view import LAYER_FLASH, LAYER_HIGHLIGHTS, ArticleView
 
 #: The colour a highlight is drawn in when its label no longer exists (it keeps its key).
@@ -71,6 +74,24 @@ def underline_color(color: str, dark: bool = False) -> QColor:
     return QColor(*_underline_rgb(color, dark))
 
 
+@lru_cache(maxsize=512)
+def theme_fill_color(color: str, theme: Theme) -> QColor:
+    """The translucent fill of a label colour on a theme's paper: the theme's ink over it keeps 4.5:1."""
+    try:
+        r, g, b, alpha = themed_label_fill(color, theme)
+    except Exception:  # a broken colour in the database must not break drawing
+        r, g, b, alpha = themed_label_fill(NEUTRAL_COLOR, theme)
+    return QColor(r, g, b, round(alpha * 255))
+
+
+@lru_cache(maxsize=512)
+def theme_underline_color(color: str, theme: Theme) -> QColor:
+    try:
+        return QColor(*themed_label_underline(color, theme))
+    except Exception:
+        return QColor(*themed_label_underline(NEUTRAL_COLOR, theme))
+
+
 class HighlightLayer(QObject):
     """Keeps the 'highlights' overlay of one ArticleView in step with a list of highlights."""
 
@@ -92,6 +113,7 @@ class HighlightLayer(QObject):
         self.markers = NoteMarkers(view, self)
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
+        view.theme_changed.connect(self.redraw)
 
     # drawing -------------------------------------------------------------------------------------
     @property
@@ -133,6 +155,7 @@ class HighlightLayer(QObject):
 
     def _selections(self, doc: QTextDocument) -> list[QTextEdit.ExtraSelection]:
         colors = self._label_colors()
+        theme = self.view.theme
         offsets = self.view.offset_map
         selections: list[QTextEdit.ExtraSelection] = []
         reach = -1  # the furthest end of the highlights drawn so far (they are sorted by start)
@@ -143,12 +166,12 @@ class HighlightLayer(QObject):
             fmt = QTextCharFormat()
             if h.style == "underline":
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(underline_color(color))
+                fmt.setUnderlineColor(theme_underline_color(color, theme))
             else:
-                fmt.setBackground(fill_color(color))
+                fmt.setBackground(theme_fill_color(color, theme))
                 if h.start < reach:  # overlaps an earlier highlight: mark its own extent too
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    fmt.setUnderlineColor(underline_color(color))
+                    fmt.setUnderlineColor(theme_underline_color(color, theme))
             fmt.setProperty(QTextCharFormat.Property.UserProperty, h.id)
             selection = QTextEdit.ExtraSelection()
             start, end = offsets.range_to_qt(h.start, h.end)
@@ -341,7 +364,7 @@ class NoteMarkers(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for hid, rect in rects:
-            color = underline_color(colors.get(by_id[hid].color, NEUTRAL_COLOR))
+            color = theme_underline_color(colors.get(by_id[hid].color, NEUTRAL_COLOR), self.layer.view.theme)
             _paint_note_glyph(painter, QRectF(rect), color)
         painter.end()
 

@@ -1,0 +1,1 @@
+"""How the app looks: colour themes, the reading typography, and the digits numbers are written in."""

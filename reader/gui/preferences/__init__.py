@@ -1,0 +1,1 @@
+"""Preferences: the dialog (Ctrl+,), where they are stored, and what applies them."""
