@@ -178,6 +178,10 @@ class AnnotationPanel(QDockWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setResizeMode(QListView.ResizeMode.Adjust)
+        # cards are as wide as the list (CardDelegate.sizeHint): never a sideways scroll bar that cuts them,
+        # and a vertical bar that is always there, so the width a card's height was measured at stays its width
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         view.setFrameShape(QFrame.Shape.NoFrame)
         view.setSpacing(0)
         view.itemClicked.connect(self._on_item_clicked)

@@ -433,3 +433,25 @@ def test_clicking_a_note_marker_opens_the_note_and_hovering_shows_it(
     QApplication.sendEvent(view.viewport(), tip)
     assert QToolTip.isVisible() and "Bergen: ادعاء" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_cards_fit_a_narrow_panel_without_a_sideways_scroll_bar(qtbot, seed_window: MainWindow) -> None:
+    seed_window.resize(1024, 700)
+    seed_window.show()
+    qtbot.waitExposed(seed_window)
+    text = seed_window.article_view.article.text
+    for start in (0, 200, 400, 600, 800):
+        select(seed_window, start, start + 120)
+        created = ctl(seed_window).highlight_selection("claim")
+        seed_window.library.highlights.update(
+            created.id, note="ملاحظة طويلة بعض الشيء تلتف على أسطر عدة " * 3
+        )
+    cards = seed_window.annotations.panel.list
+    assert len(text) > 900
+    qtbot.waitUntil(lambda: cards.count() == 5, timeout=3000)
+    assert cards.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    qtbot.waitUntil(lambda: cards.visualItemRect(cards.item(0)).height() > 0, timeout=3000)
+    width = cards.viewport().width()
+    for row in range(cards.count()):
+        rect = cards.visualItemRect(cards.item(row))
+        assert rect.width() <= width, (row, rect, width)
