@@ -150,7 +150,7 @@
         <message>
             <location filename="../reader/gui/annotations/annotation_panel.py" line="379" />
             <source>No highlights yet. Select a passage in the article and pick a colour (Ctrl+1 … Ctrl+6).</source>
-            <translation>لا تظليلات بعد. حدّد مقطعًا في المقال واختر لونًا (Ctrl+1 … Ctrl+6).</translation>
+            <translation>لا تظليلات بعد. حدّد مقطعًا في المقال واختر لونًا (⁦Ctrl+1 … Ctrl+6⁩).</translation>
         </message>
         <message numerus="yes">
             <location filename="../reader/gui/annotations/annotation_panel.py" line="383" />
@@ -204,6 +204,10 @@
             <location filename="../reader/gui/annotations/annotation_panel.py" line="602" />
             <source>Edit Note</source>
             <translation>تحرير الملاحظة</translation>
+        </message>
+        <message>
+            <source>Underline</source>
+            <translation>تسطير</translation>
         </message>
     </context>
     <context>
@@ -2386,6 +2390,13 @@
             <location filename="../reader/gui/preferences/controller.py" line="1" />
             <source>The new interface language is used after a restart. Restart Hawamish now?</source>
             <translation>تُستعمل لغة الواجهة الجديدة بعد إعادة التشغيل. أتعيد تشغيل هوامش الآن؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardDelegate</name>
+        <message>
+            <source>underlined</source>
+            <translation>مسطّر</translation>
         </message>
     </context>
 </TS>

@@ -18,7 +18,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -384,8 +394,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setLayoutDirection(option.direction)
         painter.setPen(accent)
         lead = card.label + ("  ·  " + card.where if card.where else "")
-        if card.style == "underline":
-            lead += "  ·  U̲"
+        if card.style == "underline":  # a word in the UI language (a Latin "U̲" read as English in Arabic)
+            lead += "  ·  " + QCoreApplication.translate("CardDelegate", "underlined")
         painter.drawText(header_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), lead)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(muted)

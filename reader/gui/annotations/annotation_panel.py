@@ -206,7 +206,8 @@ class AnnotationPanel(QDockWidget):
         row.addStretch(1)
         self.underline_button = QToolButton(box)
         self.underline_button.setObjectName("underlineButton")
-        self.underline_button.setText("U̲")
+        self.underline_button.setIcon(qta.icon("fa5s.underline"))  # an icon: a Latin "U" is English in Arabic
+        self.underline_button.setAccessibleName(self.tr("Underline"))
         self.underline_button.setCheckable(True)
         self.underline_button.setToolTip(self.tr("Underline instead of background"))
         self.underline_button.toggled.connect(self._on_underline_toggled)

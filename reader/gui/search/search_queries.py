@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.core.library import Library
+from reader.gui.common.label_display import label_display_name
 from reader.gui.search.search_model import ResultRow
 
 if TYPE_CHECKING:  # whoosh comes with reader.core.search: imported on a worker, on first use
@@ -69,7 +70,8 @@ def load_filter_choices(library: Library) -> FilterChoices:
     articles = library.articles.list()
     outlets = sorted({a.outlet.strip() for a in articles if a.outlet.strip()})
     years = sorted({a.published[:4] for a in articles if a.published[:4].isdigit()}, reverse=True)
-    labels = [(label.key, label.name, label.color) for label in library.labels.list()]
+    # a default label's name in the UI language, as everywhere else (the search filters showed "Claim")
+    labels = [(label.key, label_display_name(label), label.color) for label in library.labels.list()]
     return FilterChoices(labels, library.tags_in_use(), outlets, years)
 
 
@@ -108,7 +110,7 @@ def run_search(
                 published=hit.published,
                 color_key=hit.color or "",
                 color=label.color if label else ("#9e9e9e" if hit.color else ""),
-                color_name=label.name if label else (hit.color or ""),
+                color_name=label_display_name(label) if label else (hit.color or ""),
                 score=hit.score,
             )
         )

@@ -455,3 +455,20 @@ def test_a_large_change_is_indexed_out_of_process(qtbot, win: MainWindow, librar
     qtbot.waitUntil(lambda: not service.busy, timeout=30000)
     panel = search(qtbot, win, "الهيل", type_it=False)
     assert panel.model.rowCount() == 3
+
+
+@pytest.mark.parametrize("ui_language", ["ar"], indirect=True)
+def test_default_label_names_read_in_arabic_in_the_search_filters_and_results(ui_language, library) -> None:
+    from reader.gui.search.search_queries import SearchRequest, load_filter_choices, run_search
+
+    results = library.import_paths([SEED_PATH])
+    article_id = results[0].article_id
+    library.highlights.create(article_id, 0, 10, color="claim")
+    library.sync_index()
+    names = {key: name for key, name, _colour in load_filter_choices(library).colors}
+    assert names["claim"] == "ادّعاء"
+    found = run_search(library, SearchRequest("موسكو", limit=20), lambda: False)
+    assert found is not None
+    rows, _total = found
+    highlight_rows = [r for r in rows if r.color_key == "claim"]
+    assert highlight_rows and all(r.color_name == "ادّعاء" for r in highlight_rows)
