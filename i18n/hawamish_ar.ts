@@ -154,14 +154,14 @@
         </message>
         <message numerus="yes">
             <location filename="../reader/gui/annotations/annotation_panel.py" line="383" />
-            <source>%n highlight(s)</source>
+            <source>%Ln highlight(s)</source>
             <translation>
                 <numerusform>لا تظليلات</numerusform>
                 <numerusform>تظليل واحد</numerusform>
                 <numerusform>تظليلان</numerusform>
-                <numerusform>%n تظليلات</numerusform>
-                <numerusform>%n تظليلًا</numerusform>
-                <numerusform>%n تظليل</numerusform>
+                <numerusform>%Ln تظليلات</numerusform>
+                <numerusform>%Ln تظليلًا</numerusform>
+                <numerusform>%Ln تظليل</numerusform>
             </translation>
         </message>
         <message>
@@ -171,14 +171,14 @@
         </message>
         <message numerus="yes">
             <location filename="../reader/gui/annotations/annotation_panel.py" line="390" />
-            <source>Orphans: %n highlight(s) whose passage is no longer in the text</source>
+            <source>Orphans: %Ln highlight(s) whose passage is no longer in the text</source>
             <translation>
                 <numerusform>تظليلات يتيمة: لا شيء</numerusform>
                 <numerusform>تظليلات يتيمة: تظليل واحد لم يعد مقطعه في النص</numerusform>
                 <numerusform>تظليلات يتيمة: تظليلان لم يعد مقطعاهما في النص</numerusform>
-                <numerusform>تظليلات يتيمة: %n تظليلات لم تعد مقاطعها في النص</numerusform>
-                <numerusform>تظليلات يتيمة: %n تظليلًا لم تعد مقاطعها في النص</numerusform>
-                <numerusform>تظليلات يتيمة: %n تظليل لم تعد مقاطعها في النص</numerusform>
+                <numerusform>تظليلات يتيمة: %Ln تظليلات لم تعد مقاطعها في النص</numerusform>
+                <numerusform>تظليلات يتيمة: %Ln تظليلًا لم تعد مقاطعها في النص</numerusform>
+                <numerusform>تظليلات يتيمة: %Ln تظليل لم تعد مقاطعها في النص</numerusform>
             </translation>
         </message>
         <message>
@@ -238,14 +238,14 @@
             <translation>لا وسوم على المقالات المحددة بعد.</translation>
         </message>
         <message numerus="yes">
-            <source>Tags of %n selected article(s):</source>
+            <source>Tags of %Ln selected article(s):</source>
             <translation>
                 <numerusform>وسوم المقالات المحددة:</numerusform>
                 <numerusform>وسوم المقال المحدد:</numerusform>
                 <numerusform>وسوم المقالين المحددين:</numerusform>
-                <numerusform>وسوم المقالات المحددة (%n مقالات):</numerusform>
-                <numerusform>وسوم المقالات المحددة (%n مقالًا):</numerusform>
-                <numerusform>وسوم المقالات المحددة (%n مقال):</numerusform>
+                <numerusform>وسوم المقالات المحددة (%Ln مقالات):</numerusform>
+                <numerusform>وسوم المقالات المحددة (%Ln مقالًا):</numerusform>
+                <numerusform>وسوم المقالات المحددة (%Ln مقال):</numerusform>
             </translation>
         </message>
     </context>
@@ -292,14 +292,14 @@
             <translation>احذف</translation>
         </message>
         <message numerus="yes">
-            <source>Its %n article(s) stay in the library.</source>
+            <source>Its %Ln article(s) stay in the library.</source>
             <translation>
                 <numerusform>المجموعة فارغة.</numerusform>
                 <numerusform>يبقى مقالها الوحيد في المكتبة.</numerusform>
                 <numerusform>يبقى مقالاها في المكتبة.</numerusform>
-                <numerusform>تبقى مقالاتها (%n مقالات) في المكتبة.</numerusform>
-                <numerusform>تبقى مقالاتها (%n مقالًا) في المكتبة.</numerusform>
-                <numerusform>تبقى مقالاتها (%n مقال) في المكتبة.</numerusform>
+                <numerusform>تبقى مقالاتها (%Ln مقالات) في المكتبة.</numerusform>
+                <numerusform>تبقى مقالاتها (%Ln مقالًا) في المكتبة.</numerusform>
+                <numerusform>تبقى مقالاتها (%Ln مقال) في المكتبة.</numerusform>
             </translation>
         </message>
     </context>
@@ -314,14 +314,14 @@
             <translation>كل المقالات</translation>
         </message>
         <message numerus="yes">
-            <source>%n article(s)</source>
+            <source>%Ln article(s)</source>
             <translation>
                 <numerusform>لا مقالات</numerusform>
                 <numerusform>مقال واحد</numerusform>
                 <numerusform>مقالان</numerusform>
-                <numerusform>%n مقالات</numerusform>
-                <numerusform>%n مقالًا</numerusform>
-                <numerusform>%n مقال</numerusform>
+                <numerusform>%Ln مقالات</numerusform>
+                <numerusform>%Ln مقالًا</numerusform>
+                <numerusform>%Ln مقال</numerusform>
             </translation>
         </message>
     </context>
@@ -1052,14 +1052,14 @@
         </message>
         <message numerus="yes">
             <location filename="../reader/gui/library/import_flow.py" line="221" />
-            <source>The import was cancelled; %n file(s) were not read.</source>
+            <source>The import was cancelled; %Ln file(s) were not read.</source>
             <translation>
                 <numerusform>أُلغي الاستيراد؛ قُرئت الملفات كلها.</numerusform>
                 <numerusform>أُلغي الاستيراد؛ لم يُقرأ ملف واحد.</numerusform>
                 <numerusform>أُلغي الاستيراد؛ لم يُقرأ ملفان.</numerusform>
-                <numerusform>أُلغي الاستيراد؛ لم تُقرأ %n ملفات.</numerusform>
-                <numerusform>أُلغي الاستيراد؛ لم يُقرأ %n ملفًا.</numerusform>
-                <numerusform>أُلغي الاستيراد؛ لم يُقرأ %n ملف.</numerusform>
+                <numerusform>أُلغي الاستيراد؛ لم تُقرأ %Ln ملفات.</numerusform>
+                <numerusform>أُلغي الاستيراد؛ لم يُقرأ %Ln ملفًا.</numerusform>
+                <numerusform>أُلغي الاستيراد؛ لم يُقرأ %Ln ملف.</numerusform>
             </translation>
         </message>
         <message>
@@ -1123,36 +1123,36 @@
             <translation>تحديثها</translation>
         </message>
         <message numerus="yes">
-            <source>Metadata from %n table(s)</source>
+            <source>Metadata from %Ln table(s)</source>
             <translation>
                 <numerusform>دون بيانات وصفية من جدول</numerusform>
                 <numerusform>بيانات وصفية من جدول واحد</numerusform>
                 <numerusform>بيانات وصفية من جدولين</numerusform>
-                <numerusform>بيانات وصفية من %n جداول</numerusform>
-                <numerusform>بيانات وصفية من %n جدولًا</numerusform>
-                <numerusform>بيانات وصفية من %n جدول</numerusform>
+                <numerusform>بيانات وصفية من %Ln جداول</numerusform>
+                <numerusform>بيانات وصفية من %Ln جدولًا</numerusform>
+                <numerusform>بيانات وصفية من %Ln جدول</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n row(s) of the metadata table matched no file</source>
+            <source>%Ln row(s) of the metadata table matched no file</source>
             <translation>
                 <numerusform>لم يبقَ صف في جدول البيانات الوصفية بلا ملف</numerusform>
                 <numerusform>صف واحد في جدول البيانات الوصفية لا يطابق أي ملف</numerusform>
                 <numerusform>صفان في جدول البيانات الوصفية لا يطابقان أي ملف</numerusform>
-                <numerusform>%n صفوف في جدول البيانات الوصفية لا تطابق أي ملف</numerusform>
-                <numerusform>%n صفًا في جدول البيانات الوصفية لا يطابق أي ملف</numerusform>
-                <numerusform>%n صف في جدول البيانات الوصفية لا يطابق أي ملف</numerusform>
+                <numerusform>%Ln صفوف في جدول البيانات الوصفية لا تطابق أي ملف</numerusform>
+                <numerusform>%Ln صفًا في جدول البيانات الوصفية لا يطابق أي ملف</numerusform>
+                <numerusform>%Ln صف في جدول البيانات الوصفية لا يطابق أي ملف</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n file(s) had no row in the metadata table</source>
+            <source>%Ln file(s) had no row in the metadata table</source>
             <translation>
                 <numerusform>لكل ملف صف في جدول البيانات الوصفية</numerusform>
                 <numerusform>ملف واحد ليس له صف في جدول البيانات الوصفية</numerusform>
                 <numerusform>ملفان ليس لهما صف في جدول البيانات الوصفية</numerusform>
-                <numerusform>%n ملفات ليس لها صف في جدول البيانات الوصفية</numerusform>
-                <numerusform>%n ملفًا ليس لها صف في جدول البيانات الوصفية</numerusform>
-                <numerusform>%n ملف ليس لها صف في جدول البيانات الوصفية</numerusform>
+                <numerusform>%Ln ملفات ليس لها صف في جدول البيانات الوصفية</numerusform>
+                <numerusform>%Ln ملفًا ليس لها صف في جدول البيانات الوصفية</numerusform>
+                <numerusform>%Ln ملف ليس لها صف في جدول البيانات الوصفية</numerusform>
             </translation>
         </message>
         <message>
@@ -1327,14 +1327,14 @@
             <translation>يعيدها «تحرير ← تراجع» بتظليلاتها وملاحظاتها.</translation>
         </message>
         <message numerus="yes">
-            <source>%n highlight(s)</source>
+            <source>%Ln highlight(s)</source>
             <translation>
                 <numerusform>لا تظليلات</numerusform>
                 <numerusform>تظليل واحد</numerusform>
                 <numerusform>تظليلان</numerusform>
-                <numerusform>%n تظليلات</numerusform>
-                <numerusform>%n تظليلًا</numerusform>
-                <numerusform>%n تظليل</numerusform>
+                <numerusform>%Ln تظليلات</numerusform>
+                <numerusform>%Ln تظليلًا</numerusform>
+                <numerusform>%Ln تظليل</numerusform>
             </translation>
         </message>
         <message>
@@ -1346,14 +1346,14 @@
             <translation>أتحذف «{title}»؟</translation>
         </message>
         <message numerus="yes">
-            <source>%n article(s)</source>
+            <source>%Ln article(s)</source>
             <translation>
                 <numerusform>لا مقالات</numerusform>
                 <numerusform>مقال واحد</numerusform>
                 <numerusform>مقالان</numerusform>
-                <numerusform>%n مقالات</numerusform>
-                <numerusform>%n مقالًا</numerusform>
-                <numerusform>%n مقال</numerusform>
+                <numerusform>%Ln مقالات</numerusform>
+                <numerusform>%Ln مقالًا</numerusform>
+                <numerusform>%Ln مقال</numerusform>
             </translation>
         </message>
         <message>
@@ -1811,14 +1811,14 @@
         </message>
         <message numerus="yes">
             <location filename="../reader/gui/search/search_panel.py" line="214" />
-            <source>%n result(s)</source>
+            <source>%Ln result(s)</source>
             <translation>
                 <numerusform>لا نتائج</numerusform>
                 <numerusform>نتيجة واحدة</numerusform>
                 <numerusform>نتيجتان</numerusform>
-                <numerusform>%n نتائج</numerusform>
-                <numerusform>%n نتيجة</numerusform>
-                <numerusform>%n نتيجة</numerusform>
+                <numerusform>%Ln نتائج</numerusform>
+                <numerusform>%Ln نتيجة</numerusform>
+                <numerusform>%Ln نتيجة</numerusform>
             </translation>
         </message>
         <message>
@@ -1913,14 +1913,14 @@
         </message>
         <message numerus="yes">
             <location filename="../reader/gui/backup/backup_flow.py" line="67" />
-            <source>Backup of %n article(s) saved to %1</source>
+            <source>Backup of %Ln article(s) saved to %1</source>
             <translation>
                 <numerusform>حُفظت نسخة احتياطية من المكتبة (لا مقالات فيها) في %1</numerusform>
                 <numerusform>حُفظت نسخة احتياطية من مقال واحد في %1</numerusform>
                 <numerusform>حُفظت نسخة احتياطية من مقالين في %1</numerusform>
-                <numerusform>حُفظت نسخة احتياطية من %n مقالات في %1</numerusform>
-                <numerusform>حُفظت نسخة احتياطية من %n مقالًا في %1</numerusform>
-                <numerusform>حُفظت نسخة احتياطية من %n مقال في %1</numerusform>
+                <numerusform>حُفظت نسخة احتياطية من %Ln مقالات في %1</numerusform>
+                <numerusform>حُفظت نسخة احتياطية من %Ln مقالًا في %1</numerusform>
+                <numerusform>حُفظت نسخة احتياطية من %Ln مقال في %1</numerusform>
             </translation>
         </message>
         <message>

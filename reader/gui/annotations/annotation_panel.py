@@ -386,14 +386,14 @@ class AnnotationPanel(QDockWidget):
                 )
             )
         elif len(placed) == total:
-            self.count_label.setText(self.tr("%n highlight(s)", "", total))
+            self.count_label.setText(self.tr("%Ln highlight(s)", "", total))
         else:
             self.count_label.setText(
                 self.tr("%1 of %2 highlights").replace("%1", str(len(placed))).replace("%2", str(total))
             )
         n_orphans = sum(1 for h in everything if h.orphan)
         self.orphan_label.setText(
-            self.tr("Orphans: %n highlight(s) whose passage is no longer in the text", "", n_orphans)
+            self.tr("Orphans: %Ln highlight(s) whose passage is no longer in the text", "", n_orphans)
         )
         self.orphan_label.setVisible(n_orphans > 0)
         self.orphan_list.setVisible(n_orphans > 0)

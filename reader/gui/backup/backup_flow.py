@@ -66,7 +66,7 @@ class BackupFlow(QObject):
         def done(info: BackupInfo) -> None:
             action.setEnabled(True)
             # the path isolated (FSI … PDI): inside an Arabic sentence its slashes would otherwise move around
-            message = self.tr("Backup of %n article(s) saved to %1", "", info.articles).replace(
+            message = self.tr("Backup of %Ln article(s) saved to %1", "", info.articles).replace(
                 "%1", f"\u2068{info.path}\u2069"
             )
             shell.show_status(message, _STATUS_MS)

@@ -142,7 +142,7 @@ class CollectionsController(QObject):
             self.tr("Delete the collection {name}?").format(name=isolate(name)),
             self.tr("Delete"),
             lambda: self.delete(name),
-            informative=self.tr("Its %n article(s) stay in the library.", "", count),
+            informative=self.tr("Its %Ln article(s) stay in the library.", "", count),
             object_name="deleteCollectionBox",
         )
         return self.question

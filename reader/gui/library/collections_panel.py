@@ -111,7 +111,7 @@ class CollectionsPanel(QListWidget):
                 item = QListWidgetItem(info.name, self)
                 item.setData(NameRole, info.name)
                 item.setData(CountRole, info.count)
-                item.setToolTip(self.tr("%n article(s)", "", info.count))
+                item.setToolTip(self.tr("%Ln article(s)", "", info.count))
             self.select(current)
         finally:
             self._setting = False

@@ -222,18 +222,18 @@ class ImportFlow(QObject):
         if counts.get("failed"):
             parts.append(self.tr("Failed: {n}").format(n=counts["failed"]))
         if cancelled or (self.task is not None and self.task.is_cancelled):
-            parts.append(self.tr("The import was cancelled; %n file(s) were not read.", "", len(cancelled)))
+            parts.append(self.tr("The import was cancelled; %Ln file(s) were not read.", "", len(cancelled)))
         # a metadata table's rows that named no file, and files it did not describe: worth knowing, not failures
         # (an ImportReport carries them; a plain list of results, as tests make, does not)
         tables = list(getattr(results_in, "tables", []))
         unmatched = list(getattr(results_in, "unmatched_rows", []))
         without_row = list(getattr(results_in, "files_without_row", []))
         if tables:
-            parts.append(self.tr("Metadata from %n table(s)", "", len(tables)))
+            parts.append(self.tr("Metadata from %Ln table(s)", "", len(tables)))
         if unmatched:
-            parts.append(self.tr("%n row(s) of the metadata table matched no file", "", len(unmatched)))
+            parts.append(self.tr("%Ln row(s) of the metadata table matched no file", "", len(unmatched)))
         if without_row:
-            parts.append(self.tr("%n file(s) had no row in the metadata table", "", len(without_row)))
+            parts.append(self.tr("%Ln file(s) had no row in the metadata table", "", len(without_row)))
         mark = self._line_mark()
         lines = [
             f"{mark}{_isolated_name(r.path)} — {error_reason(r.error) if r.error is not None else ''}"

@@ -306,14 +306,14 @@ class LibraryActions(QObject):
         if len(ids) == 1 and rows[0] is not None:
             title = isolate(rows[0].title)
             if highlights:
-                counted = self.tr("%n highlight(s)", "", highlights)
+                counted = self.tr("%Ln highlight(s)", "", highlights)
                 return self.tr("Delete “{title}” with its {highlights}?").format(
                     title=title, highlights=counted
                 )
             return self.tr("Delete “{title}”?").format(title=title)
-        articles = self.tr("%n article(s)", "", len(ids))
+        articles = self.tr("%Ln article(s)", "", len(ids))
         if highlights:
-            counted = self.tr("%n highlight(s)", "", highlights)
+            counted = self.tr("%Ln highlight(s)", "", highlights)
             return self.tr("Delete {articles} with their {highlights}?").format(
                 articles=articles, highlights=counted
             )

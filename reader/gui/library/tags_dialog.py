@@ -43,7 +43,7 @@ class ArticleTagsDialog(QDialog):
             full = carried == count
             self._before[tag] = Qt.CheckState.Checked if full else Qt.CheckState.PartiallyChecked
 
-        intro = QLabel(self.tr("Tags of %n selected article(s):", "", count), self)
+        intro = QLabel(self.tr("Tags of %Ln selected article(s):", "", count), self)
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("articleTagsList")

@@ -212,7 +212,7 @@ class SearchPanel(QWidget):
         if more:
             self.count_label.setText(self.tr("%1+ results").replace("%1", str(len(rows))))
         else:
-            self.count_label.setText(self.tr("%n result(s)", "", len(rows)) if rows else "")
+            self.count_label.setText(self.tr("%Ln result(s)", "", len(rows)) if rows else "")
         self.show_message("" if rows else self.tr("Nothing found. Try fewer words, or a word's stem with *."))
         self.results.viewport().update()
 

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -70,7 +70,7 @@ def test_cancel_stops_the_import_and_says_so(qtbot, window: MainWindow, tmp_path
     not_read = [r for r in results if r.status == "failed"]
     assert not_read and all(r.error.code.value == "cancelled" for r in not_read)
     message = window.statusBar().currentMessage()
-    assert "cancelled" in message and f"{len(not_read)} file(s)" in message
+    assert "cancelled" in message and f"{QLocale().toString(len(not_read))} file(s)" in message  # %Ln: 1,234
     assert window.importer.summary_box is None  # cancelled files are not failures to list
 
 
