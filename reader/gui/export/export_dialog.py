@@ -39,6 +39,7 @@ from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSumm
 from reader.core.library import Library
 from reader.gui.common.color_chips import ColorChips
 from reader.gui.common.file_dialogs import dialog_directions
+from reader.gui.common.numbers import local_number
 from reader.gui.common.workers import Task
 from reader.gui.export.export_preview import ExportPreview, export_reason, safe_file_name
 from reader.gui.export.export_run import ExportRun
@@ -269,11 +270,11 @@ class ExportDialog(QDialog):
         self.scope_article.setEnabled(self.article_id is not None)
         count = len(self.selected_ids)
         self.scope_selection.setText(
-            self.tr("The articles selected in the library ({count})").format(count=count)
+            self.tr("The articles selected in the library ({count})").format(count=local_number(count))
         )
         self.scope_selection.setEnabled(count > 0)
         self.scope_all.setText(
-            self.tr("The whole library (articles: {count})").format(count=articles.count())
+            self.tr("The whole library (articles: {count})").format(count=local_number(articles.count()))
         )
 
         tags = self.library.tags_in_use()

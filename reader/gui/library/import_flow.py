@@ -25,6 +25,7 @@ from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Library
 from reader.gui.common.error_text import describe_error, error_reason
 from reader.gui.common.file_dialogs import dialog_directions
+from reader.gui.common.numbers import local_number
 from reader.gui.common.workers import CancelledFn, ProgressFn, Task, run_task
 from reader.gui.library.import_progress import ImportProgressDialog
 from reader.gui.library.import_run import ImportProgress, import_all
@@ -212,15 +213,17 @@ class ImportFlow(QObject):
         ]
         results = [r for r in results if r not in cancelled]
         counts = Counter(r.status for r in results)
-        parts = [self.tr("Imported: {n}").format(n=counts.get("imported", 0))]
+        parts = [self.tr("Imported: {n}").format(n=local_number(counts.get("imported", 0)))]
         if counts.get("updated"):
-            parts.append(self.tr("Updated: {n}").format(n=counts["updated"]))
+            parts.append(self.tr("Updated: {n}").format(n=local_number(counts["updated"])))
         if counts.get("duplicate"):
-            parts.append(self.tr("Already in the library: {n}").format(n=counts["duplicate"]))
+            parts.append(self.tr("Already in the library: {n}").format(n=local_number(counts["duplicate"])))
         if counts.get("changed"):
-            parts.append(self.tr("Changed since they were imported: {n}").format(n=counts["changed"]))
+            parts.append(
+                self.tr("Changed since they were imported: {n}").format(n=local_number(counts["changed"]))
+            )
         if counts.get("failed"):
-            parts.append(self.tr("Failed: {n}").format(n=counts["failed"]))
+            parts.append(self.tr("Failed: {n}").format(n=local_number(counts["failed"])))
         if cancelled or (self.task is not None and self.task.is_cancelled):
             parts.append(self.tr("The import was cancelled; %Ln file(s) were not read.", "", len(cancelled)))
         # a metadata table's rows that named no file, and files it did not describe: worth knowing, not failures
@@ -280,7 +283,9 @@ class ImportFlow(QObject):
         lines = details.splitlines()
         shown = "\n".join(lines[:SUMMARY_LINES])
         if len(lines) > SUMMARY_LINES:
-            shown += "\n" + self.tr("… and {n} more (see the details)").format(n=len(lines) - SUMMARY_LINES)
+            shown += "\n" + self.tr("… and {n} more (see the details)").format(
+                n=local_number(len(lines) - SUMMARY_LINES)
+            )
         icon = QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information
         box = self._show_box(
             icon,
@@ -338,7 +343,7 @@ class ImportFlow(QObject):
 
     def _updated(self, outcome: tuple[int, list[tuple[str, HawamishError]]]) -> None:
         done, failures = outcome
-        text = self.tr("Updated: {n}").format(n=done)
+        text = self.tr("Updated: {n}").format(n=local_number(done))
         if failures:
             mark = self._line_mark()
             details = "\n".join(

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from reader.gui.common.numbers import local_number
 from reader.gui.library.import_run import ImportSnapshot
 
 #: The dialog's width: a long file name is elided in the middle to fit, the dialog never grows with it.
@@ -73,7 +74,11 @@ class ImportProgressDialog(QDialog):
         if snapshot.total:
             self.bar.setRange(0, snapshot.total)
             self.bar.setValue(snapshot.done)
-            self.bar.setFormat(self.tr("{done} of {total}").format(done=snapshot.done, total=snapshot.total))
+            self.bar.setFormat(
+                self.tr("{done} of {total}").format(
+                    done=local_number(snapshot.done), total=local_number(snapshot.total)
+                )
+            )
         name = shown_name(snapshot.current)
         if name:
             width = self.file_label.width() if self.file_label.width() > 50 else DIALOG_WIDTH - 40
@@ -86,10 +91,12 @@ class ImportProgressDialog(QDialog):
             self.file_label.setText(self.tr("Finding the files…"))
         counts = snapshot.counts
         parts = [
-            self.tr("Imported: {n}").format(n=counts.get("imported", 0)),
-            self.tr("Already in the library: {n}").format(n=counts.get("duplicate", 0)),
-            self.tr("Failed: {n}").format(n=counts.get("failed", 0)),
+            self.tr("Imported: {n}").format(n=local_number(counts.get("imported", 0))),
+            self.tr("Already in the library: {n}").format(n=local_number(counts.get("duplicate", 0))),
+            self.tr("Failed: {n}").format(n=local_number(counts.get("failed", 0))),
         ]
         if counts.get("changed"):
-            parts.append(self.tr("Changed since they were imported: {n}").format(n=counts["changed"]))
+            parts.append(
+                self.tr("Changed since they were imported: {n}").format(n=local_number(counts["changed"]))
+            )
         self.counts_label.setText(" · ".join(parts))
