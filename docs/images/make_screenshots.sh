@@ -11,10 +11,10 @@ export XDG_DATA_HOME="$scratch/data" HAWAMISH_CONFIG_DIR="$scratch/config"
 shot() {  # shot NAME LANG [gui options...]
     local name="$1" lang="$2"
     shift 2
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/hawamish gui --lang "$lang" --screenshot "$out/$name-$lang.png" "$@"
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/hawamish gui --lang "$lang" --size 1280x760 --screenshot "$out/$name-$lang.png" "$@"
 }
 for lang in en ar; do
     shot read "$lang"
-    shot search "$lang" --search "داعش"
+    shot search "$lang" --search "الكلمات"
 done
 echo "screenshots in $out"

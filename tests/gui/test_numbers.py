@@ -18,3 +18,16 @@ def test_local_number_writes_the_default_locales_digits() -> None:
         assert local_number(1502) == "1,502"
     finally:
         QLocale.setDefault(before)
+
+
+def test_local_digits_converts_only_ascii_digits() -> None:
+    from reader.gui.common.numbers import local_digits
+
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+        assert local_digits("2024-06-02 · ¶ 3") == "٢٠٢٤-٠٦-٠٢ · ¶ ٣"
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        assert local_digits("2024-06-02") == "2024-06-02"
+    finally:
+        QLocale.setDefault(before)

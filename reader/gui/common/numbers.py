@@ -12,3 +12,12 @@ from PySide6.QtCore import QLocale
 
 def local_number(value: int) -> str:
     return QLocale().toString(int(value))
+
+
+def local_digits(text: str) -> str:
+    """`text` (an ISO date, a page number) with its ASCII digits in the default locale's digits."""
+    zero = QLocale().zeroDigit()
+    if zero == "0":
+        return text
+    offset = ord(zero) - ord("0")
+    return "".join(chr(ord(ch) + offset) if "0" <= ch <= "9" else ch for ch in text)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.core.library import Library
 from reader.core.text import Direction, first_strong_direction, fold_char
+from reader.gui.common.numbers import local_digits
 from reader.messages import isolate
 
 COL_TITLE, COL_AUTHOR, COL_OUTLET, COL_DATE, COL_HIGHLIGHTS = range(5)
@@ -451,7 +452,9 @@ class LibraryModel(QAbstractTableModel):
             text = self._display(article, col)
             if col == COL_HIGHLIGHTS:  # a number: the delegate writes it in the UI locale's digits
                 return (text, None, Qt.AlignmentFlag.AlignCenter)
-            found = first_strong_direction(str(text)) if col != COL_DATE else None
+            if col == COL_DATE:  # the UI's digits (one system a screen), isolated: year-month-day in order
+                return (f"\u2066{local_digits(str(text))}\u2069" if text else "", None, _LEADING)
+            found = first_strong_direction(str(text))
             return (str(text), found.value if found is not None else None, _LEADING)
         if role == ArticleIdRole:
             return article.id

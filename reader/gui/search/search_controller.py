@@ -28,6 +28,7 @@ from reader.core.changes import Change, ChangeKind
 from reader.core.errors import QUERY_ERRORS, HawamishError
 from reader.core.library import Library
 from reader.gui.common.error_text import describe_error, error_reason
+from reader.gui.common.numbers import local_number
 from reader.gui.common.workers import Task, run_task
 from reader.gui.reading.article_view import LAYER_SEARCH
 from reader.gui.reading.find_bar import FindBar, hit_selections, make_find_action
@@ -352,8 +353,8 @@ class SearchController(QObject):
             self.view.scroll_to_offset(start)
             self._shell.show_status(
                 QCoreApplication.translate("SearchPanel", "Hit %1 of %2 (F3 next, Shift+F3 previous)")
-                .replace("%1", str(hits.current + 1))
-                .replace("%2", str(len(hits.spans))),
+                .replace("%1", local_number(hits.current + 1))
+                .replace("%2", local_number(len(hits.spans))),
                 HIT_STATUS_MS,
             )
 

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.text import Direction, first_strong_direction
+from reader.gui.common.numbers import local_digits
 
 #: Background of a matched word inside a snippet (and, lighter, of every hit in the article view).
 MATCH_BACKGROUND = "#ffd54f"
@@ -135,7 +136,9 @@ class SearchResultsModel(QAbstractListModel):
             return row.title
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             meta = " · ".join(
-                x for x in (kind_label(row.kind), row.color_name, row.outlet, row.published) if x
+                x
+                for x in (kind_label(row.kind), row.color_name, row.outlet, local_digits(row.published))
+                if x
             )
             return f"{row.title}\n{meta}\n{row.snippet}"
         if role == self.RowRole:
@@ -281,7 +284,12 @@ class SearchResultDelegate(QStyledItemDelegate):
         # line 2: kind · label · outlet · date
         meta_font = self._meta_font(opt)
         meta_h = QFontMetrics(meta_font).height()
-        pieces = [kind_label(row.kind), row.color_name, row.outlet, row.published]
+        pieces = [
+            kind_label(row.kind),
+            row.color_name,
+            row.outlet,
+            f"\u2066{local_digits(row.published)}\u2069" if row.published else "",
+        ]
         meta = " · ".join(p for p in pieces if p)
         painter.setFont(meta_font)
         painter.setPen(meta_color)
