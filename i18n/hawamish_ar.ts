@@ -2373,6 +2373,30 @@
             <source>Arabic-Indic digits are used when the interface is in Arabic: in the article count of the status bar and the dates of articles.</source>
             <translation>تُستعمل الأرقام الهندية حين تكون الواجهة بالعربية: في عدد المقالات في شريط الحالة وفي تواريخ المقالات.</translation>
         </message>
+        <message>
+            <source>Export &amp;format:</source>
+            <translation>&amp;صيغة التصدير:</translation>
+        </message>
+        <message>
+            <source>As the system prints</source>
+            <translation>كما يطبع النظام</translation>
+        </message>
+        <message>
+            <source>A4</source>
+            <translation>⁦A4⁩</translation>
+        </message>
+        <message>
+            <source>US Letter</source>
+            <translation>رسالة أمريكية (⁨Letter⁩)</translation>
+        </message>
+        <message>
+            <source>PDF &amp;page size:</source>
+            <translation>&amp;مقاس صفحة ⁨PDF⁩:</translation>
+        </message>
+        <message>
+            <source>PDF: include the article text with the highlights marked</source>
+            <translation>⁨PDF⁩: أدرج نص المقال وعليه التظليلات</translation>
+        </message>
     </context>
     <context>
         <name>PreferencesController</name>

@@ -26,7 +26,13 @@ from reader.gui.common.accessibility import name_unlabelled_controls
 from reader.gui.common.error_text import describe_error
 from reader.gui.common.library_events import LibraryEvents
 from reader.gui.common.shortcut_text import isolate_shortcut_text
-from reader.gui.export.export_controller import EXPORT_FOLDER_KEY, ExportController
+from reader.gui.export.export_controller import (
+    EXPORT_FOLDER_KEY,
+    EXPORT_FORMAT_KEY,
+    EXPORT_INCLUDE_TEXT_KEY,
+    EXPORT_PAGE_SIZE_KEY,
+    ExportController,
+)
 from reader.gui.help.shortcuts_sheet import ShortcutsSheet
 from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
@@ -124,6 +130,7 @@ class MainWindow(QMainWindow):
             self,
             edit_labels=self.annotations.edit_labels_over,
             export_folder_key=EXPORT_FOLDER_KEY,
+            export_default_keys=(EXPORT_FORMAT_KEY, EXPORT_PAGE_SIZE_KEY, EXPORT_INCLUDE_TEXT_KEY),
         )
         # ---- end of features ---------------------------------------------------------------------------
         # the panels' shares of the width, and the layout saved per UI direction

@@ -21,6 +21,11 @@ from reader.gui.export.export_dialog import ExportDialog
 from reader.gui.shell import Menu, Shell
 
 EXPORT_FOLDER_KEY = "export/folder"  # in the app's settings: where the last export went
+#: The export dialog's starting choices, set in Preferences (Labels and Export): a format key of
+#: reader.core.exporters.FORMATS, "A4" or "Letter" ('' or none: the system's paper), "true"/"false".
+EXPORT_FORMAT_KEY = "export/default_format"
+EXPORT_PAGE_SIZE_KEY = "export/default_page_size"
+EXPORT_INCLUDE_TEXT_KEY = "export/default_include_text"
 
 
 class ExportController(QObject):
@@ -86,6 +91,11 @@ class ExportController(QObject):
             scope=scope,
             start_folder=Path(str(folder)) if folder else None,
             language=self._language,
+        )
+        dialog.apply_defaults(
+            str(self._settings.value(EXPORT_FORMAT_KEY, "") or ""),
+            str(self._settings.value(EXPORT_PAGE_SIZE_KEY, "") or ""),
+            str(self._settings.value(EXPORT_INCLUDE_TEXT_KEY, "") or "").lower() == "true",
         )
         dialog.exported.connect(self._remember_folder)
         self._shell.library_changed.connect(dialog.library_changed)

@@ -316,6 +316,14 @@ class ExportDialog(QDialog):
     def set_format(self, key: str) -> None:
         self.format_combo.setCurrentIndex(self.format_combo.findData(key))
 
+    def apply_defaults(self, format_key: str, page_size: str, include_text: bool) -> None:
+        """Start from the user's export defaults (Preferences); unknown values leave the dialog's own."""
+        if self.format_combo.findData(format_key) >= 0:
+            self.set_format(format_key)
+        if self.page_size_combo.findData(page_size) >= 0:
+            self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(page_size))
+        self.include_text_check.setChecked(include_text)
+
     def checked_colors(self) -> list[str]:
         return self.color_chips.checked()
 

@@ -3,7 +3,7 @@ export, the library folder. It only edits a `Preferences` value; the controller 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.exporters import EXTENSIONS, FORMATS
 from reader.gui.common.appearance.digits import ARABIC_INDIC, WESTERN
 from reader.gui.common.appearance.themes import DARK, LIGHT, SEPIA, SYSTEM
 from reader.gui.common.appearance.typography import (
@@ -40,6 +41,18 @@ from reader.gui.common.appearance.typography import (
     Typography,
 )
 from reader.gui.preferences.store import Preferences
+
+#: How a format is named in the preferences (the export dialog names them the same way).
+FORMAT_NAMES = {"pdf": "PDF", "md": "Markdown", "html": "HTML", "csv": "CSV", "json": "JSON"}
+
+
+@dataclass(frozen=True)
+class ExportDefaults:
+    """What a new export starts with: a format key, "A4"/"Letter" ('' the system's paper), the article text."""
+
+    format: str = "pdf"
+    page_size: str = ""
+    include_text: bool = False
 
 
 class PreferencesDialog(QDialog):
@@ -57,6 +70,7 @@ class PreferencesDialog(QDialog):
         *,
         library_folder: Path,
         export_folder: str,
+        export_defaults: ExportDefaults | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,7 +84,10 @@ class PreferencesDialog(QDialog):
         tabs.setObjectName("preferencesTabs")
         tabs.addTab(self._appearance_page(), self.tr("Appearance"))
         tabs.addTab(self._language_page(), self.tr("Language"))
-        tabs.addTab(self._annotations_page(export_folder), self.tr("Labels and Export"))
+        tabs.addTab(
+            self._annotations_page(export_folder, export_defaults or ExportDefaults()),
+            self.tr("Labels and Export"),
+        )
         tabs.addTab(self._library_page(), self.tr("Library"))
         self.tabs = tabs
         buttons = QDialogButtonBox(
@@ -175,7 +192,7 @@ class PreferencesDialog(QDialog):
         self.digits_box.currentIndexChanged.connect(self._changed)
         return page
 
-    def _annotations_page(self, export_folder: str) -> QWidget:
+    def _annotations_page(self, export_folder: str, defaults: ExportDefaults) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
         labels = QPushButton(self.tr("Edit Colour &Labels…"), page)
@@ -194,7 +211,34 @@ class PreferencesDialog(QDialog):
         label = QLabel(self.tr("&Export to:"), page)
         label.setBuddy(self.export_folder)  # a row of two widgets: the label's shortcut goes to the field
         form.addRow(label, row)
+        # what a new export starts with (the export dialog can still change it each time)
+        self.export_format = QComboBox(page)
+        self.export_format.setObjectName("exportFormatBox")
+        for key in FORMATS:
+            self.export_format.addItem(f"{FORMAT_NAMES[key]} (\u2066{EXTENSIONS[key]}\u2069)", key)
+        self.export_format.setCurrentIndex(max(0, self.export_format.findData(defaults.format)))
+        form.addRow(self.tr("Export &format:"), self.export_format)
+        self.export_page_size = QComboBox(page)
+        self.export_page_size.setObjectName("exportPageSizeBox")
+        self.export_page_size.addItem(self.tr("As the system prints"), "")
+        self.export_page_size.addItem(self.tr("A4"), "A4")
+        self.export_page_size.addItem(self.tr("US Letter"), "Letter")
+        self.export_page_size.setCurrentIndex(max(0, self.export_page_size.findData(defaults.page_size)))
+        form.addRow(self.tr("PDF &page size:"), self.export_page_size)
+        self.export_include_text = QCheckBox(
+            self.tr("PDF: include the article text with the highlights marked"), page
+        )
+        self.export_include_text.setObjectName("exportIncludeTextCheck")
+        self.export_include_text.setChecked(defaults.include_text)
+        form.addRow(self.export_include_text)
         return page
+
+    def export_defaults(self) -> ExportDefaults:
+        return ExportDefaults(
+            str(self.export_format.currentData()),
+            str(self.export_page_size.currentData()),
+            self.export_include_text.isChecked(),
+        )
 
     def _library_page(self) -> QWidget:
         page = QWidget(self)

@@ -147,3 +147,26 @@ def test_colour_labels_button_opens_the_label_editor(window: MainWindow, qtbot, 
     qtbot.addWidget(dialog)
     dialog.findChild(QPushButton, "editLabelsButton").click()
     assert len(opened) == 1 and opened[0].parent() is dialog
+
+
+def test_export_defaults_chosen_in_preferences_start_the_export_dialog(
+    window: MainWindow, sample_ids, qtbot
+) -> None:
+    window.open_article(sample_ids[0])
+    dialog = window.preferences.build_dialog()
+    qtbot.addWidget(dialog)
+    _select(dialog.export_format, "md")
+    _select(dialog.export_page_size, "Letter")
+    dialog.export_include_text.setChecked(True)
+    dialog.accept()
+    export = window.export.open_dialog()
+    qtbot.addWidget(export)
+    assert export.format == "md"
+    assert export.page_size_combo.currentData() == "Letter" and export.include_text_check.isChecked()
+    export.set_format("pdf")  # the dialog still changes them for one export
+    assert export.format == "pdf"
+    export.close()
+    again = window.preferences.build_dialog()
+    qtbot.addWidget(again)
+    assert again.export_format.currentData() == "md" and again.export_include_text.isChecked()
+    again.reject()
