@@ -17,4 +17,5 @@ for lang in en ar; do
     shot read "$lang"
     shot search "$lang" --search "الكلمات"
 done
+xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/images/make_dialog_screenshots.py
 echo "screenshots in $out"
