@@ -110,12 +110,13 @@ class ExportDocument:
         """'¶ 3', or 'orphan' when the passage could not be placed in the current text."""
         if h.paragraph is None:
             return self.phrase("orphan")
-        return phrases.PHRASES[self.language]["paragraph"].format(n=h.paragraph)
+        number = phrases.localized_digits(str(h.paragraph), self.language)  # one digit system a document
+        return phrases.PHRASES[self.language]["paragraph"].format(n=number)
 
     def meta_parts(self, h: HighlightView, number: int | None = None) -> list[tuple[str, str]]:
         """The fragments of a highlight's meta line, each with the separator before it:
         [('', '1.'), (' ', 'Claim'), (' · ', '¶ 3'), (' · ', '#tag'), (' ', '#other')]."""
-        parts = [("", f"{number}.")] if number is not None else []
+        parts = [("", phrases.localized_digits(f"{number}.", self.language))] if number is not None else []
         parts.append((" " if parts else "", self.label_name(h.label)))
         parts.append((" · ", self.where(h)))
         parts += [(" · " if i == 0 else " ", f"#{t}") for i, t in enumerate(h.tags)]

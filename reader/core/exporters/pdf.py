@@ -32,7 +32,7 @@ from reader.core.exporters.collect import (
 from reader.core.exporters.pdf_layout import LineBreaker, Run, parse_markup
 from reader.core.exporters.pdf_markdown import PdfParagraph, escape, note_paragraphs
 from reader.core.exporters.pdf_text import GlyphWriter
-from reader.core.exporters.phrases import isolate, strip_isolates
+from reader.core.exporters.phrases import isolate, localized_digits, strip_isolates
 from reader.core.paths import fonts_dir
 from reader.core.text import BlockKind, Direction, block_direction, first_strong_direction
 
@@ -77,9 +77,10 @@ def _line_height(size: float) -> float:
 class NotesPDF(FPDF):
     """FPDF with the running header (document title, current article) and page numbers."""
 
-    def __init__(self, page_size: str, doc_title: str) -> None:
+    def __init__(self, page_size: str, doc_title: str, language: str = "en") -> None:
         super().__init__(orientation="P", unit="mm", format=PAGE_FORMATS[page_size])
         self.doc_title = doc_title
+        self.language = language  # of the export's own words: Arabic writes its page numbers ١, ٢, ٣
         self.running_title = ""
         self.set_margins(MARGIN, MARGIN + 6, MARGIN)
         self.set_auto_page_break(True, MARGIN)
@@ -160,7 +161,12 @@ class NotesPDF(FPDF):
         self.set_text_shaping(True, direction="ltr")
         self.set_font(FONT, size=8.5)
         self.set_text_color(*GREY)
-        self.cell(0, 5, f"{self.page_no()} / {{nb}}", align=Align.C)
+        if self.language == "ar":
+            # one digit system a document: fpdf fills {nb} in with Western digits at the very end, so an Arabic
+            # export writes the page's own number alone, in the digits of its dates and paragraph numbers
+            self.cell(0, 5, localized_digits(str(self.page_no()), "ar"), align=Align.C)
+        else:
+            self.cell(0, 5, f"{self.page_no()} / {{nb}}", align=Align.C)
 
 
 class _Renderer:
@@ -170,7 +176,7 @@ class _Renderer:
             document.articles[0].title if len(document.articles) == 1 else document.phrase("notes_title")
         )
         self.direction = Direction.RTL if document.rtl else Direction.LTR  # of the export's own words
-        self.pdf = NotesPDF(document.page_size, doc_title)
+        self.pdf = NotesPDF(document.page_size, doc_title, document.language)
         self.md = MarkdownIt("commonmark", {"html": False})
         self._metadata(doc_title)
 

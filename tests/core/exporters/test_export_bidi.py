@@ -202,8 +202,8 @@ def test_exported_notes_and_label_lines(article: str, export: str, tmp_path: Pat
     if export == "en":  # "1. Claim" left to right, the Arabic tag isolated, whatever the article's language
         assert _key("1. Claim · ¶ 3 · برح# #war") in lines
         assert _key("2. Claim · ¶ 3") in lines
-    else:  # Arabic numbering from the right: ".1 ادّعاء" (seen left to right: "ءاعدا .1")
-        assert _key("#war برح# · 3 ¶ · ءاعدا .1") in lines
+    else:  # Arabic numbering from the right: "١. ادّعاء" (seen left to right: "ءاعدا .١")
+        assert _key("#war برح# · ٣ ¶ · ءاعدا .١") in lines  # in the Arabic export's digits
     assert _key("Highlights" if export == "en" else "التظليلات"[::-1]) in lines
 
 

@@ -63,7 +63,7 @@ def test_markdown_front_matter_and_blockquotes(seeded, tmp_path: Path) -> None:
     assert body.count("\n> ") >= 3  # every quote is a blockquote
     assert "> ما لا يقل عن 133 شخصًا" in body
     # one Arabic article: an Arabic export; label and paragraph isolated (FSI … PDI), tags bare
-    assert "— **\u2068ادّعاء\u2069** · \u2068¶ 3\u2069 · #casualties #داعش" in body
+    assert "— **\u2068ادّعاء\u2069** · \u2068¶ ٣\u2069 · #casualties #داعش" in body
     assert "- مقارنة مع هجوم باريس (130 شخصًا)" in body  # the note's Markdown list survives
 
 
