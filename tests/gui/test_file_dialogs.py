@@ -36,3 +36,30 @@ def test_the_file_dialog_reads_its_paths_and_dates_left_to_right(qtbot, ui_langu
     tree.itemDelegate().initStyleOption(option, name)
     assert option.text == "مقال.txt"  # the name keeps its own direction
     dialog.close()
+
+
+@pytest.mark.parametrize("ui_language", ["ar"], indirect=True)
+def test_the_look_in_path_is_painted_isolated(qtbot, ui_language) -> None:
+    """Qt draws a combo's text in the application's direction: the fix paints it as if it were isolated."""
+    from PySide6.QtWidgets import QComboBox
+
+    from reader.gui.common.file_dialogs import _IsolatedComboText
+
+    def combo(text: str) -> QComboBox:
+        box = QComboBox()
+        qtbot.addWidget(box)
+        box.addItem(text)
+        box.resize(320, 30)
+        box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        return box
+
+    fixed = combo("/work/shared/corpora")
+    fixed.installEventFilter(_IsolatedComboText(fixed))
+    isolated = combo("\u2066/work/shared/corpora\u2069")
+    plain = combo("/work/shared/corpora")
+    for box in (fixed, isolated, plain):
+        box.show()
+        qtbot.waitExposed(box)
+    image = fixed.grab().toImage()
+    assert image == isolated.grab().toImage()
+    assert image != plain.grab().toImage()  # what Qt alone draws: "work/shared/corpora/"
