@@ -26,13 +26,7 @@ from reader.gui.common.accessibility import name_unlabelled_controls
 from reader.gui.common.error_text import describe_error
 from reader.gui.common.library_events import LibraryEvents
 from reader.gui.common.shortcut_text import isolate_shortcut_text
-from reader.gui.export.export_controller import (
-    EXPORT_FOLDER_KEY,
-    EXPORT_FORMAT_KEY,
-    EXPORT_INCLUDE_TEXT_KEY,
-    EXPORT_PAGE_SIZE_KEY,
-    ExportController,
-)
+from reader.gui.export.export_controller import EXPORT_FOLDER_KEY, ExportController
 from reader.gui.help.shortcuts_sheet import ShortcutsSheet
 from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
@@ -116,7 +110,13 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.article_view)
         self.search = SearchController(library, self.shell, self.find_bar, self)
         self.export = ExportController(
-            library, self.shell, settings, lang, self.library_list.selected_article_ids, self
+            library,
+            self.shell,
+            settings,
+            lang,
+            self.library_list.selected_article_ids,
+            self,
+            export_defaults=self._export_defaults,  # the preferences are built below; read when exporting
         )
         self.backup = BackupFlow(library, self.shell, self)
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
@@ -130,7 +130,6 @@ class MainWindow(QMainWindow):
             self,
             edit_labels=self.annotations.edit_labels_over,
             export_folder_key=EXPORT_FOLDER_KEY,
-            export_default_keys=(EXPORT_FORMAT_KEY, EXPORT_PAGE_SIZE_KEY, EXPORT_INCLUDE_TEXT_KEY),
         )
         # ---- end of features ---------------------------------------------------------------------------
         # the panels' shares of the width, and the layout saved per UI direction
@@ -286,6 +285,10 @@ class MainWindow(QMainWindow):
         return action
 
     # articles ------------------------------------------------------------------------------------
+    def _export_defaults(self) -> tuple[str, str, bool]:
+        """A new export's format, page size and article text, from the preferences (Labels and Export)."""
+        return self.preferences.export_defaults()
+
     def open_article(self, article_id: int, scroll_to: int | None = None) -> bool:
         """Show an article (select its row, lay it out, scroll to a code-point offset); False if missing."""
         return self.reading.open_article(article_id, scroll_to)

@@ -21,11 +21,9 @@ from reader.gui.export.export_dialog import ExportDialog
 from reader.gui.shell import Menu, Shell
 
 EXPORT_FOLDER_KEY = "export/folder"  # in the app's settings: where the last export went
-#: The export dialog's starting choices, set in Preferences (Labels and Export): a format key of
-#: reader.core.exporters.FORMATS, "A4" or "Letter" ('' or none: the system's paper), "true"/"false".
-EXPORT_FORMAT_KEY = "export/default_format"
-EXPORT_PAGE_SIZE_KEY = "export/default_page_size"
-EXPORT_INCLUDE_TEXT_KEY = "export/default_include_text"
+#: A new export's format key, page size ("A4", "Letter"; '': the system's paper) and whether it includes the
+#: article text: the user's preferences, handed in by the window (the export feature does not read them).
+ExportDefaults = Callable[[], tuple[str, str, bool]]
 
 
 class ExportController(QObject):
@@ -39,6 +37,8 @@ class ExportController(QObject):
         language: str | None,
         selected_article_ids: Callable[[], list[int]],
         parent: QObject | None = None,
+        *,
+        export_defaults: ExportDefaults | None = None,
     ) -> None:
         """`language` is the UI language (the export's own words follow it); `selected_article_ids` gives
         the articles selected in the library list when the dialog opens."""
@@ -46,6 +46,7 @@ class ExportController(QObject):
         self._library = library
         self._shell = shell
         self._settings = settings
+        self._export_defaults = export_defaults
         self._language = language
         self._selected_article_ids = selected_article_ids
         self.dialog: ExportDialog | None = None
@@ -92,11 +93,8 @@ class ExportController(QObject):
             start_folder=Path(str(folder)) if folder else None,
             language=self._language,
         )
-        dialog.apply_defaults(
-            str(self._settings.value(EXPORT_FORMAT_KEY, "") or ""),
-            str(self._settings.value(EXPORT_PAGE_SIZE_KEY, "") or ""),
-            str(self._settings.value(EXPORT_INCLUDE_TEXT_KEY, "") or "").lower() == "true",
-        )
+        if self._export_defaults is not None:
+            dialog.apply_defaults(*self._export_defaults())
         dialog.exported.connect(self._remember_folder)
         self._shell.library_changed.connect(dialog.library_changed)
         dialog.finished.connect(dialog.deleteLater)  # closed (Esc, Close, the window's X): gone

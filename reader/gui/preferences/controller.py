@@ -20,7 +20,7 @@ from reader.core.library import Library
 from reader.gui.common.appearance.digits import DigitStyle
 from reader.gui.common.shortcut_text import isolate_shortcut_text
 from reader.gui.preferences.appearance import Appearance
-from reader.gui.preferences.preferences_dialog import ExportDefaults, PreferencesDialog
+from reader.gui.preferences.preferences_dialog import PreferencesDialog
 from reader.gui.preferences.store import (
     Preferences,
     load_preferences,
@@ -53,11 +53,6 @@ class PreferencesController(QObject):
         *,
         edit_labels: EditLabels | None = None,
         export_folder_key: str = "export/folder",
-        export_default_keys: tuple[str, str, str] = (
-            "export/default_format",
-            "export/default_page_size",
-            "export/default_include_text",
-        ),
         path: Path | None = None,
         relaunch: Relaunch = relaunch_app,
     ) -> None:
@@ -70,8 +65,6 @@ class PreferencesController(QObject):
         self._edit_labels_in = edit_labels
         #: the export feature's settings key for where exports go (its default export folder)
         self._export_folder_key = export_folder_key
-        #: the export feature's keys for a new export's format, page size and "include the article text"
-        self._export_default_keys = export_default_keys
         # beside the settings file (the platform's config folder, or a test's temp folder)
         self.path = path if path is not None else preferences_path(Path(settings.fileName()).parent)
         legacy = settings.value(ZOOM_KEY)
@@ -109,6 +102,12 @@ class PreferencesController(QObject):
     def save(self) -> None:
         save_preferences(self.path, self.preferences)
 
+    def export_defaults(self) -> tuple[str, str, bool]:
+        """A new export's format, page size and whether it includes the article text (the export dialog
+        starts from them: the main window hands this to the export feature)."""
+        chosen = self.preferences.export
+        return chosen.format, chosen.page_size, chosen.include_text
+
     def update(self, prefs: Preferences) -> None:
         """Apply and store new preferences."""
         self.preferences = prefs
@@ -118,17 +117,10 @@ class PreferencesController(QObject):
     # the dialog ----------------------------------------------------------------------------------
     def build_dialog(self) -> PreferencesDialog:
         folder = self._settings.value(self._export_folder_key)
-        format_key, page_key, text_key = self._export_default_keys
-        defaults = ExportDefaults(
-            str(self._settings.value(format_key, "pdf") or "pdf"),
-            str(self._settings.value(page_key, "") or ""),
-            str(self._settings.value(text_key, "") or "").lower() == "true",
-        )
         dialog = PreferencesDialog(
             self.preferences,
             library_folder=self._library.folder,
             export_folder=str(folder) if folder else "",
-            export_defaults=defaults,
             parent=self._shell.dialog_parent(),
         )
         dialog.preview.connect(self._apply)
@@ -155,11 +147,6 @@ class PreferencesController(QObject):
             self._settings.setValue(self._export_folder_key, export_folder)
         else:
             self._settings.remove(self._export_folder_key)
-        chosen = dialog.export_defaults()
-        format_key, page_key, text_key = self._export_default_keys
-        self._settings.setValue(format_key, chosen.format)
-        self._settings.setValue(page_key, chosen.page_size)
-        self._settings.setValue(text_key, "true" if chosen.include_text else "false")
         if language_changed:
             answer = QMessageBox.question(
                 self._shell.dialog_parent(),

@@ -3,7 +3,7 @@ export, the library folder. It only edits a `Preferences` value; the controller 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -40,19 +40,10 @@ from reader.gui.common.appearance.typography import (
     MIN_POINT_SIZE,
     Typography,
 )
-from reader.gui.preferences.store import Preferences
+from reader.gui.preferences.store import ExportDefaults, Preferences
 
 #: How a format is named in the preferences (the export dialog names them the same way).
 FORMAT_NAMES = {"pdf": "PDF", "md": "Markdown", "html": "HTML", "csv": "CSV", "json": "JSON"}
-
-
-@dataclass(frozen=True)
-class ExportDefaults:
-    """What a new export starts with: a format key, "A4"/"Letter" ('' the system's paper), the article text."""
-
-    format: str = "pdf"
-    page_size: str = ""
-    include_text: bool = False
 
 
 class PreferencesDialog(QDialog):
@@ -70,7 +61,6 @@ class PreferencesDialog(QDialog):
         *,
         library_folder: Path,
         export_folder: str,
-        export_defaults: ExportDefaults | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,7 +75,7 @@ class PreferencesDialog(QDialog):
         tabs.addTab(self._appearance_page(), self.tr("Appearance"))
         tabs.addTab(self._language_page(), self.tr("Language"))
         tabs.addTab(
-            self._annotations_page(export_folder, export_defaults or ExportDefaults()),
+            self._annotations_page(export_folder, preferences.export),
             self.tr("Labels and Export"),
         )
         tabs.addTab(self._library_page(), self.tr("Library"))
@@ -311,6 +301,7 @@ class PreferencesDialog(QDialog):
             language=str(self.language_box.currentData()),
             digits=str(self.digits_box.currentData()),
             typography=typography,
+            export=self.export_defaults(),
         )
 
     def language_changed(self) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reader.core.exporters import FORMATS
 from reader.core.paths import config_dir
 from reader.gui.common.appearance.digits import ARABIC_INDIC, DIGIT_CHOICES
 from reader.gui.common.appearance.themes import SYSTEM, THEME_CHOICES
@@ -28,9 +29,21 @@ from reader.gui.common.appearance.typography import DEFAULT_POINT_SIZE, Typograp
 log = logging.getLogger(__name__)
 
 PREFERENCES_FILE = "preferences.json"
-VERSION = 1
+VERSION = 2
 LANGUAGE_CHOICES = ("system", "ar", "en")
 MAX_RECENT_LIBRARIES = 8
+
+
+@dataclass(frozen=True)
+class ExportDefaults:
+    """What a new export starts with: a format key, "A4"/"Letter" ('' the system's paper), the article text."""
+
+    format: str = "pdf"
+    page_size: str = ""
+    include_text: bool = False
+
+
+PAGE_SIZE_CHOICES = ("", "A4", "Letter")
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,7 @@ class Preferences:
     digits: str = ARABIC_INDIC
     typography: Typography = field(default_factory=Typography)
     recent_libraries: tuple[str, ...] = ()
+    export: ExportDefaults = field(default_factory=ExportDefaults)
 
     def with_recent_library(self, folder: Path | str) -> Preferences:
         """The list of recent libraries with `folder` first (once), at most MAX_RECENT_LIBRARIES."""
@@ -67,8 +81,13 @@ def _migrate_0(data: dict[str, Any]) -> dict[str, Any]:
     return {"version": 1, "typography": {"point_size": DEFAULT_POINT_SIZE + zoom}}
 
 
+def _migrate_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2: export defaults (a new export starts as before: PDF, the system's paper, no text)."""
+    return {**data, "version": 2, "export": asdict(ExportDefaults())}
+
+
 #: version -> the step that turns a file of that version into the next version
-MIGRATIONS = {0: _migrate_0}
+MIGRATIONS = {0: _migrate_0, 1: _migrate_1}
 
 
 def migrate(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -102,6 +121,13 @@ def from_json(data: Mapping[str, Any]) -> Preferences:
     except (TypeError, ValueError):
         typography = base
     recent = data.get("recent_libraries")
+    raw_export = data.get("export")
+    exported = raw_export if isinstance(raw_export, Mapping) else {}
+    export = ExportDefaults(
+        format=_choice(exported.get("format"), FORMATS, "pdf"),
+        page_size=_choice(exported.get("page_size"), PAGE_SIZE_CHOICES, ""),
+        include_text=exported.get("include_text") is True,
+    )
     return Preferences(
         language=_choice(data.get("language"), LANGUAGE_CHOICES, defaults.language),
         theme=_choice(data.get("theme"), THEME_CHOICES, defaults.theme),
@@ -110,6 +136,7 @@ def from_json(data: Mapping[str, Any]) -> Preferences:
         recent_libraries=tuple(str(p) for p in recent if isinstance(p, str))[:MAX_RECENT_LIBRARIES]
         if isinstance(recent, list)
         else (),
+        export=export,
     )
 
 

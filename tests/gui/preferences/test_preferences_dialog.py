@@ -43,7 +43,7 @@ def test_dialog_previews_then_ok_stores(window: MainWindow, sample_ids, qtbot) -
     assert stored.typography.family == "Noto Naskh Arabic"
     assert stored.typography.column_chars == 80 and stored.typography.justify
     assert window.settings.value("export/folder") == "/tmp/exports-here"
-    assert json.loads(controller.path.read_text("utf-8"))["version"] == 1
+    assert json.loads(controller.path.read_text("utf-8"))["version"] == 2
 
 
 def test_cancel_puts_back_what_was_there(window: MainWindow, sample_ids, qtbot) -> None:
@@ -80,7 +80,8 @@ def test_old_settings_file_is_migrated(qtbot, library, sample_ids, tmp_path: Pat
     assert settings.value("view/zoom") is None
     assert settings.value("export/folder") == "/tmp/exports"  # the rest of the file is kept
     stored = json.loads((ini.parent / "preferences.json").read_text("utf-8"))
-    assert stored["version"] == 1 and stored["typography"]["point_size"] == 17.0
+    assert stored["version"] == 2 and stored["typography"]["point_size"] == 17.0
+    assert stored["export"] == {"format": "pdf", "page_size": "", "include_text": False}  # version 1 to 2
     window.close()
 
 
@@ -170,3 +171,9 @@ def test_export_defaults_chosen_in_preferences_start_the_export_dialog(
     qtbot.addWidget(again)
     assert again.export_format.currentData() == "md" and again.export_include_text.isChecked()
     again.reject()
+    stored, _ = load_preferences(window.preferences.path)  # kept with the other preferences, versioned
+    assert (stored.export.format, stored.export.page_size, stored.export.include_text) == (
+        "md",
+        "Letter",
+        True,
+    )

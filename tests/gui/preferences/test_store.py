@@ -77,3 +77,17 @@ def test_recent_libraries_keep_order_and_limit(tmp_path: Path) -> None:
     assert len(prefs.recent_libraries) == 8
     assert len(set(prefs.recent_libraries)) == 8
     assert replace(prefs, recent_libraries=()).recent_libraries == ()
+
+
+def test_a_version_1_file_gains_export_defaults_and_bad_ones_fall_back(tmp_path: Path) -> None:
+    from reader.gui.preferences.store import ExportDefaults, from_json, migrate
+
+    migrated = migrate({"version": 1, "theme": "sepia"})
+    assert migrated["version"] == 2 and from_json(migrated).export == ExportDefaults()
+    assert from_json(migrated).theme == "sepia"
+    odd = from_json({"version": 2, "export": {"format": "docx", "page_size": "A3", "include_text": "yes"}})
+    assert odd.export == ExportDefaults()  # unknown values: the defaults, never an export that cannot run
+    chosen = from_json(
+        {"version": 2, "export": {"format": "html", "page_size": "Letter", "include_text": True}}
+    )
+    assert chosen.export == ExportDefaults("html", "Letter", True)
