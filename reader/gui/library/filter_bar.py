@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 
 import qtawesome as qta
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import ArticleFilter
+from reader.gui.common.error_ink import show_as_error
 from reader.gui.common.text_direction import follow_text_direction
 
 
@@ -78,9 +78,7 @@ class FilterPopup(QFrame):
         self.date_problem = QLabel(self)
         self.date_problem.setObjectName("libraryFilterDateProblem")
         self.date_problem.setWordWrap(True)
-        palette = self.date_problem.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
-        self.date_problem.setPalette(palette)
+        show_as_error(self.date_problem)
         self.date_problem.hide()
         self.highlights_check = QCheckBox(self.tr("Only articles with highlights"), self)
         self.highlights_check.setObjectName("libraryFilterHighlights")

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.quotes import normalize_tags
+from reader.gui.common.error_ink import show_as_error
 from reader.gui.common.text_direction import follow_text_direction
 from reader.gui.library.library_commands import ArticleDetails
 
@@ -148,9 +148,7 @@ class MetadataDialog(QDialog):
             error = QLabel(self)
             error.setObjectName(f"metadata_{name}_error")
             error.setWordWrap(True)
-            palette = error.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
-            error.setPalette(palette)
+            show_as_error(error)
             error.hide()
             self.errors[name] = error
             column = QVBoxLayout()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.common.error_ink import error_ink
 from reader.gui.search.search_model import ResultRow, SearchResultDelegate, SearchResultsModel
 from reader.gui.search.search_queries import FilterChoices, SearchRequest
 
@@ -230,7 +231,7 @@ class SearchPanel(QWidget):
         """A line under the box (empty: none); errors in red."""
         self.message.setText(text)
         self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setStyleSheet(f"color: {error_ink(self.palette()).name()};" if error else "")
         self.message.setVisible(bool(text))
 
     # focus ---------------------------------------------------------------------------------------
