@@ -3,7 +3,7 @@
 When the user selects text in the article view, a toolbar floats just above the selection with one swatch
 per colour label, an underline button and a note button. The same actions are in the view's context menu
 and in Edit → Highlight, with Ctrl+1 … Ctrl+6 for the first six colours, Ctrl+U for underline and Ctrl+M
-(or Ctrl+Shift+N) for "highlight and add a note". The actions only ask; the controller creates the
+for "highlight and add a note". The actions only ask; the controller creates the
 highlight (an undoable command, committed at once).
 """
 
@@ -44,7 +44,8 @@ class SelectionActions(QObject):
             lambda: self._request(self.default_color(), "underline", False)
         )
         self.note_action = QAction(qta.icon("fa5s.comment-medical"), self.tr("Highlight and Add &Note"), self)
-        self.note_action.setShortcuts([QKeySequence("Ctrl+M"), QKeySequence("Ctrl+Shift+N")])
+        # Ctrl+M alone: Ctrl+Shift+N is kept for the notebook view (every highlight of the library)
+        self.note_action.setShortcut(QKeySequence("Ctrl+M"))
         self.note_action.triggered.connect(lambda: self._request(self.default_color(), "background", True))
         for action in (self.underline_action, self.note_action):
             shell.add_action(action)  # the shortcuts; the menu entries come with the Highlight menu
