@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from reader.core.models import Article, ArticleMeta
 from reader.core.text import Block, BlockKind, canonical_text, content_hash
 
@@ -41,4 +46,20 @@ def make_article(
         imported_at="",
         updated_at="",
         blocks=blocks,
+    )
+
+
+def run_hawamish(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    """`python -m reader.cli ARGS` offscreen in a subprocess (the real entry point), with `env` on top of this
+    process's environment (HAWAMISH_LIBRARY is dropped: tests name their library)."""
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
+    environment.pop("HAWAMISH_LIBRARY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", *args],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
     )

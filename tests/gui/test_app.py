@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,27 +11,14 @@ from PySide6.QtCore import QLocale
 
 from reader.core.sample import SAMPLE_FILES
 from reader.gui.app import system_language
+from tests.gui.fixtures import run_hawamish
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _gui(args: list[str], tmp_path: Path, **env_extra: str) -> subprocess.CompletedProcess[str]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        HAWAMISH_CONFIG_DIR=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        **env_extra,
-    )
-    env.pop("HAWAMISH_LIBRARY", None)
-    return subprocess.run(
-        [sys.executable, "-m", "reader.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=False,
+    return run_hawamish(
+        args, HAWAMISH_CONFIG_DIR=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"), **env_extra
     )
 
 

@@ -4,9 +4,7 @@ toggles, the layout saved per UI direction, and `gui --size` / `--layout-json`."
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from reader.gui.layout_report import layout_report
 from reader.gui.main_window import MainWindow
 from reader.gui.window_layout import LIBRARY_MIN, NOTES_MIN, OFFSCREEN_DEFAULT, default_size
+from tests.gui.fixtures import run_hawamish
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "seed.txt"
@@ -24,17 +23,7 @@ ARTICLE = "articleView/qt_scrollarea_viewport"
 
 
 def _cli(args: list[str], config: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HAWAMISH_CONFIG_DIR=str(config))
-    env.pop("HAWAMISH_LIBRARY", None)
-    return subprocess.run(
-        [sys.executable, "-m", "reader.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=False,
-    )
+    return run_hawamish(args, HAWAMISH_CONFIG_DIR=str(config))
 
 
 @pytest.fixture(scope="module")
