@@ -540,6 +540,10 @@
             <source>a name cannot be empty</source>
             <translation>لا يمكن أن يكون الاسم فارغًا</translation>
         </message>
+        <message>
+            <source>a library needed to read this type of file is missing; reinstall Hawamish</source>
+            <translation>مكتبة لازمة لقراءة هذا النوع من الملفات غير مثبّتة؛ أعد تثبيت هوامش</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>

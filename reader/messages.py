@@ -29,6 +29,9 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.TOO_LARGE: QT_TRANSLATE_NOOP("Errors", "the file is too large to import"),
     ErrorCode.UNSUPPORTED: QT_TRANSLATE_NOOP("Errors", "this file type is not supported"),
     ErrorCode.MALFORMED: QT_TRANSLATE_NOOP("Errors", "the file is damaged or not in the expected format"),
+    ErrorCode.READER_MISSING: QT_TRANSLATE_NOOP(
+        "Errors", "a library needed to read this type of file is missing; reinstall Hawamish"
+    ),
     ErrorCode.NO_TEXT_LAYER: QT_TRANSLATE_NOOP("Errors", "no text layer (scanned pages are not supported)"),
     ErrorCode.ENCRYPTED: QT_TRANSLATE_NOOP("Errors", "the file is encrypted or protected (DRM)"),
     ErrorCode.NO_ARTICLE_TEXT: QT_TRANSLATE_NOOP("Errors", "no article text was found in the page"),
@@ -82,6 +85,7 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
 #: keys that exist, ...); the GUI shows the reason alone.
 _DETAIL_SHOWN = {
     ErrorCode.NOT_FOUND,
+    ErrorCode.READER_MISSING,
     ErrorCode.TOO_LARGE,
     ErrorCode.UNSAFE_ARCHIVE,
     ErrorCode.ENCRYPTED,

@@ -21,6 +21,7 @@ class ErrorCode(StrEnum):
     TOO_LARGE = "too_large"  # above the importer's size limit
     UNSUPPORTED = "unsupported"  # no importer for this extension
     MALFORMED = "malformed"  # the format is recognised but its content is broken
+    READER_MISSING = "reader_missing"  # the installation lacks a library the format's reader imports
     NO_TEXT_LAYER = "no_text_layer"  # a PDF of scanned pages
     ENCRYPTED = "encrypted"  # a password or DRM protects the content
     NO_ARTICLE_TEXT = "no_article_text"  # a web page with no main text (only menus, a form, ...)

@@ -56,6 +56,8 @@ def read_file(path: Path, split_chapters: bool = False) -> ReadOutcome:
         return ReadOutcome(error=(exc.code.value, exc.path or str(path), exc.detail, dict(exc.fields)))
     except (ValueError, UnicodeError, OSError, RecursionError, MemoryError) as exc:  # a reader's bug
         return ReadOutcome(error=(ErrorCode.MALFORMED.value, str(path), repr(exc), {}))
+    except ImportError as exc:  # a broken installation: this format cannot be read, the others still can
+        return ReadOutcome(error=(ErrorCode.READER_MISSING.value, str(path), str(exc), {}))
     return ReadOutcome(articles=articles)
 
 

@@ -52,3 +52,19 @@ def test_plain_text_alone_is_read_in_the_thread(tmp_path: Path) -> None:
     files = _files(tmp_path, ["a.txt", "crash.txt"])
     reads = Reads(files, processes=2, read=read_or_die)
     assert reads._processes == 0  # (read_or_die would end this very process otherwise: not called here)
+
+
+def test_a_missing_parser_library_fails_its_format_with_a_clear_reason(
+    library: Library, tmp_path: Path, monkeypatch
+) -> None:
+    from reader.core import importers
+
+    def needs_a_missing_module(path: Path):
+        raise ModuleNotFoundError("No module named 'lxml_html_clean'")
+
+    monkeypatch.setitem(importers.READERS, ".html", needs_a_missing_module)
+    files = _files(tmp_path, ["a.txt", "b.html"])
+    results = library.import_paths(files)
+    assert [r.status for r in results] == ["imported", "failed"]
+    error = results[1].error
+    assert error is not None and error.code is ErrorCode.READER_MISSING and "lxml_html_clean" in error.detail
