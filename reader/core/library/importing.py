@@ -16,7 +16,7 @@ import contextlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from reader.core.importers import ANNOTATION_EXTENSIONS, ImportResult, expand_pa
 from reader.core.importers.metadata_table import MetadataRow, MetadataTable, read_table, tables_in
 from reader.core.library.articles import Articles
 from reader.core.library.reading import ReadOutcome, Reads
-from reader.core.models import ArticleMeta
+from reader.core.models import Article, ArticleMeta
 from reader.core.storage import StorageError, disk_error
 from reader.core.text import Block, canonical_text, content_hash, detect_language
 
@@ -123,6 +123,7 @@ class Importer:
         self.first_in_run: dict[str, ImportResult] = {}
         self.duplicates_in_run: list[tuple[ImportResult, ImportResult]] = []
         self.tables = _Tables()
+        self.stored: dict[int, Article] | None = None  # the library's metadata, read once if a table needs it
 
     # tables --------------------------------------------------------------------------------------
     def load_tables(self, paths: Sequence[Path]) -> None:
@@ -226,10 +227,18 @@ class Importer:
     def apply_row_to_existing(self, article_id: int, row: MetadataRow) -> None:
         """A table row for an article already in the library: its metadata, tags and collections."""
         # the article is there whatever happens: a row that cannot be applied leaves its metadata as it was
+        # only what differs is written: importing a corpus again must not touch (and re-index) every article
         with contextlib.suppress(HawamishError, StorageError):
-            if row.meta:
-                self.articles.update_meta(article_id, **row.meta)
-            self.add_tags_and_collections({article_id: row})
+            if self.stored is None:
+                self.stored = {a.id: a for a in self.articles.list()}
+            article = self.stored.get(article_id)
+            changed = {k: v for k, v in row.meta.items() if article is None or getattr(article, k) != v}
+            if changed:
+                self.articles.update_meta(article_id, **changed)
+            missing_tags = (
+                [t for t in row.tags if t not in self.articles.tags(article_id)] if row.tags else []
+            )
+            self.add_tags_and_collections({article_id: replace(row, tags=missing_tags)})
 
     def flush(self) -> None:
         """Insert the pending articles in one transaction and fill in their results; empties `pending`."""

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
+from reader.gui.common.appearance.digits import ARABIC_INDIC, convert_digits
+
 
 def local_number(value: int) -> str:
     return QLocale().toString(int(value))
 
 
 def local_digits(text: str) -> str:
-    """`text` (an ISO date, a page number) with its ASCII digits in the default locale's digits."""
-    zero = QLocale().zeroDigit()
-    if zero == "0":
-        return text
-    offset = ord(zero) - ord("0")
-    return "".join(chr(ord(ch) + offset) if "0" <= ch <= "9" else ch for ch in text)
+    """`text` (an ISO date, a page number) with its digits in the default locale's digits (the preferences'
+    choice sets that locale: appearance.digits)."""
+    arabic = QLocale().zeroDigit() == "\u0660"
+    return convert_digits(text, ARABIC_INDIC) if arabic else text

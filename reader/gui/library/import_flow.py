@@ -205,7 +205,11 @@ class ImportFlow(QObject):
     def summary_text(self, results: Sequence[ImportResult]) -> tuple[str, str]:
         """A one-paragraph summary and the details: one failed file a line with its reason, then one line
         a page that changed since it was imported, then one line a metadata table's row that matched no file."""
-        results_in = results
+        # a metadata table's rows that named no file, and files it did not describe: worth knowing, not failures
+        # (an ImportReport carries them; a plain list of results, as tests make, does not)
+        tables = list(getattr(results, "tables", []))
+        unmatched = list(getattr(results, "unmatched_rows", []))
+        without_row = list(getattr(results, "files_without_row", []))
         cancelled = [
             r
             for r in results
@@ -226,11 +230,6 @@ class ImportFlow(QObject):
             parts.append(self.tr("Failed: {n}").format(n=local_number(counts["failed"])))
         if cancelled or (self.task is not None and self.task.is_cancelled):
             parts.append(self.tr("The import was cancelled; %Ln file(s) were not read.", "", len(cancelled)))
-        # a metadata table's rows that named no file, and files it did not describe: worth knowing, not failures
-        # (an ImportReport carries them; a plain list of results, as tests make, does not)
-        tables = list(getattr(results_in, "tables", []))
-        unmatched = list(getattr(results_in, "unmatched_rows", []))
-        without_row = list(getattr(results_in, "files_without_row", []))
         if tables:
             parts.append(self.tr("Metadata from %Ln table(s)", "", len(tables)))
         if unmatched:

@@ -153,3 +153,14 @@ def test_split_chapters_gives_one_result_per_chapter(library: Library, tmp_path:
         ("imported", 2, "فصل 2"),
     ]
     assert ".txt" not in SPLITTERS  # register_splitter wrote into the test's copy
+
+
+def test_importing_a_described_corpus_again_writes_nothing(library: Library, corpus: Path) -> None:
+    from reader.core.changes import Change
+
+    library.import_paths([corpus])
+    changes: list[Change] = []
+    library.add_listener(changes.append)
+    again = library.import_paths([corpus])
+    assert {r.status for r in again} == {"duplicate"}
+    assert changes == []  # same metadata, tags and collections: no write, nothing to index again
