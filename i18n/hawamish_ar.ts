@@ -1634,6 +1634,10 @@
             <source>{shown} of {count} articles</source>
             <translation>المقالات: {shown} من {count}</translation>
         </message>
+        <message>
+            <source>&amp;Reading</source>
+            <translation>ال&amp;قراءة</translation>
+        </message>
     </context>
     <context>
         <name>MetadataDialog</name>

@@ -219,6 +219,15 @@ def run_app(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: print(f"hawamish-shown {time.time():.6f}", file=sys.stderr, flush=True))
     if args.search:
         main_window.search_requested.emit(args.search)
+    view = getattr(args, "view", None)
+    if view:
+        from reader.gui.modes import READING
+
+        mode = READING if view == "library" else view
+        if mode not in main_window.modes.names():
+            print(f"hawamish: this build has no {view} view", file=sys.stderr)
+            return 2
+        main_window.modes.show(mode)
     if once:
         QTimer.singleShot(50, lambda: _when_idle(app, main_window, args.screenshot, args.layout_json))
     status = app.exec()
