@@ -2427,4 +2427,22 @@
             <translation>مسطّر</translation>
         </message>
     </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>no space left on the disk holding the library</source>
+            <translation>لا مساحة متبقية على القرص الذي يحمل المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>the library folder is read-only</source>
+            <translation>مجلد المكتبة للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>library busy: another Hawamish is writing to it; try again in a moment</source>
+            <translation>المكتبة مشغولة: نسخة أخرى من هوامش تكتب فيها؛ أعد المحاولة بعد قليل</translation>
+        </message>
+    </context>
 </TS>
