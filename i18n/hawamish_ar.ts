@@ -2445,4 +2445,12 @@
             <translation>المكتبة مشغولة: نسخة أخرى من هوامش تكتب فيها؛ أعد المحاولة بعد قليل</translation>
         </message>
     </context>
+    <context>
+        <name>SingleInstance</name>
+        <message>
+            <location filename="../reader/gui/single_instance.py" line="1" />
+            <source>Hawamish is already open on this library: this is its window.</source>
+            <translation>هوامش مفتوح على هذه المكتبة من قبل: هذه نافذته.</translation>
+        </message>
+    </context>
 </TS>
