@@ -2427,4 +2427,11 @@
             <translation>مسطّر</translation>
         </message>
     </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>a library is a folder, and this is a file</source>
+            <translation>المكتبة مجلد، وهذا ملف</translation>
+        </message>
+    </context>
 </TS>

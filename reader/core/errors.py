@@ -59,6 +59,7 @@ class ErrorCode(StrEnum):
     # library folder
     LIBRARY_NEWER = "library_newer"  # the database was written by a newer Hawamish
     LIBRARY_CORRUPT = "library_corrupt"
+    LIBRARY_NOT_FOLDER = "library_not_folder"  # --library names a file
 
 
 #: The codes of a query the search language cannot read (the command line reports them per query).

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.changes import Change, ChangeKind, ChangeOp, Listener
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.exporters.atomic import error_for
 from reader.core.library.articles import Articles
 from reader.core.library.collections import Collections
 from reader.core.library.events import Events
@@ -47,10 +49,20 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 
+def _open_database(folder: Path) -> Database:
+    """The folder's database; a clear error, not an OSError's traceback, when the folder cannot hold one."""
+    if folder.exists() and not folder.is_dir():
+        raise HawamishError(ErrorCode.LIBRARY_NOT_FOLDER, str(folder))
+    try:
+        return Database(folder / DB_NAME)
+    except OSError as exc:  # a folder that cannot be created or written (permissions, full disk)
+        raise error_for(exc, folder) from exc
+
+
 class Library:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.database = Database(self.folder / DB_NAME)
+        self.database = _open_database(self.folder)
         self._events = Events()
         self.articles = Articles(self.database, self._events)
         self.highlights = Highlights(self.database, self._events)
