@@ -28,7 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import HawamishError
-from reader.core.exporters.atomic import error_for, fsync_folder, remove_quietly
+from reader.core.exporters.atomic import (
+    error_for,
+    fsync_folder,
+    remove_dead_writers_files,
+    remove_quietly,
+    temporary_prefix,
+)
 from reader.core.storage import StorageError, disk_error
 from reader.core.storage import files as file_rows
 from reader.core.storage import highlights as highlight_rows
@@ -139,7 +145,8 @@ def backup_library(library: Library, destination: Path, *, into_folder: bool = F
         except OSError as exc:
             raise error_for(exc, destination) from exc
         destination = dated_backup_path(destination)
-    tmp = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    tmp = destination.with_name(f"{temporary_prefix(destination)}tmp")
+    remove_dead_writers_files(destination)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         file_rows.backup_to(library.database, tmp)
