@@ -247,6 +247,7 @@ def run_app(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: print(f"hawamish-shown {time.time():.6f}", file=sys.stderr, flush=True))
     if args.search:
         main_window.search_requested.emit(args.search)
+    main_window.backup.start_daily_backup()  # in a worker: the window is usable meanwhile
     if once:
         QTimer.singleShot(50, lambda: _when_idle(app, main_window, args.screenshot, args.layout_json))
     status = app.exec()

@@ -22,6 +22,7 @@ from reader.core.models import Article
 from reader.core.paths import resources_dir
 from reader.gui.annotations.controller import AnnotationController
 from reader.gui.backup.backup_flow import BackupFlow
+from reader.gui.backup.restore_flow import RestoreFlow
 from reader.gui.common.accessibility import name_unlabelled_controls
 from reader.gui.common.error_text import describe_error, print_unattended
 from reader.gui.common.library_events import LibraryEvents
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
             export_defaults=self._export_defaults,  # the preferences are built below; read when exporting
         )
         self.backup = BackupFlow(library, self.shell, self)
+        self.restore = RestoreFlow(library, self.shell, self)
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # Edit → Preferences…; themes, typography and digits are applied from here on
         self.preferences = PreferencesController(

@@ -48,6 +48,7 @@ def main(argv: list[str]) -> int:
     window = MainWindow(library, open_settings(work / "config" / "hawamish.ini"), "en", interactive=False)
     window.resize(1000, 700)
     window.show()
+    window.backup.start_daily_backup()  # as run_app does: a kill may land in the middle of it
     rng = random.Random(seed)
     pause = PAUSE_MS["import" if phase.startswith("import-") else "edit"]
     done = 0

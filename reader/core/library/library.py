@@ -283,6 +283,12 @@ class Library:
 
         return maintenance.list_backups(self.backup_dir)
 
+    def describe_backup(self, path: Path | str) -> BackupInfo:
+        """What a backup file holds, after checking it is an intact Hawamish database this version reads."""
+        from reader.core.library import maintenance
+
+        return maintenance.describe_backup(Path(path))
+
     def restore(self, source: Path | str) -> RestoreReport:
         """Replace the content with a backup's (the current content is saved in backups/ first)."""
         from reader.core.library import maintenance
