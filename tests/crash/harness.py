@@ -46,7 +46,7 @@ GENERATION = 50
 #: how long a command line driver works before the kill (it runs commands one after another until then)
 CLI_WINDOW = (0.2, 2.5)
 #: how long the app driver works after its window is up before the kill
-APP_WINDOW = (0.0, 2.5)
+APP_WINDOW = (0.0, 4.0)
 READY_TIMEOUT = 90.0
 
 
@@ -82,7 +82,8 @@ class Model:
 class Tally:
     kills: Counter[str] = field(default_factory=Counter)  # "driver phase" -> kills
     in_call: Counter[str] = field(default_factory=Counter)  # kills while a call was running
-    acknowledged: Counter[str] = field(default_factory=Counter)  # changes and files acknowledged
+    calls: Counter[str] = field(default_factory=Counter)  # calls that returned and were acknowledged
+    acknowledged: Counter[str] = field(default_factory=Counter)  # changes and files those calls made
     integrity_failures: int = 0
     lost: list[str] = field(default_factory=list)
     search_failures: list[str] = field(default_factory=list)
@@ -109,12 +110,15 @@ class Tally:
         )
 
     def table(self) -> str:
-        rows = [f"{'driver phase':<24}{'kills':>7}{'in a call':>11}{'acknowledged':>14}"]
+        rows = [f"{'driver phase':<24}{'kills':>7}{'in a call':>11}{'calls acked':>13}{'changes acked':>15}"]
         for key in sorted(self.kills):
-            rows.append(f"{key:<24}{self.kills[key]:>7}{self.in_call[key]:>11}{self.acknowledged[key]:>14}")
+            rows.append(
+                f"{key:<24}{self.kills[key]:>7}{self.in_call[key]:>11}{self.calls[key]:>13}"
+                f"{self.acknowledged[key]:>15}"
+            )
         rows.append(
             f"{'total':<24}{self.total_kills:>7}{sum(self.in_call.values()):>11}"
-            f"{sum(self.acknowledged.values()):>14}"
+            f"{sum(self.calls.values()):>13}{sum(self.acknowledged.values()):>15}"
         )
         rows += [
             "",
@@ -223,6 +227,7 @@ def run_cli_round(
             )
             continue
         tally.acknowledged[key] += model.apply(operation.read_ack(output))
+        tally.calls[key] += 1
         if time.monotonic() >= deadline:  # it ended just as the kill was due: nothing in flight
             return []
 
@@ -268,6 +273,7 @@ def run_app_round(
             pending, in_call = list(message["begin"].get("pending", [])), True
         elif "ack" in message:
             tally.acknowledged[key] += model.apply(message["ack"])
+            tally.calls[key] += 1
             pending, in_call = [], False
         elif "error" in message:
             tally.driver_errors.append(f"{key}: {message['error']['error']}")
