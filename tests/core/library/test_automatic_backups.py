@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reader.core.library import Library
 from reader.core.library.maintenance import (
     AUTOMATIC_KEPT,
@@ -168,3 +170,17 @@ def test_backup_then_restore_gives_back_an_equal_library(tmp_path: Path) -> None
         fresh.restore(backup.path)
         assert snapshot(fresh) == before
         assert fresh.search(before["articles"][ids[0]]["title"].split()[0]).total >= 1  # and searchable
+
+
+def test_no_migration_without_its_backup(tmp_path: Path) -> None:
+    from reader.core.errors import ErrorCode, HawamishError
+    from reader.core.storage.files import file_schema_version
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "library-v1.sqlite3", folder / "library.sqlite3")
+    (folder / "backups").write_text("a file where the backups folder should be", encoding="utf-8")
+    with pytest.raises(HawamishError) as refused:
+        Library(folder).close()
+    assert refused.value.code is ErrorCode.UNWRITABLE and refused.value.path == str(folder / "backups")
+    assert file_schema_version(folder / "library.sqlite3") == 1  # not migrated
