@@ -52,8 +52,12 @@ def run(folder: Path, level: str) -> dict[str, list[float]]:
                 lambda i: made.append(library.highlights.create(article, i % 50, i % 50 + 20, note="").id),
                 OPERATIONS,
             ),
-            "edit a note": timed(lambda i: library.highlights.update(made[i], note=f"ملاحظة {i}"), OPERATIONS),
-            "tag an article": timed(lambda i: library.articles.set_tags(article, [f"tag{i % 7}"]), OPERATIONS),
+            "edit a note": timed(
+                lambda i: library.highlights.update(made[i], note=f"ملاحظة {i}"), OPERATIONS
+            ),
+            "tag an article": timed(
+                lambda i: library.articles.set_tags(article, [f"tag{i % 7}"]), OPERATIONS
+            ),
         }
         items = [
             (ArticleMeta(title=f"مقال {i}"), [Block(BlockKind.PARAGRAPH, f"{PARAGRAPH} {i}")])
@@ -68,12 +72,16 @@ def run(folder: Path, level: str) -> dict[str, list[float]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folder", type=Path, help="where the libraries are made (its disk is what is measured)")
+    parser.add_argument(
+        "--folder", type=Path, help="where the libraries are made (its disk is what is measured)"
+    )
     args = parser.parse_args()
     folder = args.folder or Path(tempfile.mkdtemp(prefix="hawamish-durability-"))
     folder.mkdir(parents=True, exist_ok=True)
     normal, full = run(folder, "NORMAL"), run(folder, "FULL")
-    print(f"synchronous NORMAL vs FULL (WAL), {OPERATIONS} operations each, {os.cpu_count()} cores, in {folder}")
+    print(
+        f"synchronous NORMAL vs FULL (WAL), {OPERATIONS} operations each, {os.cpu_count()} cores, in {folder}"
+    )
     print(f"{'operation':<22}{'NORMAL median':>15}{'p95':>9}{'FULL median':>14}{'p95':>9}   (ms)")
     for name in normal:
         a, b = normal[name], full[name]
