@@ -84,6 +84,7 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.LIBRARY_BUSY: QT_TRANSLATE_NOOP(
         "Errors", "library busy: another Hawamish is writing to it; try again in a moment"
     ),
+    ErrorCode.LIBRARY_NOT_FOLDER: QT_TRANSLATE_NOOP("Errors", "a library is a folder, and this is a file"),
 }
 
 #: Codes whose developer detail the command line adds after the reason (it names what was not found, the

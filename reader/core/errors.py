@@ -62,6 +62,7 @@ class ErrorCode(StrEnum):
     LIBRARY_DISK_FULL = "library_disk_full"  # no space left on the disk holding the library folder
     READ_ONLY = "read_only"  # the library folder cannot be written (a read-only mount or medium)
     LIBRARY_BUSY = "library_busy"  # another process kept the library's write lock past the busy timeout
+    LIBRARY_NOT_FOLDER = "library_not_folder"  # --library names a file
 
 
 #: The codes of a query the search language cannot read (the command line reports them per query).

@@ -124,7 +124,10 @@ def open_database(path: Path, *, target: int = SCHEMA_VERSION) -> sqlite3.Connec
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across app crashes
+        # WAL + FULL: each commit fsyncs the WAL, so a change the window showed as saved survives a power cut
+        # too, not only a crash of the app (NORMAL may roll back the last commits). About 5 ms a commit here:
+        # benchmarks/bench_durability.py, docs/library.md "Durability".
+        db.execute("PRAGMA synchronous = FULL")
         migrate(db, target)
     except OSError as exc:  # the folder cannot be made
         raise _folder_error(path, exc) from exc
