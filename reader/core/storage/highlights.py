@@ -69,10 +69,10 @@ def query(
             where.append(f"{column} IN ({marks(vals)})" if vals else "0")
             params.extend(vals)
     if tags is not None:
-        where.append(
-            f"id IN (SELECT highlight_id FROM highlight_tags WHERE tag IN ({marks(tags)}))" if tags else "0"
-        )
-        params.extend(tags)
+        # a parent tag matches its children: "security" also finds "security/terrorism"
+        tag_match, tag_args = tag_rows.within_any(tags)
+        where.append(f"id IN (SELECT highlight_id FROM highlight_tags WHERE {tag_match})")
+        params.extend(tag_args)
     sql = f"SELECT {_COLUMNS} FROM highlights"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from reader.core.quotes import TAG_SEPARATOR
 from reader.core.storage.articles import chunks, marks
 from reader.core.storage.database import Transaction
 
@@ -53,13 +54,33 @@ def set_for_article(tx: Transaction, article_id: int, tags: Iterable[str]) -> No
     tx.executemany("INSERT INTO article_tags(article_id, tag) VALUES (?, ?)", [(article_id, t) for t in tags])
 
 
+def within(tag: str, column: str = "tag") -> tuple[str, list[object]]:
+    """An SQL condition on `column` true for `tag` and its descendants (a parent matches its children:
+    `security` matches `security/terrorism`), and its parameters."""
+    child = tag + TAG_SEPARATOR
+    return f"({column} = ? OR substr({column}, 1, ?) = ?)", [tag, len(child), child]
+
+
+def within_any(tags: Sequence[str], column: str = "tag") -> tuple[str, list[object]]:
+    """`within` for any of `tags` ('0' for none)."""
+    parts: list[str] = []
+    args: list[object] = []
+    for tag in tags:
+        sql, values = within(tag, column)
+        parts.append(sql)
+        args += values
+    return ("(" + " OR ".join(parts) + ")" if parts else "0"), args
+
+
 def articles_tagged(tx: Transaction, tag: str) -> list[int]:
-    """Ids of articles that carry `tag` themselves or through one of their highlights, by id."""
+    """Ids of articles that carry `tag` (or a child of it) themselves or through one of their highlights."""
+    own, own_args = within(tag)
+    through, through_args = within(tag, "t.tag")
     rows = tx.execute(
-        "SELECT id FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag = ?) "
+        f"SELECT id FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE {own}) "
         "OR id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags t ON t.highlight_id = h.id "
-        "WHERE t.tag = ?) ORDER BY id",
-        (tag, tag),
+        f"WHERE {through}) ORDER BY id",
+        (*own_args, *through_args),
     )
     return [int(r[0]) for r in rows]
 
@@ -68,3 +89,54 @@ def in_use(tx: Transaction) -> list[str]:
     """Every tag on an article or a highlight, once each, in code-point order."""
     rows = tx.execute("SELECT tag FROM article_tags UNION SELECT tag FROM highlight_tags ORDER BY tag")
     return [str(r[0]) for r in rows]
+
+
+def highlight_pairs(tx: Transaction) -> list[tuple[int, str]]:
+    """Every (highlight id, tag) pair (the tag list counts them)."""
+    return [(int(i), str(t)) for i, t in tx.execute("SELECT highlight_id, tag FROM highlight_tags")]
+
+
+def article_pairs(tx: Transaction) -> list[tuple[int, str]]:
+    """Every (article id, tag) pair of articles' own tags."""
+    return [(int(i), str(t)) for i, t in tx.execute("SELECT article_id, tag FROM article_tags")]
+
+
+def highlights_within(tx: Transaction, tags: Sequence[str]) -> dict[int, list[str]]:
+    """highlight id -> all its tags, for the highlights carrying any of `tags` or a child of one."""
+    match, args = within_any(tags)
+    rows = tx.execute(f"SELECT DISTINCT highlight_id FROM highlight_tags WHERE {match}", args)
+    return of_highlights(tx, sorted(int(r[0]) for r in rows))
+
+
+def articles_within(tx: Transaction, tags: Sequence[str]) -> dict[int, list[str]]:
+    """article id -> all its own tags, for the articles carrying any of `tags` or a child of one."""
+    match, args = within_any(tags)
+    rows = tx.execute(f"SELECT DISTINCT article_id FROM article_tags WHERE {match}", args)
+    return of_articles(tx, sorted(int(r[0]) for r in rows))
+
+
+def existing_highlights(tx: Transaction, highlight_ids: Sequence[int]) -> set[int]:
+    """Those of `highlight_ids` that are still in the library."""
+    found: set[int] = set()
+    for chunk in chunks(sorted(set(highlight_ids))):
+        rows = tx.execute(f"SELECT id FROM highlights WHERE id IN ({marks(chunk)})", tuple(chunk))
+        found.update(int(r[0]) for r in rows)
+    return found
+
+
+def existing_articles(tx: Transaction, article_ids: Sequence[int]) -> set[int]:
+    """Those of `article_ids` that are still in the library."""
+    found: set[int] = set()
+    for chunk in chunks(sorted(set(article_ids))):
+        rows = tx.execute(f"SELECT id FROM articles WHERE id IN ({marks(chunk)})", tuple(chunk))
+        found.update(int(r[0]) for r in rows)
+    return found
+
+
+def article_of_highlights(tx: Transaction, highlight_ids: Sequence[int]) -> dict[int, int]:
+    """highlight id -> its article's id (ids without a highlight are left out)."""
+    out: dict[int, int] = {}
+    for chunk in chunks(sorted(set(highlight_ids))):
+        rows = tx.execute(f"SELECT id, article_id FROM highlights WHERE id IN ({marks(chunk)})", tuple(chunk))
+        out.update((int(i), int(a)) for i, a in rows)
+    return out
