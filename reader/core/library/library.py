@@ -22,6 +22,7 @@ from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
 from reader.core.library.tags import Tags
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
+from reader.core.quotes import tag_parents
 from reader.core.storage import Database
 from reader.core.storage import settings as setting_rows
 from reader.core.storage import tags as tag_rows
@@ -233,9 +234,11 @@ class Library:
         return group_highlights(highlights, articles, self.labels.list(), group_by)
 
     def tags_in_use(self) -> list[str]:
-        """Every tag on an article or a highlight, once each, sorted (the GUI's tag choosers)."""
+        """Every tag on an article or a highlight, once each, and the parents of hierarchical ones (a filter
+        on a parent finds its children), sorted (the GUI's tag choosers and completion)."""
         with self.database.read() as tx:
-            return tag_rows.in_use(tx)
+            used = tag_rows.in_use(tx)
+        return sorted({*used, *(parent for tag in used for parent in tag_parents(tag))})
 
     def unknown_colors(self, colors: Iterable[str]) -> list[str]:
         """Keys in `colors` that are neither a label nor a key some highlight still carries."""

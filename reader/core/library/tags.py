@@ -127,12 +127,14 @@ class Tags:
 
         return self._rewrite(action, names, target, rename_all)
 
-    def delete(self, tag: str) -> TagEdit:
-        """Take a tag and its children off every highlight and article."""
-        name = clean_tag(tag)
-        return self._rewrite(
-            "delete", [name], None, lambda tags: [t for t in tags if not tag_within(t, name)]
-        )
+    def delete(self, *tags: str) -> TagEdit:
+        """Take tags and their children off every highlight and article (several: in one transaction)."""
+        names = builtins.list(dict.fromkeys(clean_tag(t) for t in tags))
+
+        def keep(carried: builtins.list[str]) -> builtins.list[str]:
+            return [t for t in carried if not any(tag_within(t, name) for name in names)]
+
+        return self._rewrite("delete", names, None, keep)
 
     def restore(self, edit: TagEdit) -> None:
         """Put back the tags `edit` changed, exactly as they were (highlights and articles deleted since
