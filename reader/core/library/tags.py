@@ -23,7 +23,7 @@ from reader.core.changes import Change, ChangeKind, ChangeOp
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library.events import Events
 from reader.core.quotes import TAG_SEPARATOR, normalize_tag, normalize_tags, tag_parents, tag_within
-from reader.core.storage import Database
+from reader.core.storage import Database, Transaction
 from reader.core.storage import tags as rows
 
 
@@ -125,7 +125,13 @@ class Tags:
                 out = [_renamed(t, name, target) for t in out]
             return normalize_tags(out)
 
-        return self._rewrite(action, names, target, rename_all)
+        def rename_in_bulk(tx: Transaction) -> None:
+            for name in names:
+                rows.rename_everywhere(tx, name, target)
+
+        # `a` -> `a/b` renames rows into what `a` matches: that one is rewritten object by object
+        bulk = None if any(tag_within(target, name) for name in names) else rename_in_bulk
+        return self._rewrite(action, names, target, rename_all, bulk)
 
     def delete(self, *tags: str) -> TagEdit:
         """Take tags and their children off every highlight and article (several: in one transaction)."""
@@ -134,7 +140,7 @@ class Tags:
         def keep(carried: builtins.list[str]) -> builtins.list[str]:
             return [t for t in carried if not any(tag_within(t, name) for name in names)]
 
-        return self._rewrite("delete", names, None, keep)
+        return self._rewrite("delete", names, None, keep, lambda tx: rows.delete_everywhere(tx, names))
 
     def restore(self, edit: TagEdit) -> None:
         """Put back the tags `edit` changed, exactly as they were (highlights and articles deleted since
@@ -142,10 +148,11 @@ class Tags:
         with self._db.write() as tx:
             highlights = rows.existing_highlights(tx, builtins.list(edit.highlights))
             articles = rows.existing_articles(tx, builtins.list(edit.articles))
-            for highlight_id in sorted(highlights):
-                rows.set_for_highlight(tx, highlight_id, edit.highlights[highlight_id])
-            for article_id in sorted(articles):
-                rows.set_for_article(tx, article_id, edit.articles[article_id])
+            rows.put_back(
+                tx,
+                {i: edit.highlights[i] for i in highlights},
+                {i: edit.articles[i] for i in articles},
+            )
             owners = rows.article_of_highlights(tx, sorted(highlights))
         self._emit(sorted(highlights), owners, sorted(articles))
 
@@ -155,16 +162,23 @@ class Tags:
         names: builtins.list[str],
         target: str | None,
         rewrite: Callable[[builtins.list[str]], builtins.list[str]],
+        bulk: Callable[[Transaction], None] | None,
     ) -> TagEdit:
+        """Read what the edit touches (for the undo), then make it: with `bulk`'s few set-wide statements,
+        else by giving each object `rewrite` of its tags."""
         with self._db.write() as tx:
             highlights = rows.highlights_within(tx, names)
             articles = rows.articles_within(tx, names)
             if not highlights and not articles:
                 raise HawamishError(ErrorCode.NOT_FOUND, detail=f"tag {', '.join(names)}")
-            for highlight_id, tags in highlights.items():
-                rows.set_for_highlight(tx, highlight_id, rewrite(tags))
-            for article_id, tags in articles.items():
-                rows.set_for_article(tx, article_id, rewrite(tags))
+            if bulk is not None:
+                bulk(tx)
+            else:
+                rows.put_back(
+                    tx,
+                    {i: rewrite(tags) for i, tags in highlights.items()},
+                    {i: rewrite(tags) for i, tags in articles.items()},
+                )
             owners = rows.article_of_highlights(tx, builtins.list(highlights))
         self._emit(sorted(highlights), owners, sorted(articles))
         return TagEdit(action, tuple(names), target, highlights, articles)

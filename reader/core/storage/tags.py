@@ -140,3 +140,40 @@ def article_of_highlights(tx: Transaction, highlight_ids: Sequence[int]) -> dict
         rows = tx.execute(f"SELECT id, article_id FROM highlights WHERE id IN ({marks(chunk)})", tuple(chunk))
         out.update((int(i), int(a)) for i, a in rows)
     return out
+
+
+#: The two tag tables and the column naming what each row tags.
+TAG_TABLES = (("highlight_tags", "highlight_id"), ("article_tags", "article_id"))
+
+
+def rename_everywhere(tx: Transaction, old: str, new: str) -> None:
+    """Rename `old` and its children's prefix to `new` in both tables, in two statements each: a row whose
+    new name its object already carries is dropped (a merge). `new` must not be inside `old` (`a` -> `a/b`:
+    the renamed rows would match `old` again); callers rewrite object by object then."""
+    match, args = within(old)
+    for table, _column in TAG_TABLES:
+        tx.execute(
+            f"UPDATE OR IGNORE {table} SET tag = ? || substr(tag, ?) WHERE {match}",
+            [new, len(old) + 1, *args],
+        )
+        tx.execute(f"DELETE FROM {table} WHERE {match}", args)
+
+
+def delete_everywhere(tx: Transaction, tags: Sequence[str]) -> None:
+    """Take `tags` and their children off every highlight and article."""
+    match, args = within_any(tags)
+    for table, _column in TAG_TABLES:
+        tx.execute(f"DELETE FROM {table} WHERE {match}", args)
+
+
+def put_back(tx: Transaction, highlights: dict[int, list[str]], articles: dict[int, list[str]]) -> None:
+    """Give these highlights and articles exactly these tags (ids no longer in the library are skipped
+    by the caller)."""
+    for (table, column), tagged in zip(TAG_TABLES, (highlights, articles), strict=True):
+        ids = sorted(tagged)
+        for chunk in chunks(ids):
+            tx.execute(f"DELETE FROM {table} WHERE {column} IN ({marks(chunk)})", tuple(chunk))
+        tx.executemany(
+            f"INSERT OR IGNORE INTO {table}({column}, tag) VALUES (?, ?)",
+            [(object_id, tag) for object_id in ids for tag in tagged[object_id]],
+        )

@@ -162,3 +162,20 @@ def test_changes_reach_the_search_index(library: Library, seeded: TagsSeed) -> N
     hits = library.search("tag:safety/terrorism", kinds=["highlight"], limit=20)
     assert {h.highlight_id for h in hits.hits} == {seeded.highlight_ids[0], seeded.highlight_ids[4]}
     assert not library.search("tag:security", kinds=["highlight"], limit=20).hits
+
+
+def test_rename_into_its_own_child(library: Library, seeded: TagsSeed) -> None:
+    before = all_tags(library)
+    edit = library.tags.rename("security", "security/general")
+    highlights, articles = all_tags(library)
+    assert highlights[seeded.highlight_ids[1]] == ["security/general"]
+    assert highlights[seeded.highlight_ids[4]] == ["security/general/borders", "security/general/terrorism"]
+    assert articles[seeded.article_ids[2]] == ["english", "security/general/terrorism"]
+    library.tags.restore(edit)
+    assert all_tags(library) == before
+
+
+def test_merge_keeps_one_of_two_names_an_object_carried(library: Library, seeded: TagsSeed) -> None:
+    library.highlights.update(seeded.highlight_ids[1], tags=["security", "safety"])
+    library.tags.merge(["security"], "safety")
+    assert library.highlights.get(seeded.highlight_ids[1]).tags == ["safety"]
