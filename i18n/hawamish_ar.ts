@@ -2541,10 +2541,6 @@
             <translation>قارن</translation>
         </message>
         <message>
-            <source>&amp;Compare:</source>
-            <translation>&amp;قارن:</translation>
-        </message>
-        <message>
             <source>Columns &amp;by:</source>
             <translation>الأعمدة &amp;حسب:</translation>
         </message>

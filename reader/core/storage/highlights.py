@@ -10,6 +10,7 @@ from reader.core.models import ArticleNote, Highlight
 from reader.core.storage import tags as tag_rows
 from reader.core.storage.articles import marks
 from reader.core.storage.database import Transaction
+from reader.core.storage.tag_match import within_any
 
 _COLUMNS = 'id, article_id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, updated'
 
@@ -70,7 +71,7 @@ def query(
             params.extend(vals)
     if tags is not None:
         # a parent tag matches its children: "security" also finds "security/terrorism"
-        tag_match, tag_args = tag_rows.within_any(tags)
+        tag_match, tag_args = within_any(tags)
         where.append(f"id IN (SELECT highlight_id FROM highlight_tags WHERE {tag_match})")
         params.extend(tag_args)
     sql = f"SELECT {_COLUMNS} FROM highlights"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from reader.core.quotes import TAG_SEPARATOR
 from reader.core.storage.articles import chunks, marks
 from reader.core.storage.database import Transaction
+from reader.core.storage.tag_match import within, within_any
 
 
 def of_highlights(tx: Transaction, highlight_ids: Sequence[int]) -> dict[int, list[str]]:
@@ -52,24 +52,6 @@ def set_for_article(tx: Transaction, article_id: int, tags: Iterable[str]) -> No
     """Replace an article's tags (already normalised by the caller)."""
     tx.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
     tx.executemany("INSERT INTO article_tags(article_id, tag) VALUES (?, ?)", [(article_id, t) for t in tags])
-
-
-def within(tag: str, column: str = "tag") -> tuple[str, list[object]]:
-    """An SQL condition on `column` true for `tag` and its descendants (a parent matches its children:
-    `security` matches `security/terrorism`), and its parameters."""
-    child = tag + TAG_SEPARATOR
-    return f"({column} = ? OR substr({column}, 1, ?) = ?)", [tag, len(child), child]
-
-
-def within_any(tags: Sequence[str], column: str = "tag") -> tuple[str, list[object]]:
-    """`within` for any of `tags` ('0' for none)."""
-    parts: list[str] = []
-    args: list[object] = []
-    for tag in tags:
-        sql, values = within(tag, column)
-        parts.append(sql)
-        args += values
-    return ("(" + " OR ".join(parts) + ")" if parts else "0"), args
 
 
 def articles_tagged(tx: Transaction, tag: str) -> list[int]:

@@ -107,7 +107,7 @@ class CompareView(QWidget):
         self.query.setObjectName("compareQuery")
         self.query.setEditable(True)
         self.query.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.query.setMinimumContentsLength(8)
+        self.query.setMinimumContentsLength(4)  # the window's centre stays narrow enough for 700 px
         self.query.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         line = self.query.lineEdit()
         assert line is not None  # an editable combo box has one
@@ -130,11 +130,8 @@ class CompareView(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("compareSummary")
         bar = QHBoxLayout()
-        query_label = QLabel(self.tr("&Compare:"), self)
-        query_label.setBuddy(self.query)
         by_label = QLabel(self.tr("Columns &by:"), self)
         by_label.setBuddy(self.by)
-        bar.addWidget(query_label)
         bar.addWidget(self.query, 1)
         bar.addWidget(by_label)
         bar.addWidget(self.by)

@@ -140,7 +140,9 @@ def test_drag_payload_is_highlight_ids(qtbot, library: Library, seeded: TagsSeed
     window.close()
 
 
-def test_insert_quote_entry_only_when_a_page_listens(qtbot, library: Library, seeded: TagsSeed, settings) -> None:
+def test_insert_quote_entry_only_when_a_page_listens(
+    qtbot, library: Library, seeded: TagsSeed, settings
+) -> None:
     window = open_window(qtbot, library, settings, "en")
     controller = compare(qtbot, window, "tag:security")
     rows = controller.view.columns[1].model.rows()[:2]

@@ -111,7 +111,9 @@ def test_a_refused_name_is_reported_and_not_pushed(tag_window: MainWindow, monke
     assert shown and tag_window.undo_stack.count() == count
 
 
-def test_notes_panel_completes_library_tags(qtbot, tag_window: MainWindow, library: Library, seeded: TagsSeed) -> None:
+def test_notes_panel_completes_library_tags(
+    qtbot, tag_window: MainWindow, library: Library, seeded: TagsSeed
+) -> None:
     completion = tag_window.tag_completion
     edit = tag_window.annotations.panel.tags_edit
     assert edit.completer() is completion
@@ -127,7 +129,7 @@ def test_notes_panel_completes_library_tags(qtbot, tag_window: MainWindow, libra
 
 
 def _focus_in():  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QFocusEvent
     from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
 
     return QFocusEvent(QEvent.Type.FocusIn)
