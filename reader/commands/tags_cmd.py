@@ -44,7 +44,8 @@ def run(args: argparse.Namespace, ctx) -> int:
             tags.delete(args.tag)  # the one clear error: invalid name or not found
             return 2  # pragma: no cover - delete raised
         ctx.error(
-            f"would take {info.name} and its children off {info.highlights} highlights and {info.articles} articles"
+            f"would delete {info.name} and its children: {info.highlights} highlights and "
+            f"{info.articles} articles carry them"
         )
         ctx.error("tags delete: nothing deleted; add --yes to delete")
         return 2

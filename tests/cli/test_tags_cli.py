@@ -35,7 +35,7 @@ def test_list_json_and_text(capsys, library_dir: Path, seeded: TagsSeed) -> None
         "name": "security",
         "parent": None,
         "highlights": 5,
-        "articles": 1,
+        "articles": 4,
         "used": True,
     }
     assert tags["security/terrorism"]["parent"] == "security"

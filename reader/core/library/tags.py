@@ -29,7 +29,8 @@ from reader.core.storage import tags as rows
 
 @dataclass(frozen=True, slots=True)
 class TagInfo:
-    """A tag of the library: how many highlights and articles carry it or one of its children."""
+    """A tag of the library: how many highlights carry it or one of its children, and how many articles
+    (themselves or through a highlight)."""
 
     name: str
     highlights: int
@@ -68,17 +69,23 @@ def clean_tag(name: str) -> str:
 
 
 def summarize(
-    highlight_pairs: Iterable[tuple[int, str]], article_pairs: Iterable[tuple[int, str]]
+    highlight_pairs: Iterable[tuple[int, int, str]], article_pairs: Iterable[tuple[int, str]]
 ) -> list[TagInfo]:
-    """Every tag and parent with its counts (each object counted once under a parent), in code-point order."""
+    """Every tag and parent with its counts, in code-point order: each highlight and article counted once
+    under a parent; an article counts when it or one of its highlights carries the tag (what the library
+    list's filter on the tag finds)."""
     highlights: dict[str, set[int]] = {}
     articles: dict[str, set[int]] = {}
     used: set[str] = set()
-    for pairs, counts in ((highlight_pairs, highlights), (article_pairs, articles)):
-        for object_id, tag in pairs:
-            used.add(tag)
-            for name in (*tag_parents(tag), tag):
-                counts.setdefault(name, set()).add(object_id)
+    for highlight_id, article_id, tag in highlight_pairs:
+        used.add(tag)
+        for name in (*tag_parents(tag), tag):
+            highlights.setdefault(name, set()).add(highlight_id)
+            articles.setdefault(name, set()).add(article_id)
+    for article_id, tag in article_pairs:
+        used.add(tag)
+        for name in (*tag_parents(tag), tag):
+            articles.setdefault(name, set()).add(article_id)
     names = sorted({*highlights, *articles})
     return [
         TagInfo(name, len(highlights.get(name, ())), len(articles.get(name, ())), name in used)

@@ -73,9 +73,12 @@ def in_use(tx: Transaction) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def highlight_pairs(tx: Transaction) -> list[tuple[int, str]]:
-    """Every (highlight id, tag) pair (the tag list counts them)."""
-    return [(int(i), str(t)) for i, t in tx.execute("SELECT highlight_id, tag FROM highlight_tags")]
+def highlight_pairs(tx: Transaction) -> list[tuple[int, int, str]]:
+    """Every (highlight id, its article's id, tag) of highlights' tags (the tag list counts them)."""
+    rows = tx.execute(
+        "SELECT t.highlight_id, h.article_id, t.tag FROM highlight_tags t JOIN highlights h ON h.id = t.highlight_id"
+    )
+    return [(int(i), int(a), str(t)) for i, a, t in rows]
 
 
 def article_pairs(tx: Transaction) -> list[tuple[int, str]]:
