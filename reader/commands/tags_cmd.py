@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library.tags import TagEdit, TagInfo
 
 
@@ -41,8 +42,7 @@ def run(args: argparse.Namespace, ctx) -> int:
     if args.action == "delete" and not args.yes:
         info = _find(tags.list(), args.tag)
         if info is None:
-            tags.delete(args.tag)  # the one clear error: invalid name or not found
-            return 2  # pragma: no cover - delete raised
+            raise HawamishError(ErrorCode.NOT_FOUND, detail=f"tag {args.tag}")
         ctx.error(
             f"would delete {info.name} and its children: {info.highlights} highlights and "
             f"{info.articles} articles carry them"
