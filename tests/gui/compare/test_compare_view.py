@@ -183,3 +183,22 @@ def test_text_query_finds_highlights(qtbot, library: Library, seeded: TagsSeed, 
     controller = compare(qtbot, window, "Terrorism")
     assert headers(controller) == ["Jane Writer"]
     window.close()
+
+
+def test_gui_compare_option_shows_the_columns(tmp_path) -> None:
+    from tests.core.tags_seed import build_in
+    from tests.gui.fixtures import run_hawamish
+
+    build_in(tmp_path / "lib")
+    png, layout = tmp_path / "shot.png", tmp_path / "layout.json"
+    result = run_hawamish(
+        ["--library", str(tmp_path / "lib"), "gui", "--compare", "tag:security", "--size", "1024x700",
+         "--screenshot", str(png), "--layout-json", str(layout)],
+        HAWAMISH_CONFIG_DIR=str(tmp_path / "config"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    widgets = json.loads(layout.read_text("utf-8"))["widgets"]
+    assert widgets["compareView"][4] is True
+    columns = [k for k, v in widgets.items() if k.split("#")[0] == "compareColumns/compareColumn" and v[4]]
+    assert len(columns) == 3, sorted(widgets)
+    assert png.stat().st_size > 0
