@@ -2573,4 +2573,231 @@
             <translation>لم تُحفظ النسخة الاحتياطية التلقائية: %1</translation>
         </message>
     </context>
+    <context>
+        <name>CompareController</name>
+        <message>
+            <source>Unknown author</source>
+            <translation>كاتب غير معروف</translation>
+        </message>
+        <message>
+            <source>&amp;Compare</source>
+            <translation>م&amp;قارنة</translation>
+        </message>
+        <message>
+            <source>Passages on one tag, label or search, side by side by author</source>
+            <translation>مقاطع وسم أو تصنيف أو بحث واحد، جنبًا إلى جنب حسب الكاتب</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln column(s)</source>
+            <translation>
+                <numerusform>لا أعمدة</numerusform>
+                <numerusform>عمود واحد</numerusform>
+                <numerusform>عمودان</numerusform>
+                <numerusform>%Ln أعمدة</numerusform>
+                <numerusform>%Ln عمودًا</numerusform>
+                <numerusform>%Ln عمود</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot compare</source>
+            <translation>تعذّرت المقارنة</translation>
+        </message>
+        <message>
+            <source>Unknown outlet</source>
+            <translation>منبر غير معروف</translation>
+        </message>
+        <message>
+            <source>Compare what different writers said</source>
+            <translation>قارن ما قاله كتّاب مختلفون</translation>
+        </message>
+        <message>
+            <source>Type tag: and a tag, label: and a colour label, or words to search in highlights and notes, then press Enter: the passages appear side by side, one column per author.</source>
+            <translation>اكتب ⁦tag:⁩ ووسمًا، أو ⁦label:⁩ وتصنيفًا لونيًا، أو كلمات يُبحث عنها في التظليلات والملاحظات، ثم اضغط ⁦Enter⁩: تظهر المقاطع جنبًا إلى جنب، عمود لكل كاتب.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Quote</source>
+            <translation>ا&amp;نسخ الاقتباس</translation>
+        </message>
+        <message>
+            <source>No passages</source>
+            <translation>لا مقاطع</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln passage(s)</source>
+            <translation>
+                <numerusform>لا مقاطع</numerusform>
+                <numerusform>مقطع واحد</numerusform>
+                <numerusform>مقطعان</numerusform>
+                <numerusform>%Ln مقاطع</numerusform>
+                <numerusform>%Ln مقطعًا</numerusform>
+                <numerusform>%Ln مقطع</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That article is no longer in the library.</source>
+            <translation>لم يعد هذا المقال في المكتبة.</translation>
+        </message>
+        <message>
+            <source>&amp;Open in Article</source>
+            <translation>ا&amp;فتحه في المقال</translation>
+        </message>
+        <message>
+            <source>&amp;Insert Quote into Page</source>
+            <translation>أ&amp;درج الاقتباس في الصفحة</translation>
+        </message>
+        <message>
+            <source>No highlight matches “{query}”. Try another tag, label or words.</source>
+            <translation>لا تظليل يطابق «{query}». جرّب وسمًا أو تصنيفًا أو كلمات أخرى.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassageColumn</name>
+        <message numerus="yes">
+            <source>%Ln passage(s)</source>
+            <translation>
+                <numerusform>لا مقاطع</numerusform>
+                <numerusform>مقطع واحد</numerusform>
+                <numerusform>مقطعان</numerusform>
+                <numerusform>%Ln مقاطع</numerusform>
+                <numerusform>%Ln مقطعًا</numerusform>
+                <numerusform>%Ln مقطع</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareView</name>
+        <message>
+            <source>tag:security, label:claim or words to search</source>
+            <translation>⁦tag:أمن⁩ أو ⁦label:claim⁩ أو كلمات للبحث</translation>
+        </message>
+        <message>
+            <source>Compare passages with</source>
+            <translation>قارن المقاطع حسب</translation>
+        </message>
+        <message>
+            <source>Columns by</source>
+            <translation>الأعمدة حسب</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>قارن</translation>
+        </message>
+        <message>
+            <source>Columns &amp;by:</source>
+            <translation>الأعمدة &amp;حسب:</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>الكاتب</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>المقال</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagManagerDialog</name>
+        <message>
+            <source>Manage Tags</source>
+            <translation>إدارة الوسوم</translation>
+        </message>
+        <message>
+            <source>Filter tags</source>
+            <translation>تصفية الوسوم</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>No tags yet. Tag a highlight in the notes panel, or articles with Article → Tags…</source>
+            <translation>لا وسوم بعد. ضع وسمًا على تظليل في لوحة الملاحظات، أو على مقالات من المقال ← الوسوم…</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation>أعد ال&amp;تسمية…</translation>
+        </message>
+        <message>
+            <source>&amp;Merge Into…</source>
+            <translation>ا&amp;دمج في…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>ا&amp;حذف</translation>
+        </message>
+        <message>
+            <source>A tag written parent/child sits under its parent; a filter on the parent finds its children. Renaming, merging or deleting a tag does the same to its children. Edit → Undo takes it back.</source>
+            <translation>الوسم المكتوب أصل/فرع يقع تحت أصله، والتصفية بالأصل تجد فروعه. إعادة تسمية وسم أو دمجه أو حذفه تفعل الشيء نفسه بفروعه. تحرير ← تراجع يعيده.</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Highlights</source>
+            <translation>التظليلات</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>المقالات</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagManager</name>
+        <message>
+            <source>Manage &amp;Tags…</source>
+            <translation>إدارة ال&amp;وسوم…</translation>
+        </message>
+        <message>
+            <source>Rename Tag</source>
+            <translation>إعادة تسمية الوسم</translation>
+        </message>
+        <message>
+            <source>Merge Tags</source>
+            <translation>دمج الوسوم</translation>
+        </message>
+        <message numerus="yes">
+            <source>Merge %n tag(s) into (an existing tag or a new name):</source>
+            <translation>
+                <numerusform>ادمج في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسم في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسمين في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسوم الـ%n في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسوم الـ%n في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسوم الـ%n في (وسم موجود أو اسم جديد):</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Tags</source>
+            <translation>حذف الوسوم</translation>
+        </message>
+        <message>
+            <source>Merge Tags into {tag}</source>
+            <translation>دمج الوسوم في {tag}</translation>
+        </message>
+        <message>
+            <source>Rename Tag {old} to {new}</source>
+            <translation>إعادة تسمية الوسم {old} إلى {new}</translation>
+        </message>
+        <message>
+            <source>Delete Tags {tags}</source>
+            <translation>حذف الوسوم {tags}</translation>
+        </message>
+        <message>
+            <source>Manage Tags</source>
+            <translation>إدارة الوسوم</translation>
+        </message>
+        <message>
+            <source>New name for {tag} (its children follow):</source>
+            <translation>اسم جديد لـ{tag} (وتتبعه فروعه):</translation>
+        </message>
+        <message>
+            <source>Take {tags} and their children off every highlight and article? Edit → Undo puts them back.</source>
+            <translation>أتزيل {tags} وفروعها من كل تظليل ومقال؟ يعيدها تحرير ← تراجع.</translation>
+        </message>
+    </context>
 </TS>

@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "reader.commands.delete_cmd",
     "reader.commands.tag_cmd",
     "reader.commands.collection_cmd",
+    "reader.commands.tags_cmd",
     "reader.commands.highlight_cmd",
     "reader.commands.notes_cmd",
     "reader.commands.export_cmd",

@@ -268,6 +268,10 @@ def run_app(args: argparse.Namespace) -> int:
             return 2
         main_window.modes.show(mode)
     main_window.backup.start_daily_backup()  # in a worker: the window is usable meanwhile
+    compare = getattr(args, "compare", None)
+    if compare:  # the compare view with that query's columns (`--view compare` is implied)
+        main_window.modes.show("compare")
+        main_window.compare.run(compare)
     if once:
         QTimer.singleShot(50, lambda: _when_idle(app, main_window, args.screenshot, args.layout_json))
     status = app.exec()

@@ -27,6 +27,7 @@ from reader.gui.common.accessibility import name_unlabelled_controls
 from reader.gui.common.error_text import describe_error, print_unattended
 from reader.gui.common.library_events import LibraryEvents
 from reader.gui.common.shortcut_text import isolate_shortcut_text
+from reader.gui.compare.compare_controller import CompareController
 from reader.gui.export.export_controller import EXPORT_FOLDER_KEY, ExportController
 from reader.gui.help.shortcuts_sheet import ShortcutsSheet
 from reader.gui.library.file_drop import FileDropImport
@@ -43,6 +44,8 @@ from reader.gui.reading.reading_controller import ZOOM_STEP, ReadingController
 from reader.gui.reading.reading_progress import ReadingProgress
 from reader.gui.search.search_controller import SearchController
 from reader.gui.shell import Menu, MenuExtender, Shell
+from reader.gui.tags.completion import LiveTagCompleter
+from reader.gui.tags.tag_manager import TagManager
 from reader.gui.window_layout import WindowLayout
 
 #: How long a failure to open an article stays in the status bar.
@@ -137,6 +140,11 @@ class MainWindow(QMainWindow):
         )
         self.backup = BackupFlow(library, self.shell, self)
         self.restore = RestoreFlow(library, self.shell, self)
+        self.compare = CompareController(library, self.shell, self)  # View → Compare (a mode)
+        self.tag_manager = TagManager(library, self.shell, self)  # Edit → Manage Tags…
+        # the notes panel's tag field completes from the library's tags
+        self.tag_completion = LiveTagCompleter(self.annotations.panel.tags_edit, library.tags_in_use)
+        self.events.changed.connect(self.tag_completion.on_change)
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # Edit → Preferences…; themes, typography and digits are applied from here on
         self.preferences = PreferencesController(
@@ -393,6 +401,7 @@ class MainWindow(QMainWindow):
         # features first: a note being typed is saved, and no worker still uses the library once it closes
         self.annotations.close()
         self.search.close()
+        self.compare.close()
         self.importer.cancel()
         self.reading.close()  # remembers where the article was left
         self.modes.show(READING)  # the panels a whole-library view hid are saved as the user left them

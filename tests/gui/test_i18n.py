@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.core.errors import ErrorCode, HawamishError
@@ -218,6 +218,33 @@ def _restore_dialog(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _tag_manager(window: MainWindow) -> QWidget:
+    library = window.library
+    highlight = library.highlights.create(library.articles.ids()[0], 0, 5, tags=["security/terrorism"])
+    assert highlight.tags
+    dialog = window.tag_manager.show()
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(dialog.rename_button.text()) == arabic_ui
+    assert has_arabic(window.tag_manager.action.text()) == arabic_ui
+    return dialog
+
+
+def _compare_view(window: MainWindow) -> QWidget:
+    library = window.library
+    arabic = next(a for a in library.articles.list() if a.author == "بيتر بيرغن")
+    library.highlights.create(arabic.id, 0, 5, tags=["أمن"])
+    window.shell.show_mode("compare")
+    window.compare.run("tag:أمن")
+    view = window.compare.view
+    deadline = QTimer()
+    deadline.start(5000)
+    while not view.columns and deadline.isActive():
+        QApplication.processEvents()
+    assert view.columns and view.columns[0].header.text() == "بيتر بيرغن"
+    assert has_arabic(view.summary.text()) == (window.lang == "ar")
+    return window  # a mode of the window: its chrome is checked with the window's
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
@@ -236,6 +263,8 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "shortcuts sheet": _shortcuts_sheet,
     "preferences dialog": _preferences_dialog,
     "restore dialog": _restore_dialog,
+    "tag manager": _tag_manager,
+    "compare view": _compare_view,
 }
 
 

@@ -22,7 +22,9 @@ from reader.core.library.events import Events
 from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
+from reader.core.library.tags import Tags
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
+from reader.core.quotes import tag_parents
 from reader.core.storage import Database
 from reader.core.storage import settings as setting_rows
 from reader.core.storage import tags as tag_rows
@@ -74,6 +76,7 @@ class Library:
         self.highlights = Highlights(self.database, self._events)
         self.labels = Labels(self.database, self._events)
         self.collections = Collections(self.database, self._events)
+        self.tags = Tags(self.database, self._events)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.index_keeper = IndexKeeper(self.search_index)
@@ -255,9 +258,11 @@ class Library:
         return group_highlights(highlights, articles, self.labels.list(), group_by)
 
     def tags_in_use(self) -> list[str]:
-        """Every tag on an article or a highlight, once each, sorted (the GUI's tag choosers)."""
+        """Every tag on an article or a highlight, once each, and the parents of hierarchical ones (a filter
+        on a parent finds its children), sorted (the GUI's tag choosers and completion)."""
         with self.database.read() as tx:
-            return tag_rows.in_use(tx)
+            used = tag_rows.in_use(tx)
+        return sorted({*used, *(parent for tag in used for parent in tag_parents(tag))})
 
     def unknown_colors(self, colors: Iterable[str]) -> list[str]:
         """Keys in `colors` that are neither a label nor a key some highlight still carries."""

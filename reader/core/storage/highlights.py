@@ -10,6 +10,7 @@ from reader.core.models import ArticleNote, Highlight
 from reader.core.storage import tags as tag_rows
 from reader.core.storage.articles import marks
 from reader.core.storage.database import Transaction
+from reader.core.storage.tag_match import within_any
 
 _COLUMNS = 'id, article_id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, updated'
 
@@ -69,10 +70,10 @@ def query(
             where.append(f"{column} IN ({marks(vals)})" if vals else "0")
             params.extend(vals)
     if tags is not None:
-        where.append(
-            f"id IN (SELECT highlight_id FROM highlight_tags WHERE tag IN ({marks(tags)}))" if tags else "0"
-        )
-        params.extend(tags)
+        # a parent tag matches its children: "security" also finds "security/terrorism"
+        tag_match, tag_args = within_any(tags)
+        where.append(f"id IN (SELECT highlight_id FROM highlight_tags WHERE {tag_match})")
+        params.extend(tag_args)
     sql = f"SELECT {_COLUMNS} FROM highlights"
     if where:
         sql += " WHERE " + " AND ".join(where)
