@@ -94,6 +94,10 @@ class Pages:
                 blocks.append(RenderedQuote(piece.highlight_id, state, highlight, source))
         return RenderedPage(page.id, page.title, page.text, tuple(blocks))
 
+    def quotes(self, highlight_ids: Iterable[int]) -> tuple[RenderedQuote, ...]:
+        """Highlights read as a page would quote them (for a citation of passages that are in no page)."""
+        return self.render(Page(0, "", append_quotes("", highlight_ids))).quotes
+
     # writing ---------------------------------------------------------------------------------------
     def create(self, title: str, text: str = "") -> Page:
         """A new page (PAGE_EXISTS when the title is taken)."""
