@@ -10,6 +10,7 @@ dropped on the pane (MIME `application/x-hawamish-highlights`: a JSON list of id
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from pathlib import Path
 
@@ -17,9 +18,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, QTi
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
-    QHideEvent,
     QDragMoveEvent,
     QDropEvent,
+    QHideEvent,
     QTextCursor,
     QTextDocument,
 )
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QSplitter,
     QTextBrowser,
     QToolButton,
@@ -46,6 +46,7 @@ from reader.core.library import Library
 from reader.core.models import Page
 from reader.core.pages import QuoteState, RenderedPage, RenderedQuote, TextPiece, insert_quotes
 from reader.gui.annotations.annotation_cards import _apply_directions as apply_block_directions
+from reader.gui.annotations.note_edit import SAVE_DELAY_MS, NoteEdit
 from reader.gui.common.citation_clipboard import arabic_digits
 from reader.gui.common.dialogs import ask_text
 from reader.gui.common.label_display import ui_language
@@ -60,8 +61,8 @@ from reader.gui.shell import Shell
 
 #: The MIME type of dragged highlights (the notebook and the compare view put it on their drags).
 HIGHLIGHTS_MIME = "application/x-hawamish-highlights"
-#: Typing is saved after this pause.
-SAVE_MS = 600
+#: Typing is saved after this pause (the note editor's).
+SAVE_MS = SAVE_DELAY_MS
 #: Library changes within this many milliseconds refresh the list and the rendering once.
 REFRESH_MS = 120
 PageIdRole = Qt.ItemDataRole.UserRole + 1
@@ -97,12 +98,13 @@ class PagesPane(QWidget):
         self._page: Page | None = None  # the page in the editor, as last saved
         self._loading = False
         self.export_task: Task | None = None
+        self.last_export: Path | None = None  # the file the last export wrote
 
         self.page_list = QListWidget()
         self.page_list.setObjectName("pagesList")
         self.page_list.setAccessibleName(self.tr("Research pages"))
         self.page_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.source = QPlainTextEdit()
+        self.source = NoteEdit()  # per-paragraph direction, debounced saving (save_requested)
         self.source.setObjectName("pageSource")
         self.source.setAccessibleName(self.tr("Page text (Markdown)"))
         self.source.setPlaceholderText(
@@ -149,11 +151,10 @@ class PagesPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_MS)
-        self._save_timer.timeout.connect(self.flush)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
-        self.source.textChanged.connect(self._on_text_changed)
+        self.source.save_requested.connect(self._save)
+        self.source.document().contentsChanged.connect(self._on_text_changed)
         self.page_list.currentItemChanged.connect(self._on_current_changed)
         self.setAcceptDrops(True)
         self.source.viewport().installEventFilter(self)
@@ -220,7 +221,7 @@ class PagesPane(QWidget):
         except HawamishError:
             self._page = None
         self._loading = True
-        self.source.setPlainText(self._page.text if self._page is not None else "")
+        self.source.set_note(self._page.text if self._page is not None else "")
         self._loading = False
         self.source.setEnabled(self._page is not None)
         self.render_current()
@@ -234,18 +235,18 @@ class PagesPane(QWidget):
     # editing ---------------------------------------------------------------------------------------
     def _on_text_changed(self) -> None:
         if not self._loading and self._page is not None:
-            self._save_timer.start()
             self._refresh_timer.start()
 
     @property
     def save_pending(self) -> bool:
-        return self._save_timer.isActive()
+        return self.source.is_dirty()
 
     def flush(self) -> None:
         """Save what was typed now (before the page changes, the pane hides or the app quits)."""
-        self._save_timer.stop()
+        self.source.flush()
+
+    def _save(self, text: str) -> None:
         page = self._page
-        text = self.source.toPlainText()
         if page is None or text == page.text:
             return
         try:
@@ -281,6 +282,8 @@ class PagesPane(QWidget):
 
     # drops -----------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if "source" not in self.__dict__:  # events of the viewport while the pane is built or torn down
+            return super().eventFilter(watched, event)
         kind = event.type()
         if watched is self.source.viewport() and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             drag: QDragMoveEvent = event  # type: ignore[assignment]
@@ -434,19 +437,21 @@ class PagesPane(QWidget):
             fmt = "md" if chosen == markdown or path.lower().endswith(".md") else "pdf"
             self.export_to(Path(path), fmt)
 
+    def _exported(self, path: Path, _summary: object) -> None:
+        self.last_export = path
+        self._shell.show_status(self.tr("Page exported to %1").replace("%1", str(path)), 5000)
+
     def export_to(self, path: Path, fmt: str) -> Task | None:
         """Export the chosen page to `path` off the UI thread (PDF or Markdown, in the UI language)."""
         if self._page is None:
             return None
         self.flush()
         request = ExportRequest(format=fmt, page=str(self._page.id), language=ui_language())
-        library, shell = self._library, self._shell
+        library = self._library
         self.export_task = run_task(
             self,
             lambda _progress, _cancelled: library.export(request, path),
-            on_done=lambda _summary: shell.show_status(
-                self.tr("Page exported to %1").replace("%1", str(path)), 5000
-            ),
-            on_error=shell.show_error,
+            on_done=functools.partial(self._exported, path),
+            on_error=self._shell.show_error,
         )
         return self.export_task

@@ -106,7 +106,7 @@ def test_export_page(qtbot, library, sample_ids, window, tmp_path: Path) -> None
     pane = _pane(qtbot, library, window.shell)
     task = pane.export_to(tmp_path / "page.md", "md")
     assert task is not None and task.wait(20)
-    qtbot.waitUntil((tmp_path / "page.md").exists)
+    qtbot.waitUntil(lambda: pane.last_export == tmp_path / "page.md")
     assert "[^1]: A. Writer" in (tmp_path / "page.md").read_text("utf-8")
 
 
