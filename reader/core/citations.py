@@ -21,8 +21,9 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from reader.core.exporters.phrases import LANGUAGES, localized_digits, month_name
+from reader.core.exporters.phrases import LANGUAGES, isolate, localized_digits, month_name
 from reader.core.pages import RenderedQuote
+from reader.core.text import first_strong_direction
 
 
 class PartKind(StrEnum):
@@ -165,6 +166,18 @@ def citation_parts(
 def plain_citation(passage: CitedPassage, language: str, **options: object) -> str:
     """The citation as plain text (the clipboard's text/plain, a Markdown footnote)."""
     return "".join(p.text for p in citation_parts(passage, language, **options))  # type: ignore[arg-type]
+
+
+def isolated_citation(passage: CitedPassage, language: str, **options: object) -> str:
+    """Plain text for a paragraph laid out by the bidi algorithm (the PDF, the window): each name, title or URL
+    with letters between FSI and PDI so one in another script cannot reorder the note around it; punctuation
+    and dates take the note's direction."""
+    return "".join(
+        part.text
+        if part.kind in (PartKind.TEXT, PartKind.DATE) or first_strong_direction(part.text) is None
+        else isolate(part.text)
+        for part in citation_parts(passage, language, **options)  # type: ignore[arg-type]
+    )
 
 
 def html_citation(passage: CitedPassage, language: str, **options: object) -> str:

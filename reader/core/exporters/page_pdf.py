@@ -9,15 +9,15 @@ from datetime import datetime
 
 from markdown_it import MarkdownIt
 
-from reader.core.citations import PartKind, citation_parts
+from reader.core.citations import isolated_citation
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters.collect import Cancel, Progress
 from reader.core.exporters.page_document import NumberedQuote, PageDocument
 from reader.core.exporters.pdf import BAR, GREY, NotesPDF, _line_height
 from reader.core.exporters.pdf_markdown import escape, note_paragraphs
-from reader.core.exporters.phrases import format_date, isolate, strip_isolates
+from reader.core.exporters.phrases import format_date, strip_isolates
 from reader.core.pages import QuoteState
-from reader.core.text import Direction, block_direction, first_strong_direction
+from reader.core.text import Direction, block_direction
 
 QUOTE_BAR = (150, 150, 150)
 QUOTE_FILL = (246, 246, 246)
@@ -117,15 +117,7 @@ class _PageRenderer:
         pdf.space(1.5)
         for note in doc.notes:
             assert note.passage is not None and note.number is not None
-            parts = citation_parts(note.passage, doc.language, accessed=doc.accessed, with_quote=False)
-            # names and titles in another script are isolated so they cannot reorder the note around them;
-            # punctuation and dates take the note's direction
-            body = "".join(
-                p.text
-                if p.kind in (PartKind.TEXT, PartKind.DATE) or not first_strong_direction(p.text)
-                else isolate(p.text)
-                for p in parts
-            )
+            body = isolated_citation(note.passage, doc.language, accessed=doc.accessed, with_quote=False)
             line = f"{doc.digits(note.number)}. {body}"
             pdf.paragraph(line, strip_isolates(line), size=10.5, direction=self.direction, markdown=False)
             pdf.space(1)

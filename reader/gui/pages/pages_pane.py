@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.changes import Change, ChangeKind
-from reader.core.citations import passage_of, plain_citation, today
+from reader.core.citations import isolated_citation, passage_of, today
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters import ExportRequest
 from reader.core.exporters.markdown import escape
@@ -345,10 +345,12 @@ class PagesPane(QWidget):
         lines = [f"> {escape(line)}" for line in quote.exact.splitlines() if line.strip()] or [">"]
         passage = passage_of(quote)
         if passage is not None:
-            cite = plain_citation(
-                passage, ui_language(), with_quote=False, accessed=today(), arabic_digits=arabic_digits()
+            language = ui_language()
+            cite = isolated_citation(
+                passage, language, with_quote=False, accessed=today(), arabic_digits=arabic_digits()
             )
-            lines += [">", f"> — {escape(cite)}"]
+            mark = "\u200f" if language == "ar" else "\u200e"  # the note reads in the UI language's direction
+            lines += [">", f"> {mark}— {escape(cite)}"]
         if quote.state == QuoteState.ORPHAN:
             lines += [
                 ">",
