@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.changes import Change, ChangeKind, ChangeOp, Listener
+from reader.core.errors import HawamishError
 from reader.core.library.articles import Articles
 from reader.core.library.collections import Collections
 from reader.core.library.events import Events
@@ -75,6 +76,12 @@ class Library:
     @property
     def backup_dir(self) -> Path:
         return self.folder / BACKUP_DIR
+
+    @property
+    def read_only_cause(self) -> HawamishError | None:
+        """Why this library opened for reading only (LIBRARY_DISK_FULL or READ_ONLY), None when it is writable;
+        every write raises it."""
+        return self.database.read_only_cause
 
     @staticmethod
     def exists_in(folder: Path) -> bool:
