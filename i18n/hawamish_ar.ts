@@ -2434,6 +2434,122 @@
     <context>
         <name>Errors</name>
         <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>a page titled {name} already exists</source>
+            <translation>توجد صفحة بعنوان {name} من قبل</translation>
+        </message>
+    </context>
+    <context>
+        <name>PagesPane</name>
+        <message>
+            <source>Research Pages</source>
+            <translation>صفحات البحث</translation>
+        </message>
+        <message>
+            <source>Research pages</source>
+            <translation>صفحات البحث</translation>
+        </message>
+        <message>
+            <source>Page text (Markdown)</source>
+            <translation>نص الصفحة (Markdown)</translation>
+        </message>
+        <message>
+            <source>Write in Markdown. Drop highlights here to quote them; a quote is a line {{quote ID}}.</source>
+            <translation>اكتب بصيغة Markdown. أفلت التظليلات هنا لتقتبسها؛ الاقتباس سطر ⁨{{quote ID}}⁩.</translation>
+        </message>
+        <message>
+            <source>Page with its quotes</source>
+            <translation>الصفحة باقتباساتها</translation>
+        </message>
+        <message>
+            <source>New Page…</source>
+            <translation>صفحة جديدة…</translation>
+        </message>
+        <message>
+            <source>Rename Page…</source>
+            <translation>إعادة تسمية الصفحة…</translation>
+        </message>
+        <message>
+            <source>Delete Page</source>
+            <translation>حذف الصفحة</translation>
+        </message>
+        <message>
+            <source>Export Page…</source>
+            <translation>تصدير الصفحة…</translation>
+        </message>
+        <message>
+            <source>New Page</source>
+            <translation>صفحة جديدة</translation>
+        </message>
+        <message>
+            <source>Title of the new page:</source>
+            <translation>عنوان الصفحة الجديدة:</translation>
+        </message>
+        <message>
+            <source>Rename Page</source>
+            <translation>إعادة تسمية الصفحة</translation>
+        </message>
+        <message>
+            <source>New title:</source>
+            <translation>العنوان الجديد:</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Markdown (*.md)</source>
+            <translation>Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export Page</source>
+            <translation>تصدير الصفحة</translation>
+        </message>
+        <message>
+            <source>Page exported to %1</source>
+            <translation>صُدِّرت الصفحة إلى %1</translation>
+        </message>
+        <message>
+            <source>Quote deleted: highlight %1 is no longer in the library.</source>
+            <translation>اقتباس محذوف: لم يعد التظليل %1 في المكتبة.</translation>
+        </message>
+        <message>
+            <source>The passage was not found in the article’s current text.</source>
+            <translation>لم يُعثر على المقطع في نص المقال الحالي.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageCommands</name>
+        <message>
+            <source>New Page</source>
+            <translation>صفحة جديدة</translation>
+        </message>
+        <message>
+            <source>Rename Page</source>
+            <translation>إعادة تسمية الصفحة</translation>
+        </message>
+        <message>
+            <source>Delete Page</source>
+            <translation>حذف الصفحة</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationPanel</name>
+        <message>
+            <source>Copy as Citation</source>
+            <translation>نسخ كاستشهاد</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationController</name>
+        <message>
+            <source>Citation copied</source>
+            <translation>نُسخ الاستشهاد</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
             <location filename="../reader/messages.py" line="1" />
             <source>no space left on the disk holding the library</source>
             <translation>لا مساحة متبقية على القرص الذي يحمل المكتبة</translation>

@@ -37,6 +37,7 @@ COMMAND_MODULES = [
     "reader.commands.tags_cmd",
     "reader.commands.highlight_cmd",
     "reader.commands.notes_cmd",
+    "reader.commands.page_cmd",
     "reader.commands.export_cmd",
     "reader.commands.search_cmd",
     "reader.commands.reindex_cmd",

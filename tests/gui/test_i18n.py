@@ -245,6 +245,20 @@ def _compare_view(window: MainWindow) -> QWidget:
     return window  # a mode of the window: its chrome is checked with the window's
 
 
+def _pages_pane(window: MainWindow) -> QWidget:
+    from reader.gui.pages.pages_pane import PagesPane
+
+    library = window.library
+    article_id = library.articles.ids()[0]
+    highlight = library.highlights.create(article_id, 0, 5, color="claim")
+    page = library.pages.create("P", f"{{{{quote {highlight.id}}}}}\n\n{{{{quote {highlight.id + 1000}}}}}\n")
+    pane = PagesPane(library, window.shell)
+    pane.select_page(page.id)
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(pane.rendered.toPlainText().split("\n")[-1]) == arabic_ui  # the deleted quote, said
+    return pane
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
@@ -265,6 +279,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "restore dialog": _restore_dialog,
     "tag manager": _tag_manager,
     "compare view": _compare_view,
+    "pages pane": _pages_pane,
 }
 
 

@@ -22,6 +22,7 @@ from reader.core.library.events import Events
 from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
+from reader.core.library.pages import Pages
 from reader.core.library.tags import Tags
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
 from reader.core.quotes import tag_parents
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library.importing import ImportOptions, ImportReport
     from reader.core.library.maintenance import BackupEntry, BackupInfo, CheckReport, RestoreReport
     from reader.core.notes import NoteGroup
+    from reader.core.pages import RenderedPage
     from reader.core.search.index import SearchIndex, SyncReport
 
 DB_NAME = "library.sqlite3"
@@ -77,6 +79,7 @@ class Library:
         self.labels = Labels(self.database, self._events)
         self.collections = Collections(self.database, self._events)
         self.tags = Tags(self.database, self._events)
+        self.pages = Pages(self.database, self._events)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.index_keeper = IndexKeeper(self.search_index)
@@ -244,6 +247,10 @@ class Library:
             self.articles.tags(article_id),
             self.highlights.for_article(article_id),
         )
+
+    def export_page(self, ref: str) -> RenderedPage:
+        """PageSource (reader.core.exporters): a research page by id or title, read with its live quotes."""
+        return self.pages.render(self.pages.get(ref))
 
     # notes -----------------------------------------------------------------------------------------
     def notes(

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.models import ArticleNote, Highlight
 from reader.core.storage import tags as tag_rows
-from reader.core.storage.articles import marks
+from reader.core.storage.articles import chunks, marks
 from reader.core.storage.database import Transaction
 from reader.core.storage.tag_match import within_any
 
@@ -180,3 +180,15 @@ def set_article_note(tx: Transaction, article_id: int, text: str, now: str) -> N
         )
     else:
         tx.execute("DELETE FROM article_notes WHERE article_id = ?", (article_id,))
+
+
+def by_ids(tx: Transaction, highlight_ids: Iterable[int]) -> dict[int, Highlight]:
+    """The highlights that still exist among `highlight_ids`, by id (a research page's quotes)."""
+    wanted = sorted(set(highlight_ids))
+    found: dict[int, Highlight] = {}
+    for chunk in chunks(wanted):
+        rows = tx.execute(
+            f"SELECT {_COLUMNS} FROM highlights WHERE id IN ({marks(chunk)})", tuple(chunk)
+        ).fetchall()
+        found.update((h.id, h) for h in _to_highlights(tx, rows))
+    return found
