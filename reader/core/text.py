@@ -172,6 +172,25 @@ def normalize_arabic(text: str) -> str:
     return "".join(fold_char(ch) for ch in text)
 
 
+class _FoldTable(dict[int, str]):
+    """code point -> its folded form, filled on first use: `str.translate` with it folds a string as
+    `normalize_arabic` does (fold_char depends on one character alone), four times faster."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLDS = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """`text` folded for matching, as `normalize_arabic` does, through a translation table (the fast way
+    for filters that fold thousands of strings: the library list, the notebook)."""
+    return text.translate(_FOLDS)
+
+
 @dataclass(frozen=True, slots=True)
 class FoldedText:
     """A folded text and, for every folded character, the index of the original character it came from.
