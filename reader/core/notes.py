@@ -107,7 +107,24 @@ def fold_item(item: NoteItem) -> str:
 
 def item_from_row(row: Sequence[Any], tags: list[str], collections: Sequence[str]) -> NoteItem:
     """A NoteItem from one row of reader.core.storage.highlights.notebook_rows (NOTEBOOK_COLUMNS)."""
-    highlight = Highlight(*row[:11], tags, bool(row[11]), row[12], row[13])  # type: ignore[misc]
+    hid, article_id, start, end, exact, prefix, suffix, text_hash, color, style, note = row[:11]
+    highlight = Highlight(
+        hid,
+        article_id,
+        start,
+        end,
+        exact,
+        prefix,
+        suffix,
+        text_hash,
+        color,
+        style,
+        note,
+        tags,
+        bool(row[11]),
+        row[12],
+        row[13],
+    )
     item = NoteItem(highlight, row[14], row[15], row[16], row[17], tuple(collections))
     item.folded = fold_item(item)
     return item

@@ -220,6 +220,13 @@ class Library:
         )
 
     # notes -----------------------------------------------------------------------------------------
+    def export_highlight_articles(self, highlight_ids: Sequence[int]) -> dict[int, int]:
+        """highlight id -> its article's id, for those of `highlight_ids` that still exist."""
+        from reader.core.storage import highlights as highlight_rows
+
+        with self.database.read() as tx:
+            return highlight_rows.article_ids_of(tx, highlight_ids)
+
     def notebook(self) -> Notebook:
         """Every highlight with its card's data, read at once, to filter and group in memory
         (reader.core.notes; the window's notebook and `hawamish notes`)."""
@@ -248,8 +255,9 @@ class Library:
         if group_by is not None and group_by not in GROUP_KEYS:
             raise ValueError(f"group_by must be one of {GROUP_KEYS}, not {group_by!r}")
         selection = selection or NotesFilter()
-        extra = {"tags": (*selection.tags, *tags), "colors": (*selection.colors, *colors)}
-        selection = dataclasses.replace(selection, **extra)
+        selection = dataclasses.replace(
+            selection, tags=(*selection.tags, *tags), colors=(*selection.colors, *colors)
+        )
         return self.notebook().groups(selection, group_by, sort)
 
     def tags_in_use(self) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.models import ArticleNote, Highlight
 from reader.core.storage import tags as tag_rows
-from reader.core.storage.articles import marks
+from reader.core.storage.articles import chunks, marks
 from reader.core.storage.database import Transaction
 
 _COLUMNS = 'id, article_id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, updated'
@@ -79,6 +79,16 @@ def query(
         sql += " WHERE " + " AND ".join(where)
     sql += ' ORDER BY article_id, start, "end", id'
     return _to_highlights(tx, tx.execute(sql, params).fetchall())
+
+
+def article_ids_of(tx: Transaction, highlight_ids: Sequence[int]) -> dict[int, int]:
+    """highlight id -> its article's id, for the ids that exist."""
+    out: dict[int, int] = {}
+    for chunk in chunks(sorted(set(highlight_ids))):
+        out.update(
+            tx.execute(f"SELECT id, article_id FROM highlights WHERE id IN ({marks(chunk)})", tuple(chunk))
+        )
+    return out
 
 
 def count(tx: Transaction) -> int:
