@@ -41,7 +41,7 @@ from typing import Any
 
 from reader.core.models import Article, ColorLabel, Highlight
 from reader.core.quotes import normalize_tags
-from reader.core.text import fold
+from reader.core.text import fold, fold_many
 
 GROUP_KEYS = ("tag", "color", "article", "author", "outlet", "collection", "month")
 SORT_KEYS = ("position", "date", "created")
@@ -76,7 +76,7 @@ class NoteItem:
     article_outlet: str = ""
     article_published: str = ""
     collections: tuple[str, ...] = ()
-    #: quote, note, tags, title, author and outlet folded (reader.core.text.fold): what `text` filters match
+    #: quote, note, tags, title, author and outlet folded (`fold_items`): what `text` filters match
     folded: str = ""
 
     def to_json(self) -> dict[str, object]:
@@ -96,17 +96,23 @@ class NoteGroup:
     items: list[NoteItem] = field(default_factory=list)
 
 
-def fold_item(item: NoteItem) -> str:
+def matched_text(item: NoteItem) -> str:
+    """What a text filter looks in, unfolded: quote, note, tags, the article's title, author and outlet."""
     h = item.highlight
-    return fold(
-        _SEPARATOR.join(
-            (h.exact, h.note, " ".join(h.tags), item.article_title, item.article_author, item.article_outlet)
-        )
+    return _SEPARATOR.join(
+        (h.exact, h.note, " ".join(h.tags), item.article_title, item.article_author, item.article_outlet)
     )
 
 
+def fold_items(items: Sequence[NoteItem]) -> None:
+    """Fill each item's `folded` (all at once: reader.core.text.fold_many)."""
+    for item, folded in zip(items, fold_many([matched_text(i) for i in items]), strict=True):
+        item.folded = folded
+
+
 def item_from_row(row: Sequence[Any], tags: list[str], collections: Sequence[str]) -> NoteItem:
-    """A NoteItem from one row of reader.core.storage.highlights.notebook_rows (NOTEBOOK_COLUMNS)."""
+    """A NoteItem (not folded yet: `fold_items`) from one row of reader.core.storage.highlights.notebook_rows
+    (NOTEBOOK_COLUMNS)."""
     hid, article_id, start, end, exact, prefix, suffix, text_hash, color, style, note = row[:11]
     highlight = Highlight(
         hid,
@@ -125,9 +131,7 @@ def item_from_row(row: Sequence[Any], tags: list[str], collections: Sequence[str
         row[12],
         row[13],
     )
-    item = NoteItem(highlight, row[14], row[15], row[16], row[17], tuple(collections))
-    item.folded = fold_item(item)
-    return item
+    return NoteItem(highlight, row[14], row[15], row[16], row[17], tuple(collections))
 
 
 def unknown_colors(known: Iterable[str], colors: Iterable[str]) -> list[str]:
@@ -284,11 +288,12 @@ class Notebook:
         items = []
         for h in highlights:
             a = articles[h.article_id]
-            item = NoteItem(
-                h, a.title, a.author, a.outlet, a.published, tuple((collections or {}).get(a.id, ()))
+            items.append(
+                NoteItem(
+                    h, a.title, a.author, a.outlet, a.published, tuple((collections or {}).get(a.id, ()))
+                )
             )
-            item.folded = fold_item(item)
-            items.append(item)
+        fold_items(items)
         return cls(items, labels)
 
     def __len__(self) -> int:

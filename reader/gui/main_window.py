@@ -32,6 +32,7 @@ from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
 from reader.gui.library.library_controller import LibraryListController
 from reader.gui.modes import READING, WindowModes
+from reader.gui.notebook.notebook_controller import NotebookController
 from reader.gui.preferences.controller import PreferencesController
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.caret_browsing import CaretBrowsing
@@ -126,6 +127,10 @@ class MainWindow(QMainWindow):
             export_defaults=self._export_defaults,  # the preferences are built below; read when exporting
         )
         self.backup = BackupFlow(library, self.shell, self)
+        # View → Notebook (Ctrl+Shift+N): every highlight in one list; Export Selected… goes to the export
+        self.notebook = NotebookController(
+            library, self.shell, self, export_passages=self.export.export_passages
+        )
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # Edit → Preferences…; themes, typography and digits are applied from here on
         self.preferences = PreferencesController(

@@ -230,13 +230,13 @@ class Library:
     def notebook(self) -> Notebook:
         """Every highlight with its card's data, read at once, to filter and group in memory
         (reader.core.notes; the window's notebook and `hawamish notes`)."""
-        from reader.core.notes import Notebook, item_from_row
+        from reader.core.notes import Notebook, fold_items, item_from_row
         from reader.core.storage import highlights as highlight_rows
 
         with self.database.read() as tx:
             rows, tags, collections = highlight_rows.notebook_rows(tx)
-        no_tags: list[str] = []
-        items = [item_from_row(r, tags.get(r[0], no_tags), collections.get(r[1], ())) for r in rows]
+        items = [item_from_row(r, tags.get(r[0]) or [], collections.get(r[1], ())) for r in rows]
+        fold_items(items)
         return Notebook(items, self.labels.list())
 
     def notes(
