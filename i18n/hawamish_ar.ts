@@ -2600,6 +2600,58 @@
     <context>
         <name>NotebookView</name>
         <message>
+            <source>Filter highlights</source>
+            <translation>تصفية التظليلات</translation>
+        </message>
+        <message>
+            <source>Group by</source>
+            <translation>التجميع</translation>
+        </message>
+        <message>
+            <source>Sort by</source>
+            <translation>الترتيب</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Colour label</source>
+            <translation>تصنيف اللون</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>الكاتب</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <source>Collection</source>
+            <translation>المجموعة</translation>
+        </message>
+        <message>
+            <source>Article published since</source>
+            <translation>نُشر المقال منذ</translation>
+        </message>
+        <message>
+            <source>Article published until</source>
+            <translation>نُشر المقال حتى</translation>
+        </message>
+        <message>
+            <source>Highlights</source>
+            <translation>التظليلات</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>الملاحظة</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
             <source>Filter highlights and notes…</source>
             <translation>تصفية التظليلات والملاحظات…</translation>
         </message>

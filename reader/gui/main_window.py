@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # features first: a note being typed is saved, and no worker still uses the library once it closes
         self.annotations.close()
+        self.notebook.close()
         self.search.close()
         self.importer.cancel()
         self.reading.close()  # remembers where the article was left

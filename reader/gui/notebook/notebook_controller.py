@@ -106,6 +106,7 @@ class NotebookController(QObject):
         self._stale = True
         self._reload_again = False
         self._current_id: int | None = None  # the card the editor shows
+        self._closed = False
 
         self.view = NotebookView()
         view = self.view
@@ -174,8 +175,21 @@ class NotebookController(QObject):
         self.view.list.addAction(self.copy_action)
 
     # loading -----------------------------------------------------------------------------------------
+    def close(self) -> None:
+        """The window closes: the note being typed is saved, no read starts and a running one is waited
+        for (the library is closed after the window)."""
+        self.save_note()
+        self._closed = True
+        self._refresh_timer.stop()
+        task = self._load_task
+        if task is not None:
+            task.cancel()
+            task.wait(10.0)
+
     def reload(self) -> None:
         """Read the notebook again on a worker (a read already running is followed by one more)."""
+        if self._closed:
+            return
         if self._load_task is not None:
             self._reload_again = True
             return

@@ -51,6 +51,7 @@ from reader.gui.notebook.notebook_cards import NotebookDelegate
 from reader.gui.notebook.notebook_model import HIGHLIGHT_ID_ROLE, NotebookModel
 
 DATE_WIDTH = 96
+MINIMUM_WIDTH = 260
 
 
 class NotebookList(QTreeView):
@@ -164,8 +165,6 @@ class NotebookView(QWidget):
         follow_text_direction(self.text_edit)
         self.group_combo = self._combo("notebookGroupBy")
         self.sort_combo = self._combo("notebookSort")
-        for combo in (self.group_combo, self.sort_combo):  # their few choices are read whole
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("notebookCount")
 
@@ -180,6 +179,20 @@ class NotebookView(QWidget):
         self.collection_combo = self._combo("notebookFilterCollection")
         self.since_edit = self._date_edit("notebookFilterSince", self.tr("Since"))
         self.until_edit = self._date_edit("notebookFilterUntil", self.tr("Until"))
+
+        for widget, name in (
+            (self.text_edit, self.tr("Filter highlights")),
+            (self.group_combo, self.tr("Group by")),
+            (self.sort_combo, self.tr("Sort by")),
+            (self.tag_edit, self.tr("Tag")),
+            (self.label_combo, self.tr("Colour label")),
+            (self.author_combo, self.tr("Author")),
+            (self.outlet_combo, self.tr("Outlet")),
+            (self.collection_combo, self.tr("Collection")),
+            (self.since_edit, self.tr("Article published since")),
+            (self.until_edit, self.tr("Article published until")),
+        ):
+            widget.setAccessibleName(name)
 
         first = QHBoxLayout()
         first.addWidget(self.text_edit, 1)
@@ -225,6 +238,9 @@ class NotebookView(QWidget):
         self.tags_edit.setObjectName("notebookTagsEdit")
         self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas; Enter saves"))
         follow_text_direction(self.tags_edit)
+        self.list.setAccessibleName(self.tr("Highlights"))
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.tags_edit.setAccessibleName(self.tr("Tags"))
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.setContentsMargins(0, 4, 0, 0)
         editor_layout.addWidget(self.editor_title)
@@ -253,12 +269,16 @@ class NotebookView(QWidget):
         layout.addLayout(second)
         layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.text_edit)
+        # The window's centre stacks the modes, and a stack is as wide as its widest page's minimum: the
+        # filter bar's would widen the window's minimum in reading too. Below about 550 pixels the bar's
+        # fields get narrower than their text instead.
+        self.setMinimumWidth(MINIMUM_WIDTH)
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        combo.setMinimumContentsLength(5)
         return combo
 
     def _date_edit(self, name: str, placeholder: str) -> QLineEdit:
@@ -270,6 +290,7 @@ class NotebookView(QWidget):
         )
         edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # dates read left-to-right
         edit.setMaximumWidth(DATE_WIDTH)
+        edit.setMinimumWidth(DATE_WIDTH // 2)
         return edit
 
     # what the controller fills -----------------------------------------------------------------------
