@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.backup = BackupFlow(library, self.shell, self)
         # View → Notebook (Ctrl+Shift+N): every highlight in one list; Export Selected… goes to the export
         self.notebook = NotebookController(
-            library, self.shell, self, export_passages=self.export.export_passages
+            library, self.shell, self, settings=settings, export_passages=self.export.export_passages
         )
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # Edit → Preferences…; themes, typography and digits are applied from here on

@@ -207,23 +207,7 @@ def collect(
         blocks = tuple(article.blocks)
         views = tuple(_view(h, aid, blocks, labels) for h in raw)
         if request.article_ids or views or (note and not (request.colors or request.tags)):
-            articles.append(
-                ArticleView(
-                    article.id,
-                    article.title,
-                    article.author,
-                    article.outlet,
-                    article.url,
-                    article.published,
-                    article.language,
-                    article.content_hash,
-                    note,
-                    note_updated,
-                    tags,
-                    blocks,
-                    views,
-                )
-            )
+            articles.append(_article_view(article, ArticleNote(note, note_updated), tags, views))
         if progress is not None:
             progress(n + 1, len(ids))
     language = request.language or phrases.majority_language([a.language for a in articles])
@@ -234,6 +218,31 @@ def collect(
         include_article_text=request.include_article_text,
         page_size=request.page_size,
         language=language,
+    )
+
+
+def _article_view(
+    article: Article,
+    note: ArticleNote,
+    tags: tuple[str, ...],
+    highlights: tuple[HighlightView, ...],
+    section: str = "",
+) -> ArticleView:
+    return ArticleView(
+        article.id,
+        article.title,
+        article.author,
+        article.outlet,
+        article.url,
+        article.published,
+        article.language,
+        article.content_hash,
+        note.text,
+        note.updated,
+        tags,
+        tuple(article.blocks),
+        highlights,
+        section,
     )
 
 
@@ -272,24 +281,8 @@ def _collect_sections(
         for aid, chosen in by_article.items():
             article, note, tags, _ = read[aid]
             blocks = tuple(article.blocks)
-            articles.append(
-                ArticleView(
-                    article.id,
-                    article.title,
-                    article.author,
-                    article.outlet,
-                    article.url,
-                    article.published,
-                    article.language,
-                    article.content_hash,
-                    note.text,
-                    note.updated,
-                    tuple(sorted(tags)),
-                    blocks,
-                    tuple(_view(h, aid, blocks, labels) for h in chosen),
-                    section.heading,
-                )
-            )
+            views = tuple(_view(h, aid, blocks, labels) for h in chosen)
+            articles.append(_article_view(article, note, tuple(sorted(tags)), views, section.heading))
     language = request.language or phrases.majority_language([a.language for a in articles])
     return ExportDocument(
         tuple(articles),

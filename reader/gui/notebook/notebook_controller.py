@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QMenu, QWidget
 
 from reader.core.changes import Change
 from reader.core.errors import HawamishError
@@ -44,6 +44,9 @@ from reader.gui.shell import Shell
 MODE = "notebook"
 #: Changes closer together than this are read in one go.
 REFRESH_MS = 150
+#: Where the settings keep the grouping and the order chosen last.
+GROUP_KEY = "notebook/group_by"
+SORT_KEY = "notebook/sort"
 #: A pause in typing a note this long saves it.
 NOTE_SAVE_MS = 600
 
@@ -95,9 +98,13 @@ class NotebookController(QObject):
         shell: Shell,
         parent: QObject | None = None,
         *,
+        settings: QSettings | None = None,
         export_passages: ExportPassages | None = None,
     ) -> None:
+        """`settings` keep the grouping and the order the user last chose; `export_passages` opens the export
+        for passages chosen here (the export feature's)."""
         super().__init__(parent)
+        self._settings = settings
         self._library = library
         self._shell = shell
         self._export_passages = export_passages
@@ -112,6 +119,9 @@ class NotebookController(QObject):
         view = self.view
         view.fill(view.group_combo, group_names()[""], [(group_names()[k], k) for k in GROUP_KEYS])
         view.fill(view.sort_combo, sort_names()["position"], [(sort_names()[k], k) for k in SORT_KEYS[1:]])
+        if settings is not None:  # as the user left them
+            for combo, key in ((view.group_combo, GROUP_KEY), (view.sort_combo, SORT_KEY)):
+                combo.setCurrentIndex(max(0, combo.findData(str(settings.value(key, "")))))
         self._fill_choices()
 
         self.action = QAction(qta.icon("fa5s.book"), _t("&Notebook"), self)
@@ -133,6 +143,8 @@ class NotebookController(QObject):
             edit.textChanged.connect(lambda _text: self.apply())
         for edit in (view.since_edit, view.until_edit):
             edit.textChanged.connect(self._dates_edited)
+        view.group_combo.currentIndexChanged.connect(lambda _i: self._remember(GROUP_KEY, view.group_combo))
+        view.sort_combo.currentIndexChanged.connect(lambda _i: self._remember(SORT_KEY, view.sort_combo))
         for combo in (
             view.group_combo,
             view.sort_combo,
@@ -173,6 +185,10 @@ class NotebookController(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.view.list.addAction(self.copy_action)
+
+    def _remember(self, key: str, combo: QComboBox) -> None:
+        if self._settings is not None:
+            self._settings.setValue(key, str(combo.currentData() or ""))
 
     # loading -----------------------------------------------------------------------------------------
     def close(self) -> None:

@@ -165,6 +165,8 @@ class NotebookView(QWidget):
         follow_text_direction(self.text_edit)
         self.group_combo = self._combo("notebookGroupBy")
         self.sort_combo = self._combo("notebookSort")
+        for combo in (self.group_combo, self.sort_combo):  # their few choices read whole at 1024 pixels
+            combo.setMinimumContentsLength(11)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("notebookCount")
 
