@@ -2600,6 +2600,10 @@
     <context>
         <name>NotebookView</name>
         <message>
+            <source>Notebook</source>
+            <translation>دفتر الملاحظات</translation>
+        </message>
+        <message>
             <source>Filter highlights</source>
             <translation>تصفية التظليلات</translation>
         </message>

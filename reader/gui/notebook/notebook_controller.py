@@ -181,10 +181,6 @@ class NotebookController(QObject):
         self.export_action.setObjectName("notebookExportAction")
         self.export_action.triggered.connect(lambda _c=False: self.export_selected())
         self.export_action.setEnabled(self._export_passages is not None)
-        for action in (self.copy_action, self.open_action):  # their shortcuts work in the list
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.view.list.addAction(self.copy_action)
 
     def _remember(self, key: str, combo: QComboBox) -> None:
         if self._settings is not None:
@@ -241,10 +237,20 @@ class NotebookController(QObject):
         view = self.view
         if watched is view and event.type() == QEvent.Type.Show and self._stale:
             self.reload()
+        elif watched is view.list and event.type() == QEvent.Type.ShortcutOverride:
+            # Ctrl+C in the list copies its passages, not the article's selection (the window's Copy): taking
+            # the override makes it a key press here
+            assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Copy):
+                event.accept()
+                return True
         elif watched is view.list and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_current()
+                return True
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_selected()
                 return True
         elif watched is view.note_edit and event.type() == QEvent.Type.FocusOut:
             self.save_note()

@@ -155,6 +155,7 @@ class NotebookView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notebookView")
+        self.setWindowTitle(self.tr("Notebook"))
 
         # the filter bar ------------------------------------------------------------------------------
         self.text_edit = QLineEdit(self)

@@ -180,8 +180,13 @@ def test_copy_and_export_a_selection_grouped_as_shown(
     for highlight_id in (seeded.council, seeded.responsibility):
         index = view.model.index(view.model.row_of_highlight(highlight_id))
         selection.select(index, QItemSelectionModel.SelectionFlag.Select)
-    assert controller.copy_selected() == f"{EN_QUOTE}\n\n{AR1_QUOTE}"
+    QApplication.clipboard().clear()
+    view.list.setFocus()
+    qtbot.keyClick(
+        view.list, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier
+    )  # the list's, not the article's
     assert QApplication.clipboard().text() == f"{EN_QUOTE}\n\n{AR1_QUOTE}"
+    assert controller.copy_selected() == f"{EN_QUOTE}\n\n{AR1_QUOTE}"
     menu = controller.context_menu()
     assert [a.text() for a in menu.actions() if a.text()] == [
         "&Open",
