@@ -36,7 +36,7 @@ from reader.gui.common.label_display import label_display_name
 from reader.gui.common.numbers import local_number
 from reader.gui.common.workers import Task, run_task
 from reader.gui.library.metadata_dialog import join_tags, split_tags
-from reader.gui.notebook.notebook_model import HIGHLIGHT_ID_ROLE, ROW_ROLE, Row, rows_of
+from reader.gui.notebook.notebook_model import HIGHLIGHT_ID_ROLE, ROW_ROLE, Row
 from reader.gui.notebook.notebook_view import NotebookView
 from reader.gui.shell import Shell
 
@@ -324,9 +324,8 @@ class NotebookController(QObject):
         items = notebook.select(self.selection(), self.sort)
         groups = group_items(items, notebook.labels, group_by)
         view.delegate.no_value = no_value_names().get(group_by or "", "")
-        rows = rows_of(groups, headers=group_by is not None)
         place = self._place() if keep_place else None
-        if view.model.set_rows(rows) and place is not None:
+        if view.model.set_groups(groups, headers=group_by is not None) and place is not None:
             self._restore_place(*place)
         shown, total = len(items), len(notebook)
         if shown == total:
@@ -345,7 +344,7 @@ class NotebookController(QObject):
                     ),
                 )
             )
-        elif not rows:
+        elif not view.model.items:
             view.show_empty(
                 "<h3>{}</h3><p>{}</p>".format(_t("Nothing matches"), _t("Change or clear the filters."))
             )

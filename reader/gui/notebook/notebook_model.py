@@ -1,9 +1,10 @@
 """The notebook's list model: group headers and highlight cards in one flat list (reader.core.notes groups).
 
-One row a header or a card, never a widget: a library of 10,000 highlights is 10,000 rows of plain Python
-objects, painted by the card delegate (notebook_cards.py) only where they are visible. Cards drag their
-highlights out as MIME `application/x-hawamish-highlights` (a UTF-8 JSON list of highlight ids), which a
-research page accepts.
+One row a header or a card, never a widget: painted by the card delegate (notebook_cards.py) only where they
+are visible. The rows are two parallel lists, each row's card (None for a header) and its group: filling them
+is list concatenation in C, where an object a row cost most of a keystroke at 10,000 highlights. Cards drag
+their highlights out as MIME `application/x-hawamish-highlights` (a UTF-8 JSON list of highlight ids), which
+a research page accepts.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ HIGHLIGHT_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # a card's highlight id (None 
 
 @dataclass(slots=True)
 class Row:
-    """A header (`group`, `count`; item None) or a card (`item`; `group` is the group it is shown in)."""
+    """A header (`group`; item None) or a card (`item`; `group` is the group it is shown in)."""
 
     group: NoteGroup
     item: NoteItem | None = None
@@ -35,73 +36,78 @@ class Row:
     def is_header(self) -> bool:
         return self.item is None
 
-    def identity(self) -> tuple[object, ...]:
-        """What the row is, whatever its data: the same identities in the same order need no reset."""
-        if self.item is None:
-            return ("group", self.group.key)
-        return ("card", self.group.key, self.item.highlight.id)
 
-
-def rows_of(groups: Sequence[NoteGroup], *, headers: bool) -> list[Row]:
-    """The flat list the view shows: each group's header (when grouped) then its cards."""
-    rows: list[Row] = []
-    for group in groups:
-        if headers:
-            rows.append(Row(group))
-        rows.extend(Row(group, item) for item in group.items)
-    return rows
+def _same_card(a: NoteItem | None, b: NoteItem | None) -> bool:
+    return a is b or (a is not None and b is not None and a.highlight.id == b.highlight.id)
 
 
 class NotebookModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[Row] = []
+        self.items: list[NoteItem | None] = []
+        self.groups: list[NoteGroup] = []
+        self._group_keys: list[object] = []
 
     # filling -------------------------------------------------------------------------------------------
-    def set_rows(self, rows: list[Row]) -> bool:
-        """Show `rows`; True when the list was reset (its rows changed), False when the same rows got new
-        data in place (a note edited elsewhere: the scroll position and selection stay as they are)."""
-        same = len(rows) == len(self.rows) and all(
-            a.identity() == b.identity() for a, b in zip(rows, self.rows, strict=True)
+    def set_groups(self, groups: Sequence[NoteGroup], *, headers: bool) -> bool:
+        """Show `groups` (each one's header when `headers`, then its cards). True when the list was reset
+        (its rows changed); False when the same rows got new data in place (a note edited elsewhere: the
+        scroll position and the selection stay as they are)."""
+        items: list[NoteItem | None] = []
+        owners: list[NoteGroup] = []
+        for group in groups:
+            if headers:
+                items.append(None)
+            items.extend(group.items)
+            owners.extend([group] * (len(group.items) + (1 if headers else 0)))
+        same = (
+            len(items) == len(self.items)
+            and [g.key for g in groups] == self._group_keys
+            and all(map(_same_card, items, self.items))
         )
+        self._group_keys = [g.key for g in groups]
         if same:
-            self.rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            self.items, self.groups = items, owners
+            if items:
+                self.dataChanged.emit(self.index(0), self.index(len(items) - 1))
             return False
         self.beginResetModel()
-        self.rows = rows
+        self.items, self.groups = items, owners
         self.endResetModel()
         return True
 
+    @property
+    def rows(self) -> list[Row]:
+        """Every row as a Row (to walk the list; the view asks for one row at a time)."""
+        return [Row(group, item) for group, item in zip(self.groups, self.items, strict=True)]
+
     def row_of_highlight(self, highlight_id: int) -> int:
         """The first row showing `highlight_id` (-1 when none does)."""
-        for n, row in enumerate(self.rows):
-            if row.item is not None and row.item.highlight.id == highlight_id:
+        for n, item in enumerate(self.items):
+            if item is not None and item.highlight.id == highlight_id:
                 return n
         return -1
 
     def card_count(self) -> int:
-        return sum(1 for r in self.rows if r.item is not None)
+        return len(self.items) - self.items.count(None)
 
     # QAbstractListModel --------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.items)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        n = index.row()
+        item = self.items[n]
         if role == ROW_ROLE:
-            return row
+            return Row(self.groups[n], item)
         if role == HIGHLIGHT_ID_ROLE:
-            return row.item.highlight.id if row.item is not None else None
+            return item.highlight.id if item is not None else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if row.item is None:
-                return row.group.label
-            return row.item.highlight.exact
+            return self.groups[n].label if item is None else item.highlight.exact
         return None
 
     # flags(): not overridden. The tree view asks for every row's flags each time it lays the list out, and
@@ -116,7 +122,7 @@ class NotebookModel(QAbstractListModel):
         ids: list[int] = []
         quotes: list[str] = []
         for index in sorted(indexes, key=lambda i: i.row()):
-            item = self.rows[index.row()].item
+            item = self.items[index.row()]
             if item is not None and item.highlight.id not in ids:
                 ids.append(item.highlight.id)
                 quotes.append(item.highlight.exact)
