@@ -241,3 +241,28 @@ def test_a_side_pane_sits_beside_the_list(qtbot, window: MainWindow) -> None:
         pane.mapTo(controller.view, QPoint(0, 0)).x()
         > controller.view.list.mapTo(controller.view, QPoint(0, 0)).x()
     )
+
+
+def test_gui_view_notebook_screenshot_shows_it(tmp_path: Path, seeded: NotebookSeed) -> None:
+    from tests.gui.fixtures import run_hawamish
+
+    png, layout = tmp_path / "shot.png", tmp_path / "layout.json"
+    result = run_hawamish(
+        [
+            "--library",
+            str(seeded.dir),
+            "gui",
+            "--view",
+            "notebook",
+            "--screenshot",
+            str(png),
+            "--layout-json",
+            str(layout),
+        ],
+        HAWAMISH_CONFIG_DIR=str(tmp_path / "config"),
+    )
+    assert result.returncode == 0, result.stderr
+    widgets = json.loads(layout.read_text(encoding="utf-8"))["widgets"]
+    assert widgets["notebookView"][4] is True and widgets["notebookList"][4] is True
+    assert widgets["notebookEmpty"][4] is False  # the cards were read before the picture was taken
+    assert png.stat().st_size > 0
