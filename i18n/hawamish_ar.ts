@@ -2432,6 +2432,148 @@
         </message>
     </context>
     <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>no space left on the disk holding the library</source>
+            <translation>لا مساحة متبقية على القرص الذي يحمل المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>the library folder is read-only</source>
+            <translation>مجلد المكتبة للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>library busy: another Hawamish is writing to it; try again in a moment</source>
+            <translation>المكتبة مشغولة: نسخة أخرى من هوامش تكتب فيها؛ أعد المحاولة بعد قليل</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleInstance</name>
+        <message>
+            <location filename="../reader/gui/single_instance.py" line="1" />
+            <source>Hawamish is already open on this library: this is its window.</source>
+            <translation>هوامش مفتوح على هذه المكتبة من قبل: هذه نافذته.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>a library is a folder, and this is a file</source>
+            <translation>المكتبة مجلد، وهذا ملف</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore Library</source>
+            <translation>استعادة المكتبة</translation>
+        </message>
+        <message>
+            <source>Choose a backup. Everything in the library is replaced by what the backup holds; the library as it is now is saved in its backups folder first.</source>
+            <translation>اختر نسخة احتياطية. يحلّ محلّ كل ما في المكتبة ما تحويه النسخة، وتُحفظ المكتبة كما هي الآن في مجلد نسخها الاحتياطية أولًا.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>الحجم</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>أُنشئت</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>النسخ الاحتياطية</translation>
+        </message>
+        <message>
+            <source>No backups in the library's folder yet: choose a file with Other File…</source>
+            <translation>لا نسخ احتياطية في مجلد المكتبة بعد: اختر ملفًا بزر «ملف آخر…»</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>ا&amp;ستعادة…</translation>
+        </message>
+        <message>
+            <source>&amp;Other File…</source>
+            <translation>&amp;ملف آخر…</translation>
+        </message>
+        <message>
+            <source>Automatically, at start</source>
+            <translation>تلقائيًا، عند البدء</translation>
+        </message>
+        <message>
+            <source>Before an update of the library</source>
+            <translation>قبل تحديث المكتبة</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>قبل استعادة</translation>
+        </message>
+        <message>
+            <source>Before a repair</source>
+            <translation>قبل إصلاح</translation>
+        </message>
+        <message>
+            <source>By you</source>
+            <translation>يدويًا</translation>
+        </message>
+        <message>
+            <source>Restore From a Backup</source>
+            <translation>الاستعادة من نسخة احتياطية</translation>
+        </message>
+        <message>
+            <source>Hawamish backup (*.sqlite3);;All files (*)</source>
+            <translation>نسخة هوامش الاحتياطية (*.sqlite3);;كل الملفات (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreFlow</name>
+        <message>
+            <source>&amp;Restore From Backup…</source>
+            <translation>ا&amp;ستعادة من نسخة احتياطية…</translation>
+        </message>
+        <message>
+            <source>Replace the library's content with a backup's</source>
+            <translation>ضع محتوى نسخة احتياطية مكان محتوى المكتبة</translation>
+        </message>
+        <message>
+            <source>Reading the backup…</source>
+            <translation>جارٍ قراءة النسخة الاحتياطية…</translation>
+        </message>
+        <message>
+            <source>Replace everything in the library with this backup (articles: %1, highlights: %2)? The library as it is now is saved in its backups folder first.</source>
+            <translation>أتضع هذه النسخة الاحتياطية مكان كل ما في المكتبة (المقالات: %1، التظليلات: %2)؟ تُحفظ المكتبة كما هي الآن في مجلد نسخها الاحتياطية أولًا.</translation>
+        </message>
+        <message>
+            <source>Restore Library</source>
+            <translation>استعادة المكتبة</translation>
+        </message>
+        <message>
+            <source>Restoring the library…</source>
+            <translation>جارٍ استعادة المكتبة…</translation>
+        </message>
+        <message>
+            <source>Library restored. What it held before is saved in %1</source>
+            <translation>استُعيدت المكتبة. ما كانت تحويه قبلُ محفوظ في %1</translation>
+        </message>
+        <message>
+            <source>The library was not restored</source>
+            <translation>لم تُستعد المكتبة</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupFlow</name>
+        <message>
+            <source>The automatic backup was not saved: %1</source>
+            <translation>لم تُحفظ النسخة الاحتياطية التلقائية: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>NotebookController</name>
         <message>
             <source>Nothing</source>

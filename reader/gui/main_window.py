@@ -22,8 +22,9 @@ from reader.core.models import Article
 from reader.core.paths import resources_dir
 from reader.gui.annotations.controller import AnnotationController
 from reader.gui.backup.backup_flow import BackupFlow
+from reader.gui.backup.restore_flow import RestoreFlow
 from reader.gui.common.accessibility import name_unlabelled_controls
-from reader.gui.common.error_text import describe_error
+from reader.gui.common.error_text import describe_error, print_unattended
 from reader.gui.common.library_events import LibraryEvents
 from reader.gui.common.shortcut_text import isolate_shortcut_text
 from reader.gui.export.export_controller import EXPORT_FOLDER_KEY, ExportController
@@ -63,10 +64,19 @@ class MainWindow(QMainWindow):
     search_requested = Signal(str)
 
     def __init__(
-        self, library: Library, settings: QSettings, lang: str = "en", parent: QWidget | None = None
+        self,
+        library: Library,
+        settings: QSettings,
+        lang: str = "en",
+        parent: QWidget | None = None,
+        *,
+        interactive: bool = True,
     ) -> None:
         super().__init__(parent)
         self.library = library
+        # False for --screenshot: nobody is there to close a dialog, so errors go to stderr and are counted
+        self.interactive = interactive
+        self.unattended_errors = 0
         self.settings = settings
         self.lang = lang
         self.setObjectName("mainWindow")
@@ -127,6 +137,7 @@ class MainWindow(QMainWindow):
             export_defaults=self._export_defaults,  # the preferences are built below; read when exporting
         )
         self.backup = BackupFlow(library, self.shell, self)
+        self.restore = RestoreFlow(library, self.shell, self)
         # View → Notebook (Ctrl+Shift+N): every highlight in one list; Export Selected… goes to the export
         self.notebook = NotebookController(
             library, self.shell, self, settings=settings, export_passages=self.export.export_passages
@@ -364,6 +375,10 @@ class MainWindow(QMainWindow):
         )
 
     def show_error(self, error: BaseException, title: str | None = None) -> None:
+        if not self.interactive:  # a modal dialog would wait for a click that cannot come
+            self.unattended_errors += 1
+            print_unattended(error)
+            return
         QMessageBox.warning(self, title or self.tr("Hawamish"), describe_error(error))
 
     # state ---------------------------------------------------------------------------------------

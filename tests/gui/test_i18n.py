@@ -209,6 +209,15 @@ def _preferences_dialog(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _restore_dialog(window: MainWindow) -> QWidget:
+    from reader.gui.backup.restore_dialog import RestoreDialog
+
+    window.library.daily_backup()
+    dialog = RestoreDialog(window.library.backups(), window)
+    assert dialog.list.topLevelItemCount() == 1
+    return dialog
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 def _notebook(window: MainWindow) -> QWidget:
     import time
@@ -242,6 +251,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "library filters": _library_filters,
     "shortcuts sheet": _shortcuts_sheet,
     "preferences dialog": _preferences_dialog,
+    "restore dialog": _restore_dialog,
     "notebook": _notebook,
 }
 

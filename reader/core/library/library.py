@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.changes import Change, ChangeKind, ChangeOp, Listener
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.exporters.atomic import error_for
 from reader.core.library.articles import Articles
 from reader.core.library.collections import Collections
 from reader.core.library.events import Events
@@ -36,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.importers import ImportResult
     from reader.core.library.annotation_import import AnnotationImportResult
     from reader.core.library.importing import ImportOptions, ImportReport
-    from reader.core.library.maintenance import BackupInfo, CheckReport, RestoreReport
+    from reader.core.library.maintenance import BackupEntry, BackupInfo, CheckReport, RestoreReport
     from reader.core.notes import Notebook, NoteGroup, NotesFilter
     from reader.core.search.index import SearchIndex, SyncReport
 
@@ -48,10 +50,26 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 
+def _open_database(folder: Path) -> Database:
+    """The folder's database; a clear error, not an OSError's traceback, when the folder cannot hold one.
+
+    A database an older Hawamish wrote is copied into backups/ before it is migrated."""
+    if folder.exists() and not folder.is_dir():
+        raise HawamishError(ErrorCode.LIBRARY_NOT_FOLDER, str(folder))
+    if (folder / DB_NAME).is_file():
+        from reader.core.library.maintenance import backup_before_migration
+
+        backup_before_migration(folder / DB_NAME, folder / BACKUP_DIR)
+    try:
+        return Database(folder / DB_NAME)
+    except OSError as exc:  # a folder that cannot be created or written (permissions, full disk)
+        raise error_for(exc, folder) from exc
+
+
 class Library:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.database = Database(self.folder / DB_NAME)
+        self.database = _open_database(self.folder)
         self._events = Events()
         self.articles = Articles(self.database, self._events)
         self.highlights = Highlights(self.database, self._events)
@@ -73,6 +91,12 @@ class Library:
     @property
     def backup_dir(self) -> Path:
         return self.folder / BACKUP_DIR
+
+    @property
+    def read_only_cause(self) -> HawamishError | None:
+        """Why this library opened for reading only (LIBRARY_DISK_FULL or READ_ONLY), None when it is writable;
+        every write raises it."""
+        return self.database.read_only_cause
 
     @staticmethod
     def exists_in(folder: Path) -> bool:
@@ -281,6 +305,25 @@ class Library:
         from reader.core.library import maintenance
 
         return maintenance.backup_library(self, Path(destination), into_folder=into_folder)
+
+    def daily_backup(self) -> BackupInfo | None:
+        """Today's automatic backup in backups/, once a day (the app's start; the last 7 are kept); None
+        when there was one today already or the library is empty. Does not hold up other reads and writes."""
+        from reader.core.library import maintenance
+
+        return maintenance.daily_backup(self)
+
+    def backups(self) -> list[BackupEntry]:
+        """The backups in the library's backups/ folder, newest first (File → Restore… lists them)."""
+        from reader.core.library import maintenance
+
+        return maintenance.list_backups(self.backup_dir)
+
+    def describe_backup(self, path: Path | str) -> BackupInfo:
+        """What a backup file holds, after checking it is an intact Hawamish database this version reads."""
+        from reader.core.library import maintenance
+
+        return maintenance.describe_backup(Path(path))
 
     def restore(self, source: Path | str) -> RestoreReport:
         """Replace the content with a backup's (the current content is saved in backups/ first)."""
