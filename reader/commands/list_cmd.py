@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(func=run)
 
 
-def _date(value: str, parser_name: str) -> str:
+def date_option(value: str, parser_name: str) -> str:
     from reader.core.errors import ErrorCode, HawamishError
     from reader.core.importers.common import normalise_date
 
@@ -55,8 +55,8 @@ def run(args: argparse.Namespace, ctx) -> int:
         author=args.author,
         outlet=args.outlet,
         language=args.lang,
-        since=_date(args.since, "since"),
-        until=_date(args.until, "until"),
+        since=date_option(args.since, "since"),
+        until=date_option(args.until, "until"),
         has_highlights=args.has_highlights,
     )
     articles = library.articles.list(selection)

@@ -34,6 +34,8 @@ from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
 from reader.gui.library.library_controller import LibraryListController
 from reader.gui.modes import READING, WindowModes
+from reader.gui.notebook.notebook_controller import NotebookController
+from reader.gui.pages.pages_pane import PagesPane
 from reader.gui.preferences.controller import PreferencesController
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.caret_browsing import CaretBrowsing
@@ -140,7 +142,16 @@ class MainWindow(QMainWindow):
         )
         self.backup = BackupFlow(library, self.shell, self)
         self.restore = RestoreFlow(library, self.shell, self)
+        # View → Notebook (Ctrl+Shift+N): every highlight in one list; Export Selected… goes to the export
+        self.notebook = NotebookController(
+            library, self.shell, self, settings=settings, export_passages=self.export.export_passages
+        )
         self.compare = CompareController(library, self.shell, self)  # View → Compare (a mode)
+        # research pages beside the notebook's list; quotes come from the notebook and the compare view
+        self.pages = PagesPane(library, self.shell)
+        self.notebook.view.set_side_pane(self.pages)
+        self.notebook.insert_quotes_requested.connect(self.pages.insert_quotes)
+        self.compare.insert_quotes_requested.connect(self.pages.insert_quotes)
         self.tag_manager = TagManager(library, self.shell, self)  # Edit → Manage Tags…
         # the notes panel's tag field completes from the library's tags
         self.tag_completion = LiveTagCompleter(self.annotations.panel.tags_edit, library.tags_in_use)
@@ -400,6 +411,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # features first: a note being typed is saved, and no worker still uses the library once it closes
         self.annotations.close()
+        self.notebook.close()
+        self.pages.shut()
         self.search.close()
         self.compare.close()
         self.importer.cancel()

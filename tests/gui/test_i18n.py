@@ -260,6 +260,22 @@ def _pages_pane(window: MainWindow) -> QWidget:
 
 
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
+def _notebook(window: MainWindow) -> QWidget:
+    import time
+
+    controller = window.notebook
+    controller.action.trigger()
+    deadline = time.monotonic() + 15
+    while (controller.notebook is None or controller._load_task is not None) and time.monotonic() < deadline:
+        QApplication.processEvents()
+    view = controller.view
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(view.text_edit.placeholderText()) == arabic_ui
+    assert has_arabic(view.group_combo.itemText(0)) == arabic_ui
+    assert has_arabic(controller.context_menu().actions()[0].text()) == arabic_ui
+    return view
+
+
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
     "import summary": _import_summary,
@@ -280,6 +296,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "tag manager": _tag_manager,
     "compare view": _compare_view,
     "pages pane": _pages_pane,
+    "notebook": _notebook,
 }
 
 

@@ -7,6 +7,7 @@ step, import, export, notes, backup/restore/check, and it tells listeners what c
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library.annotation_import import AnnotationImportResult
     from reader.core.library.importing import ImportOptions, ImportReport
     from reader.core.library.maintenance import BackupEntry, BackupInfo, CheckReport, RestoreReport
-    from reader.core.notes import NoteGroup
+    from reader.core.notes import Notebook, NoteGroup, NotesFilter
     from reader.core.pages import RenderedPage
     from reader.core.search.index import SearchIndex, SyncReport
 
@@ -253,16 +254,45 @@ class Library:
         return self.pages.render(self.pages.get(ref))
 
     # notes -----------------------------------------------------------------------------------------
-    def notes(
-        self, *, tags: Iterable[str] = (), colors: Iterable[str] = (), group_by: str | None = None
-    ) -> list[NoteGroup]:
-        """Highlights with any of `tags` and any of `colors` (when given), grouped (reader.core.notes)."""
-        from reader.core.notes import group_highlights
+    def export_highlight_articles(self, highlight_ids: Sequence[int]) -> dict[int, int]:
+        """highlight id -> its article's id, for those of `highlight_ids` that still exist."""
+        from reader.core.storage import highlights as highlight_rows
 
-        tag_list, color_list = list(tags), list(colors)
-        highlights = self.highlights.query(tags=tag_list or None, colors=color_list or None)
-        articles = {a.id: a for a in self.articles.list()}
-        return group_highlights(highlights, articles, self.labels.list(), group_by)
+        with self.database.read() as tx:
+            return highlight_rows.article_ids_of(tx, highlight_ids)
+
+    def notebook(self) -> Notebook:
+        """Every highlight with its card's data, read at once, to filter and group in memory
+        (reader.core.notes; the window's notebook and `hawamish notes`)."""
+        from reader.core.notes import Notebook, fold_items, item_from_row
+        from reader.core.storage import highlights as highlight_rows
+
+        with self.database.read() as tx:
+            rows, tags, collections = highlight_rows.notebook_rows(tx)
+        items = [item_from_row(r, tags.get(r[0]) or [], collections.get(r[1], ())) for r in rows]
+        fold_items(items)
+        return Notebook(items, self.labels.list())
+
+    def notes(
+        self,
+        selection: NotesFilter | None = None,
+        *,
+        tags: Iterable[str] = (),
+        colors: Iterable[str] = (),
+        group_by: str | None = None,
+        sort: str = "position",
+    ) -> list[NoteGroup]:
+        """Highlights `selection` keeps (plus any of `tags` and any of `colors` when given), sorted and
+        grouped (reader.core.notes)."""
+        from reader.core.notes import GROUP_KEYS, NotesFilter
+
+        if group_by is not None and group_by not in GROUP_KEYS:
+            raise ValueError(f"group_by must be one of {GROUP_KEYS}, not {group_by!r}")
+        selection = selection or NotesFilter()
+        selection = dataclasses.replace(
+            selection, tags=(*selection.tags, *tags), colors=(*selection.colors, *colors)
+        )
+        return self.notebook().groups(selection, group_by, sort)
 
     def tags_in_use(self) -> list[str]:
         """Every tag on an article or a highlight, once each, and the parents of hierarchical ones (a filter
