@@ -52,7 +52,7 @@ def error_json(error: HawamishError) -> dict[str, str | int]:
     }
 
 
-def _sync(library: Library, index: SearchIndex, ctx: CommandContext) -> None:
+def sync_index(library: Library, index: SearchIndex, ctx: CommandContext) -> None:
     try:
         library.index_keeper.catch_up(timeout=SYNC_WAIT, index=index)
     except HawamishError as exc:
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace, ctx, stdin=None) -> int:
     library = ctx.library
     index = library.search_index(procs=build_processes())  # a rebuild here may use both cores
     try:
-        _sync(library, index, ctx)
+        sync_index(library, index, ctx)
         if query == "-":
             return _batch(index, args, ctx, stdin or sys.stdin)
         try:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.changes import Change, ChangeKind, ChangeOp, Listener
+from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library.articles import Articles
 from reader.core.library.collections import Collections
 from reader.core.library.events import Events
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library.maintenance import BackupInfo, CheckReport, RestoreReport
     from reader.core.notes import NoteGroup
     from reader.core.search.index import SearchIndex, SyncReport
+    from reader.core.search.related import RelatedResults
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
@@ -116,6 +118,32 @@ class Library:
     ) -> Any:
         """Run a query (reader.core.search.query's language) -> SearchResults; HawamishError for a bad one."""
         return self.search_index().search(text, limit=limit, kinds=kinds, filters=filters)
+
+    def related(self, article_id: int, highlight_id: int | None = None, *, limit: int = 10) -> RelatedResults:
+        """More like this: articles like an article, or like one of its highlights (its passage and note),
+        best first, with the key terms used; the article itself and copies of its text are left out.
+        NOT_FOUND for an unknown article or highlight (reader.core.search.related)."""
+        article = self.articles.get(article_id)
+        text = self.articles.text(article_id)
+        if highlight_id is None:
+            title, texts = article.title, [text, self.articles.note(article_id)]
+        else:
+            highlight = self.highlights.get(highlight_id)
+            if highlight.article_id != article_id:
+                raise HawamishError(
+                    ErrorCode.NOT_FOUND, detail=f"highlight {highlight_id} is not in article {article_id}"
+                )
+            title, texts = "", [highlight.exact, highlight.note]
+        results: RelatedResults = self.search_index().related(
+            title,
+            texts,
+            article_id=article_id,
+            highlight_id=highlight_id,
+            exclude=(article_id,),
+            duplicate_of=text,
+            limit=limit,
+        )
+        return results
 
     def sync_index(
         self, progress: Progress | None = None, cancel: Cancel | None = None, *, timeout: float | None = None

@@ -420,3 +420,18 @@ class SearchIndex:
             self._close_reader()
             self.rebuild()
         return run_search(self, text, limit=limit, kinds=kinds, filters=filters)
+
+    def related(self, title: str, texts: Sequence[str], **options: Any) -> Any:
+        """Articles like a text (related.find_related's options), with search's handling of a broken index."""
+        from reader.core.search.related import find_related
+
+        try:
+            return find_related(self, title, texts, **options)
+        except HawamishError:
+            raise
+        except _BrokenIndexError:
+            self.sync()
+        except Exception:  # damaged while reading: rebuild from SQLite, then try once more
+            self._close_reader()
+            self.rebuild()
+        return find_related(self, title, texts, **options)
