@@ -40,13 +40,32 @@ def ant_section(article: Article) -> str:
     return f"{parts[-3]}/{parts[-2]}" if len(parts) >= 3 else article.outlet
 
 
-def saudi_section(article: Article) -> str:
+def ant_category(article: Article) -> str:
+    """ANT: the section alone (sport, economy, …), whichever outlet."""
+    return ant_section(article).rpartition("/")[2]
+
+
+def outlet(article: Article) -> str:
     return article.outlet
 
 
-CORPORA: dict[str, tuple[Path, Callable[[Article], str]]] = {
-    "ar-saudinewsnet": (SHARED / "ar-saudinewsnet", saudi_section),
-    "ar-ant": (SHARED / "ar-ant", ant_section),
+def author(article: Article) -> str:
+    return article.author
+
+
+Measure = tuple[str, Callable[[Article], str]]
+#: corpus → (folder, what a sample is shown with, the measures: same <name> as the source)
+CORPORA: dict[str, tuple[Path, Callable[[Article], str], list[Measure]]] = {
+    "ar-saudinewsnet": (
+        SHARED / "ar-saudinewsnet",
+        outlet,
+        [("outlet", outlet), ("author", author)],
+    ),
+    "ar-ant": (
+        SHARED / "ar-ant",
+        ant_section,
+        [("outlet and section", ant_section), ("section (any outlet)", ant_category), ("outlet", outlet)],
+    ),
 }
 
 
@@ -66,19 +85,22 @@ def open_library(name: str, folder: Path, keep: Path | None) -> Library:
 
 
 def evaluate(
-    name: str, library: Library, section_of: Callable[[Article], str], sample: int, show: int
+    name: str,
+    library: Library,
+    section_of: Callable[[Article], str],
+    measures: list[Measure],
+    sample: int,
+    show: int,
 ) -> None:
     articles = {a.id: a for a in library.articles.list()}
     ids = sorted(articles)
     rng = random.Random(14)
     picked = rng.sample(ids, min(sample, len(ids)))
-    sections = Counter(section_of(a) for a in articles.values())
-    authors = Counter(a.author for a in articles.values() if a.author)
+    counts = [Counter(key(a) for a in articles.values()) for _name, key in measures]
     total = len(ids)
-    same_section: list[float] = []
-    same_author: list[float] = []
-    chance_section: list[float] = []
-    chance_author: list[float] = []
+    same: list[list[float]] = [[] for _m in measures]
+    chance: list[list[float]] = [[] for _m in measures]
+    empty = 0
     latencies: list[float] = []
     shown: list[tuple[Article, list[tuple[Article, float]], list[str]]] = []
     for article_id in picked:
@@ -88,29 +110,26 @@ def evaluate(
         latencies.append(time.perf_counter() - started)
         hits = [(articles[h.article_id], h.score) for h in related.hits]
         if not hits:
+            empty += 1
             continue
-        section = section_of(source)
-        same_section.append(sum(section_of(a) == section for a, _s in hits) / len(hits))
-        chance_section.append((sections[section] - 1) / (total - 1))
-        if source.author:
-            same_author.append(sum(a.author == source.author for a, _s in hits) / len(hits))
-            chance_author.append((authors[source.author] - 1) / (total - 1))
+        for (_name, key), count, same_list, chance_list in zip(measures, counts, same, chance, strict=True):
+            value = key(source)
+            if not value:  # no author: not counted for that measure
+                continue
+            same_list.append(sum(key(a) == value for a, _s in hits) / len(hits))
+            chance_list.append((count[value] - 1) / (total - 1))
         if len(shown) < show:
             shown.append((source, hits, [t.word for t in related.terms[:8]]))
 
     print(f"\n## {name}: {total} articles, {len(picked)} sampled, top {TOP}  (nproc {os.cpu_count()})")
     print(f"{'measure':<34} {'related':>8} {'chance':>8}")
-    print(
-        f"{'same outlet section':<34} {statistics.mean(same_section):8.3f} {statistics.mean(chance_section):8.3f}"
-    )
-    if same_author:
-        print(
-            f"{'same author':<34} {statistics.mean(same_author):8.3f} {statistics.mean(chance_author):8.3f}"
-        )
+    for (measure, _key), same_list, chance_list in zip(measures, same, chance, strict=True):
+        label = f"same {measure}"
+        print(f"{label:<34} {statistics.mean(same_list):8.3f} {statistics.mean(chance_list):8.3f}")
     latencies.sort()
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     print(f"{'latency median / p95 (ms)':<34} {1000 * statistics.median(latencies):8.1f} {1000 * p95:8.1f}")
-    print(f"{'articles with no related result':<34} {len(picked) - len(same_section):8d}")
+    print(f"{'articles with no related result':<34} {empty:8d}")
     for number, (source, hits, words) in enumerate(shown, 1):
         print(f"\n[{name} {number}] {source.id} {source.title}  — {section_of(source)} · {source.author}")
         print(f"    key words: {' '.join(words)}")
@@ -127,12 +146,12 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=15, help="articles printed per corpus for judging")
     parser.add_argument("--keep", type=Path, help="import each corpus once into this folder")
     args = parser.parse_args()
-    for name, (folder, section_of) in CORPORA.items():
+    for name, (folder, section_of, measures) in CORPORA.items():
         if not folder.exists():
             print(f"(no {folder}: skipped)", file=sys.stderr)
             continue
         with open_library(name, folder, args.keep) as library:
-            evaluate(name, library, section_of, args.sample, args.show)
+            evaluate(name, library, section_of, measures, args.sample, args.show)
 
 
 if __name__ == "__main__":

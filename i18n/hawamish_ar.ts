@@ -2427,4 +2427,12 @@
             <translation>مسطّر</translation>
         </message>
     </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>a saved search named {name} already exists</source>
+            <translation>يوجد بحث محفوظ باسم {name} من قبل</translation>
+        </message>
+    </context>
 </TS>

@@ -39,6 +39,7 @@ COMMAND_MODULES = [
     "reader.commands.export_cmd",
     "reader.commands.search_cmd",
     "reader.commands.related_cmd",
+    "reader.commands.saved_cmd",
     "reader.commands.reindex_cmd",
     "reader.commands.check_cmd",
     "reader.commands.backup_cmd",

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 
+from reader.commands.search_cmd import sync_index
+
 #: Key words listed above the text output (the JSON has every one).
 SHOWN_TERMS = 12
-
-from reader.commands.search_cmd import sync_index
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

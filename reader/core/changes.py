@@ -17,6 +17,7 @@ class ChangeKind(StrEnum):
     ARTICLE_NOTE = "article_note"  # an article's own note
     LABELS = "labels"  # colour labels (names, colours, order)
     COLLECTIONS = "collections"  # the set of collections or their names (membership: ARTICLE updates too)
+    SAVED_SEARCHES = "saved_searches"  # the saved searches (their names, queries, filters)
     LIBRARY = "library"  # everything may have changed (a restore replaced the content)
 
 

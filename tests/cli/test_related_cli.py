@@ -75,3 +75,36 @@ def test_related_errors(capsys, topics_dir) -> None:
     assert code == 1 and "not found" in err
     code, _out, err = run(capsys, "--library", folder, "related", ids["oil_1"], "--limit", "0")
     assert code == 2 and "--limit" in err
+
+
+def test_saved_search_on_the_command_line(capsys, topics_dir) -> None:
+    folder, ids = topics_dir
+    code, out, err = run(capsys, "--library", folder, "search", "--save", "نفط", "النفط", "--kind", "article")
+    assert code == 0 and "saved as نفط" in err and OIL_1[0] in out
+    code, out, _ = run(capsys, "--library", folder, "--json", "saved", "list")
+    assert json.loads(out) == [
+        {
+            "name": "نفط",
+            "query": "النفط",
+            "filters": {"kinds": ["article"]},
+            "created": json.loads(out)[0]["created"],
+            "articles": 2,
+        }
+    ]
+    code, out, _ = run(capsys, "--library", folder, "--json", "search", "--saved", "نفط")
+    assert code == 0
+    assert {h["article_id"] for h in json.loads(out)["hits"]} == {ids["oil_1"], ids["oil_2"]}
+    with Library(folder) as library:  # the library changes: the smart collection follows
+        library.articles.delete(ids["oil_2"])
+    code, out, _ = run(capsys, "--library", folder, "--json", "list", "--saved", "نفط")
+    assert [a["id"] for a in json.loads(out)] == [ids["oil_1"]]
+    assert run(capsys, "--library", folder, "saved", "rename", "نفط", "oil")[0] == 0
+    code, out, _ = run(capsys, "--library", folder, "saved", "list")
+    assert "oil  النفط  [kinds=article]" in out
+    assert run(capsys, "--library", folder, "saved", "delete", "oil")[0] == 0
+    code, out, _ = run(capsys, "--library", folder, "saved", "list")
+    assert out == ""
+    code, _out, err = run(capsys, "--library", folder, "search", "--saved", "oil")
+    assert code == 1 and "not found" in err
+    code, _out, err = run(capsys, "--library", folder, "search")
+    assert code == 2 and "--saved" in err
