@@ -219,6 +219,8 @@ def run_app(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: print(f"hawamish-shown {time.time():.6f}", file=sys.stderr, flush=True))
     if args.search:
         main_window.search_requested.emit(args.search)
+    if getattr(args, "related", None) is not None:
+        main_window.related.show_related(int(args.related))
     if once:
         QTimer.singleShot(50, lambda: _when_idle(app, main_window, args.screenshot, args.layout_json))
     status = app.exec()

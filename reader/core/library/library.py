@@ -22,6 +22,7 @@ from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
 from reader.core.library.saved_searches import SavedSearches
+from reader.core.library.search_history import SearchHistory
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
 from reader.core.storage import Database
 from reader.core.storage import settings as setting_rows
@@ -60,6 +61,7 @@ class Library:
         self.labels = Labels(self.database, self._events)
         self.collections = Collections(self.database, self._events)
         self.saved_searches = SavedSearches(self.database, self._events, self.search_index)
+        self.search_history = SearchHistory(self.database)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.index_keeper = IndexKeeper(self.search_index)

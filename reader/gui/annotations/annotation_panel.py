@@ -12,7 +12,7 @@ the right, it appears on the left when the UI is right-to-left (QMainWindow mirr
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import qtawesome as qta
 from PySide6.QtCore import QLocale, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
@@ -62,6 +62,7 @@ class AnnotationPanel(QDockWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._card_menu_extenders: list[Callable[[QMenu, Highlight], None]] = []
         self.setObjectName("annotationPanel")
         self.setWindowTitle(self.tr("Notes"))
         self.setFeatures(
@@ -607,9 +608,15 @@ class AnnotationPanel(QDockWidget):
         else:
             menu.addAction(self.tr("Show in Article"), lambda: self.activated.emit(h.id))
         menu.addAction(self.tr("Edit Note"), lambda: self.select_highlight(h.id, focus_note=True))
+        for extend in self._card_menu_extenders:  # other features' entries (More Like This)
+            extend(menu, h)
         menu.addSeparator()
         menu.addAction(self.delete_action)
         menu.exec(view.viewport().mapToGlobal(pos))
+
+    def extend_card_menu(self, extend: Callable[[QMenu, Highlight], None]) -> None:
+        """Add entries to a highlight card's context menu each time it opens (the window wires it)."""
+        self._card_menu_extenders.append(extend)
 
     def flush(self) -> None:
         """Save anything being typed (before the article changes or the window closes)."""

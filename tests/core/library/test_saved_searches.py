@@ -96,3 +96,30 @@ def test_kept_in_the_library_and_a_damaged_value_reads_as_none(library_dir) -> N
         assert library.saved_searches.get("نفط").filters == {"date_from": "2015"}
         library.set_setting(SETTING_KEY, "{not json")
         assert library.saved_searches.list() == []
+
+
+def test_search_history_keeps_the_last_queries_once_each(library_dir) -> None:
+    from reader.core.library.search_history import HISTORY_SIZE
+
+    with Library(library_dir) as library:
+        history = library.search_history
+        assert history.list() == []
+        history.add("النفط")
+        history.add("أوبك")
+        history.add("  النفط ")  # searched again: moves up, kept once
+        history.add("   ")
+        assert history.list() == ["النفط", "أوبك"]
+        history.add("Oil  prices")
+        history.add("oil prices")  # same but for case and spaces
+        assert history.list() == ["oil prices", "النفط", "أوبك"]
+        for i in range(HISTORY_SIZE + 5):
+            history.add(f"query {i}")
+        assert len(history.list()) == HISTORY_SIZE
+        assert history.list()[0] == f"query {HISTORY_SIZE + 4}"
+    with Library(library_dir) as library:  # kept with the library
+        assert len(library.search_history.list()) == HISTORY_SIZE
+        library.search_history.clear()
+        assert library.search_history.list() == []
+        library.set_setting("search_history", "[damaged")
+        assert library.search_history.list() == []
+        assert library.search_history.add("x") == ["x"]
