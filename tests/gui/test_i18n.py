@@ -209,6 +209,32 @@ def _preferences_dialog(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _save_search_dialog(window: MainWindow) -> QWidget:
+    window.search.panel.box.setText("margins")
+    window.search.memory.ask_save()
+    dialog = window.search.memory.name_dialog
+    assert dialog is not None
+    assert has_arabic(dialog.labelText()) == (window.lang == "ar")
+    return dialog
+
+
+def _related_panel(window: MainWindow) -> QWidget:
+    related = window.related
+    related.show_related(window.library.articles.ids()[0])
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(related.panel.message.text()) == arabic_ui  # looking…
+    assert has_arabic(related.toggle_action.text()) == arabic_ui
+    return related.dock
+
+
+def _rename_saved_search_dialog(window: MainWindow) -> QWidget:
+    window.library.saved_searches.save("margins", "margins")
+    collections = window.library_list.collections
+    collections.ask_rename_saved("margins")
+    assert collections.name_dialog is not None
+    return collections.name_dialog
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
@@ -226,6 +252,9 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "library filters": _library_filters,
     "shortcuts sheet": _shortcuts_sheet,
     "preferences dialog": _preferences_dialog,
+    "save search dialog": _save_search_dialog,
+    "related panel": _related_panel,
+    "rename saved search dialog": _rename_saved_search_dialog,
 }
 
 

@@ -599,8 +599,12 @@ class AnnotationPanel(QDockWidget):
         if item is None:
             return
         self._set_current(item.data(ID_ROLE))
+        menu = self.build_card_menu(self._highlights[item.data(ID_ROLE)])
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    def build_card_menu(self, h: Highlight) -> QMenu:
+        """A highlight card's context menu (the caller shows it)."""
         menu = QMenu(self)
-        h = self._highlights[item.data(ID_ROLE)]
         if h.orphan:
             reattach = menu.addAction(self.tr("Re-attach to Selection"))
             reattach.setEnabled(self._selection_available)
@@ -612,7 +616,7 @@ class AnnotationPanel(QDockWidget):
             extend(menu, h)
         menu.addSeparator()
         menu.addAction(self.delete_action)
-        menu.exec(view.viewport().mapToGlobal(pos))
+        return menu
 
     def extend_card_menu(self, extend: Callable[[QMenu, Highlight], None]) -> None:
         """Add entries to a highlight card's context menu each time it opens (the window wires it)."""

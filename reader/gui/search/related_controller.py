@@ -57,6 +57,7 @@ class RelatedController(QObject):
         # docked at the first More Like This: a hidden dock tabbed with the notes panel from the start kept
         # the window from giving the notes panel the width it asks for
         self._docked = False
+        self.dock.hide()  # a child of the window until then: never drawn over it
         self.panel.result_activated.connect(self.open_row)
 
         self.article_action = QAction(_tr("More &Like This"), self)
