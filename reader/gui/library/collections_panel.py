@@ -113,6 +113,9 @@ class CollectionsPanel(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setUniformItemSizes(True)
+        # a smart collection's magnifier no taller than a line of text: every row keeps one height
+        side = max(8, self.fontMetrics().height() - 4)
+        self.setIconSize(QSize(side, side))
         self._setting = False
         self.currentItemChanged.connect(self._on_current)
         self.show_collections([], 0, "")
@@ -189,7 +192,12 @@ class CollectionsPanel(QListWidget):
 
     def sizeHint(self) -> QSize:
         rows = max(1, min(self.count(), COLLECTIONS_ROWS))
-        height = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() + 8
+        # the tallest row (a smart collection's icon may make its row a little taller than a name alone)
+        height = (
+            max(self.sizeHintForRow(r) for r in range(self.count()))
+            if self.count()
+            else self.fontMetrics().height() + 8
+        )
         return QSize(super().sizeHint().width(), rows * max(height, 1) + 2 * self.frameWidth() + 2)
 
     def minimumSizeHint(self) -> QSize:
