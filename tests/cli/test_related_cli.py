@@ -9,23 +9,13 @@ import pytest
 
 from reader.core.library import Library
 from tests.cli.test_search_cli import run
-from tests.core.search.test_related import FOOTBALL_1, FOOTBALL_2, MIXED, OIL_1, OIL_2
-from tests.core.search.test_search import add_article
+from tests.core.search.test_related import FOOTBALL_1, OIL_1, add_topics
 
 
 @pytest.fixture
 def topics_dir(library_dir: Path) -> tuple[Path, dict[str, int]]:
     with Library(library_dir) as library:
-        ids = {
-            name: add_article(library, *texts)
-            for name, texts in {
-                "oil_1": OIL_1,
-                "oil_2": OIL_2,
-                "football_1": FOOTBALL_1,
-                "football_2": FOOTBALL_2,
-                "mixed": MIXED,
-            }.items()
-        }
+        ids = add_topics(library, ("oil_1", "oil_2", "football_1", "football_2", "mixed"))
         text = library.articles.text(ids["mixed"])
         ids["highlight"] = library.highlights.create(ids["mixed"], text.index("وفي الرياضة"), len(text)).id
     return library_dir, ids

@@ -410,16 +410,7 @@ class SearchIndex:
         """
         from reader.core.search.query import run_search
 
-        try:
-            return run_search(self, text, limit=limit, kinds=kinds, filters=filters)
-        except HawamishError:
-            raise
-        except _BrokenIndexError:
-            self.sync()
-        except Exception:  # damaged while reading: rebuild from SQLite, then try once more
-            self._close_reader()
-            self.rebuild()
-        return run_search(self, text, limit=limit, kinds=kinds, filters=filters)
+        return self._healing(run_search, text, limit=limit, kinds=kinds, filters=filters)
 
     def related(self, title: str, texts: Sequence[str], **options: Any) -> Any:
         """Articles like a text (related.find_related's options)."""

@@ -20,6 +20,7 @@ from reader.gui.common.error_text import describe_error
 from reader.gui.common.workers import Task, run_task
 from reader.gui.search.related_panel import RelatedPanel
 from reader.gui.search.search_model import ResultRow
+from reader.gui.search.search_queries import hit_row
 from reader.gui.shell import Menu, Shell
 
 log = logging.getLogger(__name__)
@@ -146,20 +147,7 @@ class RelatedController(QObject):
 
         def work(_progress: object, _cancelled: object) -> tuple[list[ResultRow], list[str]]:
             related = library.related(article_id, highlight_id, limit=RELATED_LIMIT)
-            rows = [
-                ResultRow(
-                    kind="article",
-                    article_id=hit.article_id,
-                    title=hit.title,
-                    snippet=hit.snippet,
-                    snippet_marks=list(hit.snippet_marks),
-                    hits=list(hit.hits),
-                    outlet=hit.outlet,
-                    published=hit.published,
-                    score=hit.score,
-                )
-                for hit in related.hits
-            ]
+            rows = [hit_row(hit, {}) for hit in related.hits]  # articles: no colour label
             return rows, [t.word for t in related.terms]
 
         def done(outcome: tuple[list[ResultRow], list[str]]) -> None:

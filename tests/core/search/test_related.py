@@ -41,19 +41,27 @@ MIXED = (
 )
 
 
+TOPICS = {
+    "oil_1": OIL_1,
+    "oil_2": OIL_2,
+    "football_1": FOOTBALL_1,
+    "football_2": FOOTBALL_2,
+    "cinema": CINEMA,
+    "mixed": MIXED,
+}
+
+
+def add_topics(library: Library, names=tuple(TOPICS), **meta: str) -> dict[str, int]:
+    """The articles named (TOPICS), each with `meta` (a `{name}` in a value is the article's name)."""
+    return {
+        name: add_article(library, *TOPICS[name], **{k: v.format(name=name) for k, v in meta.items()})
+        for name in names
+    }
+
+
 @pytest.fixture
 def topics(library: Library) -> dict[str, int]:
-    ids = {
-        name: add_article(library, *texts)
-        for name, texts in {
-            "oil_1": OIL_1,
-            "oil_2": OIL_2,
-            "football_1": FOOTBALL_1,
-            "football_2": FOOTBALL_2,
-            "cinema": CINEMA,
-            "mixed": MIXED,
-        }.items()
-    }
+    ids = add_topics(library)
     ids["seed"] = add_seed(library)
     return ids
 

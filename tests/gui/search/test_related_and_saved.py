@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.library import Library
 from reader.gui.library.collections_panel import SAVED_SEARCH, CountRole, KindRole, NameRole
 from reader.gui.main_window import MainWindow
-from tests.core.search.test_related import FOOTBALL_1, FOOTBALL_2, MIXED, OIL_1, OIL_2
+from tests.core.search.test_related import OIL_1, OIL_2, add_topics
 from tests.core.search.test_search import add_article
 from tests.gui.library.helpers import select_articles, settle, shown_titles
 
@@ -20,14 +20,8 @@ WAIT_MS = 10000
 
 @pytest.fixture
 def topics(library: Library) -> dict[str, int]:
-    texts = {
-        "oil_1": OIL_1,
-        "oil_2": OIL_2,
-        "football_1": FOOTBALL_1,
-        "football_2": FOOTBALL_2,
-        "mixed": MIXED,
-    }
-    return {name: add_article(library, *t, author="كاتب " + name) for name, t in texts.items()}
+    names = ("oil_1", "oil_2", "football_1", "football_2", "mixed")
+    return add_topics(library, names, author="كاتب {name}")
 
 
 @pytest.fixture
