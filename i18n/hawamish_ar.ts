@@ -1634,6 +1634,10 @@
             <source>{shown} of {count} articles</source>
             <translation>المقالات: {shown} من {count}</translation>
         </message>
+        <message>
+            <source>&amp;Reading</source>
+            <translation>ال&amp;قراءة</translation>
+        </message>
     </context>
     <context>
         <name>MetadataDialog</name>
@@ -2425,6 +2429,32 @@
         <message>
             <source>underlined</source>
             <translation>مسطّر</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>no space left on the disk holding the library</source>
+            <translation>لا مساحة متبقية على القرص الذي يحمل المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>the library folder is read-only</source>
+            <translation>مجلد المكتبة للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>library busy: another Hawamish is writing to it; try again in a moment</source>
+            <translation>المكتبة مشغولة: نسخة أخرى من هوامش تكتب فيها؛ أعد المحاولة بعد قليل</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleInstance</name>
+        <message>
+            <location filename="../reader/gui/single_instance.py" line="1" />
+            <source>Hawamish is already open on this library: this is its window.</source>
+            <translation>هوامش مفتوح على هذه المكتبة من قبل: هذه نافذته.</translation>
         </message>
     </context>
     <context>

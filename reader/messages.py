@@ -80,6 +80,11 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.CANCELLED: QT_TRANSLATE_NOOP("Errors", "cancelled"),
     ErrorCode.LIBRARY_NEWER: QT_TRANSLATE_NOOP("Errors", "this library was written by a newer Hawamish"),
     ErrorCode.LIBRARY_CORRUPT: QT_TRANSLATE_NOOP("Errors", "the library database is damaged"),
+    ErrorCode.LIBRARY_DISK_FULL: QT_TRANSLATE_NOOP("Errors", "no space left on the disk holding the library"),
+    ErrorCode.READ_ONLY: QT_TRANSLATE_NOOP("Errors", "the library folder is read-only"),
+    ErrorCode.LIBRARY_BUSY: QT_TRANSLATE_NOOP(
+        "Errors", "library busy: another Hawamish is writing to it; try again in a moment"
+    ),
 }
 
 #: Codes whose developer detail the command line adds after the reason (it names what was not found, the

@@ -29,6 +29,10 @@ def _theme(value: str) -> str:
     return value
 
 
+#: `--view` choices (DESIGN §6); "library" is the window's reading mode.
+VIEWS = ("library", "notebook", "compare")
+
+
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("gui", parents=[common], help="start the app (the default command)")
     parser.add_argument("--open", type=int, metavar="ID", help="open this article")
@@ -49,6 +53,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "--layout-json",
         metavar="FILE",
         help="once idle, write the geometry of every named widget as JSON, then exit",
+    )
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        help="start in this view: the library and the article (default), the notebook or the compare view",
     )
     parser.set_defaults(func=run)
 

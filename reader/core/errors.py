@@ -60,6 +60,9 @@ class ErrorCode(StrEnum):
     # library folder
     LIBRARY_NEWER = "library_newer"  # the database was written by a newer Hawamish
     LIBRARY_CORRUPT = "library_corrupt"
+    LIBRARY_DISK_FULL = "library_disk_full"  # no space left on the disk holding the library folder
+    READ_ONLY = "read_only"  # the library folder cannot be written (a read-only mount or medium)
+    LIBRARY_BUSY = "library_busy"  # another process kept the library's write lock past the busy timeout
 
 
 #: The codes of a query the search language cannot read (the command line reports them per query).

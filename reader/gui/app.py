@@ -186,6 +186,12 @@ def run_app(args: argparse.Namespace) -> int:
     sys.excepthook = reporter
 
     folder = Path(args.library_dir)
+    from reader.gui.single_instance import SingleInstance, bring_to_front
+
+    instance = SingleInstance(folder)
+    if not instance.claim():  # the running app came to the front; no dialog: it says so itself
+        print(f"hawamish: {instance.is_running_elsewhere_message}", file=sys.stderr)
+        return 1 if once else 0  # a screenshot was not taken; a start asked for was done by the other app
     try:
         library, first_run = _open_library(folder, bool(args.library_given))
     except HawamishError as exc:
@@ -197,6 +203,11 @@ def run_app(args: argparse.Namespace) -> int:
 
     main_window = MainWindow(library, open_settings(), lang)
     window = main_window  # the error reporter's dialogs are parented to it from now on
+    instance.raise_requested.connect(lambda: bring_to_front(main_window))
+    if library.read_only_cause is not None:  # a full disk or a read-only folder: say so while it lasts
+        from reader.gui.common.error_text import describe_error
+
+        main_window.statusBar().showMessage(describe_error(library.read_only_cause))
     if getattr(args, "theme", None):
         main_window.preferences.set_theme_override(args.theme)
     target = args.open
@@ -221,9 +232,19 @@ def run_app(args: argparse.Namespace) -> int:
         main_window.search_requested.emit(args.search)
     if getattr(args, "related", None) is not None:
         main_window.related.show_related(int(args.related))
+    view = getattr(args, "view", None)
+    if view:
+        from reader.gui.modes import READING
+
+        mode = READING if view == "library" else view
+        if mode not in main_window.modes.names():
+            print(f"hawamish: this build has no {view} view", file=sys.stderr)
+            return 2
+        main_window.modes.show(mode)
     if once:
         QTimer.singleShot(50, lambda: _when_idle(app, main_window, args.screenshot, args.layout_json))
     status = app.exec()
+    instance.release()
     from reader.gui.common import workers
 
     if not workers.shutdown(timeout=15.0):  # a Python thread still running at exit would crash the process

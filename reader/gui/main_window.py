@@ -31,6 +31,7 @@ from reader.gui.help.shortcuts_sheet import ShortcutsSheet
 from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
 from reader.gui.library.library_controller import LibraryListController
+from reader.gui.modes import READING, WindowModes
 from reader.gui.preferences.controller import PreferencesController
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.caret_browsing import CaretBrowsing
@@ -96,7 +97,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 930])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # reading is the first of the window's modes; the notebook and compare views add theirs
+        self.reading_mode_action = self._action(
+            self.tr("&Reading"), "fa5s.book-open", None, QKeySequence("Ctrl+Shift+R")
+        )
+        self.reading_mode_action.setObjectName("readingModeAction")
+        self.modes = WindowModes(self, self.splitter, self.reading_mode_action)
+        self.setCentralWidget(self.modes.stack)
         self._count_label = QLabel(self)
         self._count_label.setObjectName("articleCount")
         self.statusBar().addPermanentWidget(self._count_label)
@@ -220,6 +227,8 @@ class MainWindow(QMainWindow):
         )
         self.edit_menu.addAction(self.select_all_action)
 
+        self.view_menu.addAction(self.reading_mode_action)
+        self._modes_end = self.view_menu.addSeparator()  # features' modes are listed before this line
         self.toggle_library_action = self._action(
             self.tr("&Library List"), "fa5s.columns", None, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L)
         )
@@ -302,6 +311,7 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int, scroll_to: int | None = None) -> bool:
         """Show an article (select its row, lay it out, scroll to a code-point offset); False if missing."""
+        self.modes.show(READING)  # from the notebook or the compare view too
         return self.reading.open_article(article_id, scroll_to)
 
     def current_article_id(self) -> int | None:
@@ -382,6 +392,7 @@ class MainWindow(QMainWindow):
         self.related.close()
         self.importer.cancel()
         self.reading.close()  # remembers where the article was left
+        self.modes.show(READING)  # the panels a whole-library view hid are saved as the user left them
         self.save_state()
         self.library_list.close()
         self.events.close()
@@ -472,6 +483,15 @@ class WindowShell:
 
     def add_status_widget(self, widget: QWidget) -> None:
         self._window.statusBar().addPermanentWidget(widget)
+
+    def add_mode(self, name: str, widget: QWidget, action: QAction) -> None:
+        window = self._window
+        window.modes.add(name, widget, action)
+        window.addAction(action)
+        window.view_menu.insertAction(window._modes_end, action)
+
+    def show_mode(self, name: str) -> None:
+        self._window.modes.show(name)
 
     def extend_article_menu(self, extend: MenuExtender) -> None:
         self._window.article_menu.add_extender(extend)

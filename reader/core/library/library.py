@@ -79,6 +79,12 @@ class Library:
     def backup_dir(self) -> Path:
         return self.folder / BACKUP_DIR
 
+    @property
+    def read_only_cause(self) -> HawamishError | None:
+        """Why this library opened for reading only (LIBRARY_DISK_FULL or READ_ONLY), None when it is writable;
+        every write raises it."""
+        return self.database.read_only_cause
+
     @staticmethod
     def exists_in(folder: Path) -> bool:
         return (Path(folder) / DB_NAME).exists()
