@@ -3192,4 +3192,201 @@
             <translation>مقاطع من دفتر الملاحظات</translation>
         </message>
     </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>a saved search named {name} already exists</source>
+            <translation>يوجد بحث محفوظ باسم {name} من قبل</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedPanel</name>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Related articles</source>
+            <translation>مقالات ذات صلة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Choose More Like This on an article or a highlight.</source>
+            <translation>اختر «مقالات مشابهة» من قائمة مقال أو تظليل.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Like the article {title}</source>
+            <translation>مقالات تشبه المقال {title}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Like the passage “{quote}”</source>
+            <translation>مقالات تشبه المقطع «{quote}»</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Looking for related articles…</source>
+            <translation>جارٍ البحث عن مقالات مشابهة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Key words: {words}</source>
+            <translation>الكلمات المفتاحية: {words}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Nothing in the library is like it.</source>
+            <translation>لا شيء في المكتبة يشبهه.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedController</name>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More Like This</source>
+            <translation>مقالات مشابهة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More &amp;Like This</source>
+            <translation>مقالات م&amp;شابهة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More Like This &amp;Panel</source>
+            <translation>&amp;لوحة المقالات المشابهة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More Like This Passage</source>
+            <translation>مقالات تشبه هذا المقطع</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchMemory</name>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save search</source>
+            <translation>حفظ البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Recent Searches</source>
+            <translation>عمليات البحث الأخيرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Recent searches</source>
+            <translation>عمليات البحث الأخيرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>&amp;Clear Search History</source>
+            <translation>ا&amp;مسح سجل البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save This Search…</source>
+            <translation>احفظ هذا البحث…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save this search: it is listed with the collections</source>
+            <translation>احفظ هذا البحث: يظهر مع المجموعات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>No recent searches</source>
+            <translation>لا عمليات بحث أخيرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Type a query to save it.</source>
+            <translation>اكتب استعلامًا لتحفظه.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save Search</source>
+            <translation>حفظ البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Name of the saved search (it is listed with the collections):</source>
+            <translation>اسم البحث المحفوظ (يظهر مع المجموعات):</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Saved the search {name}: it is listed with the collections.</source>
+            <translation>حُفظ البحث {name}: تجده مع المجموعات.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedSearchCommands</name>
+        <message>
+            <location filename="../reader/gui/library/saved_search_commands.py" line="1" />
+            <source>Rename saved search</source>
+            <translation>إعادة تسمية بحث محفوظ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/saved_search_commands.py" line="1" />
+            <source>Delete saved search</source>
+            <translation>حذف بحث محفوظ</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsController</name>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>&amp;Search in This Collection</source>
+            <translation>ا&amp;بحث في هذه المجموعة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>&amp;Open in Search</source>
+            <translation>ا&amp;فتح في البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>&amp;Delete</source>
+            <translation>&amp;حذف</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>Rename Saved Search</source>
+            <translation>إعادة تسمية بحث محفوظ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>New name of the saved search {name}:</source>
+            <translation>الاسم الجديد للبحث المحفوظ {name}:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>Saved search deleted (Edit → Undo brings it back)</source>
+            <translation>حُذف البحث المحفوظ (تحرير ← تراجع يعيده)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsPanel</name>
+        <message>
+            <location filename="../reader/gui/library/collections_panel.py" line="1" />
+            <source>Saved search: {query}</source>
+            <translation>بحث محفوظ: {query}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryFilterController</name>
+        <message>
+            <location filename="../reader/gui/library/filter_controller.py" line="1" />
+            <source>Saved search: {name}</source>
+            <translation>بحث محفوظ: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../reader/gui/search/search_controller.py" line="1" />
+            <source>Search in Articles by {author}</source>
+            <translation>ابحث في مقالات {author}</translation>
+        </message>
+    </context>
 </TS>

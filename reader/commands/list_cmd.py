@@ -31,6 +31,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "--until", default="", metavar="DATE", help="published on or before (the whole period)"
     )
     parser.add_argument("--has-highlights", action="store_true", help="only articles with highlights")
+    parser.add_argument(
+        "--saved",
+        default="",
+        metavar="NAME",
+        help="articles the saved search NAME matches (its smart collection)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -60,6 +66,13 @@ def run(args: argparse.Namespace, ctx) -> int:
         has_highlights=args.has_highlights,
     )
     articles = library.articles.list(selection)
+    if args.saved:
+        from reader.commands.search_cmd import sync_index
+
+        saved = library.saved_searches.get(args.saved)  # an unknown name is said before any indexing
+        sync_index(library, library.search_index(), ctx)
+        matching = library.saved_searches.matching(saved)
+        articles = [a for a in articles if a.id in matching]
     ids = [a.id for a in articles]
     tags = library.articles.tags_of(ids)
     collections = library.articles.collections_of(ids)

@@ -44,6 +44,7 @@ from reader.gui.reading.find_bar import FindBar
 from reader.gui.reading.focus_mode import FocusMode
 from reader.gui.reading.reading_controller import ZOOM_STEP, ReadingController
 from reader.gui.reading.reading_progress import ReadingProgress
+from reader.gui.search.related_controller import RelatedController
 from reader.gui.search.search_controller import SearchController
 from reader.gui.shell import Menu, MenuExtender, Shell
 from reader.gui.tags.completion import LiveTagCompleter
@@ -131,6 +132,16 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController(library, self.shell, self)
         self.find_bar = FindBar(self.article_view)
         self.search = SearchController(library, self.shell, self.find_bar, self)
+        # More Like This: its dock, the Article menu and the article's context menu; the library list's and
+        # the highlight cards' context menus get its entries too
+        self.related = RelatedController(library, self.shell, self)
+        self.library_list.actions.extend_context_menu(self.related.extend_list_menu)
+        self.library_list.actions.extend_context_menu(self.search.extend_list_menu)
+        self.annotations.panel.extend_card_menu(self.related.extend_card_menu)
+        # the collections panel searches within a collection, and its smart collections (saved searches)
+        # follow the index
+        self.library_list.collections.set_search_opener(self.search.search_in)
+        self.search.service.updated.connect(self.library_list.collections.index_updated)
         self.export = ExportController(
             library,
             self.shell,
@@ -415,6 +426,7 @@ class MainWindow(QMainWindow):
         self.pages.shut()
         self.search.close()
         self.compare.close()
+        self.related.close()
         self.importer.cancel()
         self.reading.close()  # remembers where the article was left
         self.modes.show(READING)  # the panels a whole-library view hid are saved as the user left them

@@ -259,6 +259,32 @@ def _pages_pane(window: MainWindow) -> QWidget:
     return pane
 
 
+def _save_search_dialog(window: MainWindow) -> QWidget:
+    window.search.panel.box.setText("margins")
+    window.search.memory.ask_save()
+    dialog = window.search.memory.name_dialog
+    assert dialog is not None
+    assert has_arabic(dialog.labelText()) == (window.lang == "ar")
+    return dialog
+
+
+def _related_panel(window: MainWindow) -> QWidget:
+    related = window.related
+    related.show_related(window.library.articles.ids()[0])
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(related.panel.message.text()) == arabic_ui  # looking…
+    assert has_arabic(related.toggle_action.text()) == arabic_ui
+    return related.dock
+
+
+def _rename_saved_search_dialog(window: MainWindow) -> QWidget:
+    window.library.saved_searches.save("margins", "margins")
+    collections = window.library_list.collections
+    collections.ask_rename_saved("margins")
+    assert collections.name_dialog is not None
+    return collections.name_dialog
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 def _notebook(window: MainWindow) -> QWidget:
     import time
@@ -297,6 +323,9 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "compare view": _compare_view,
     "pages pane": _pages_pane,
     "notebook": _notebook,
+    "save search dialog": _save_search_dialog,
+    "related panel": _related_panel,
+    "rename saved search dialog": _rename_saved_search_dialog,
 }
 
 

@@ -24,6 +24,8 @@ from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
 from reader.core.library.pages import Pages
+from reader.core.library.saved_searches import SavedSearches
+from reader.core.library.search_history import SearchHistory
 from reader.core.library.tags import Tags
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
 from reader.core.quotes import tag_parents
@@ -45,6 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.notes import Notebook, NoteGroup, NotesFilter
     from reader.core.pages import RenderedPage
     from reader.core.search.index import SearchIndex, SyncReport
+    from reader.core.search.related import RelatedResults
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
@@ -81,6 +84,8 @@ class Library:
         self.collections = Collections(self.database, self._events)
         self.tags = Tags(self.database, self._events)
         self.pages = Pages(self.database, self._events)
+        self.saved_searches = SavedSearches(self.database, self._events, self.search_index)
+        self.search_history = SearchHistory(self.database)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.index_keeper = IndexKeeper(self.search_index)
@@ -147,6 +152,32 @@ class Library:
     ) -> Any:
         """Run a query (reader.core.search.query's language) -> SearchResults; HawamishError for a bad one."""
         return self.search_index().search(text, limit=limit, kinds=kinds, filters=filters)
+
+    def related(self, article_id: int, highlight_id: int | None = None, *, limit: int = 10) -> RelatedResults:
+        """More like this: articles like an article, or like one of its highlights (its passage and note),
+        best first, with the key terms used; the article itself and copies of its text are left out.
+        NOT_FOUND for an unknown article or highlight (reader.core.search.related)."""
+        article = self.articles.get(article_id)
+        text = self.articles.text(article_id)
+        if highlight_id is None:
+            title, texts = article.title, [text, self.articles.note(article_id)]
+        else:
+            highlight = self.highlights.get(highlight_id)
+            if highlight.article_id != article_id:
+                raise HawamishError(
+                    ErrorCode.NOT_FOUND, detail=f"highlight {highlight_id} is not in article {article_id}"
+                )
+            title, texts = "", [highlight.exact, highlight.note]
+        results: RelatedResults = self.search_index().related(
+            title,
+            texts,
+            article_id=article_id,
+            highlight_id=highlight_id,
+            exclude=(article_id,),
+            duplicate_of=text,
+            limit=limit,
+        )
+        return results
 
     def sync_index(
         self, progress: Progress | None = None, cancel: Cancel | None = None, *, timeout: float | None = None
