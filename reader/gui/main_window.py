@@ -424,6 +424,7 @@ class MainWindow(QMainWindow):
         self.annotations.close()
         self.notebook.close()
         self.pages.shut()
+        self.tag_manager.close()
         self.search.close()
         self.compare.close()
         self.related.close()
