@@ -34,7 +34,16 @@ from reader.core.search.analysis import (
     surface_variants,
 )
 from reader.core.search.documents import collection_key
-from reader.core.search.schema import ANALYZED_FIELDS, EXACT_FIELDS, TEXT_FIELD, USER_FIELDS, DateSyntaxError
+from reader.core.search.roots import extract_root, fold_root
+from reader.core.search.schema import (
+    ANALYZED_FIELDS,
+    EXACT_FIELDS,
+    ROOT_FIELD,
+    TEXT_FIELD,
+    USER_FIELDS,
+    DateSyntaxError,
+    word_root,
+)
 from reader.core.search.scoring import proximity_rerank
 from reader.core.text import normalize_arabic
 
@@ -165,6 +174,8 @@ class _Parser(QueryParser):  # type: ignore[misc]  # whoosh ships no types
             if termclass is wq.Prefix:
                 termclass = CappedPrefix
             return termclass(fieldname, normalize_arabic(text), boost=boost)
+        if fieldname == ROOT_FIELD:  # a root (كتب, سأل) or any word, whose root is looked for (كتاب → كتب)
+            return wq.Term(fieldname, extract_root(text) or fold_root(normalize_arabic(text)), boost=boost)
         if fieldname == "collection":
             return termclass(fieldname, collection_key(text), boost=boost)
         if fieldname in EXACT_FIELDS:
@@ -543,6 +554,7 @@ def run_search(
         terms = positive_terms(q, searcher.reader())
     body_terms = frozenset(terms.get(TEXT_FIELD, ()))
     note_terms = body_terms | frozenset(terms.get("note", ()))
+    roots = frozenset(terms.get(ROOT_FIELD, ()))
     # a highlight with a note is reported as a 'note' hit when the note matched, or when only notes were
     # asked for (kinds filter or kind:note in the query)
     asked = {*(kinds or ()), *((filters.kinds if filters else None) or ()), *terms.get("kind", ())}
@@ -556,7 +568,7 @@ def run_search(
         hits: list[SearchHit] = []
         heads: dict[int, SearchHit] = {}
         for fields, score in rows:
-            hit = _make_hit(fields, score, texts, highlights, body_terms, note_terms, only_notes)
+            hit = _make_hit(fields, score, texts, highlights, (body_terms, note_terms, roots), only_notes)
             if hit is None:  # deleted since the index was synced
                 continue
             head = heads.get(hit.article_id) if grouped else None
@@ -608,11 +620,17 @@ def _make_hit(
     score: float,
     texts: dict[int, str],
     highlights: dict[int, Any],
-    body_terms: frozenset[str],
-    note_terms: frozenset[str],
+    terms: tuple[frozenset[str], frozenset[str], frozenset[str]],
     only_notes: bool,
 ) -> SearchHit | None:
-    """The SearchHit of one index document, its hits and snippet computed on the real text."""
+    """The SearchHit of one index document, its hits and snippet computed on the real text. `terms`: the
+    index terms looked for in the text field, in notes, and the roots looked for."""
+    body_terms, note_terms, roots = terms
+
+    def spans_of(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
+        spans = matching_spans(text, wanted)
+        return sorted({*spans, *root_spans(text, roots)}) if roots else spans
+
     article_id = int(fields["article_id"])
     common = {
         "article_id": article_id,
@@ -623,7 +641,7 @@ def _make_hit(
     }
     if fields["kind"] == "article":
         body = texts.get(article_id, "")
-        spans = matching_spans(body, body_terms)
+        spans = spans_of(body, body_terms)
         snippet, marks, start = make_snippet(body, spans)
         return SearchHit(
             "article",
@@ -638,13 +656,13 @@ def _make_hit(
     if row is None:
         return None
     passage = [] if row["orphan"] else [(int(row["start"]), int(row["end"]))]
-    note_spans = matching_spans(row["note"], note_terms) if row["note"] else []
+    note_spans = spans_of(row["note"], note_terms) if row["note"] else []
     is_note = bool(row["note"].strip()) and (bool(note_spans) or only_notes)
     if note_spans:
         snippet, marks, start = make_snippet(row["note"], note_spans)
         source = "note"
     else:
-        quote_spans = matching_spans(row["exact"], body_terms)
+        quote_spans = spans_of(row["exact"], body_terms)
         snippet, marks, start = make_snippet(row["exact"], quote_spans, width=max(SNIPPET_WIDTH, 400))
         source = "text"
     return SearchHit(
@@ -659,3 +677,8 @@ def _make_hit(
         color=row["color"],
         **common,
     )
+
+
+def root_spans(text: str, roots: frozenset[str]) -> list[tuple[int, int]]:
+    """Offsets of the words of `text` whose root is one of `roots` (a root: query's hits)."""
+    return [(m.start(), m.end()) for m in WORD_PATTERN.finditer(text) if word_root(m.group(0)) in roots]
