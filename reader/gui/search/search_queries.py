@@ -6,6 +6,7 @@ the panel only shows the rows.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from reader.gui.common.label_display import label_display_name
 from reader.gui.search.search_model import ResultRow
 
 if TYPE_CHECKING:  # whoosh comes with reader.core.search: imported on a worker, on first use
-    from reader.core.search import SearchFilters
+    from reader.core.search import SearchFilters, SearchHit
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class SearchRequest:
     outlet: str | None = None
     date: str | None = None  # a year, '2024'
     limit: int = 100
+    roots: bool = False  # "search by root": the typed words are looked for by their roots (root_query)
 
     @property
     def empty(self) -> bool:
@@ -39,7 +41,7 @@ class SearchRequest:
     @property
     def query(self) -> str:
         """The query the core parses: the typed text, or the last within-query when nothing is typed."""
-        return self.text or self.within[-1]
+        return root_query(self.text) if self.text and self.roots else self.text or self.within[-1]
 
     def filters(self) -> SearchFilters:
         from reader.core.search import SearchFilters
@@ -54,6 +56,21 @@ class SearchRequest:
             date_to=self.date,
             within=" ".join(f"({q})" for q in within) or None,
         )
+
+
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+
+
+def root_query(text: str) -> str:
+    """`text` with each plain word asked for by its root (كتاب مكتبة → root:كتاب root:مكتبة: the core takes
+    a word's root); operators, field:value, "phrases", patterns*, -words and brackets are left as typed."""
+    out = []
+    for part in re.findall(r'"[^"]*"|\S+', text):
+        plain = (
+            part not in _OPERATORS and not part.startswith(("-", "+")) and not re.search(r'[:"*?()]', part)
+        )
+        out.append(f"root:{part}" if plain else part)
+    return " ".join(out)
 
 
 @dataclass(slots=True)
@@ -95,7 +112,8 @@ def run_search(
         return None
     labels = {label.key: label for label in library.labels.list()}
     rows: list[ResultRow] = []
-    for hit in results.hits:
+
+    def add(hit: SearchHit, nested: bool) -> None:
         label = labels.get(hit.color) if hit.color else None
         rows.append(
             ResultRow(
@@ -112,9 +130,17 @@ def run_search(
                 color=label.color if label else ("#9e9e9e" if hit.color else ""),
                 color_name=label_display_name(label) if label else (hit.color or ""),
                 score=hit.score,
+                nested=nested,
             )
         )
-    return rows, int(results.total)
+
+    for hit in results.hits:  # one per article, its matching highlights and notes under it
+        add(hit, nested=False)
+        for under in hit.highlights:
+            add(under, nested=True)
+    # `total` counts results (articles, or highlights when only those were asked for): the nested rows are
+    # added so that "more results" (total > rows) still means more results than shown
+    return rows, int(results.total) + len(rows) - len(results.hits)
 
 
 def article_hits(library: Library, request: SearchRequest, row: ResultRow) -> list[tuple[int, int]]:
