@@ -79,7 +79,7 @@ def _print_hit(hit, ctx, indent: str) -> None:
     byline = " · ".join(x for x in (hit.outlet, hit.published) if x)
     # a nested hit shares its article's title and byline: the kind and id say enough
     heading = "" if indent else f"  {hit.title}" + (f"  ({byline})" if byline else "")
-    print(f"{indent}{hit.score:7.2f}  {hit.kind:<9}  {where:<10}{heading}", file=ctx.out)
+    print(f"{indent}{hit.score:7.2f}  {hit.kind:<9}  {where:<10}{heading}".rstrip(), file=ctx.out)
     print(f"{indent}          {hit.marked_snippet('[', ']')}", file=ctx.out)
 
 
