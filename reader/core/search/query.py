@@ -300,7 +300,16 @@ def parse_query(text: str, schema: Any) -> wq.Query:
         )
     if error:
         raise _syntax(str(error))
-    return _proximity_boost(text, q)
+    return _proximity_boost(text, _root_phrases_as_and(q))
+
+
+def _root_phrases_as_and(q: wq.Query) -> wq.Query:
+    """`root:"كتب قرأ"`: the root field keeps no positions, so a phrase there is all of its roots."""
+    if isinstance(q, wq.Phrase) and q.fieldname == ROOT_FIELD:
+        return wq.And([wq.Term(ROOT_FIELD, w, boost=q.boost) for w in q.words])
+    if q.is_leaf():
+        return q
+    return q.apply(_root_phrases_as_and)
 
 
 def _proximity_boost(text: str, q: wq.Query) -> wq.Query:

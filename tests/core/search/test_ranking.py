@@ -132,3 +132,9 @@ def test_root_query_finds_every_form_and_marks_them(library: Library) -> None:
     assert [hit.snippet[s:e] for s, e in hit.snippet_marks] == ["يكتبون"]
     # a root with a plain word
     assert [h.article_id for h in library.search("root:كتب الدروس").hits] == [library_ids[2]]
+
+
+def test_a_root_phrase_is_all_of_its_roots(library: Library) -> None:
+    both = add_article(library, "أ", "قرأ الكتاب")
+    add_article(library, "ب", "كتب رسالة")
+    assert [h.article_id for h in library.search('root:"كتب قرأ"').hits] == [both]
