@@ -3389,4 +3389,17 @@
             <translation>ابحث في مقالات {author}</translation>
         </message>
     </context>
+    <context>
+        <name>SearchByRoot</name>
+        <message>
+            <location filename="../reader/gui/search/search_panel.py" line="1" />
+            <source>Search by root</source>
+            <translation>البحث بالجذر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_panel.py" line="1" />
+            <source>Search by root: كتب finds كتاب, مكتبة, كاتب and يكتبون (root:)</source>
+            <translation>البحث بالجذر: «كتب» يجد كتاب ومكتبة وكاتب ويكتبون</translation>
+        </message>
+    </context>
 </TS>

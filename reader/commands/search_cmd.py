@@ -78,17 +78,21 @@ def _print_hits(results, ctx) -> None:
         print("no results", file=ctx.out)
         return
     for hit in results.hits:
-        where = f"{hit.article_id}" + (f"#{hit.highlight_id}" if hit.highlight_id else "")
-        byline = " · ".join(x for x in (hit.outlet, hit.published) if x)
-        print(
-            f"{hit.score:7.2f}  {hit.kind:<9}  {where:<10}  {hit.title}"
-            + (f"  ({byline})" if byline else ""),
-            file=ctx.out,
-        )
-        print(f"          {hit.marked_snippet('[', ']')}", file=ctx.out)
+        _print_hit(hit, ctx, indent="")
+        for nested in hit.highlights:  # the article's matching highlights and notes, under it
+            _print_hit(nested, ctx, indent="    ")
     if results.total > len(results.hits):
         about = "" if results.total_exact else "up to "
         print(f"... {about}{results.total - len(results.hits)} more (use --limit)", file=ctx.out)
+
+
+def _print_hit(hit, ctx, indent: str) -> None:
+    where = f"{hit.article_id}" + (f"#{hit.highlight_id}" if hit.highlight_id else "")
+    byline = " · ".join(x for x in (hit.outlet, hit.published) if x)
+    # a nested hit shares its article's title and byline: the kind and id say enough
+    heading = "" if indent else f"  {hit.title}" + (f"  ({byline})" if byline else "")
+    print(f"{indent}{hit.score:7.2f}  {hit.kind:<9}  {where:<10}{heading}".rstrip(), file=ctx.out)
+    print(f"{indent}          {hit.marked_snippet('[', ']')}", file=ctx.out)
 
 
 def _batch(index, args, ctx, stdin) -> int:
