@@ -2765,6 +2765,10 @@
             <source>No highlight matches “{query}”. Try another tag, label or words.</source>
             <translation>لا تظليل يطابق «{query}». جرّب وسمًا أو تصنيفًا أو كلمات أخرى.</translation>
         </message>
+        <message>
+            <source>Copy as &amp;Citation</source>
+            <translation>نسخ كا&amp;ستشهاد</translation>
+        </message>
     </context>
     <context>
         <name>PassageColumn</name>
@@ -3084,6 +3088,10 @@
         <message>
             <source>&amp;Insert Quote into Page</source>
             <translation>أ&amp;درج الاقتباس في الصفحة</translation>
+        </message>
+        <message>
+            <source>Copy as &amp;Citation</source>
+            <translation>نسخ كا&amp;ستشهاد</translation>
         </message>
     </context>
     <context>

@@ -18,6 +18,7 @@ from reader.core.changes import Change, ChangeKind
 from reader.core.compare import Comparison, compare_passages, parse_compare_query
 from reader.core.library import Library
 from reader.core.models import Article
+from reader.gui.common.citation_clipboard import copy_citations
 from reader.gui.common.error_text import describe_error
 from reader.gui.common.workers import CancelledFn, ProgressFn, Task, run_task
 from reader.gui.compare.compare_view import CompareColumn, CompareView
@@ -189,6 +190,9 @@ class CompareController(QObject):
             open_action.triggered.connect(lambda: self.open_passage(rows[0]))
         copy_action = menu.addAction(qta.icon("fa5s.copy"), self.tr("&Copy Quote"))
         copy_action.triggered.connect(lambda: QApplication.clipboard().setMimeData(highlights_mime(rows)))
+        cite_action = menu.addAction(qta.icon("fa5s.quote-left"), self.tr("Copy as &Citation"))
+        cite_action.setObjectName("copyCitationAction")
+        cite_action.triggered.connect(lambda: copy_citations(self._library, [r.highlight_id for r in rows]))
         if self._inserting_connected():
             insert = menu.addAction(self.tr("&Insert Quote into Page"))
             insert.setObjectName("insertQuoteAction")

@@ -41,6 +41,7 @@ from reader.core.exporters import ExportSection
 from reader.core.library import Library
 from reader.core.notes import GROUP_KEYS, SORT_KEYS, Notebook, NoteItem, NotesFilter, group_items
 from reader.gui.annotations.annotation_commands import EditNoteCommand, EditTagsCommand
+from reader.gui.common.citation_clipboard import copy_citations
 from reader.gui.common.error_ink import error_ink
 from reader.gui.common.label_display import label_display_name
 from reader.gui.common.numbers import local_number
@@ -190,6 +191,9 @@ class NotebookController(QObject):
         self.edit_tags_action.triggered.connect(lambda _c=False: self._edit(self.view.tags_edit))
         self.copy_action = QAction(qta.icon("fa5s.copy"), _t("&Copy"), self)
         self.copy_action.triggered.connect(lambda _c=False: self.copy_selected())
+        self.cite_action = QAction(qta.icon("fa5s.quote-left"), _t("Copy as &Citation"), self)
+        self.cite_action.setObjectName("notebookCiteAction")
+        self.cite_action.triggered.connect(lambda _c=False: self.copy_citations())
         self.export_action = QAction(qta.icon("mdi6.export"), _t("&Export Selected…"), self)
         self.export_action.setObjectName("notebookExportAction")
         self.export_action.triggered.connect(lambda _c=False: self.export_selected())
@@ -497,6 +501,10 @@ class NotebookController(QObject):
         if not self._shell.open_article(h.article_id, scroll_to=h.start):
             self._shell.show_status(_t("That article is no longer in the library."), 5000)
 
+    def copy_citations(self) -> bool:
+        """The selected passages as citations on the clipboard (plain text and HTML, the UI language's style)."""
+        return copy_citations(self._library, [item.highlight.id for item in self.selected_items()])
+
     def copy_selected(self) -> str:
         """The selected passages' quotes on the clipboard, a blank line between them."""
         text = "\n\n".join(item.highlight.exact for item in self.selected_items())
@@ -548,5 +556,6 @@ class NotebookController(QObject):
         menu.addSeparator()
         menu.addAction(self.insert_action)
         menu.addAction(self.copy_action)
+        menu.addAction(self.cite_action)
         menu.addAction(self.export_action)
         return menu

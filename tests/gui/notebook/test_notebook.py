@@ -194,8 +194,11 @@ def test_copy_and_export_a_selection_grouped_as_shown(
         "Edit &Tags",
         "&Insert Quote into Page",
         "&Copy",
+        "Copy as &Citation",
         "&Export Selected…",
     ]
+    assert controller.copy_citations()  # the selected passages as citations, plain text and HTML
+    assert EN_QUOTE in QApplication.clipboard().text() and QApplication.clipboard().mimeData().hasHtml()
     controller.export_action.trigger()
     dialog = window.export.dialog
     assert dialog is not None and dialog.scope_passages.isChecked()
