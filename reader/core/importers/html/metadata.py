@@ -210,7 +210,7 @@ def _json_ld_objects(root: HtmlElement) -> list[dict[str, Any]]:
             continue
         try:
             data = json.loads(text, strict=False)
-        except ValueError:  # a broken script: other sources still count
+        except (ValueError, RecursionError):  # a broken or deeply nested script: other sources still count
             continue
         pending: list[Any] = [data]
         while pending and len(found) < 1000:
