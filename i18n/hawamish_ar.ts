@@ -2427,4 +2427,17 @@
             <translation>مسطّر</translation>
         </message>
     </context>
+    <context>
+        <name>LinkOpener</name>
+        <message>
+            <location filename="../reader/gui/common/links.py" line="1" />
+            <source>Open Link</source>
+            <translation>فتح الرابط</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/common/links.py" line="1" />
+            <source>Open this link in your web browser?</source>
+            <translation>أتفتح هذا الرابط في متصفح الويب؟</translation>
+        </message>
+    </context>
 </TS>

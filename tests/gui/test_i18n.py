@@ -116,6 +116,14 @@ def _error_dialog(window: MainWindow) -> QWidget:
     return build_error_dialog(window, HawamishError(ErrorCode.DISK_FULL, "/tmp/x.pdf"))
 
 
+def _open_link_question(window: MainWindow) -> QWidget:
+    from PySide6.QtCore import QUrl
+
+    from reader.gui.common.links import confirmation_box
+
+    return confirmation_box(window, QUrl("https://example.com/column"))
+
+
 def _export_dialog(window: MainWindow) -> QWidget:
     window.open_article(window.library_proxy.article_id(0))
     return window.export.open_dialog()
@@ -226,6 +234,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "library filters": _library_filters,
     "shortcuts sheet": _shortcuts_sheet,
     "preferences dialog": _preferences_dialog,
+    "open link question": _open_link_question,
 }
 
 

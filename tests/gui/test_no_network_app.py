@@ -9,6 +9,7 @@ that show text (OfflineDocument) are asked for the note's images and refuse them
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +19,11 @@ import pytest
 from reader.core.importers.html import read_html
 from reader.core.library import Library
 from reader.gui.common.offline_document import OfflineDocument
-from tests.network_guard import CountingServer, guarded, remote_note, remote_page
+from tests.core.importers.test_mhtml import mhtml_bytes
+from tests.network_guard import CountingServer, guarded, remote_note, remote_page, write_sitecustomize
 
 WAIT_MS = 20_000
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -33,6 +36,24 @@ class App:
     server: CountingServer
     qtbot: object
     tmp_path: Path
+
+
+def import_in_reader_processes(app: App) -> None:
+    """The window's import reads pages in spawned reader processes: they carry the guard (sitecustomize)."""
+    from reader.core.library.importing import ImportOptions
+
+    folder = app.tmp_path / "to import"
+    folder.mkdir()
+    page = remote_page(app.server.base)
+    for name, words in (("another.html", "سطر رقم"), ("saved.mhtml", "مقطع رقم")):
+        text = page.replace("فقرة رقم", words).replace("/column", f"/{name}")
+        path = folder / name
+        if name.endswith(".mhtml"):
+            path.write_bytes(mhtml_bytes(text.encode()))
+        else:
+            path.write_text(text, encoding="utf-8")
+    results = app.library.import_paths([folder], options=ImportOptions(processes=2))
+    assert [r.status for r in results] == ["imported", "imported"], [r.error for r in results]
 
 
 def open_article_view(app: App) -> None:
@@ -84,6 +105,7 @@ def export_every_format(app: App) -> None:
 
 #: The app's parts that show text, in order (the notebook view joins here when it lands).
 STEPS: list[Callable[[App], None]] = [
+    import_in_reader_processes,
     open_article_view,
     show_annotation_panel,
     edit_the_article_note,
@@ -121,6 +143,12 @@ def test_no_view_of_the_app_makes_a_request(
     library.articles.set_note(article_id, remote_note(server.base))
 
     log = tmp_path / "attempts.log"
+    # spawned reader processes start a new interpreter: the guard reaches them through sitecustomize
+    site = write_sitecustomize(tmp_path / "site")
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join([str(site), str(ROOT), os.environ.get("PYTHONPATH", "")])
+    )
+    monkeypatch.setenv("HAWAMISH_NETWORK_LOG", str(log))
     with guarded(log):
         window = MainWindow(library, settings, "en")
         qtbot.addWidget(window)
@@ -152,7 +180,6 @@ def test_the_guard_sees_an_attempt_in_this_process(tmp_path: Path) -> None:
 def test_a_note_naming_a_device_file_renders_without_reading_it(tmp_path: Path) -> None:
     """`![z](file:///dev/zero)` in a note: a plain QTextDocument reads the device forever (the app froze);
     the note card's document loads nothing. In a child process, so that a regression fails, not hangs."""
-    import os
     import subprocess
     import sys
 
@@ -165,12 +192,11 @@ def test_a_note_naming_a_device_file_renders_without_reading_it(tmp_path: Path) 
         "note = MarkdownText('![z](file:///dev/zero) ![r](x.png) نص', QFont(), 300, 4, Qt.LayoutDirection.RightToLeft)\n"
         "print('rendered', note.height > 0, note.document.refused)\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", script],
         env=env,
-        cwd=root,
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,

@@ -336,7 +336,7 @@ def text_attacks(size: int) -> list[tuple[str, bytes]]:
         ("nul bytes", b"\x00" * 10_000 + ARTICLE),
         ("huge line", "كلمة ".encode() * (6_000_000 // size)),
         ("many lines", b"\n".join([b"a"] * (2_000_000 // size))),
-        ("only whitespace", b" \n\t\r\n\u00a0" * 1000),
+        ("only whitespace", " \n\t\r\n\u00a0".encode() * 1000),
         ("control characters", bytes(range(32)) * 1000 + ARTICLE),
         ("random bytes", random.Random(size).randbytes(100_000)),
         ("bidi controls", ("\u202e\u2066\u200f" * 10_000).encode() + ARTICLE),
