@@ -30,6 +30,28 @@ from tests.core.importers import fuzzing  # noqa: E402 - after the project root 
 BAD = ("traceback", "crash", "timeout", "over-memory")
 
 
+def through_processes(run: Path) -> None:
+    """Every input once more, in one import with reader processes, as the window imports."""
+    from reader.core.library import Library
+    from reader.core.library.importing import ImportOptions
+
+    targets = sorted(
+        p for folder in run.iterdir() for p in folder.iterdir() if p.name.startswith("in") or p.name == "d"
+    )
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as scratch:
+        library = Library(Path(scratch))
+        report = library.import_paths(targets, options=ImportOptions(processes=2))
+        library.close()
+    counts = Counter(r.status if r.error is None else f"{r.status}:{r.error.code.value}" for r in report)
+    print(
+        f"\nthrough reader processes: {len(targets)} targets, {len(report)} results in "
+        f"{time.perf_counter() - started:.0f} s, no exception out of import_paths"
+    )
+    for status, number in sorted(counts.items()):
+        print(f"  {status}: {number}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -38,6 +60,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--shared", action="store_true", help="also mutate real files from ../shared")
+    parser.add_argument(
+        "--through-processes",
+        action="store_true",
+        help="then import every input again in one Library.import_paths call with 2 reader processes "
+        "(the window's path): counts by status and error code",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="hawamish-fuzz-") as scratch:

@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from tests.core.importers.pdf_samples import raw_pdf
+
 ROOT = Path(__file__).resolve().parents[3]
 #: CPU seconds a file may take (its reader and its import). Judged on CPU time, not wall time: the machine
 #: may be shared, and a loaded machine would turn quick files into timeouts. The child gets SIGXCPU past
@@ -410,26 +412,9 @@ def mhtml_attacks(seed: bytes) -> list[tuple[str, bytes]]:
     ]
 
 
-def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        trailer_extra,
-        xref,
-    )
-    return bytes(out)
-
-
 def _page_pdf(content: bytes, extra_page: bytes = b"", filters: bytes = b"") -> bytes:
     font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-    return _pdf(
+    return raw_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -474,7 +459,7 @@ def pdf_attacks(seed: bytes, size: int) -> list[tuple[str, bytes]]:
         ("length past end", _page_pdf(text).replace(b"/Length %d" % len(text), b"/Length 999999999")),
         (
             "object stream junk",
-            _pdf(
+            raw_pdf(
                 [
                     b"<< /Type /Catalog /Pages 2 0 R >>",
                     b"<< /Type /ObjStm /N 100000 /First 3 /Length 5 >>\nstream\n1 2 3\nendstream",
@@ -994,6 +979,11 @@ def worker_main() -> None:
         print(json.dumps({"index": job["index"], **dataclasses.asdict(outcome)}), flush=True)
 
 
+def _send(stream: IO[str], text: str) -> None:
+    stream.write(text)
+    stream.close()
+
+
 def run_inputs(
     folder: Path,
     seeds_folder: Path,
@@ -1034,12 +1024,13 @@ def run_inputs(
     try:
         for process in processes:
             assert process.stdout is not None and json.loads(process.stdout.readline())["ready"]
-        # each worker takes every n-th job; the halves mix heavy and light inputs alike
+        # each worker takes every n-th job (the halves mix heavy and light inputs alike); its answers are
+        # read as they come and its jobs written from a thread, so that neither pipe can fill and block
         for number, process in enumerate(processes):
             assert process.stdin is not None and process.stdout is not None
-            process.stdin.write("".join(json.dumps(job) + "\n" for job in jobs[number :: len(processes)]))
-            process.stdin.close()
             threading.Thread(target=forward, args=(process.stdout,), daemon=True).start()
+            batch = "".join(json.dumps(job) + "\n" for job in jobs[number :: len(processes)])
+            threading.Thread(target=_send, args=(process.stdin, batch), daemon=True).start()
         running = len(processes)
         while running:
             line = answers.get()
