@@ -203,6 +203,8 @@ def _json_lines(text: str, path: Path) -> list[MetadataRow]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise HawamishError(ErrorCode.MALFORMED, str(path), f"line {number}: {exc.msg}") from None
+        except ValueError as exc:  # a number of over 4,300 digits: Python refuses to convert it
+            raise HawamishError(ErrorCode.MALFORMED, str(path), f"line {number}: {exc}") from None
         except RecursionError:  # json nests by recursion: a few thousand brackets exhaust the stack
             raise HawamishError(ErrorCode.MALFORMED, str(path), f"line {number}: nested too deeply") from None
         if not isinstance(record, dict):
