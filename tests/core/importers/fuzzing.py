@@ -881,7 +881,7 @@ def _child(target: Path, named_table: str, folder: Path, result_path: Path) -> N
             with contextlib.suppress(HawamishError):  # a clear refusal; anything else is what we look for
                 read_articles(target)
         library = Library(folder / "library")
-        options = ImportOptions(metadata=[target.parent.parent / named_table] if named_table else [])
+        options = ImportOptions(metadata=[folder / named_table] if named_table else [])
         try:
             report = library.import_paths([target], options=options)
         except HawamishError as exc:  # a table the user named that cannot be read stops the import
@@ -895,7 +895,7 @@ def _child(target: Path, named_table: str, folder: Path, result_path: Path) -> N
                     "detail": "a failure without an error",
                     "statuses": statuses,
                 }
-            elif failures and (target.is_file() or all(r.status == "failed" for r in report)):
+            elif failures:  # (a folder's broken table fails alone; its article still imports)
                 outcome = {"outcome": f"error:{failures[0].error.code.value}", "statuses": statuses}  # type: ignore[union-attr]
             else:
                 outcome = {"outcome": "imported", "statuses": statuses}
