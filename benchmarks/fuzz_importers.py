@@ -91,6 +91,8 @@ def main() -> None:
             work / "run", work / "seeds", inputs, workers=args.workers, on_outcome=progress
         )
         elapsed = time.perf_counter() - started
+        if args.through_processes:
+            through_processes(work / "run")
 
     table: dict[str, Counter[str]] = {}
     for item, outcome in zip(inputs, outcomes, strict=True):
