@@ -1634,6 +1634,10 @@
             <source>{shown} of {count} articles</source>
             <translation>المقالات: {shown} من {count}</translation>
         </message>
+        <message>
+            <source>&amp;Reading</source>
+            <translation>ال&amp;قراءة</translation>
+        </message>
     </context>
     <context>
         <name>MetadataDialog</name>
@@ -2425,6 +2429,964 @@
         <message>
             <source>underlined</source>
             <translation>مسطّر</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>a page titled {name} already exists</source>
+            <translation>توجد صفحة بعنوان {name} من قبل</translation>
+        </message>
+    </context>
+    <context>
+        <name>PagesPane</name>
+        <message>
+            <source>Research Pages</source>
+            <translation>صفحات البحث</translation>
+        </message>
+        <message>
+            <source>Research pages</source>
+            <translation>صفحات البحث</translation>
+        </message>
+        <message>
+            <source>Page text (Markdown)</source>
+            <translation>نص الصفحة (Markdown)</translation>
+        </message>
+        <message>
+            <source>Write in Markdown. Drop highlights here to quote them; a quote is a line {{quote ID}}.</source>
+            <translation>اكتب بصيغة Markdown. أفلت التظليلات هنا لتقتبسها؛ الاقتباس سطر ⁨{{quote ID}}⁩.</translation>
+        </message>
+        <message>
+            <source>Page with its quotes</source>
+            <translation>الصفحة باقتباساتها</translation>
+        </message>
+        <message>
+            <source>New Page…</source>
+            <translation>صفحة جديدة…</translation>
+        </message>
+        <message>
+            <source>Rename Page…</source>
+            <translation>إعادة تسمية الصفحة…</translation>
+        </message>
+        <message>
+            <source>Delete Page</source>
+            <translation>حذف الصفحة</translation>
+        </message>
+        <message>
+            <source>Export Page…</source>
+            <translation>تصدير الصفحة…</translation>
+        </message>
+        <message>
+            <source>New Page</source>
+            <translation>صفحة جديدة</translation>
+        </message>
+        <message>
+            <source>Title of the new page:</source>
+            <translation>عنوان الصفحة الجديدة:</translation>
+        </message>
+        <message>
+            <source>Rename Page</source>
+            <translation>إعادة تسمية الصفحة</translation>
+        </message>
+        <message>
+            <source>New title:</source>
+            <translation>العنوان الجديد:</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Markdown (*.md)</source>
+            <translation>Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export Page</source>
+            <translation>تصدير الصفحة</translation>
+        </message>
+        <message>
+            <source>Page exported to %1</source>
+            <translation>صُدِّرت الصفحة إلى %1</translation>
+        </message>
+        <message>
+            <source>Quote deleted: highlight %1 is no longer in the library.</source>
+            <translation>اقتباس محذوف: لم يعد التظليل %1 في المكتبة.</translation>
+        </message>
+        <message>
+            <source>The passage was not found in the article’s current text.</source>
+            <translation>لم يُعثر على المقطع في نص المقال الحالي.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageCommands</name>
+        <message>
+            <source>New Page</source>
+            <translation>صفحة جديدة</translation>
+        </message>
+        <message>
+            <source>Rename Page</source>
+            <translation>إعادة تسمية الصفحة</translation>
+        </message>
+        <message>
+            <source>Delete Page</source>
+            <translation>حذف الصفحة</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationPanel</name>
+        <message>
+            <source>Copy as Citation</source>
+            <translation>نسخ كاستشهاد</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationController</name>
+        <message>
+            <source>Citation copied</source>
+            <translation>نُسخ الاستشهاد</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>no space left on the disk holding the library</source>
+            <translation>لا مساحة متبقية على القرص الذي يحمل المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>the library folder is read-only</source>
+            <translation>مجلد المكتبة للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>library busy: another Hawamish is writing to it; try again in a moment</source>
+            <translation>المكتبة مشغولة: نسخة أخرى من هوامش تكتب فيها؛ أعد المحاولة بعد قليل</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleInstance</name>
+        <message>
+            <location filename="../reader/gui/single_instance.py" line="1" />
+            <source>Hawamish is already open on this library: this is its window.</source>
+            <translation>هوامش مفتوح على هذه المكتبة من قبل: هذه نافذته.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>a library is a folder, and this is a file</source>
+            <translation>المكتبة مجلد، وهذا ملف</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore Library</source>
+            <translation>استعادة المكتبة</translation>
+        </message>
+        <message>
+            <source>Choose a backup. Everything in the library is replaced by what the backup holds; the library as it is now is saved in its backups folder first.</source>
+            <translation>اختر نسخة احتياطية. يحلّ محلّ كل ما في المكتبة ما تحويه النسخة، وتُحفظ المكتبة كما هي الآن في مجلد نسخها الاحتياطية أولًا.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>الحجم</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>أُنشئت</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>النسخ الاحتياطية</translation>
+        </message>
+        <message>
+            <source>No backups in the library's folder yet: choose a file with Other File…</source>
+            <translation>لا نسخ احتياطية في مجلد المكتبة بعد: اختر ملفًا بزر «ملف آخر…»</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>ا&amp;ستعادة…</translation>
+        </message>
+        <message>
+            <source>&amp;Other File…</source>
+            <translation>&amp;ملف آخر…</translation>
+        </message>
+        <message>
+            <source>Automatically, at start</source>
+            <translation>تلقائيًا، عند البدء</translation>
+        </message>
+        <message>
+            <source>Before an update of the library</source>
+            <translation>قبل تحديث المكتبة</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>قبل استعادة</translation>
+        </message>
+        <message>
+            <source>Before a repair</source>
+            <translation>قبل إصلاح</translation>
+        </message>
+        <message>
+            <source>By you</source>
+            <translation>يدويًا</translation>
+        </message>
+        <message>
+            <source>Restore From a Backup</source>
+            <translation>الاستعادة من نسخة احتياطية</translation>
+        </message>
+        <message>
+            <source>Hawamish backup (*.sqlite3);;All files (*)</source>
+            <translation>نسخة هوامش الاحتياطية (*.sqlite3);;كل الملفات (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreFlow</name>
+        <message>
+            <source>&amp;Restore From Backup…</source>
+            <translation>ا&amp;ستعادة من نسخة احتياطية…</translation>
+        </message>
+        <message>
+            <source>Replace the library's content with a backup's</source>
+            <translation>ضع محتوى نسخة احتياطية مكان محتوى المكتبة</translation>
+        </message>
+        <message>
+            <source>Reading the backup…</source>
+            <translation>جارٍ قراءة النسخة الاحتياطية…</translation>
+        </message>
+        <message>
+            <source>Replace everything in the library with this backup (articles: %1, highlights: %2)? The library as it is now is saved in its backups folder first.</source>
+            <translation>أتضع هذه النسخة الاحتياطية مكان كل ما في المكتبة (المقالات: %1، التظليلات: %2)؟ تُحفظ المكتبة كما هي الآن في مجلد نسخها الاحتياطية أولًا.</translation>
+        </message>
+        <message>
+            <source>Restore Library</source>
+            <translation>استعادة المكتبة</translation>
+        </message>
+        <message>
+            <source>Restoring the library…</source>
+            <translation>جارٍ استعادة المكتبة…</translation>
+        </message>
+        <message>
+            <source>Library restored. What it held before is saved in %1</source>
+            <translation>استُعيدت المكتبة. ما كانت تحويه قبلُ محفوظ في %1</translation>
+        </message>
+        <message>
+            <source>The library was not restored</source>
+            <translation>لم تُستعد المكتبة</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupFlow</name>
+        <message>
+            <source>The automatic backup was not saved: %1</source>
+            <translation>لم تُحفظ النسخة الاحتياطية التلقائية: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareController</name>
+        <message>
+            <source>Unknown author</source>
+            <translation>كاتب غير معروف</translation>
+        </message>
+        <message>
+            <source>&amp;Compare</source>
+            <translation>م&amp;قارنة</translation>
+        </message>
+        <message>
+            <source>Passages on one tag, label or search, side by side by author</source>
+            <translation>مقاطع وسم أو تصنيف أو بحث واحد، جنبًا إلى جنب حسب الكاتب</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln column(s)</source>
+            <translation>
+                <numerusform>لا أعمدة</numerusform>
+                <numerusform>عمود واحد</numerusform>
+                <numerusform>عمودان</numerusform>
+                <numerusform>%Ln أعمدة</numerusform>
+                <numerusform>%Ln عمودًا</numerusform>
+                <numerusform>%Ln عمود</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot compare</source>
+            <translation>تعذّرت المقارنة</translation>
+        </message>
+        <message>
+            <source>Unknown outlet</source>
+            <translation>منبر غير معروف</translation>
+        </message>
+        <message>
+            <source>Compare what different writers said</source>
+            <translation>قارن ما قاله كتّاب مختلفون</translation>
+        </message>
+        <message>
+            <source>Type tag: and a tag, label: and a colour label, or words to search in highlights and notes, then press Enter: the passages appear side by side, one column per author.</source>
+            <translation>اكتب ⁦tag:⁩ ووسمًا، أو ⁦label:⁩ وتصنيفًا لونيًا، أو كلمات يُبحث عنها في التظليلات والملاحظات، ثم اضغط ⁦Enter⁩: تظهر المقاطع جنبًا إلى جنب، عمود لكل كاتب.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Quote</source>
+            <translation>ا&amp;نسخ الاقتباس</translation>
+        </message>
+        <message>
+            <source>No passages</source>
+            <translation>لا مقاطع</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln passage(s)</source>
+            <translation>
+                <numerusform>لا مقاطع</numerusform>
+                <numerusform>مقطع واحد</numerusform>
+                <numerusform>مقطعان</numerusform>
+                <numerusform>%Ln مقاطع</numerusform>
+                <numerusform>%Ln مقطعًا</numerusform>
+                <numerusform>%Ln مقطع</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That article is no longer in the library.</source>
+            <translation>لم يعد هذا المقال في المكتبة.</translation>
+        </message>
+        <message>
+            <source>&amp;Open in Article</source>
+            <translation>ا&amp;فتحه في المقال</translation>
+        </message>
+        <message>
+            <source>&amp;Insert Quote into Page</source>
+            <translation>أ&amp;درج الاقتباس في الصفحة</translation>
+        </message>
+        <message>
+            <source>No highlight matches “{query}”. Try another tag, label or words.</source>
+            <translation>لا تظليل يطابق «{query}». جرّب وسمًا أو تصنيفًا أو كلمات أخرى.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassageColumn</name>
+        <message numerus="yes">
+            <source>%Ln passage(s)</source>
+            <translation>
+                <numerusform>لا مقاطع</numerusform>
+                <numerusform>مقطع واحد</numerusform>
+                <numerusform>مقطعان</numerusform>
+                <numerusform>%Ln مقاطع</numerusform>
+                <numerusform>%Ln مقطعًا</numerusform>
+                <numerusform>%Ln مقطع</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareView</name>
+        <message>
+            <source>tag:security, label:claim or words to search</source>
+            <translation>⁦tag:أمن⁩ أو ⁦label:claim⁩ أو كلمات للبحث</translation>
+        </message>
+        <message>
+            <source>Compare passages with</source>
+            <translation>قارن المقاطع حسب</translation>
+        </message>
+        <message>
+            <source>Columns by</source>
+            <translation>الأعمدة حسب</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>قارن</translation>
+        </message>
+        <message>
+            <source>Columns &amp;by:</source>
+            <translation>الأعمدة &amp;حسب:</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>الكاتب</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>المقال</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagManagerDialog</name>
+        <message>
+            <source>Manage Tags</source>
+            <translation>إدارة الوسوم</translation>
+        </message>
+        <message>
+            <source>Filter tags</source>
+            <translation>تصفية الوسوم</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>No tags yet. Tag a highlight in the notes panel, or articles with Article → Tags…</source>
+            <translation>لا وسوم بعد. ضع وسمًا على تظليل في لوحة الملاحظات، أو على مقالات من المقال ← الوسوم…</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation>أعد ال&amp;تسمية…</translation>
+        </message>
+        <message>
+            <source>&amp;Merge Into…</source>
+            <translation>ا&amp;دمج في…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>ا&amp;حذف</translation>
+        </message>
+        <message>
+            <source>A tag written parent/child sits under its parent; a filter on the parent finds its children. Renaming, merging or deleting a tag does the same to its children. Edit → Undo takes it back.</source>
+            <translation>الوسم المكتوب أصل/فرع يقع تحت أصله، والتصفية بالأصل تجد فروعه. إعادة تسمية وسم أو دمجه أو حذفه تفعل الشيء نفسه بفروعه. تحرير ← تراجع يعيده.</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Highlights</source>
+            <translation>التظليلات</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>المقالات</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagManager</name>
+        <message>
+            <source>Manage &amp;Tags…</source>
+            <translation>إدارة ال&amp;وسوم…</translation>
+        </message>
+        <message>
+            <source>Rename Tag</source>
+            <translation>إعادة تسمية الوسم</translation>
+        </message>
+        <message>
+            <source>Merge Tags</source>
+            <translation>دمج الوسوم</translation>
+        </message>
+        <message numerus="yes">
+            <source>Merge %n tag(s) into (an existing tag or a new name):</source>
+            <translation>
+                <numerusform>ادمج في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسم في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسمين في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسوم الـ%n في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسوم الـ%n في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسوم الـ%n في (وسم موجود أو اسم جديد):</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Tags</source>
+            <translation>حذف الوسوم</translation>
+        </message>
+        <message>
+            <source>Merge Tags into {tag}</source>
+            <translation>دمج الوسوم في {tag}</translation>
+        </message>
+        <message>
+            <source>Rename Tag {old} to {new}</source>
+            <translation>إعادة تسمية الوسم {old} إلى {new}</translation>
+        </message>
+        <message>
+            <source>Delete Tags {tags}</source>
+            <translation>حذف الوسوم {tags}</translation>
+        </message>
+        <message>
+            <source>Manage Tags</source>
+            <translation>إدارة الوسوم</translation>
+        </message>
+        <message>
+            <source>New name for {tag} (its children follow):</source>
+            <translation>اسم جديد لـ{tag} (وتتبعه فروعه):</translation>
+        </message>
+        <message>
+            <source>Take {tags} and their children off every highlight and article? Edit → Undo puts them back.</source>
+            <translation>أتزيل {tags} وفروعها من كل تظليل ومقال؟ يعيدها تحرير ← تراجع.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotebookController</name>
+        <message>
+            <source>Nothing</source>
+            <translation>بلا تجميع</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>التصنيف</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>المقال</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>الكاتب</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <source>Collection</source>
+            <translation>المجموعة</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>الشهر</translation>
+        </message>
+        <message>
+            <source>Untagged</source>
+            <translation>بلا وسم</translation>
+        </message>
+        <message>
+            <source>No author</source>
+            <translation>بلا كاتب</translation>
+        </message>
+        <message>
+            <source>No outlet</source>
+            <translation>بلا منبر</translation>
+        </message>
+        <message>
+            <source>In no collection</source>
+            <translation>خارج المجموعات</translation>
+        </message>
+        <message>
+            <source>No date</source>
+            <translation>بلا تاريخ</translation>
+        </message>
+        <message>
+            <source>No label</source>
+            <translation>بلا تصنيف</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>بلا عنوان</translation>
+        </message>
+        <message>
+            <source>Article and position</source>
+            <translation>المقال والموضع</translation>
+        </message>
+        <message>
+            <source>Article date</source>
+            <translation>تاريخ المقال</translation>
+        </message>
+        <message>
+            <source>Newest first</source>
+            <translation>الأحدث أولًا</translation>
+        </message>
+        <message>
+            <source>&amp;Notebook</source>
+            <translation>&amp;دفتر الملاحظات</translation>
+        </message>
+        <message>
+            <source>Every highlight and note in the library, filtered and grouped</source>
+            <translation>كل تظليلات المكتبة وملاحظاتها، مصفّاة ومجمّعة</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;فتح</translation>
+        </message>
+        <message>
+            <source>Edit &amp;Note</source>
+            <translation>تعديل ال&amp;ملاحظة</translation>
+        </message>
+        <message>
+            <source>Edit &amp;Tags</source>
+            <translation>تعديل الو&amp;سوم</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;نسخ</translation>
+        </message>
+        <message>
+            <source>&amp;Export Selected…</source>
+            <translation>&amp;تصدير المحدَّد…</translation>
+        </message>
+        <message>
+            <source>Any label</source>
+            <translation>أي تصنيف</translation>
+        </message>
+        <message>
+            <source>Any author</source>
+            <translation>أي كاتب</translation>
+        </message>
+        <message>
+            <source>Any outlet</source>
+            <translation>أي منبر</translation>
+        </message>
+        <message>
+            <source>Any collection</source>
+            <translation>كل المجموعات</translation>
+        </message>
+        <message>
+            <source>Not a date: write 2015, 2015-07 or 2015-07-21</source>
+            <translation>ليس تاريخًا: اكتب ⁦2015⁩ أو ⁦2015-07⁩ أو ⁦2015-07-21⁩</translation>
+        </message>
+        <message>
+            <source>Reading the notebook…</source>
+            <translation>جارٍ قراءة دفتر الملاحظات…</translation>
+        </message>
+        <message>
+            <source>{shown} of {total}</source>
+            <translation>{shown} من {total}</translation>
+        </message>
+        <message>
+            <source>No highlights yet</source>
+            <translation>لا تظليلات بعد</translation>
+        </message>
+        <message>
+            <source>Select a passage in an article and choose a colour: every highlight and note you make is gathered here.</source>
+            <translation>حدّد مقطعًا في مقال واختر لونًا: كل تظليل وملاحظة تكتبها يُجمع هنا.</translation>
+        </message>
+        <message>
+            <source>Nothing matches</source>
+            <translation>لا شيء يطابق</translation>
+        </message>
+        <message>
+            <source>Change or clear the filters.</source>
+            <translation>غيّر عوامل التصفية أو امسحها.</translation>
+        </message>
+        <message>
+            <source>Note and tags of: {title}</source>
+            <translation>ملاحظة ووسوم: {title}</translation>
+        </message>
+        <message>
+            <source>That article is no longer in the library.</source>
+            <translation>لم يعد هذا المقال في المكتبة.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln highlight(s)</source>
+            <translation>
+                <numerusform>لا تظليلات</numerusform>
+                <numerusform>تظليل واحد</numerusform>
+                <numerusform>تظليلان</numerusform>
+                <numerusform>%Ln تظليلات</numerusform>
+                <numerusform>%Ln تظليلًا</numerusform>
+                <numerusform>%Ln تظليل</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Insert Quote into Page</source>
+            <translation>أ&amp;درج الاقتباس في الصفحة</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotebookView</name>
+        <message>
+            <source>Notebook</source>
+            <translation>دفتر الملاحظات</translation>
+        </message>
+        <message>
+            <source>Filter highlights</source>
+            <translation>تصفية التظليلات</translation>
+        </message>
+        <message>
+            <source>Group by</source>
+            <translation>التجميع</translation>
+        </message>
+        <message>
+            <source>Sort by</source>
+            <translation>الترتيب</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Colour label</source>
+            <translation>تصنيف اللون</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>الكاتب</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <source>Collection</source>
+            <translation>المجموعة</translation>
+        </message>
+        <message>
+            <source>Article published since</source>
+            <translation>نُشر المقال منذ</translation>
+        </message>
+        <message>
+            <source>Article published until</source>
+            <translation>نُشر المقال حتى</translation>
+        </message>
+        <message>
+            <source>Highlights</source>
+            <translation>التظليلات</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>الملاحظة</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>Filter highlights and notes…</source>
+            <translation>تصفية التظليلات والملاحظات…</translation>
+        </message>
+        <message>
+            <source>Any tag</source>
+            <translation>أي وسم</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Group by:</source>
+            <translation>التجميع:</translation>
+        </message>
+        <message>
+            <source>Sort:</source>
+            <translation>الترتيب:</translation>
+        </message>
+        <message>
+            <source>Note on the current passage (Markdown)</source>
+            <translation>ملاحظة على المقطع الحالي (ماركداون)</translation>
+        </message>
+        <message>
+            <source>Tags, separated by commas; Enter saves</source>
+            <translation>وسوم تفصل بينها فواصل؛ Enter يحفظها</translation>
+        </message>
+        <message>
+            <source>A year, a month or a day of the article's date: 2015, 2015-07 or 2015-07-21</source>
+            <translation>سنة أو شهر أو يوم من تاريخ المقال: ⁦2015⁩ أو ⁦2015-07⁩ أو ⁦2015-07-21⁩</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>The passages selected in the notebook ({count})</source>
+            <translation>المقاطع المحدَّدة في دفتر الملاحظات ({count})</translation>
+        </message>
+        <message>
+            <source>Notebook passages</source>
+            <translation>مقاطع من دفتر الملاحظات</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>a saved search named {name} already exists</source>
+            <translation>يوجد بحث محفوظ باسم {name} من قبل</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedPanel</name>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Related articles</source>
+            <translation>مقالات ذات صلة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Choose More Like This on an article or a highlight.</source>
+            <translation>اختر «مقالات مشابهة» من قائمة مقال أو تظليل.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Like the article {title}</source>
+            <translation>مقالات تشبه المقال {title}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Like the passage “{quote}”</source>
+            <translation>مقالات تشبه المقطع «{quote}»</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Looking for related articles…</source>
+            <translation>جارٍ البحث عن مقالات مشابهة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Key words: {words}</source>
+            <translation>الكلمات المفتاحية: {words}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Nothing in the library is like it.</source>
+            <translation>لا شيء في المكتبة يشبهه.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedController</name>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More Like This</source>
+            <translation>مقالات مشابهة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More &amp;Like This</source>
+            <translation>مقالات م&amp;شابهة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More Like This &amp;Panel</source>
+            <translation>&amp;لوحة المقالات المشابهة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More Like This Passage</source>
+            <translation>مقالات تشبه هذا المقطع</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchMemory</name>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save search</source>
+            <translation>حفظ البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Recent Searches</source>
+            <translation>عمليات البحث الأخيرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Recent searches</source>
+            <translation>عمليات البحث الأخيرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>&amp;Clear Search History</source>
+            <translation>ا&amp;مسح سجل البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save This Search…</source>
+            <translation>احفظ هذا البحث…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save this search: it is listed with the collections</source>
+            <translation>احفظ هذا البحث: يظهر مع المجموعات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>No recent searches</source>
+            <translation>لا عمليات بحث أخيرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Type a query to save it.</source>
+            <translation>اكتب استعلامًا لتحفظه.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save Search</source>
+            <translation>حفظ البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Name of the saved search (it is listed with the collections):</source>
+            <translation>اسم البحث المحفوظ (يظهر مع المجموعات):</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Saved the search {name}: it is listed with the collections.</source>
+            <translation>حُفظ البحث {name}: تجده مع المجموعات.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedSearchCommands</name>
+        <message>
+            <location filename="../reader/gui/library/saved_search_commands.py" line="1" />
+            <source>Rename saved search</source>
+            <translation>إعادة تسمية بحث محفوظ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/saved_search_commands.py" line="1" />
+            <source>Delete saved search</source>
+            <translation>حذف بحث محفوظ</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsController</name>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>&amp;Search in This Collection</source>
+            <translation>ا&amp;بحث في هذه المجموعة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>&amp;Open in Search</source>
+            <translation>ا&amp;فتح في البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>&amp;Delete</source>
+            <translation>&amp;حذف</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>Rename Saved Search</source>
+            <translation>إعادة تسمية بحث محفوظ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>New name of the saved search {name}:</source>
+            <translation>الاسم الجديد للبحث المحفوظ {name}:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>Saved search deleted (Edit → Undo brings it back)</source>
+            <translation>حُذف البحث المحفوظ (تحرير ← تراجع يعيده)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsPanel</name>
+        <message>
+            <location filename="../reader/gui/library/collections_panel.py" line="1" />
+            <source>Saved search: {query}</source>
+            <translation>بحث محفوظ: {query}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryFilterController</name>
+        <message>
+            <location filename="../reader/gui/library/filter_controller.py" line="1" />
+            <source>Saved search: {name}</source>
+            <translation>بحث محفوظ: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../reader/gui/search/search_controller.py" line="1" />
+            <source>Search in Articles by {author}</source>
+            <translation>ابحث في مقالات {author}</translation>
         </message>
     </context>
     <context>

@@ -29,6 +29,10 @@ def _theme(value: str) -> str:
     return value
 
 
+#: `--view` choices (DESIGN §6); "library" is the window's reading mode.
+VIEWS = ("library", "notebook", "compare")
+
+
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("gui", parents=[common], help="start the app (the default command)")
     parser.add_argument("--open", type=int, metavar="ID", help="open this article")
@@ -41,11 +45,24 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     parser.add_argument("--screenshot", metavar="PNG", help="render the window once idle, save it, exit")
     parser.add_argument("--search", metavar="QUERY", help="search for QUERY when the window opens")
+    parser.add_argument(
+        "--related", type=int, metavar="ID", help="show the articles like article ID (More Like This)"
+    )
     parser.add_argument("--size", type=_size, metavar="WxH", help="resize the window to W×H pixels")
     parser.add_argument(
         "--layout-json",
         metavar="FILE",
         help="once idle, write the geometry of every named widget as JSON, then exit",
+    )
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        help="start in this view: the library and the article (default), the notebook or the compare view",
+    )
+    parser.add_argument(
+        "--compare",
+        metavar="QUERY",
+        help="compare the passages of QUERY (tag:T, label:KEY or words to search) in the compare view",
     )
     parser.set_defaults(func=run)
 

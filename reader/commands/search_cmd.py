@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.search.index import SearchIndex
 
 KINDS = ("article", "highlight", "note")
+#: Why an index may be searched without being brought up to date first (it is caught up next time).
+_SEARCH_AS_IT_IS = frozenset({ErrorCode.INDEX_BUSY, ErrorCode.LIBRARY_DISK_FULL, ErrorCode.READ_ONLY})
 SYNC_WAIT = 5.0  # seconds to wait for another writer before searching the index as it is
 
 
@@ -34,11 +36,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "QUERY '-' reads one query a line from stdin and writes one JSON line a query.",
     )
     parser.add_argument(
-        "query", nargs="+", metavar="QUERY", help="the query (several words are joined), or -"
+        "query", nargs="*", metavar="QUERY", help="the query (several words are joined), or -"
     )
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     parser.add_argument(
         "--kind", action="append", choices=KINDS, help="only hits of this kind (may be repeated)"
+    )
+    saved = parser.add_mutually_exclusive_group()
+    saved.add_argument(
+        "--save", metavar="NAME", help="also keep QUERY (and --kind) as a saved search called NAME"
+    )
+    saved.add_argument(
+        "--saved", metavar="NAME", help="run the saved search NAME (hawamish saved list names them)"
     )
     parser.set_defaults(func=run)
 
@@ -52,13 +61,16 @@ def error_json(error: HawamishError) -> dict[str, str | int]:
     }
 
 
-def _sync(library: Library, index: SearchIndex, ctx: CommandContext) -> None:
+def sync_index(library: Library, index: SearchIndex, ctx: CommandContext) -> None:
     try:
         library.index_keeper.catch_up(timeout=SYNC_WAIT, index=index)
     except HawamishError as exc:
-        if exc.code is not ErrorCode.INDEX_BUSY or index.status() != "ok":
+        if exc.code not in _SEARCH_AS_IT_IS or index.status() != "ok":
             raise
-        ctx.error("the index is being updated by another Hawamish; searching it as it is")
+        if exc.code is ErrorCode.INDEX_BUSY:
+            ctx.error("the index is being updated by another Hawamish; searching it as it is")
+        else:  # a full disk or a read-only library: the index stays as it was, and may miss recent changes
+            ctx.error(f"{describe(exc)}; searching the index as it is")
 
 
 def _print_hits(results, ctx) -> None:
@@ -103,14 +115,27 @@ def run(args: argparse.Namespace, ctx, stdin=None) -> int:
         ctx.error("--limit must be at least 1")
         return 2
     query = " ".join(args.query)
+    if bool(query) == bool(args.saved):
+        ctx.error("give a QUERY or --saved NAME" if not query else "give a QUERY or --saved NAME, not both")
+        return 2
+    if query == "-" and args.save:
+        ctx.error("--save takes one QUERY, not -")
+        return 2
     library = ctx.library
+    filters = None
+    if args.saved:
+        saved = library.saved_searches.get(args.saved)
+        query, filters = saved.query, library.saved_searches.search_filters(saved)
+    elif args.save:
+        library.saved_searches.save(args.save, query, {"kinds": args.kind or []})
+        ctx.error(f"saved as {args.save}")
     index = library.search_index(procs=build_processes())  # a rebuild here may use both cores
     try:
-        _sync(library, index, ctx)
+        sync_index(library, index, ctx)
         if query == "-":
             return _batch(index, args, ctx, stdin or sys.stdin)
         try:
-            results = index.search(query, limit=args.limit, kinds=args.kind)
+            results = index.search(query, limit=args.limit, kinds=args.kind, filters=filters)
         except HawamishError as exc:
             if exc.code not in QUERY_ERRORS:
                 raise

@@ -22,15 +22,20 @@ from reader.core.models import Article
 from reader.core.paths import resources_dir
 from reader.gui.annotations.controller import AnnotationController
 from reader.gui.backup.backup_flow import BackupFlow
+from reader.gui.backup.restore_flow import RestoreFlow
 from reader.gui.common.accessibility import name_unlabelled_controls
-from reader.gui.common.error_text import describe_error
+from reader.gui.common.error_text import describe_error, print_unattended
 from reader.gui.common.library_events import LibraryEvents
 from reader.gui.common.shortcut_text import isolate_shortcut_text
+from reader.gui.compare.compare_controller import CompareController
 from reader.gui.export.export_controller import EXPORT_FOLDER_KEY, ExportController
 from reader.gui.help.shortcuts_sheet import ShortcutsSheet
 from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
 from reader.gui.library.library_controller import LibraryListController
+from reader.gui.modes import READING, WindowModes
+from reader.gui.notebook.notebook_controller import NotebookController
+from reader.gui.pages.pages_pane import PagesPane
 from reader.gui.preferences.controller import PreferencesController
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.caret_browsing import CaretBrowsing
@@ -39,8 +44,11 @@ from reader.gui.reading.find_bar import FindBar
 from reader.gui.reading.focus_mode import FocusMode
 from reader.gui.reading.reading_controller import ZOOM_STEP, ReadingController
 from reader.gui.reading.reading_progress import ReadingProgress
+from reader.gui.search.related_controller import RelatedController
 from reader.gui.search.search_controller import SearchController
 from reader.gui.shell import Menu, MenuExtender, Shell
+from reader.gui.tags.completion import LiveTagCompleter
+from reader.gui.tags.tag_manager import TagManager
 from reader.gui.window_layout import WindowLayout
 
 #: How long a failure to open an article stays in the status bar.
@@ -61,10 +69,19 @@ class MainWindow(QMainWindow):
     search_requested = Signal(str)
 
     def __init__(
-        self, library: Library, settings: QSettings, lang: str = "en", parent: QWidget | None = None
+        self,
+        library: Library,
+        settings: QSettings,
+        lang: str = "en",
+        parent: QWidget | None = None,
+        *,
+        interactive: bool = True,
     ) -> None:
         super().__init__(parent)
         self.library = library
+        # False for --screenshot: nobody is there to close a dialog, so errors go to stderr and are counted
+        self.interactive = interactive
+        self.unattended_errors = 0
         self.settings = settings
         self.lang = lang
         self.setObjectName("mainWindow")
@@ -95,7 +112,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 930])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # reading is the first of the window's modes; the notebook and compare views add theirs
+        self.reading_mode_action = self._action(
+            self.tr("&Reading"), "fa5s.book-open", None, QKeySequence("Ctrl+Shift+R")
+        )
+        self.reading_mode_action.setObjectName("readingModeAction")
+        self.modes = WindowModes(self, self.splitter, self.reading_mode_action)
+        self.setCentralWidget(self.modes.stack)
         self._count_label = QLabel(self)
         self._count_label.setObjectName("articleCount")
         self.statusBar().addPermanentWidget(self._count_label)
@@ -109,6 +132,16 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController(library, self.shell, self)
         self.find_bar = FindBar(self.article_view)
         self.search = SearchController(library, self.shell, self.find_bar, self)
+        # More Like This: its dock, the Article menu and the article's context menu; the library list's and
+        # the highlight cards' context menus get its entries too
+        self.related = RelatedController(library, self.shell, self)
+        self.library_list.actions.extend_context_menu(self.related.extend_list_menu)
+        self.library_list.actions.extend_context_menu(self.search.extend_list_menu)
+        self.annotations.panel.extend_card_menu(self.related.extend_card_menu)
+        # the collections panel searches within a collection, and its smart collections (saved searches)
+        # follow the index
+        self.library_list.collections.set_search_opener(self.search.search_in)
+        self.search.service.updated.connect(self.library_list.collections.index_updated)
         self.export = ExportController(
             library,
             self.shell,
@@ -119,6 +152,21 @@ class MainWindow(QMainWindow):
             export_defaults=self._export_defaults,  # the preferences are built below; read when exporting
         )
         self.backup = BackupFlow(library, self.shell, self)
+        self.restore = RestoreFlow(library, self.shell, self)
+        # View → Notebook (Ctrl+Shift+N): every highlight in one list; Export Selected… goes to the export
+        self.notebook = NotebookController(
+            library, self.shell, self, settings=settings, export_passages=self.export.export_passages
+        )
+        self.compare = CompareController(library, self.shell, self)  # View → Compare (a mode)
+        # research pages beside the notebook's list; quotes come from the notebook and the compare view
+        self.pages = PagesPane(library, self.shell)
+        self.notebook.view.set_side_pane(self.pages)
+        self.notebook.insert_quotes_requested.connect(self.pages.insert_quotes)
+        self.compare.insert_quotes_requested.connect(self.pages.insert_quotes)
+        self.tag_manager = TagManager(library, self.shell, self)  # Edit → Manage Tags…
+        # the notes panel's tag field completes from the library's tags
+        self.tag_completion = LiveTagCompleter(self.annotations.panel.tags_edit, library.tags_in_use)
+        self.events.changed.connect(self.tag_completion.on_change)
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # Edit → Preferences…; themes, typography and digits are applied from here on
         self.preferences = PreferencesController(
@@ -209,6 +257,8 @@ class MainWindow(QMainWindow):
         )
         self.edit_menu.addAction(self.select_all_action)
 
+        self.view_menu.addAction(self.reading_mode_action)
+        self._modes_end = self.view_menu.addSeparator()  # features' modes are listed before this line
         self.toggle_library_action = self._action(
             self.tr("&Library List"), "fa5s.columns", None, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L)
         )
@@ -291,6 +341,7 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int, scroll_to: int | None = None) -> bool:
         """Show an article (select its row, lay it out, scroll to a code-point offset); False if missing."""
+        self.modes.show(READING)  # from the notebook or the compare view too
         return self.reading.open_article(article_id, scroll_to)
 
     def current_article_id(self) -> int | None:
@@ -349,6 +400,10 @@ class MainWindow(QMainWindow):
         )
 
     def show_error(self, error: BaseException, title: str | None = None) -> None:
+        if not self.interactive:  # a modal dialog would wait for a click that cannot come
+            self.unattended_errors += 1
+            print_unattended(error)
+            return
         QMessageBox.warning(self, title or self.tr("Hawamish"), describe_error(error))
 
     # state ---------------------------------------------------------------------------------------
@@ -367,9 +422,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # features first: a note being typed is saved, and no worker still uses the library once it closes
         self.annotations.close()
+        self.notebook.close()
+        self.pages.shut()
+        self.tag_manager.close()
         self.search.close()
+        self.compare.close()
+        self.related.close()
         self.importer.cancel()
         self.reading.close()  # remembers where the article was left
+        self.modes.show(READING)  # the panels a whole-library view hid are saved as the user left them
         self.save_state()
         self.library_list.close()
         self.events.close()
@@ -460,6 +521,15 @@ class WindowShell:
 
     def add_status_widget(self, widget: QWidget) -> None:
         self._window.statusBar().addPermanentWidget(widget)
+
+    def add_mode(self, name: str, widget: QWidget, action: QAction) -> None:
+        window = self._window
+        window.modes.add(name, widget, action)
+        window.addAction(action)
+        window.view_menu.insertAction(window._modes_end, action)
+
+    def show_mode(self, name: str) -> None:
+        self._window.modes.show(name)
 
     def extend_article_menu(self, extend: MenuExtender) -> None:
         self._window.article_menu.add_extender(extend)

@@ -91,6 +91,15 @@ class Shell(Protocol):
         """A permanent widget at the end of the status bar."""
         ...
 
+    def add_mode(self, name: str, widget: QWidget, action: QAction) -> None:
+        """A whole-library view (reader/gui/modes.py) that takes the window's centre when `action` is
+        triggered; listed in View after Reading. `action` carries the mode's name and shortcut."""
+        ...
+
+    def show_mode(self, name: str) -> None:
+        """Show a mode added with `add_mode` ('reading': the library list beside the article)."""
+        ...
+
     def extend_article_menu(self, extend: MenuExtender) -> None:
         """Add entries to the article view's context menu each time it opens (in the order features
         were built)."""

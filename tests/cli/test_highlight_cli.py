@@ -167,3 +167,51 @@ def test_import_update_text_output_and_usage_errors(
     assert code == 1 and "not found" in err
     code, _out, err = run(capsys, library_dir, "import", "--update", str(imported), tmp_path / "missing.txt")
     assert code == 1 and "missing.txt" in err
+
+
+def test_edit_changes_only_what_is_given(capsys, library_dir: Path, imported: int) -> None:
+    code, out, err = run(
+        capsys, library_dir, "--json", "highlight", imported, "--quote", Q_CNN, "--note", "أول", "--tag", "a"
+    )
+    assert code == 0, err
+    hid = json.loads(out)["id"]
+    code, out, err = run(capsys, library_dir, "--json", "highlight", "--edit", hid, "--color", "evidence")
+    assert code == 0, err
+    edited = json.loads(out)
+    assert (edited["color"], edited["note"], edited["tags"]) == ("evidence", "أول", ["a"])
+    code, out, err = run(capsys, library_dir, "highlight", "--edit", hid, "--tag", "x/y", "--tag", "b")
+    assert code == 0, err
+    assert out.startswith(f"changed highlight {hid} on article {imported}")
+    assert show(capsys, library_dir, imported)["highlights"][0]["tags"] == ["b", "x/y"]
+    code, out, err = run(capsys, library_dir, "--json", "highlight", "--edit", hid, "--no-tags", "--note", "")
+    assert code == 0, err
+    assert (json.loads(out)["tags"], json.loads(out)["note"]) == ([], "")
+
+
+def test_delete_removes_the_highlight(capsys, library_dir: Path, imported: int) -> None:
+    code, out, err = run(capsys, library_dir, "--json", "highlight", imported, "--quote", Q_AGENCY)
+    hid = json.loads(out)["id"]
+    code, out, err = run(capsys, library_dir, "highlight", "--delete", hid)
+    assert code == 0, err
+    assert out.startswith(f"deleted highlight {hid}")
+    assert show(capsys, library_dir, imported)["highlights"] == []
+    code, out, err = run(capsys, library_dir, "highlight", "--delete", hid)
+    assert code == 1 and err.startswith("hawamish: ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["highlight"],
+        ["highlight", "1"],
+        ["highlight", "--edit", "1"],
+        ["highlight", "1", "--quote", "x", "--edit", "1"],
+        ["highlight", "--edit", "1", "--delete", "1"],
+        ["highlight", "--delete", "1", "--note", "x"],
+        ["highlight", "--edit", "1", "--tag", "a", "--no-tags"],
+        ["highlight", "1", "--quote", "x", "--no-tags"],
+    ],
+)
+def test_usage_errors_exit_2(capsys, library_dir: Path, argv: list[str]) -> None:
+    code, _out, err = run(capsys, library_dir, *argv)
+    assert code == 2 and err.strip()

@@ -13,7 +13,7 @@ from reader.gui.reading.article_view import ArticleView
 
 
 def test_window_has_library_and_article_view_in_a_splitter(window: MainWindow) -> None:
-    assert isinstance(window.centralWidget(), QSplitter)
+    assert isinstance(window.modes.stack.currentWidget(), QSplitter)  # the reading mode
     assert window.findChild(QTableView, "libraryView") is window.library_view
     assert window.findChild(ArticleView, "articleView") is window.article_view
     assert window.library_view.model().rowCount() == 3

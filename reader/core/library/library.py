@@ -7,6 +7,7 @@ step, import, export, notes, backup/restore/check, and it tells listeners what c
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -14,13 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.changes import Change, ChangeKind, ChangeOp, Listener
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.exporters.atomic import error_for
 from reader.core.library.articles import Articles
 from reader.core.library.collections import Collections
 from reader.core.library.events import Events
 from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
+from reader.core.library.pages import Pages
+from reader.core.library.saved_searches import SavedSearches
+from reader.core.library.search_history import SearchHistory
+from reader.core.library.tags import Tags
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
+from reader.core.quotes import tag_parents
 from reader.core.storage import Database
 from reader.core.storage import settings as setting_rows
 from reader.core.storage import tags as tag_rows
@@ -35,9 +43,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.importers import ImportResult
     from reader.core.library.annotation_import import AnnotationImportResult
     from reader.core.library.importing import ImportOptions, ImportReport
-    from reader.core.library.maintenance import BackupInfo, CheckReport, RestoreReport
-    from reader.core.notes import NoteGroup
+    from reader.core.library.maintenance import BackupEntry, BackupInfo, CheckReport, RestoreReport
+    from reader.core.notes import Notebook, NoteGroup, NotesFilter
+    from reader.core.pages import RenderedPage
     from reader.core.search.index import SearchIndex, SyncReport
+    from reader.core.search.related import RelatedResults
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
@@ -47,15 +57,35 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 
+def _open_database(folder: Path) -> Database:
+    """The folder's database; a clear error, not an OSError's traceback, when the folder cannot hold one.
+
+    A database an older Hawamish wrote is copied into backups/ before it is migrated."""
+    if folder.exists() and not folder.is_dir():
+        raise HawamishError(ErrorCode.LIBRARY_NOT_FOLDER, str(folder))
+    if (folder / DB_NAME).is_file():
+        from reader.core.library.maintenance import backup_before_migration
+
+        backup_before_migration(folder / DB_NAME, folder / BACKUP_DIR)
+    try:
+        return Database(folder / DB_NAME)
+    except OSError as exc:  # a folder that cannot be created or written (permissions, full disk)
+        raise error_for(exc, folder) from exc
+
+
 class Library:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.database = Database(self.folder / DB_NAME)
+        self.database = _open_database(self.folder)
         self._events = Events()
         self.articles = Articles(self.database, self._events)
         self.highlights = Highlights(self.database, self._events)
         self.labels = Labels(self.database, self._events)
         self.collections = Collections(self.database, self._events)
+        self.tags = Tags(self.database, self._events)
+        self.pages = Pages(self.database, self._events)
+        self.saved_searches = SavedSearches(self.database, self._events, self.search_index)
+        self.search_history = SearchHistory(self.database)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.index_keeper = IndexKeeper(self.search_index)
@@ -72,6 +102,12 @@ class Library:
     @property
     def backup_dir(self) -> Path:
         return self.folder / BACKUP_DIR
+
+    @property
+    def read_only_cause(self) -> HawamishError | None:
+        """Why this library opened for reading only (LIBRARY_DISK_FULL or READ_ONLY), None when it is writable;
+        every write raises it."""
+        return self.database.read_only_cause
 
     @staticmethod
     def exists_in(folder: Path) -> bool:
@@ -116,6 +152,32 @@ class Library:
     ) -> Any:
         """Run a query (reader.core.search.query's language) -> SearchResults; HawamishError for a bad one."""
         return self.search_index().search(text, limit=limit, kinds=kinds, filters=filters)
+
+    def related(self, article_id: int, highlight_id: int | None = None, *, limit: int = 10) -> RelatedResults:
+        """More like this: articles like an article, or like one of its highlights (its passage and note),
+        best first, with the key terms used; the article itself and copies of its text are left out.
+        NOT_FOUND for an unknown article or highlight (reader.core.search.related)."""
+        article = self.articles.get(article_id)
+        text = self.articles.text(article_id)
+        if highlight_id is None:
+            title, texts = article.title, [text, self.articles.note(article_id)]
+        else:
+            highlight = self.highlights.get(highlight_id)
+            if highlight.article_id != article_id:
+                raise HawamishError(
+                    ErrorCode.NOT_FOUND, detail=f"highlight {highlight_id} is not in article {article_id}"
+                )
+            title, texts = "", [highlight.exact, highlight.note]
+        results: RelatedResults = self.search_index().related(
+            title,
+            texts,
+            article_id=article_id,
+            highlight_id=highlight_id,
+            exclude=(article_id,),
+            duplicate_of=text,
+            limit=limit,
+        )
+        return results
 
     def sync_index(
         self, progress: Progress | None = None, cancel: Cancel | None = None, *, timeout: float | None = None
@@ -218,22 +280,57 @@ class Library:
             self.highlights.for_article(article_id),
         )
 
-    # notes -----------------------------------------------------------------------------------------
-    def notes(
-        self, *, tags: Iterable[str] = (), colors: Iterable[str] = (), group_by: str | None = None
-    ) -> list[NoteGroup]:
-        """Highlights with any of `tags` and any of `colors` (when given), grouped (reader.core.notes)."""
-        from reader.core.notes import group_highlights
+    def export_page(self, ref: str) -> RenderedPage:
+        """PageSource (reader.core.exporters): a research page by id or title, read with its live quotes."""
+        return self.pages.render(self.pages.get(ref))
 
-        tag_list, color_list = list(tags), list(colors)
-        highlights = self.highlights.query(tags=tag_list or None, colors=color_list or None)
-        articles = {a.id: a for a in self.articles.list()}
-        return group_highlights(highlights, articles, self.labels.list(), group_by)
+    # notes -----------------------------------------------------------------------------------------
+    def export_highlight_articles(self, highlight_ids: Sequence[int]) -> dict[int, int]:
+        """highlight id -> its article's id, for those of `highlight_ids` that still exist."""
+        from reader.core.storage import highlights as highlight_rows
+
+        with self.database.read() as tx:
+            return highlight_rows.article_ids_of(tx, highlight_ids)
+
+    def notebook(self) -> Notebook:
+        """Every highlight with its card's data, read at once, to filter and group in memory
+        (reader.core.notes; the window's notebook and `hawamish notes`)."""
+        from reader.core.notes import Notebook, fold_items, item_from_row
+        from reader.core.storage import highlights as highlight_rows
+
+        with self.database.read() as tx:
+            rows, tags, collections = highlight_rows.notebook_rows(tx)
+        items = [item_from_row(r, tags.get(r[0]) or [], collections.get(r[1], ())) for r in rows]
+        fold_items(items)
+        return Notebook(items, self.labels.list())
+
+    def notes(
+        self,
+        selection: NotesFilter | None = None,
+        *,
+        tags: Iterable[str] = (),
+        colors: Iterable[str] = (),
+        group_by: str | None = None,
+        sort: str = "position",
+    ) -> list[NoteGroup]:
+        """Highlights `selection` keeps (plus any of `tags` and any of `colors` when given), sorted and
+        grouped (reader.core.notes)."""
+        from reader.core.notes import GROUP_KEYS, NotesFilter
+
+        if group_by is not None and group_by not in GROUP_KEYS:
+            raise ValueError(f"group_by must be one of {GROUP_KEYS}, not {group_by!r}")
+        selection = selection or NotesFilter()
+        selection = dataclasses.replace(
+            selection, tags=(*selection.tags, *tags), colors=(*selection.colors, *colors)
+        )
+        return self.notebook().groups(selection, group_by, sort)
 
     def tags_in_use(self) -> list[str]:
-        """Every tag on an article or a highlight, once each, sorted (the GUI's tag choosers)."""
+        """Every tag on an article or a highlight, once each, and the parents of hierarchical ones (a filter
+        on a parent finds its children), sorted (the GUI's tag choosers and completion)."""
         with self.database.read() as tx:
-            return tag_rows.in_use(tx)
+            used = tag_rows.in_use(tx)
+        return sorted({*used, *(parent for tag in used for parent in tag_parents(tag))})
 
     def unknown_colors(self, colors: Iterable[str]) -> list[str]:
         """Keys in `colors` that are neither a label nor a key some highlight still carries."""
@@ -251,6 +348,25 @@ class Library:
         from reader.core.library import maintenance
 
         return maintenance.backup_library(self, Path(destination), into_folder=into_folder)
+
+    def daily_backup(self) -> BackupInfo | None:
+        """Today's automatic backup in backups/, once a day (the app's start; the last 7 are kept); None
+        when there was one today already or the library is empty. Does not hold up other reads and writes."""
+        from reader.core.library import maintenance
+
+        return maintenance.daily_backup(self)
+
+    def backups(self) -> list[BackupEntry]:
+        """The backups in the library's backups/ folder, newest first (File → Restore… lists them)."""
+        from reader.core.library import maintenance
+
+        return maintenance.list_backups(self.backup_dir)
+
+    def describe_backup(self, path: Path | str) -> BackupInfo:
+        """What a backup file holds, after checking it is an intact Hawamish database this version reads."""
+        from reader.core.library import maintenance
+
+        return maintenance.describe_backup(Path(path))
 
     def restore(self, source: Path | str) -> RestoreReport:
         """Replace the content with a backup's (the current content is saved in backups/ first)."""

@@ -108,7 +108,19 @@ V3_COLLECTIONS = """
         CREATE INDEX articles_url ON articles(url) WHERE url != '';
 """
 
+V4_PAGES = """
+        -- research pages: Markdown that belongs to no article; a quote is a marker line in `text`
+        -- ({{quote ID}}, reader.core.pages), so a deleted highlight stays visible as a dangling marker
+        CREATE TABLE pages (
+            id      INTEGER PRIMARY KEY,
+            title   TEXT NOT NULL UNIQUE,
+            text    TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+"""
+
 #: Each entry is one SQL script; sqlite3's executescript commits any open transaction first, so
 #: reader.core.storage.database.migrate wraps each script in its own BEGIN ... COMMIT.
-MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS, V3_COLLECTIONS]
+MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS, V3_COLLECTIONS, V4_PAGES]
 SCHEMA_VERSION = len(MIGRATIONS)

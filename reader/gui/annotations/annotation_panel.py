@@ -12,7 +12,7 @@ the right, it appears on the left when the UI is right-to-left (QMainWindow mirr
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import qtawesome as qta
 from PySide6.QtCore import QLocale, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
@@ -59,9 +59,11 @@ class AnnotationPanel(QDockWidget):
     reattach_requested = Signal(int)
     article_note_saved = Signal(str)
     labels_requested = Signal()
+    citation_requested = Signal(int)  # Copy as Citation: the highlight's citation on the clipboard
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._card_menu_extenders: list[Callable[[QMenu, Highlight], None]] = []
         self.setObjectName("annotationPanel")
         self.setWindowTitle(self.tr("Notes"))
         self.setFeatures(
@@ -598,8 +600,12 @@ class AnnotationPanel(QDockWidget):
         if item is None:
             return
         self._set_current(item.data(ID_ROLE))
+        menu = self.build_card_menu(self._highlights[item.data(ID_ROLE)])
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    def build_card_menu(self, h: Highlight) -> QMenu:
+        """A highlight card's context menu (the caller shows it)."""
         menu = QMenu(self)
-        h = self._highlights[item.data(ID_ROLE)]
         if h.orphan:
             reattach = menu.addAction(self.tr("Re-attach to Selection"))
             reattach.setEnabled(self._selection_available)
@@ -607,9 +613,16 @@ class AnnotationPanel(QDockWidget):
         else:
             menu.addAction(self.tr("Show in Article"), lambda: self.activated.emit(h.id))
         menu.addAction(self.tr("Edit Note"), lambda: self.select_highlight(h.id, focus_note=True))
+        menu.addAction(self.tr("Copy as Citation"), lambda: self.citation_requested.emit(h.id))
+        for extend in self._card_menu_extenders:  # other features' entries (More Like This)
+            extend(menu, h)
         menu.addSeparator()
         menu.addAction(self.delete_action)
-        menu.exec(view.viewport().mapToGlobal(pos))
+        return menu
+
+    def extend_card_menu(self, extend: Callable[[QMenu, Highlight], None]) -> None:
+        """Add entries to a highlight card's context menu each time it opens (the window wires it)."""
+        self._card_menu_extenders.append(extend)
 
     def flush(self) -> None:
         """Save anything being typed (before the article changes or the window closes)."""

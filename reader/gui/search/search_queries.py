@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.core.library import Library
+from reader.core.models import ColorLabel
 from reader.gui.common.label_display import label_display_name
 from reader.gui.search.search_model import ResultRow
 
 if TYPE_CHECKING:  # whoosh comes with reader.core.search: imported on a worker, on first use
-    from reader.core.search import SearchFilters
+    from reader.core.search import SearchFilters, SearchHit
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,27 +95,28 @@ def run_search(
     if cancelled():
         return None
     labels = {label.key: label for label in library.labels.list()}
-    rows: list[ResultRow] = []
-    for hit in results.hits:
-        label = labels.get(hit.color) if hit.color else None
-        rows.append(
-            ResultRow(
-                kind=hit.kind,
-                article_id=hit.article_id,
-                highlight_id=hit.highlight_id,
-                title=hit.title,
-                snippet=hit.snippet,
-                snippet_marks=list(hit.snippet_marks),
-                hits=list(hit.hits),
-                outlet=hit.outlet,
-                published=hit.published,
-                color_key=hit.color or "",
-                color=label.color if label else ("#9e9e9e" if hit.color else ""),
-                color_name=label_display_name(label) if label else (hit.color or ""),
-                score=hit.score,
-            )
-        )
+    rows = [hit_row(hit, labels) for hit in results.hits]
     return rows, int(results.total)
+
+
+def hit_row(hit: SearchHit, labels: dict[str, ColorLabel]) -> ResultRow:
+    """A core hit as the results list shows it (its colour label by key, from `labels`)."""
+    label = labels.get(hit.color) if hit.color else None
+    return ResultRow(
+        kind=hit.kind,
+        article_id=hit.article_id,
+        highlight_id=hit.highlight_id,
+        title=hit.title,
+        snippet=hit.snippet,
+        snippet_marks=list(hit.snippet_marks),
+        hits=list(hit.hits),
+        outlet=hit.outlet,
+        published=hit.published,
+        color_key=hit.color or "",
+        color=label.color if label else ("#9e9e9e" if hit.color else ""),
+        color_name=label_display_name(label) if label else (hit.color or ""),
+        score=hit.score,
+    )
 
 
 def article_hits(library: Library, request: SearchRequest, row: ResultRow) -> list[tuple[int, int]]:
