@@ -103,6 +103,49 @@ def export_every_format(app: App) -> None:
     dialog.close()
 
 
+def open_the_notebook(app: App) -> None:
+    controller = app.window.notebook  # type: ignore[attr-defined]
+    controller.action.trigger()
+    app.qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: controller.notebook is not None and controller._load_task is None, timeout=WAIT_MS
+    )
+    controller.view.grab()  # its cards, each note rendered from its Markdown
+
+
+def write_a_research_page(app: App) -> None:
+    """A research page in Markdown with remote images and links, and a quote of the highlight."""
+    pages = app.window.pages  # type: ignore[attr-defined]
+    highlight = app.library.highlights.for_article(app.article_id)[0]
+    text = remote_note(app.server.base) + f"\n\n{{{{quote {highlight.id}}}}}\n"
+    page = app.library.pages.create("صفحة بحث", text)  # type: ignore[attr-defined]
+    pages.refresh()  # (the list also follows the library's change, later)
+    pages.select_page(page.id)
+    pages.render_current()
+    assert isinstance(pages.rendered.document(), OfflineDocument)
+    assert not pages.rendered.openLinks() and not pages.rendered.openExternalLinks()
+    pages.rendered.grab()
+    # a click on a link asks first (answered "no" here: a test never shows the question); others never run
+    from PySide6.QtCore import QUrl
+
+    from reader.gui.common.links import LinkOpener
+
+    asked: list[str] = []
+    opened: list[str] = []
+
+    class AnsweringNo(LinkOpener):
+        def __init__(self, parent: object) -> None:
+            super().__init__(
+                None,
+                confirm=lambda _parent, url: bool(asked.append(url.toString())),
+                open_url=lambda url: opened.append(url.toString()),
+            )
+
+    pages.link_opener = AnsweringNo
+    for link in (f"{app.server.base}/link", "javascript:alert(1)", "file:///etc/passwd"):
+        pages.rendered.anchorClicked.emit(QUrl(link))
+    assert (asked, opened) == ([f"{app.server.base}/link"], [])
+
+
 #: The app's parts that show text, in order (the notebook view joins here when it lands).
 STEPS: list[Callable[[App], None]] = [
     import_in_reader_processes,
@@ -111,6 +154,8 @@ STEPS: list[Callable[[App], None]] = [
     edit_the_article_note,
     search,
     export_every_format,
+    open_the_notebook,
+    write_a_research_page,
 ]
 
 
