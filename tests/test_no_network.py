@@ -117,6 +117,13 @@ def test_every_command_makes_no_request(tmp_path: Path, server: CountingServer) 
         ("search", "صورة", "--json"),
         ("notes",),
         ("check",),
+        ("tags", "list"),
+        ("page", "new", "صفحة بحث"),
+        ("page", "add-quote", "صفحة بحث", "1"),
+        ("page", "list"),
+        ("page", "show", "صفحة بحث"),
+        ("export", "--page", "صفحة بحث", "-o", str(tmp_path / "page.md")),
+        ("export", "--page", "صفحة بحث", "-o", str(tmp_path / "page.pdf")),
         ("backup", str(tmp_path / "backup.sqlite3")),
         *(
             ("export", "--all", "--with-text", "-o", str(tmp_path / f"notes.{fmt}"))
