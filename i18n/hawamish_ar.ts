@@ -3410,4 +3410,17 @@
             <translation>البحث بالجذر: «كتب» يجد كتاب ومكتبة وكاتب ويكتبون</translation>
         </message>
     </context>
+    <context>
+        <name>LinkOpener</name>
+        <message>
+            <location filename="../reader/gui/common/links.py" line="1" />
+            <source>Open Link</source>
+            <translation>فتح الرابط</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/common/links.py" line="1" />
+            <source>Open this link in your web browser?</source>
+            <translation>أتفتح هذا الرابط في متصفح الويب؟</translation>
+        </message>
+    </context>
 </TS>

@@ -116,6 +116,14 @@ def _error_dialog(window: MainWindow) -> QWidget:
     return build_error_dialog(window, HawamishError(ErrorCode.DISK_FULL, "/tmp/x.pdf"))
 
 
+def _open_link_question(window: MainWindow) -> QWidget:
+    from PySide6.QtCore import QUrl
+
+    from reader.gui.common.links import confirmation_box
+
+    return confirmation_box(window, QUrl("https://example.com/column"))
+
+
 def _export_dialog(window: MainWindow) -> QWidget:
     window.open_article(window.library_proxy.article_id(0))
     return window.export.open_dialog()
@@ -326,6 +334,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "save search dialog": _save_search_dialog,
     "related panel": _related_panel,
     "rename saved search dialog": _rename_saved_search_dialog,
+    "open link question": _open_link_question,
 }
 
 

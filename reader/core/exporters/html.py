@@ -10,10 +10,14 @@ text. Notes are rendered from Markdown with raw HTML disabled (a note cannot inj
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from reader.core.exporters.collect import (
     ArticleView,
@@ -76,9 +80,20 @@ def _add_dir(state: StateCore) -> None:
             token.attrSet("dir", _dir(inline))
 
 
+def _image_as_link(
+    renderer: Any, tokens: Sequence[Token], index: int, options: OptionsDict, env: EnvType
+) -> str:
+    """A note's image as a link to it, showing its alt text: an <img> would load the image from its host
+    whenever the export is opened (the export holds no external resources)."""
+    token = tokens[index]
+    alt = escape(renderer.renderInlineAsText(token.children or [], options, env) or str(token.attrGet("src")))
+    return f'<a href="{escape(str(token.attrGet("src") or ""))}">{alt}</a>'
+
+
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.core.ruler.push("dir", _add_dir)
+    md.add_render_rule("image", _image_as_link)
     return md
 
 
@@ -175,6 +190,8 @@ def render(
         f'<html lang="{escape(lang)}" dir="{page_dir}">',
         "<head>",
         '<meta charset="utf-8">',
+        # nothing the file names may be loaded from elsewhere: a browser opening it stays offline
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="generator" content="Hawamish">',
         f'<meta name="date" content="{escape(document.exported_at)}">',
         f"<title>{escape(title)}</title>",

@@ -7,6 +7,8 @@ import html
 import re
 from pathlib import Path
 
+from reader.core.errors import ErrorCode, HawamishError
+
 # Whitespace and invisible characters that copy-paste leaves at the ends of lines. Inside a line they are
 # kept: ZWNJ and ZWJ carry meaning in Persian and Arabic words.
 _EDGE_JUNK = r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+"
@@ -16,6 +18,25 @@ _EDGES = re.compile(rf"^{_EDGE_JUNK}|{_EDGE_JUNK}$")
 def clean_edges(line: str) -> str:
     """`line` without whitespace or zero-width characters at either end."""
     return _EDGES.sub("", line)
+
+
+#: Blocks one article may have. A 20 MB text of one-letter lines would otherwise make ten million blocks
+#: (gigabytes of objects, minutes of storing); a long book has a few tens of thousands.
+MAX_BLOCKS = 200_000
+#: What str.splitlines() splits on.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_NON_BLANK_LINE = re.compile(rf"[^{_LINE_BREAKS}]*[^\s{_LINE_BREAKS}][^{_LINE_BREAKS}]*")
+
+
+def non_blank_lines(text: str, where: str | None = None, limit: int = MAX_BLOCKS) -> list[str]:
+    """The lines of `text` that hold more than whitespace (line ends as in split_lines), found lazily so
+    that a file of millions of lines is refused (TOO_LARGE) before they are all in memory."""
+    lines: list[str] = []
+    for match in _NON_BLANK_LINE.finditer(text):
+        if len(lines) == limit:
+            raise HawamishError(ErrorCode.TOO_LARGE, where, f"more than {limit} paragraphs")
+        lines.append(match.group())
+    return lines
 
 
 def split_lines(text: str) -> list[str]:

@@ -108,14 +108,20 @@ def _fold_column(name: str) -> str:
     return "_".join(name.strip().lstrip("\ufeff").lower().replace("-", " ").split())
 
 
-def _text(value: object) -> str:
-    if value is None:
+#: How deep lists (and {"name": ...} objects) inside a value are read: [["a", "b"]] is "a, b"; deeper is noise.
+_MAX_VALUE_DEPTH = 4
+
+
+def _text(value: object, depth: int = 0) -> str:
+    if value is None or depth > _MAX_VALUE_DEPTH:
         return ""
     if isinstance(value, list):
-        return ", ".join(_text(v) for v in value if _text(v))
+        return ", ".join(t for v in value if (t := _text(v, depth + 1)))
     if isinstance(value, dict):
-        return _text(value.get("name", ""))
-    return " ".join(decode_entities(str(value)).split())  # scraped tables carry &quot; in titles
+        return _text(value.get("name", ""), depth + 1)
+    # JSON may escape a lone surrogate ("\ud800"), which no UTF-8 text (nor SQLite) can hold: U+FFFD
+    text = str(value).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return " ".join(decode_entities(text).split())  # scraped tables carry &quot; in titles
 
 
 def _split_list(value: object) -> list[str]:
@@ -197,6 +203,10 @@ def _json_lines(text: str, path: Path) -> list[MetadataRow]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise HawamishError(ErrorCode.MALFORMED, str(path), f"line {number}: {exc.msg}") from None
+        except ValueError as exc:  # a number of over 4,300 digits: Python refuses to convert it
+            raise HawamishError(ErrorCode.MALFORMED, str(path), f"line {number}: {exc}") from None
+        except RecursionError:  # json nests by recursion: a few thousand brackets exhaust the stack
+            raise HawamishError(ErrorCode.MALFORMED, str(path), f"line {number}: nested too deeply") from None
         if not isinstance(record, dict):
             raise HawamishError(ErrorCode.MALFORMED, str(path), f"line {number}: not an object")
         rows.append(_row(record, number, path))

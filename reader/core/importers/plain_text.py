@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.importers.common import clean_edges, decode_entities, split_lines
+from reader.core.importers.common import clean_edges, decode_entities, non_blank_lines
 from reader.core.importers.decoding import read_text
 from reader.core.importers.trec import looks_like_trec, parse_trec
 from reader.core.models import ArticleMeta
@@ -23,9 +23,9 @@ MAX_TITLE_CHARS = 250
 
 def parse_plain_text(text: str, path: Path | None = None) -> tuple[ArticleMeta, list[Block]]:
     """Title and paragraph blocks of a plain text article (raises EMPTY when there is no text)."""
-    lines = [clean_edges(decode_entities(line)) for line in split_lines(text)]
-    lines = [line for line in lines if line]
     where = str(path) if path is not None else None
+    lines = [clean_edges(decode_entities(line)) for line in non_blank_lines(text, where)]
+    lines = [line for line in lines if line]
     if not lines:
         raise HawamishError(ErrorCode.EMPTY, where, "only whitespace")
     first = lines[0]

@@ -28,6 +28,11 @@ from reader.core.text import Block
 HEAVY_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".mhtml", ".mht", ".pdf", ".epub", ".docx"})
 #: Files read ahead of the one being stored, per process (bounds the memory of outcomes waiting).
 AHEAD_PER_PROCESS = 4
+#: Seconds a reader process may spend on one file (counted from when the import waits for it) before it
+#: is stopped and the file fails with TOO_LARGE: a parser that is quadratic or loops on a hostile file
+#: (measured by benchmarks/fuzz_importers.py) must not hold an import for ever. Generous: a 20 MB PDF book
+#: takes tens of seconds.
+READ_TIME_LIMIT = 120.0
 
 
 @dataclass(slots=True)
@@ -67,6 +72,18 @@ def _crashed(path: Path) -> ReadOutcome:
     )
 
 
+def _timed_out(path: Path, seconds: float) -> ReadOutcome:
+    return ReadOutcome(error=(ErrorCode.TOO_LARGE.value, str(path), f"not read within {seconds:g} s", {}))
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool whose process is stuck on a file: shutdown() alone would wait for the file to finish."""
+    workers = dict(getattr(pool, "_processes", None) or {})  # pid -> process: private, hence getattr
+    for process in workers.values():
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 class Reads:
     """Outcomes of reading `paths`, in order (iterate once; `close()` stops reading ahead)."""
 
@@ -77,8 +94,10 @@ class Reads:
         split_chapters: bool = False,
         processes: int = 0,
         read: Callable[[Path, bool], ReadOutcome] = read_file,  # a module-level function (it is pickled)
+        time_limit: float = READ_TIME_LIMIT,
     ) -> None:
         self._read = read
+        self._time_limit = time_limit
         self._paths = list(paths)
         self._split = split_chapters
         heavy = any(p.suffix.lower() in HEAVY_EXTENSIONS for p in self._paths)
@@ -103,7 +122,19 @@ class Reads:
         while queue:
             path, future = queue.popleft()
             try:
-                outcome = future.result()
+                outcome = future.result(timeout=self._time_limit)
+            except TimeoutError:
+                # the reader is stuck on this file: its processes are stopped, the file fails, and the
+                # files in flight are read again in new processes
+                if self._pool is not None:
+                    _stop(self._pool)
+                    self._pool = None
+                yield path, _timed_out(path, self._time_limit)
+                waiting = [following for following, _ in queue]
+                queue.clear()
+                queue.extend((following, self._submit(following)) for following in waiting)
+                fill()
+                continue
             except BrokenProcessPool:
                 # a reader process died (a parser crashed): every file in flight failed with it, and which
                 # one killed it is unknown. Those are read again one at a time, each alone in a process, so
@@ -121,7 +152,11 @@ class Reads:
         if self._single is None:
             self._single = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         try:
-            return self._single.submit(self._read, path, self._split).result()
+            return self._single.submit(self._read, path, self._split).result(timeout=self._time_limit)
+        except TimeoutError:
+            _stop(self._single)
+            self._single = None
+            return _timed_out(path, self._time_limit)
         except BrokenProcessPool:
             self._single.shutdown(wait=False, cancel_futures=True)
             self._single = None

@@ -46,6 +46,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.text import Direction, first_strong_direction
+from reader.gui.common.offline_document import OfflineDocument
 from reader.gui.reading.highlight_layer import fill_color, underline_color
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -136,7 +137,7 @@ class MarkdownText:
     def __init__(
         self, text: str, font: QFont, width: float, max_lines: int, fallback: Qt.LayoutDirection
     ) -> None:
-        doc = QTextDocument()
+        doc = OfflineDocument()
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(font)
         doc.setDocumentMargin(0)

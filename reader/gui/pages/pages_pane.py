@@ -14,7 +14,7 @@ import functools
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -50,6 +50,8 @@ from reader.gui.annotations.note_edit import SAVE_DELAY_MS, NoteEdit
 from reader.gui.common.citation_clipboard import arabic_digits
 from reader.gui.common.dialogs import ask_text
 from reader.gui.common.label_display import ui_language
+from reader.gui.common.links import LinkOpener
+from reader.gui.common.offline_document import OfflineDocument
 from reader.gui.common.workers import Task, run_task
 from reader.gui.pages.page_commands import (
     CreatePageCommand,
@@ -113,7 +115,9 @@ class PagesPane(QWidget):
         self.rendered = QTextBrowser()
         self.rendered.setObjectName("pageRendered")
         self.rendered.setAccessibleName(self.tr("Page with its quotes"))
-        self.rendered.setOpenExternalLinks(True)
+        # a link leaves the app only after a click and a yes (javascript:, file: and the like never)
+        self.rendered.setOpenLinks(False)
+        self.rendered.anchorClicked.connect(self._link_clicked)
 
         self.new_action = QAction(self.tr("New Page…"), self)
         self.new_action.setObjectName("newPageAction")
@@ -323,6 +327,12 @@ class PagesPane(QWidget):
         if ids and self.insert_quotes(ids):
             event.acceptProposedAction()
 
+    #: What a click on a link does (tests replace it: the question is never shown without a user).
+    link_opener: type[LinkOpener] = LinkOpener
+
+    def _link_clicked(self, url: QUrl) -> None:
+        self.link_opener(self).clicked(url)
+
     # rendering -------------------------------------------------------------------------------------
     def render_current(self) -> None:
         """Show the page as typed, each quote read from the library now."""
@@ -331,7 +341,7 @@ class PagesPane(QWidget):
             return
         page = Page(self._page.id, self._page.title, self.source.toPlainText())
         rendered = self._library.pages.render(page)
-        document = QTextDocument(self.rendered)
+        document = OfflineDocument(self.rendered)  # a page's ![image](url) is never loaded
         document.setMarkdown(
             self.page_markdown(rendered), QTextDocument.MarkdownFeature.MarkdownDialectGitHub
         )

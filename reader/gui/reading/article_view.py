@@ -40,6 +40,7 @@ from reader.core.text import Block, BlockKind, Direction, block_direction
 from reader.gui.common.appearance.digits import DigitStyle
 from reader.gui.common.appearance.themes import LIGHT, THEMES, Theme
 from reader.gui.common.appearance.typography import Typography
+from reader.gui.common.offline_document import OfflineDocument
 from reader.gui.common.offsets import OffsetMap
 
 #: Overlay layers, drawn in this order (a later layer paints over an earlier one).
@@ -158,7 +159,7 @@ class ArticleView(QTextEdit):
         # Build the article in a detached document and swap it in: inserting into the shown document (or
         # changing its margins afterwards) lays the whole article out at once, about 2.5x slower for a
         # 10,000-word article (benchmarks/bench_highlights_gui.py).
-        doc = QTextDocument(self)
+        doc = OfflineDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self._font)
         doc.setDefaultTextOption(old.defaultTextOption())

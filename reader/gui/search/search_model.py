@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from reader.core.text import Direction, first_strong_direction
 from reader.gui.common.numbers import local_digits
+from reader.gui.common.offline_document import OfflineDocument
 
 #: Background of a matched word inside a snippet (and, lighter, of every hit in the article view).
 MATCH_BACKGROUND = "#ffd54f"
@@ -209,7 +210,7 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _snippet_document(font: QFont, direction: Qt.LayoutDirection, width: int) -> QTextDocument:
-        doc = QTextDocument()
+        doc = OfflineDocument()
         doc.setDefaultFont(font)
         rtl = direction == Qt.LayoutDirection.RightToLeft
         text_option = QTextOption(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)

@@ -68,3 +68,14 @@ def test_a_missing_parser_library_fails_its_format_with_a_clear_reason(
     assert [r.status for r in results] == ["imported", "failed"]
     error = results[1].error
     assert error is not None and error.code is ErrorCode.READER_MISSING and "lxml_html_clean" in error.detail
+
+
+def test_a_reader_stuck_on_a_file_is_stopped_and_the_rest_go_on(tmp_path: Path) -> None:
+    from tests.core.library.crashing_reader import read_or_hang
+
+    files = _files(tmp_path, ["a.txt", "b.html", "hang.txt", "c.txt", "d.txt"])
+    outcomes = list(Reads(files, processes=2, read=read_or_hang, time_limit=20))
+    assert [p.name for p, _ in outcomes] == [p.name for p in files]
+    failed = {p.name: o.error for p, o in outcomes if o.error is not None}
+    assert list(failed) == ["hang.txt"], failed
+    assert failed["hang.txt"][0] == "too_large" and "not read within 20 s" in failed["hang.txt"][2]

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from reader.core.importers.common import clean_edges, decode_entities, normalise_date
+from reader.core.importers.html.tree import MAX_JSON_LD_CHARS  # longer is not metadata (a whole feed)
 from reader.core.text import is_arabic_letter
 
 #: schema.org types whose object describes the article itself (not the site or a breadcrumb).
@@ -42,8 +43,6 @@ ARTICLE_TYPES = frozenset(
     }
 )
 _SITE_TYPES = frozenset({"WebSite", "Organization", "NewsMediaOrganization"})
-#: A JSON-LD script larger than this is not metadata (some sites inline a whole feed).
-_MAX_JSON_LD = 1_000_000
 
 _TITLE_META = ("twitter:title", "dc.title", "title")  # after og:title and JSON-LD's headline
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
@@ -206,11 +205,11 @@ def _json_ld_objects(root: HtmlElement) -> list[dict[str, Any]]:
         if "ld+json" not in (script.get("type") or "").lower():
             continue
         text = script.text or ""
-        if not text.strip() or len(text) > _MAX_JSON_LD:
+        if not text.strip() or len(text) > MAX_JSON_LD_CHARS:
             continue
         try:
             data = json.loads(text, strict=False)
-        except ValueError:  # a broken script: other sources still count
+        except (ValueError, RecursionError):  # a broken or deeply nested script: other sources still count
             continue
         pending: list[Any] = [data]
         while pending and len(found) < 1000:

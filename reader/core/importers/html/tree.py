@@ -94,10 +94,15 @@ def _parse(data: bytes, where: str | None) -> HtmlElement:
     return root
 
 
+#: JSON-LD longer than this is dropped with the other scripts (reader.core.importers.html.metadata ignores it
+#: too): trafilatura minifies each one with a regular expression that took 1.4 GB on a 10 MB headline.
+MAX_JSON_LD_CHARS = 1_000_000
+
+
 def _prune(root: HtmlElement) -> int:
     """Remove the elements without text and unwrap the plain wrappers; how many there were."""
     for script in root.iter("script"):
-        if "ld+json" in (script.get("type") or "").lower():
+        if "ld+json" in (script.get("type") or "").lower() and len(script.text or "") <= MAX_JSON_LD_CHARS:
             script.tag = _JSON_LD  # metadata: kept, the other scripts go
     changed = sum(1 for _ in root.iter("script", *_NEVER_TEXT))
     etree.strip_elements(root, "script", *_NEVER_TEXT, with_tail=False)
