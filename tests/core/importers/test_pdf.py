@@ -321,9 +321,9 @@ def _pages(count: int, contents: bytes) -> bytes:
 
 
 def _timed_error(path: Path) -> tuple[HawamishError, float]:
-    start = time.monotonic()
+    start = time.process_time()
     error = _error(path)
-    return error, time.monotonic() - start
+    return error, time.process_time() - start
 
 
 def test_hostile_files_end_within_ten_seconds(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ find-in-article with the index's folding, query errors, filters, and a new note 
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -224,10 +223,8 @@ def test_new_highlight_with_note_becomes_findable(qtbot, win: MainWindow, librar
     assert panel.model.rowCount() == 0
     text = library.articles.get(seed_ids[0]).text
     start = text.index("داعش-خراسان")
-    created = time.perf_counter()
     library.highlights.create(seed_ids[0], start, start + 11, color="evidence", note="ملاحظة عن الزنجبيل")
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)  # the visible query refreshes itself
-    assert time.perf_counter() - created < 5
     row = panel.model.rows()[0]
     assert row.kind == "note" and row.highlight_id is not None
     assert row.color and row.color_key == "evidence"
