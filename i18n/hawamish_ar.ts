@@ -544,6 +544,10 @@
             <source>a library needed to read this type of file is missing; reinstall Hawamish</source>
             <translation>مكتبة لازمة لقراءة هذا النوع من الملفات غير مثبّتة؛ أعد تثبيت هوامش</translation>
         </message>
+        <message>
+            <source>this library shares no folder (hawamish share init FOLDER --name NAME)</source>
+            <translation>هذه المكتبة لا تشارك أي مجلد (hawamish share init FOLDER --name NAME)</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>

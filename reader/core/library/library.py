@@ -20,6 +20,7 @@ from reader.core.library.events import Events
 from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
+from reader.core.library.sharing import Sharing
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
 from reader.core.storage import Database
 from reader.core.storage import settings as setting_rows
@@ -56,6 +57,7 @@ class Library:
         self.highlights = Highlights(self.database, self._events)
         self.labels = Labels(self.database, self._events)
         self.collections = Collections(self.database, self._events)
+        self.sharing = Sharing(self)  # a folder shared with other libraries (reader/core/sharing)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.index_keeper = IndexKeeper(self.search_index)

@@ -108,7 +108,49 @@ V3_COLLECTIONS = """
         CREATE INDEX articles_url ON articles(url) WHERE url != '';
 """
 
+V4_SHARING = """
+        -- every record of a shared folder this library knows, its own included (reader/core/sharing)
+        CREATE TABLE share_records (
+            id         TEXT PRIMARY KEY,
+            member     TEXT NOT NULL,
+            at_millis  INTEGER NOT NULL,
+            at_counter INTEGER NOT NULL,
+            kind       TEXT NOT NULL,
+            target     TEXT NOT NULL,
+            sent       INTEGER NOT NULL DEFAULT 1,  -- 0: this library's record, not yet in its log
+            line       TEXT NOT NULL                -- the record as JSON
+        );
+        CREATE INDEX share_records_target ON share_records(kind, target);
+        CREATE INDEX share_records_unsent ON share_records(sent) WHERE sent = 0;
+        -- a shared id -> this library's highlight or article (an article may have several: members that
+        -- imported the same page each gave it one); `birth` tells a reused row id from the row linked
+        CREATE TABLE share_links (
+            kind     TEXT NOT NULL,
+            target   TEXT NOT NULL,
+            local_id INTEGER NOT NULL,
+            birth    TEXT NOT NULL,
+            PRIMARY KEY (kind, target)
+        ) WITHOUT ROWID;
+        CREATE INDEX share_links_local ON share_links(kind, local_id);
+        -- the merged state of each shared target, as this library last applied it
+        CREATE TABLE share_state (
+            kind        TEXT NOT NULL,
+            target      TEXT NOT NULL,
+            winner      TEXT NOT NULL,     -- the winning record's id
+            deleted     INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            creator     TEXT NOT NULL,     -- who made the first version
+            conflicts   INTEGER NOT NULL,  -- concurrent versions kept as history
+            PRIMARY KEY (kind, target)
+        ) WITHOUT ROWID;
+        -- where the last read of each log file in the shared folder stopped
+        CREATE TABLE share_offsets (
+            file   TEXT PRIMARY KEY,
+            offset INTEGER NOT NULL
+        );
+"""
+
 #: Each entry is one SQL script; sqlite3's executescript commits any open transaction first, so
 #: reader.core.storage.database.migrate wraps each script in its own BEGIN ... COMMIT.
-MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS, V3_COLLECTIONS]
+MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS, V3_COLLECTIONS, V4_SHARING]
 SCHEMA_VERSION = len(MIGRATIONS)
