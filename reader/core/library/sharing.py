@@ -43,17 +43,19 @@ from reader.core.storage import settings as setting_rows
 from reader.core.storage import sharing as rows
 from reader.core.storage import tags as tag_rows
 from reader.core.storage.database import Transaction
+from reader.core.text import content_hash
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library.library import Library
 
 ANNOTATION, ARTICLE = "annotation", "article"
-KEY_FOLDER, KEY_MEMBER, KEY_NAME, KEY_TEXTS, KEY_LAST_SYNC = (
+KEY_FOLDER, KEY_MEMBER, KEY_NAME, KEY_TEXTS, KEY_LAST_SYNC, KEY_SEEN = (
     "share.folder",
     "share.member",
     "share.name",
     "share.with_texts",
     "share.last_sync",
+    "share.seen",  # the write count (share_changes) the last comparison saw
 )
 
 
@@ -194,8 +196,14 @@ class Sharing:
     ) -> tuple[int, set[tuple[str, str]]]:
         """Records for what changed here, appended to this library's log; (how many, their targets)."""
         with self._db.write() as tx:
-            made = self._article_records(tx, config, clock) + self._highlight_records(tx, config, clock)
-            rows.add_records(tx, made, sent=False)
+            seen = setting_rows.get(tx, KEY_SEEN)
+            count = rows.change_count(tx)
+            made: builtins.list[Record] = []
+            if seen != str(count):  # something was written since the last comparison
+                made = self._article_records(tx, config, clock) + self._highlight_records(tx, config, clock)
+                rows.add_records(tx, made, sent=False)
+                # the count after this transaction's own writes (links): they are not changes to publish
+                setting_rows.put(tx, KEY_SEEN, str(rows.change_count(tx)))
             pending = rows.unsent(tx)
         try:
             folder.append(config.member, pending)
@@ -292,7 +300,7 @@ class Sharing:
             state = states.get(target)
             if state is not None and not state.deleted and state.fingerprint == shared.fingerprint():
                 continue
-            winner = self._winner(tx, ANNOTATION, target)
+            winner = None if linked_ids.get(h.id) is None else self._winner(tx, ANNOTATION, target)
             made.append(
                 self._record(
                     config,
@@ -341,6 +349,10 @@ class Sharing:
     # apply -----------------------------------------------------------------------------------------
     def _apply(self, touched: set[tuple[str, str]], report: SyncReport) -> None:
         applied = _Applied()
+        with self._db.read() as tx:
+            idle = not touched and not rows.waiting(tx, ARTICLE) and not rows.waiting(tx, ANNOTATION)
+        if idle:
+            return
         with self._db.write() as tx:
             article_targets = {t for k, t in touched if k == ARTICLE} | self._waiting(tx, ARTICLE)
             linked = self._article_links(tx)
@@ -352,11 +364,12 @@ class Sharing:
             local = {h.id: h for h in highlight_rows.query(tx)}
             links = {link.target: link for link in rows.links(tx, ANNOTATION)}
             states = rows.states(tx, ANNOTATION)
+            texts: dict[int, tuple[str, str]] = {}  # article id -> text and hash, for its new highlights
             for target in sorted(annotation_targets):
                 if not records[target]:
                     continue
                 done = self._apply_annotation(
-                    tx, target, records[target], local, links, linked, states, applied
+                    tx, target, records[target], local, links, linked, states, texts, applied
                 )
                 if not done:
                     report.pending += 1
@@ -380,8 +393,7 @@ class Sharing:
 
     def _waiting(self, tx: Transaction, kind: str) -> set[str]:
         """Targets with records but no state here yet (their article was not known at the last sync)."""
-        states = rows.states(tx, kind)
-        return {t for t in rows.targets(tx, kind) if t not in states}
+        return set(rows.waiting(tx, kind))
 
     def _article_links(self, tx: Transaction) -> dict[str, int]:
         """shared article id -> this library's article id (valid links only)."""
@@ -481,6 +493,7 @@ class Sharing:
         links: dict[str, rows.Link],
         article_links: dict[str, int],
         states: dict[str, rows.State],
+        texts: dict[int, tuple[str, str]],
         applied: _Applied,
     ) -> bool:
         link = links.get(target)
@@ -525,7 +538,10 @@ class Sharing:
         article_id = article_links.get(wanted.article)
         if article_id is None:
             return False  # its article is not here yet
-        made = self._place(tx, article_id, wanted)
+        if article_id not in texts:
+            text = article_rows.text(tx, article_id)
+            texts[article_id] = (text, content_hash(text))
+        made = self._place(texts[article_id], article_id, wanted)
         new_id = highlight_rows.insert(tx, made)
         rows.link(tx, ANNOTATION, target, new_id, f"{made.article_id}|{made.created}")
         rows.put_state(tx, state)
@@ -534,14 +550,13 @@ class Sharing:
         applied.count += 1
         return True
 
-    def _place(self, tx: Transaction, article_id: int, wanted: SharedHighlight) -> Highlight:
+    def _place(self, text_and_hash: tuple[str, str], article_id: int, wanted: SharedHighlight) -> Highlight:
         """The highlight as this library stores it: at its position when this copy of the text is the one
         it was made on, else where re-anchoring finds its quote (an orphan when nowhere)."""
         from reader.core.library.annotation_import import place_quote
         from reader.core.quotes import quote_at
-        from reader.core.text import content_hash
 
-        text = article_rows.text(tx, article_id)
+        text, text_hash = text_and_hash
         quote = {"exact": wanted.exact, "prefix": wanted.prefix, "suffix": wanted.suffix}
         position = {"start": wanted.start, "end": wanted.end} if wanted.start >= 0 else None
         start, end, _how, orphan = place_quote(text, quote, position, {})
@@ -551,7 +566,7 @@ class Sharing:
             exact, prefix, suffix = quote_at(text, start, end)
         created = wanted.created or utc_now()
         return Highlight(
-            0, article_id, start, end, exact, prefix, suffix, content_hash(text), wanted.color, wanted.style,
+            0, article_id, start, end, exact, prefix, suffix, text_hash, wanted.color, wanted.style,
             wanted.note, normalize_tags(wanted.tags), orphan, created, wanted.modified or created,
         )  # fmt: skip
 

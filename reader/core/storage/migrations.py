@@ -148,6 +148,28 @@ V4_SHARING = """
             file   TEXT PRIMARY KEY,
             offset INTEGER NOT NULL
         );
+        -- counts every write to what a shared folder carries: a sync with nothing new here skips comparing
+        -- the whole library with what it last published (triggers see the command line's writes too)
+        CREATE TABLE share_changes (count INTEGER NOT NULL);
+        INSERT INTO share_changes(count) VALUES (0);
+        CREATE TRIGGER share_seen_articles_insert AFTER INSERT ON articles BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_articles_update AFTER UPDATE ON articles BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_articles_delete AFTER DELETE ON articles BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlights_insert AFTER INSERT ON highlights BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlights_update AFTER UPDATE ON highlights BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlights_delete AFTER DELETE ON highlights BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlight_tags_insert AFTER INSERT ON highlight_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlight_tags_update AFTER UPDATE ON highlight_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlight_tags_delete AFTER DELETE ON highlight_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_tags_insert AFTER INSERT ON article_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_tags_update AFTER UPDATE ON article_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_tags_delete AFTER DELETE ON article_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_collections_insert AFTER INSERT ON article_collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_collections_update AFTER UPDATE ON article_collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_collections_delete AFTER DELETE ON article_collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_collections_insert AFTER INSERT ON collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_collections_update AFTER UPDATE ON collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_collections_delete AFTER DELETE ON collections BEGIN UPDATE share_changes SET count = count + 1; END;
 """
 
 #: Each entry is one SQL script; sqlite3's executescript commits any open transaction first, so

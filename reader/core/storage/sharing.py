@@ -88,11 +88,6 @@ def record_counts(tx: Transaction) -> dict[str, int]:
     return {str(m): int(n) for m, n in rows}
 
 
-def targets(tx: Transaction, kind: str) -> list[str]:
-    rows = tx.execute("SELECT DISTINCT target FROM share_records WHERE kind = ?", (kind,))
-    return [str(r[0]) for r in rows]
-
-
 def latest_stamp(tx: Transaction) -> tuple[int, int]:
     row = tx.execute(
         "SELECT at_millis, at_counter FROM share_records ORDER BY at_millis DESC, at_counter DESC LIMIT 1"
@@ -143,6 +138,21 @@ def put_state(tx: Transaction, state: State) -> None:
 
 def conflict_count(tx: Transaction) -> int:
     return int(tx.execute("SELECT COUNT(*) FROM share_state WHERE conflicts > 0").fetchone()[0])
+
+
+def waiting(tx: Transaction, kind: str) -> list[str]:
+    """Targets with records but no merged state yet (their article was not here at the last sync)."""
+    rows = tx.execute(
+        "SELECT DISTINCT target FROM share_records r WHERE kind = ? AND NOT EXISTS "
+        "(SELECT 1 FROM share_state s WHERE s.kind = r.kind AND s.target = r.target)",
+        (kind,),
+    )
+    return [str(r[0]) for r in rows]
+
+
+def change_count(tx: Transaction) -> int:
+    """How many writes were made to shared things since the library was made (triggers count them)."""
+    return int(tx.execute("SELECT count FROM share_changes").fetchone()[0])
 
 
 # read offsets -----------------------------------------------------------------------------------------
