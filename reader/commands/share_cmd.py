@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.library.sharing import ShareStatus
 
 EXIT_OK, EXIT_PARTIAL = 0, 1
 
@@ -39,7 +43,7 @@ def run(args: argparse.Namespace, ctx) -> int:
     if args.action == "status":
         status = sharing.status()
         if ctx.json:
-            ctx.emit_json(status)
+            ctx.emit_json(status.to_json())
         else:
             _print_status(status, ctx)
         return EXIT_OK
@@ -60,10 +64,10 @@ def run(args: argparse.Namespace, ctx) -> int:
     return EXIT_PARTIAL if report.problems else EXIT_OK
 
 
-def _print_status(status: dict, ctx) -> None:
-    print(f"folder: {status['folder']}", file=ctx.out)
-    print(f"last sync: {status['last_sync'] or 'never'}", file=ctx.out)
-    for member in status["members"]:
-        you = " (you)" if member["you"] else ""
-        print(f"  {member['name']}{you}: {member['records']} records", file=ctx.out)
-    print(f"waiting: {status['pending']}; concurrent edits kept: {status['conflicts']}", file=ctx.out)
+def _print_status(status: ShareStatus, ctx) -> None:
+    print(f"folder: {status.folder}", file=ctx.out)
+    print(f"last sync: {status.last_sync or 'never'}", file=ctx.out)
+    for member in status.members:
+        you = " (you)" if member.you else ""
+        print(f"  {member.name}{you}: {member.records} records", file=ctx.out)
+    print(f"waiting: {status.pending}; concurrent edits kept: {status.conflicts}", file=ctx.out)

@@ -41,6 +41,7 @@ from reader.gui.reading.focus_mode import FocusMode
 from reader.gui.reading.reading_controller import ZOOM_STEP, ReadingController
 from reader.gui.reading.reading_progress import ReadingProgress
 from reader.gui.search.search_controller import SearchController
+from reader.gui.sharing.sharing_controller import SharingController
 from reader.gui.shell import Menu, MenuExtender, Shell
 from reader.gui.window_layout import WindowLayout
 
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
             export_defaults=self._export_defaults,  # the preferences are built below; read when exporting
         )
         self.backup = BackupFlow(library, self.shell, self)
+        self.sharing = SharingController(library, self.shell, self)  # File → Share Library…, the Team panel
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # Edit → Preferences…; themes, typography and digits are applied from here on
         self.preferences = PreferencesController(
@@ -378,6 +380,7 @@ class MainWindow(QMainWindow):
         # features first: a note being typed is saved, and no worker still uses the library once it closes
         self.annotations.close()
         self.search.close()
+        self.sharing.close()
         self.importer.cancel()
         self.reading.close()  # remembers where the article was left
         self.modes.show(READING)  # the panels a whole-library view hid are saved as the user left them
@@ -392,6 +395,7 @@ class WindowShell:
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
+        self._docks: list[QDockWidget] = []  # in the order features added them
 
     @property
     def article_view(self) -> ArticleView:
@@ -454,14 +458,12 @@ class WindowShell:
         # the right in RTL): docks go on the side opposite the list, the left when the UI is RTL.
         rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
         area = Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea
+        # the first panel added (the notes panel) stays in front; later ones are tabs behind it
         first = next(
-            (
-                d
-                for d in window.findChildren(QDockWidget)
-                if d is not dock and window.dockWidgetArea(d) == area
-            ),
+            (d for d in self._docks if d is not dock and window.dockWidgetArea(d) == area),
             None,
         )
+        self._docks.append(dock)
         window.addDockWidget(area, dock)
         if first is not None:  # a tab behind the first panel: the article keeps its width
             window.tabifyDockWidget(first, dock)

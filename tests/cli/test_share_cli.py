@@ -32,7 +32,9 @@ def test_share_commands(capsys, tmp_path: Path, seed_path: Path) -> None:
     code, _out, err = run(capsys, salma, "share", "sync")
     assert code == 1 and "shares no folder" in err and "Traceback" not in err
     ok(capsys, salma, "import", seed_path)
-    report = json.loads(ok(capsys, salma, "--json", "share", "init", folder, "--name", "سلمى", "--with-texts"))
+    report = json.loads(
+        ok(capsys, salma, "--json", "share", "init", folder, "--name", "سلمى", "--with-texts")
+    )
     assert report["published"] == 1  # the article, with its text
     first = json.loads(ok(capsys, salma, "--json", "highlight", "1", "--quote", Q_CNN, "--note", "مصدر"))
     ok(capsys, salma, "share", "sync")

@@ -210,6 +210,17 @@ def _preferences_dialog(window: MainWindow) -> QWidget:
 
 
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
+def _share_dialog(window: MainWindow) -> QWidget:
+    from reader.gui.sharing.share_dialog import ShareDialog
+
+    return ShareDialog(window)
+
+
+def _team_panel(window: MainWindow) -> QWidget:
+    window.sharing.dock.show()
+    return window.sharing.dock
+
+
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
     "import summary": _import_summary,
@@ -226,6 +237,8 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "library filters": _library_filters,
     "shortcuts sheet": _shortcuts_sheet,
     "preferences dialog": _preferences_dialog,
+    "share dialog": _share_dialog,
+    "team panel": _team_panel,
 }
 
 

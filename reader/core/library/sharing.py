@@ -49,6 +49,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library.library import Library
 
 ANNOTATION, ARTICLE = "annotation", "article"
+#: Shared highlights applied per batch (their records and local rows are in memory together).
+APPLY_CHUNK = 2000
 KEY_FOLDER, KEY_MEMBER, KEY_NAME, KEY_TEXTS, KEY_LAST_SYNC, KEY_SEEN = (
     "share.folder",
     "share.member",
@@ -88,6 +90,48 @@ class SyncReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Member:
+    member: str
+    name: str
+    records: int  # how many of their records this library knows
+    you: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {"member": self.member, "name": self.name, "records": self.records, "you": self.you}
+
+
+@dataclass(frozen=True, slots=True)
+class ShareStatus:
+    folder: str
+    name: str
+    member: str
+    with_texts: bool
+    members: builtins.list[Member]
+    last_sync: str  # ISO 8601 UTC, '' before the first
+    unsent: int  # this library's records not yet in its log
+    waiting: int  # shared highlights and articles waiting for their article
+    conflicts: int  # highlights keeping a concurrent version as history
+
+    @property
+    def pending(self) -> int:
+        return self.unsent + self.waiting
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "folder": self.folder,
+            "name": self.name,
+            "member": self.member,
+            "with_texts": self.with_texts,
+            "members": [m.to_json() for m in self.members],
+            "last_sync": self.last_sync,
+            "pending": self.pending,
+            "unsent": self.unsent,
+            "waiting": self.waiting,
+            "conflicts": self.conflicts,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """A concurrent version a merge kept: who wrote it, when, and what it said."""
 
@@ -103,7 +147,8 @@ class HistoryEntry:
 
 @dataclass(frozen=True, slots=True)
 class AnnotationInfo:
-    by: str
+    by: str  # the name of who made it
+    member: str  # their member id (a colour for them: reader/gui/common/people.py)
     history: list[HistoryEntry]
 
 
@@ -360,19 +405,24 @@ class Sharing:
                 if not self._apply_article(tx, target, linked, applied):
                     report.pending += 1
             annotation_targets = {t for k, t in touched if k == ANNOTATION} | self._waiting(tx, ANNOTATION)
-            records = rows.records_of(tx, ANNOTATION, sorted(annotation_targets))
-            local = {h.id: h for h in highlight_rows.query(tx)}
             links = {link.target: link for link in rows.links(tx, ANNOTATION)}
             states = rows.states(tx, ANNOTATION)
             texts: dict[int, tuple[str, str]] = {}  # article id -> text and hash, for its new highlights
-            for target in sorted(annotation_targets):
-                if not records[target]:
-                    continue
-                done = self._apply_annotation(
-                    tx, target, records[target], local, links, linked, states, texts, applied
-                )
-                if not done:
-                    report.pending += 1
+            ordered = sorted(annotation_targets)
+            # a chunk at a time: a merge of a hundred thousand records holds a few thousand in memory
+            for first in range(0, len(ordered), APPLY_CHUNK):
+                chunk = ordered[first : first + APPLY_CHUNK]
+                records = rows.records_of(tx, ANNOTATION, chunk)
+                linked_ids = [links[t].local_id for t in chunk if t in links]
+                local = highlight_rows.by_ids(tx, linked_ids)
+                for target in chunk:
+                    if not records[target]:
+                        continue
+                    done = self._apply_annotation(
+                        tx, target, records[target], local, links, linked, states, texts, applied
+                    )
+                    if not done:
+                        report.pending += 1
         report.applied = applied.count
         events = self._library._events
         for op, ids in applied.articles.items():
@@ -600,10 +650,11 @@ class Sharing:
                         record.by, stamp_time(record.at), version.note, list(version.tags), version.color
                     )
                 )
-            out[link.local_id] = AnnotationInfo(_creator(found), history)
+            first = min(found, key=lambda r: r.version)
+            out[link.local_id] = AnnotationInfo(first.by, first.member, history)
         return out
 
-    def status(self) -> dict[str, object]:
+    def status(self) -> ShareStatus:
         """Members, last sync, records waiting and conflicts kept (`hawamish share status --json`)."""
         config = self._require()
         folder = SharedFolder(config.folder)
@@ -613,23 +664,15 @@ class Sharing:
             unsent = len(rows.unsent(tx))
             last = setting_rows.get(tx, KEY_LAST_SYNC) or ""
             conflicts = rows.conflict_count(tx)
-            waiting = len(self._waiting(tx, ANNOTATION)) + len(self._waiting(tx, ARTICLE))
+            waiting = len(rows.waiting(tx, ANNOTATION)) + len(rows.waiting(tx, ARTICLE))
         people = [
-            {"member": m, "name": n, "records": counts.get(m, 0), "you": m == config.member}
+            Member(m, n, counts.get(m, 0), m == config.member)
             for m, n in sorted(members.items(), key=lambda item: (item[0] != config.member, item[1]))
         ]
-        return {
-            "folder": str(config.folder),
-            "name": config.name,
-            "member": config.member,
-            "with_texts": config.with_texts,
-            "members": people,
-            "last_sync": last,
-            "pending": unsent + waiting,
-            "unsent": unsent,
-            "waiting": waiting,
-            "conflicts": conflicts,
-        }
+        return ShareStatus(
+            str(config.folder), config.name, config.member, config.with_texts, people, last, unsent, waiting,
+            conflicts,
+        )  # fmt: skip
 
 
 def _article(record: Record) -> SharedArticle:

@@ -80,6 +80,17 @@ def query(
     return _to_highlights(tx, tx.execute(sql, params).fetchall())
 
 
+def by_ids(tx: Transaction, highlight_ids: Sequence[int]) -> dict[int, Highlight]:
+    """id -> highlight for the ids that exist."""
+    from reader.core.storage.articles import chunks
+
+    out: dict[int, Highlight] = {}
+    for chunk in chunks(list(highlight_ids)):
+        rows = tx.execute(f"SELECT {_COLUMNS} FROM highlights WHERE id IN ({marks(chunk)})", tuple(chunk))
+        out.update((h.id, h) for h in _to_highlights(tx, rows.fetchall()))
+    return out
+
+
 def count(tx: Transaction) -> int:
     return int(tx.execute("SELECT COUNT(*) FROM highlights").fetchone()[0])
 

@@ -70,6 +70,10 @@ class CardData:
     date: str
     style: str
     orphan: bool
+    # in a shared library: who made it (and their colour), and the concurrent versions a merge kept
+    by: str = ""
+    by_color: str = ""
+    history: tuple[str, ...] = ()
 
 
 def text_direction(text: str, fallback: Qt.LayoutDirection) -> Qt.LayoutDirection:
@@ -339,6 +343,8 @@ class CardDelegate(QStyledItemDelegate):
                 height += GAP + note.height
             if card.tags:
                 height += GAP + small.lineSpacing()
+            if card.by:
+                height += GAP + small.lineSpacing() * (1 + len(card.history))
             if len(self._cache) > 4000:
                 self._cache.clear()
             cached = (int(height + PAD + 2 * GAP), quote, note)
@@ -431,6 +437,19 @@ class CardDelegate(QStyledItemDelegate):
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 "  ".join("\u2068#" + t + "\u2069" for t in card.tags),  # isolated: '#' stays with its tag
             )
+            y += small.lineSpacing()
+        if card.by:
+            y += GAP
+            painter.setFont(header_font)
+            painter.setPen(QColor(card.by_color) if card.by_color else muted)
+            line = QRectF(x, y, width, small.lineSpacing())
+            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            painter.drawText(line, flags, "\u25cf \u2068" + card.by + "\u2069")
+            painter.setPen(muted)
+            for kept in card.history:
+                y += small.lineSpacing()
+                elided = QFontMetricsF(header_font).elidedText(kept, Qt.TextElideMode.ElideRight, width)
+                painter.drawText(QRectF(x, y, width, small.lineSpacing()), flags, elided)
         painter.restore()
 
 

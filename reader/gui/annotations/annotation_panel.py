@@ -12,7 +12,7 @@ the right, it appears on the left when the UI is right-to-left (QMainWindow mirr
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import qtawesome as qta
 from PySide6.QtCore import QLocale, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
@@ -39,12 +39,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.library.sharing import AnnotationInfo
 from reader.core.models import Article, ColorLabel, Highlight
 from reader.core.quotes import normalize_tags
 from reader.core.text import block_spans, normalize_arabic
 from reader.gui.annotations.annotation_cards import CARD_ROLE, ID_ROLE, CardData, CardDelegate, short_date
 from reader.gui.annotations.note_edit import NoteEdit
 from reader.gui.common.label_display import label_display_name, swatch_icon
+from reader.gui.common.people import person_color
 
 SORT_POSITION, SORT_DATE = "position", "date"
 
@@ -78,6 +80,8 @@ class AnnotationPanel(QDockWidget):
         self._paragraph_text = self.tr("¶ %1")
         self._current: int | None = None
         self._selection_available = False
+        #: In a shared library, who made each highlight and the versions a merge kept (set by the controller).
+        self.people: Callable[[list[int]], dict[int, AnnotationInfo]] | None = None
         self._build()
         self.setMinimumWidth(240)  # reader/gui/window_layout.py: NOTES_MIN
 
@@ -399,9 +403,17 @@ class AnnotationPanel(QDockWidget):
         self.orphan_list.setVisible(n_orphans > 0)
         self._show_current()
 
-    def _card(self, h: Highlight, labels: dict[str, tuple[ColorLabel, str]]) -> CardData:
+    def _card(
+        self, h: Highlight, labels: dict[str, tuple[ColorLabel, str]], person: AnnotationInfo | None = None
+    ) -> CardData:
         label, name = labels.get(h.color, (None, h.color))
         paragraph = bisect_right(self._block_starts, h.start)
+        history = tuple(
+            self.tr("Edited at the same time by %1: %2")
+            .replace("%1", "\u2068" + kept.by + "\u2069")
+            .replace("%2", " ".join(kept.note.split()) or "—")
+            for kept in (person.history if person else [])
+        )
         return CardData(
             highlight_id=h.id,
             label=name,
@@ -413,6 +425,9 @@ class AnnotationPanel(QDockWidget):
             date=short_date(h.created),
             style=h.style,
             orphan=h.orphan,
+            by=person.by if person else "",
+            by_color=person_color(person.member) if person else "",
+            history=history,
         )
 
     def _fill(self, view: QListWidget, highlights: Sequence[Highlight]) -> None:
@@ -421,11 +436,12 @@ class AnnotationPanel(QDockWidget):
         view.clear()
         # each label's name in the UI language once, not once a card (a refresh lists every highlight)
         labels = {label.key: (label, label_display_name(label)) for label in self.labels}
+        people = self.people([h.id for h in highlights]) if self.people is not None and highlights else {}
         current = None
         for h in highlights:
             item = QListWidgetItem()
             item.setData(ID_ROLE, h.id)
-            item.setData(CARD_ROLE, self._card(h, labels))
+            item.setData(CARD_ROLE, self._card(h, labels, people.get(h.id)))
             item.setToolTip(h.note or h.exact)
             view.addItem(item)
             self._items[h.id] = (view, item)

@@ -59,6 +59,7 @@ class AnnotationController(QObject):
         self.actions = SelectionActions(shell, self)
         self.toolbar = SelectionToolbar(self.view, self.actions)
         self.panel = AnnotationPanel(shell.dialog_parent())
+        self.panel.people = library.sharing.annotation_info  # {} unless the library shares a folder
         shell.add_dock(self.panel, width=PANEL_WIDTH)
         shell.extend_article_menu(self._extend_context_menu)
 

@@ -149,8 +149,8 @@ def test_two_members_converge_after_concurrent_edits_deletes_and_new_articles(tm
         for member in (salma, omar):
             assert check_library(member.library).ok
             status = member.library.sharing.status()
-            assert status["conflicts"] == 1 and status["pending"] == 0
-            assert sorted(m["name"] for m in status["members"]) == sorted(["سلمى", "Omar"])
+            assert status.conflicts == 1 and status.pending == 0
+            assert sorted(m.name for m in status.members) == sorted(["سلمى", "Omar"])
 
 
 def test_highlights_wait_for_an_article_whose_text_is_not_shared(tmp_path: Path) -> None:
@@ -161,11 +161,11 @@ def test_highlights_wait_for_an_article_whose_text_is_not_shared(tmp_path: Path)
         highlight(a.library, QUOTES[2], note="waits")
         settle([a, b])
         assert b.library.articles.count() == 0  # copyrighted pieces stay home
-        assert b.library.sharing.status()["waiting"] == 2  # the article and its highlight
+        assert b.library.sharing.status().waiting == 2  # the article and its highlight
         add_seed(b.library)  # b imports the same piece: its text hash links it
         b.sync()
         assert [(h.exact, h.note) for h in b.library.highlights.query()] == [(QUOTES[2], "waits")]
-        assert b.library.sharing.status()["waiting"] == 0
+        assert b.library.sharing.status().waiting == 0
 
 
 def test_a_member_whose_text_differs_gets_the_highlight_re_anchored(tmp_path: Path) -> None:
@@ -257,7 +257,7 @@ def test_any_number_of_members_converge_whatever_the_engine_does(
         assert all(state == states[0] for state in states[1:])
         for member in members:
             assert check_library(member.library).ok
-            assert member.library.sharing.status()["pending"] == 0
+            assert member.library.sharing.status().pending == 0
 
 
 def test_joining_needs_a_name_and_a_folder_outside_the_library(tmp_path: Path) -> None:
