@@ -95,6 +95,7 @@ class Member:
     name: str
     records: int  # how many of their records this library knows
     you: bool
+    rank: int = 0  # the member's place among the folder's member ids, sorted (a colour each in the app)
 
     def to_json(self) -> dict[str, object]:
         return {"member": self.member, "name": self.name, "records": self.records, "you": self.you}
@@ -148,7 +149,8 @@ class HistoryEntry:
 @dataclass(frozen=True, slots=True)
 class AnnotationInfo:
     by: str  # the name of who made it
-    member: str  # their member id (a colour for them: reader/gui/common/people.py)
+    member: str  # their member id
+    rank: int  # their place among the folder's member ids, sorted (a colour: reader/gui/common/people.py)
     history: list[HistoryEntry]
 
 
@@ -627,6 +629,7 @@ class Sharing:
             return {}
         wanted = set(highlight_ids)
         out: dict[int, AnnotationInfo] = {}
+        ranks = self.member_ranks()
         with self._db.read() as tx:
             local = {h.id: h for h in highlight_rows.query(tx) if h.id in wanted}
             links = [
@@ -651,8 +654,15 @@ class Sharing:
                     )
                 )
             first = min(found, key=lambda r: r.version)
-            out[link.local_id] = AnnotationInfo(first.by, first.member, history)
+            out[link.local_id] = AnnotationInfo(first.by, first.member, ranks.get(first.member, 0), history)
         return out
+
+    def member_ranks(self) -> dict[str, int]:
+        """member id -> its place among the folder's member ids, sorted (the same in every library)."""
+        config = self.config()
+        folder = SharedFolder(config.folder) if config else None
+        members = folder.members() if folder is not None and folder.is_shared() else {}
+        return {member: rank for rank, member in enumerate(sorted(members))}
 
     def status(self) -> ShareStatus:
         """Members, last sync, records waiting and conflicts kept (`hawamish share status --json`)."""
@@ -665,8 +675,9 @@ class Sharing:
             last = setting_rows.get(tx, KEY_LAST_SYNC) or ""
             conflicts = rows.conflict_count(tx)
             waiting = len(rows.waiting(tx, ANNOTATION)) + len(rows.waiting(tx, ARTICLE))
+        ranks = {member: rank for rank, member in enumerate(sorted(members))}
         people = [
-            Member(m, n, counts.get(m, 0), m == config.member)
+            Member(m, n, counts.get(m, 0), m == config.member, ranks[m])
             for m, n in sorted(members.items(), key=lambda item: (item[0] != config.member, item[1]))
         ]
         return ShareStatus(

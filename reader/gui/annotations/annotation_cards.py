@@ -53,6 +53,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 QUOTE_LINES = 4
 NOTE_LINES = 4
+#: A version a merge kept ("edited at the same time by …: its note"), at most this many lines.
+HISTORY_LINES = 3
 PAD = 8
 STRIPE = 4
 GAP = 4
@@ -289,7 +291,9 @@ class CardDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[CardData, int, bool, str], tuple[int, WrappedText, MarkdownText | None]] = {}
+        self._cache: dict[
+            tuple[CardData, int, bool, str], tuple[int, WrappedText, MarkdownText | None, list[WrappedText]]
+        ] = {}
         self._notes: dict[tuple[str, str, float, bool], MarkdownText] = {}
         self._font_cache: dict[str, tuple[QFont, QFont, QFont]] = {}
 
@@ -327,9 +331,9 @@ class CardDelegate(QStyledItemDelegate):
 
     def _content(
         self, card: CardData, option: QStyleOptionViewItem, width: int
-    ) -> tuple[int, WrappedText, MarkdownText | None]:
-        """(card height, quote, note) for a card at `width`, laid out once (sizeHint runs for every card
-        each time the list is filled)."""
+    ) -> tuple[int, WrappedText, MarkdownText | None, list[WrappedText]]:
+        """(card height, quote, note, kept versions) for a card at `width`, laid out once (sizeHint runs
+        for every card each time the list is filled)."""
         key = (card, width, option.direction == Qt.LayoutDirection.RightToLeft, option.font.key())
         cached = self._cache.get(key)
         if cached is None:
@@ -343,11 +347,15 @@ class CardDelegate(QStyledItemDelegate):
                 height += GAP + note.height
             if card.tags:
                 height += GAP + small.lineSpacing()
+            kept = [
+                WrappedText(text, header_font, inner, HISTORY_LINES, option.direction)
+                for text in card.history
+            ]
             if card.by:
-                height += GAP + small.lineSpacing() * (1 + len(card.history))
+                height += GAP + small.lineSpacing() + sum(k.height for k in kept)
             if len(self._cache) > 4000:
                 self._cache.clear()
-            cached = (int(height + PAD + 2 * GAP), quote, note)
+            cached = (int(height + PAD + 2 * GAP), quote, note, kept)
             self._cache[key] = cached
         return cached
 
@@ -357,7 +365,7 @@ class CardDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
-        height, _quote, _note = self._content(card, option, width)
+        height, _quote, _note, _kept = self._content(card, option, width)
         return QSize(width, height)
 
     def paint(
@@ -388,7 +396,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(card.color) if not card.orphan else palette.color(QPalette.ColorRole.Mid))
         painter.drawRoundedRect(stripe, 2, 2)
 
-        _h, quote, note = self._content(card, option, option.rect.width())
+        _h, quote, note, kept = self._content(card, option, option.rect.width())
         quote_font, _note_font, header_font = self._fonts(option)
         x = outer.left() + STRIPE + PAD if not rtl else outer.left() + PAD
         width = outer.width() - STRIPE - 2 * PAD
@@ -446,10 +454,10 @@ class CardDelegate(QStyledItemDelegate):
             flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             painter.drawText(line, flags, "\u25cf \u2068" + card.by + "\u2069")
             painter.setPen(muted)
-            for kept in card.history:
-                y += small.lineSpacing()
-                elided = QFontMetricsF(header_font).elidedText(kept, Qt.TextElideMode.ElideRight, width)
-                painter.drawText(QRectF(x, y, width, small.lineSpacing()), flags, elided)
+            y += small.lineSpacing()
+            for version in kept:
+                version.draw(painter, x, y, width)
+                y += version.height
         painter.restore()
 
 

@@ -426,7 +426,7 @@ class AnnotationPanel(QDockWidget):
             style=h.style,
             orphan=h.orphan,
             by=person.by if person else "",
-            by_color=person_color(person.member) if person else "",
+            by_color=person_color(person.rank) if person else "",
             history=history,
         )
 
@@ -441,8 +441,9 @@ class AnnotationPanel(QDockWidget):
         for h in highlights:
             item = QListWidgetItem()
             item.setData(ID_ROLE, h.id)
-            item.setData(CARD_ROLE, self._card(h, labels, people.get(h.id)))
-            item.setToolTip(h.note or h.exact)
+            card = self._card(h, labels, people.get(h.id))
+            item.setData(CARD_ROLE, card)
+            item.setToolTip("\n\n".join([h.note or h.exact, *card.history]))  # kept versions in full
             view.addItem(item)
             self._items[h.id] = (view, item)
             if h.id == self._current:

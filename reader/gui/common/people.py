@@ -1,14 +1,16 @@
-"""A colour for each member of a shared folder, the same on every machine (it comes from the member's id)."""
+"""A colour for each member of a shared folder, the same on every machine.
+
+Members are numbered by their ids in sorted order (`Member.rank` / `AnnotationInfo.rank`, from the folder's
+member cards), so every library that knows the same members gives each the same colour, and a team of up to
+eight never has two people in one colour.
+"""
 
 from __future__ import annotations
 
-import hashlib
-
-#: Distinct, readable on light and dark backgrounds, none a label's default colour.
+#: Distinct, readable on light and dark backgrounds.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
 
 
-def person_color(member: str) -> str:
-    """#rrggbb for a member id (stable across machines and runs)."""
-    digest = hashlib.sha256(member.encode("utf-8")).digest()
-    return PALETTE[digest[0] % len(PALETTE)]
+def person_color(rank: int) -> str:
+    """#rrggbb for the member numbered `rank`."""
+    return PALETTE[rank % len(PALETTE)]

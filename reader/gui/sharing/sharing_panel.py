@@ -61,12 +61,12 @@ class SharingPanel(QWidget):
                         "appear here as they write them.")
             )  # fmt: skip
             return
-        folder = f"\u2068{status.folder}\u2069"
+        folder = f"\u2068{status.folder}\u2069"  # isolated: its slashes stay in place in an Arabic sentence
         self.summary.setText(self.tr("Shared through %1").replace("%1", folder))
         for member in status.members:
             name = member.name + (" " + self.tr("(you)") if member.you else "")
             records = self.tr("%Ln record(s)", "", member.records)
-            item = QListWidgetItem(dot(person_color(member.member)), f"{name} — {records}")
+            item = QListWidgetItem(dot(person_color(member.rank)), f"{name} — {records}")
             self.members.addItem(item)
         last = status.last_sync
         when = QLocale().toString(_local(last), QLocale.FormatType.ShortFormat) if last else self.tr("never")

@@ -56,7 +56,11 @@ def test_cards_show_the_author_and_a_kept_concurrent_version(
         window.open_article(article)
         (card,) = _cards(window)
         assert card.by == "Salma"
-        assert card.by_color == person_color(library.sharing.config().member) and card.by_color in PALETTE
+        ranks = library.sharing.member_ranks()
+        assert (
+            card.by_color == person_color(ranks[library.sharing.config().member]) and card.by_color in PALETTE
+        )
+        assert len(set(ranks.values())) == 2  # two people, two colours
         assert len(card.history) == 1 and "Edited at the same time by" in card.history[0]
         assert {card.note, card.history[0].rsplit(": ", 1)[1]} == {"Salma's", "Omar's"}
         window.sharing.refresh()
