@@ -2622,4 +2622,483 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>a page titled {name} already exists</source>
+            <translation>توجد صفحة بعنوان {name} من قبل</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>no space left on the disk holding the library</source>
+            <translation>لا مساحة متبقية على القرص الذي يحمل المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>the library folder is read-only</source>
+            <translation>مجلد المكتبة للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>library busy: another Hawamish is writing to it; try again in a moment</source>
+            <translation>المكتبة مشغولة: نسخة أخرى من هوامش تكتب فيها؛ أعد المحاولة بعد قليل</translation>
+        </message>
+        <message>
+            <source>a library is a folder, and this is a file</source>
+            <translation>المكتبة مجلد، وهذا ملف</translation>
+        </message>
+    </context>
+    <context>
+        <name>PagesPane</name>
+        <message>
+            <source>Research Pages</source>
+            <translation>صفحات البحث</translation>
+        </message>
+        <message>
+            <source>Research pages</source>
+            <translation>صفحات البحث</translation>
+        </message>
+        <message>
+            <source>Page text (Markdown)</source>
+            <translation>نص الصفحة (Markdown)</translation>
+        </message>
+        <message>
+            <source>Write in Markdown. Drop highlights here to quote them; a quote is a line {{quote ID}}.</source>
+            <translation>اكتب بصيغة Markdown. أفلت التظليلات هنا لتقتبسها؛ الاقتباس سطر ⁨{{quote ID}}⁩.</translation>
+        </message>
+        <message>
+            <source>Page with its quotes</source>
+            <translation>الصفحة باقتباساتها</translation>
+        </message>
+        <message>
+            <source>New Page…</source>
+            <translation>صفحة جديدة…</translation>
+        </message>
+        <message>
+            <source>Rename Page…</source>
+            <translation>إعادة تسمية الصفحة…</translation>
+        </message>
+        <message>
+            <source>Delete Page</source>
+            <translation>حذف الصفحة</translation>
+        </message>
+        <message>
+            <source>Export Page…</source>
+            <translation>تصدير الصفحة…</translation>
+        </message>
+        <message>
+            <source>New Page</source>
+            <translation>صفحة جديدة</translation>
+        </message>
+        <message>
+            <source>Title of the new page:</source>
+            <translation>عنوان الصفحة الجديدة:</translation>
+        </message>
+        <message>
+            <source>Rename Page</source>
+            <translation>إعادة تسمية الصفحة</translation>
+        </message>
+        <message>
+            <source>New title:</source>
+            <translation>العنوان الجديد:</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Markdown (*.md)</source>
+            <translation>Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export Page</source>
+            <translation>تصدير الصفحة</translation>
+        </message>
+        <message>
+            <source>Page exported to %1</source>
+            <translation>صُدِّرت الصفحة إلى %1</translation>
+        </message>
+        <message>
+            <source>Quote deleted: highlight %1 is no longer in the library.</source>
+            <translation>اقتباس محذوف: لم يعد التظليل %1 في المكتبة.</translation>
+        </message>
+        <message>
+            <source>The passage was not found in the article’s current text.</source>
+            <translation>لم يُعثر على المقطع في نص المقال الحالي.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageCommands</name>
+        <message>
+            <source>New Page</source>
+            <translation>صفحة جديدة</translation>
+        </message>
+        <message>
+            <source>Rename Page</source>
+            <translation>إعادة تسمية الصفحة</translation>
+        </message>
+        <message>
+            <source>Delete Page</source>
+            <translation>حذف الصفحة</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationPanel</name>
+        <message>
+            <source>Copy as Citation</source>
+            <translation>نسخ كاستشهاد</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationController</name>
+        <message>
+            <source>Citation copied</source>
+            <translation>نُسخ الاستشهاد</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleInstance</name>
+        <message>
+            <location filename="../reader/gui/single_instance.py" line="1" />
+            <source>Hawamish is already open on this library: this is its window.</source>
+            <translation>هوامش مفتوح على هذه المكتبة من قبل: هذه نافذته.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore Library</source>
+            <translation>استعادة المكتبة</translation>
+        </message>
+        <message>
+            <source>Choose a backup. Everything in the library is replaced by what the backup holds; the library as it is now is saved in its backups folder first.</source>
+            <translation>اختر نسخة احتياطية. يحلّ محلّ كل ما في المكتبة ما تحويه النسخة، وتُحفظ المكتبة كما هي الآن في مجلد نسخها الاحتياطية أولًا.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>الحجم</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>أُنشئت</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>النسخ الاحتياطية</translation>
+        </message>
+        <message>
+            <source>No backups in the library's folder yet: choose a file with Other File…</source>
+            <translation>لا نسخ احتياطية في مجلد المكتبة بعد: اختر ملفًا بزر «ملف آخر…»</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>ا&amp;ستعادة…</translation>
+        </message>
+        <message>
+            <source>&amp;Other File…</source>
+            <translation>&amp;ملف آخر…</translation>
+        </message>
+        <message>
+            <source>Automatically, at start</source>
+            <translation>تلقائيًا، عند البدء</translation>
+        </message>
+        <message>
+            <source>Before an update of the library</source>
+            <translation>قبل تحديث المكتبة</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>قبل استعادة</translation>
+        </message>
+        <message>
+            <source>Before a repair</source>
+            <translation>قبل إصلاح</translation>
+        </message>
+        <message>
+            <source>By you</source>
+            <translation>يدويًا</translation>
+        </message>
+        <message>
+            <source>Restore From a Backup</source>
+            <translation>الاستعادة من نسخة احتياطية</translation>
+        </message>
+        <message>
+            <source>Hawamish backup (*.sqlite3);;All files (*)</source>
+            <translation>نسخة هوامش الاحتياطية (*.sqlite3);;كل الملفات (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreFlow</name>
+        <message>
+            <source>&amp;Restore From Backup…</source>
+            <translation>ا&amp;ستعادة من نسخة احتياطية…</translation>
+        </message>
+        <message>
+            <source>Replace the library's content with a backup's</source>
+            <translation>ضع محتوى نسخة احتياطية مكان محتوى المكتبة</translation>
+        </message>
+        <message>
+            <source>Reading the backup…</source>
+            <translation>جارٍ قراءة النسخة الاحتياطية…</translation>
+        </message>
+        <message>
+            <source>Replace everything in the library with this backup (articles: %1, highlights: %2)? The library as it is now is saved in its backups folder first.</source>
+            <translation>أتضع هذه النسخة الاحتياطية مكان كل ما في المكتبة (المقالات: %1، التظليلات: %2)؟ تُحفظ المكتبة كما هي الآن في مجلد نسخها الاحتياطية أولًا.</translation>
+        </message>
+        <message>
+            <source>Restore Library</source>
+            <translation>استعادة المكتبة</translation>
+        </message>
+        <message>
+            <source>Restoring the library…</source>
+            <translation>جارٍ استعادة المكتبة…</translation>
+        </message>
+        <message>
+            <source>Library restored. What it held before is saved in %1</source>
+            <translation>استُعيدت المكتبة. ما كانت تحويه قبلُ محفوظ في %1</translation>
+        </message>
+        <message>
+            <source>The library was not restored</source>
+            <translation>لم تُستعد المكتبة</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupFlow</name>
+        <message>
+            <source>The automatic backup was not saved: %1</source>
+            <translation>لم تُحفظ النسخة الاحتياطية التلقائية: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareController</name>
+        <message>
+            <source>Unknown author</source>
+            <translation>كاتب غير معروف</translation>
+        </message>
+        <message>
+            <source>&amp;Compare</source>
+            <translation>م&amp;قارنة</translation>
+        </message>
+        <message>
+            <source>Passages on one tag, label or search, side by side by author</source>
+            <translation>مقاطع وسم أو تصنيف أو بحث واحد، جنبًا إلى جنب حسب الكاتب</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln column(s)</source>
+            <translation>
+                <numerusform>لا أعمدة</numerusform>
+                <numerusform>عمود واحد</numerusform>
+                <numerusform>عمودان</numerusform>
+                <numerusform>%Ln أعمدة</numerusform>
+                <numerusform>%Ln عمودًا</numerusform>
+                <numerusform>%Ln عمود</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot compare</source>
+            <translation>تعذّرت المقارنة</translation>
+        </message>
+        <message>
+            <source>Unknown outlet</source>
+            <translation>منبر غير معروف</translation>
+        </message>
+        <message>
+            <source>Compare what different writers said</source>
+            <translation>قارن ما قاله كتّاب مختلفون</translation>
+        </message>
+        <message>
+            <source>Type tag: and a tag, label: and a colour label, or words to search in highlights and notes, then press Enter: the passages appear side by side, one column per author.</source>
+            <translation>اكتب ⁦tag:⁩ ووسمًا، أو ⁦label:⁩ وتصنيفًا لونيًا، أو كلمات يُبحث عنها في التظليلات والملاحظات، ثم اضغط ⁦Enter⁩: تظهر المقاطع جنبًا إلى جنب، عمود لكل كاتب.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Quote</source>
+            <translation>ا&amp;نسخ الاقتباس</translation>
+        </message>
+        <message>
+            <source>No passages</source>
+            <translation>لا مقاطع</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln passage(s)</source>
+            <translation>
+                <numerusform>لا مقاطع</numerusform>
+                <numerusform>مقطع واحد</numerusform>
+                <numerusform>مقطعان</numerusform>
+                <numerusform>%Ln مقاطع</numerusform>
+                <numerusform>%Ln مقطعًا</numerusform>
+                <numerusform>%Ln مقطع</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That article is no longer in the library.</source>
+            <translation>لم يعد هذا المقال في المكتبة.</translation>
+        </message>
+        <message>
+            <source>&amp;Open in Article</source>
+            <translation>ا&amp;فتحه في المقال</translation>
+        </message>
+        <message>
+            <source>&amp;Insert Quote into Page</source>
+            <translation>أ&amp;درج الاقتباس في الصفحة</translation>
+        </message>
+        <message>
+            <source>No highlight matches “{query}”. Try another tag, label or words.</source>
+            <translation>لا تظليل يطابق «{query}». جرّب وسمًا أو تصنيفًا أو كلمات أخرى.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassageColumn</name>
+        <message numerus="yes">
+            <source>%Ln passage(s)</source>
+            <translation>
+                <numerusform>لا مقاطع</numerusform>
+                <numerusform>مقطع واحد</numerusform>
+                <numerusform>مقطعان</numerusform>
+                <numerusform>%Ln مقاطع</numerusform>
+                <numerusform>%Ln مقطعًا</numerusform>
+                <numerusform>%Ln مقطع</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareView</name>
+        <message>
+            <source>tag:security, label:claim or words to search</source>
+            <translation>⁦tag:أمن⁩ أو ⁦label:claim⁩ أو كلمات للبحث</translation>
+        </message>
+        <message>
+            <source>Compare passages with</source>
+            <translation>قارن المقاطع حسب</translation>
+        </message>
+        <message>
+            <source>Columns by</source>
+            <translation>الأعمدة حسب</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>قارن</translation>
+        </message>
+        <message>
+            <source>Columns &amp;by:</source>
+            <translation>الأعمدة &amp;حسب:</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>الكاتب</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>المقال</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagManagerDialog</name>
+        <message>
+            <source>Manage Tags</source>
+            <translation>إدارة الوسوم</translation>
+        </message>
+        <message>
+            <source>Filter tags</source>
+            <translation>تصفية الوسوم</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>No tags yet. Tag a highlight in the notes panel, or articles with Article → Tags…</source>
+            <translation>لا وسوم بعد. ضع وسمًا على تظليل في لوحة الملاحظات، أو على مقالات من المقال ← الوسوم…</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation>أعد ال&amp;تسمية…</translation>
+        </message>
+        <message>
+            <source>&amp;Merge Into…</source>
+            <translation>ا&amp;دمج في…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>ا&amp;حذف</translation>
+        </message>
+        <message>
+            <source>A tag written parent/child sits under its parent; a filter on the parent finds its children. Renaming, merging or deleting a tag does the same to its children. Edit → Undo takes it back.</source>
+            <translation>الوسم المكتوب أصل/فرع يقع تحت أصله، والتصفية بالأصل تجد فروعه. إعادة تسمية وسم أو دمجه أو حذفه تفعل الشيء نفسه بفروعه. تحرير ← تراجع يعيده.</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Highlights</source>
+            <translation>التظليلات</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>المقالات</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagManager</name>
+        <message>
+            <source>Manage &amp;Tags…</source>
+            <translation>إدارة ال&amp;وسوم…</translation>
+        </message>
+        <message>
+            <source>Rename Tag</source>
+            <translation>إعادة تسمية الوسم</translation>
+        </message>
+        <message>
+            <source>Merge Tags</source>
+            <translation>دمج الوسوم</translation>
+        </message>
+        <message numerus="yes">
+            <source>Merge %n tag(s) into (an existing tag or a new name):</source>
+            <translation>
+                <numerusform>ادمج في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسم في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسمين في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسوم الـ%n في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسوم الـ%n في (وسم موجود أو اسم جديد):</numerusform>
+                <numerusform>ادمج الوسوم الـ%n في (وسم موجود أو اسم جديد):</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Tags</source>
+            <translation>حذف الوسوم</translation>
+        </message>
+        <message>
+            <source>Merge Tags into {tag}</source>
+            <translation>دمج الوسوم في {tag}</translation>
+        </message>
+        <message>
+            <source>Rename Tag {old} to {new}</source>
+            <translation>إعادة تسمية الوسم {old} إلى {new}</translation>
+        </message>
+        <message>
+            <source>Delete Tags {tags}</source>
+            <translation>حذف الوسوم {tags}</translation>
+        </message>
+        <message>
+            <source>Manage Tags</source>
+            <translation>إدارة الوسوم</translation>
+        </message>
+        <message>
+            <source>New name for {tag} (its children follow):</source>
+            <translation>اسم جديد لـ{tag} (وتتبعه فروعه):</translation>
+        </message>
+        <message>
+            <source>Take {tags} and their children off every highlight and article? Edit → Undo puts them back.</source>
+            <translation>أتزيل {tags} وفروعها من كل تظليل ومقال؟ يعيدها تحرير ← تراجع.</translation>
+        </message>
+    </context>
 </TS>

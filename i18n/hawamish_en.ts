@@ -118,4 +118,41 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>CompareController</name>
+        <message numerus="yes">
+            <source>%Ln column(s)</source>
+            <translation>
+                <numerusform>%Ln column</numerusform>
+                <numerusform>%Ln columns</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln passage(s)</source>
+            <translation>
+                <numerusform>%Ln passage</numerusform>
+                <numerusform>%Ln passages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PassageColumn</name>
+        <message numerus="yes">
+            <source>%Ln passage(s)</source>
+            <translation>
+                <numerusform>%Ln passage</numerusform>
+                <numerusform>%Ln passages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TagManager</name>
+        <message numerus="yes">
+            <source>Merge %n tag(s) into (an existing tag or a new name):</source>
+            <translation>
+                <numerusform>Merge the tag into (an existing tag or a new name):</numerusform>
+                <numerusform>Merge %n tags into (an existing tag or a new name):</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

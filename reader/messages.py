@@ -50,6 +50,7 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
         "Errors", "a label key is a short lower-case identifier not used by another label"
     ),
     ErrorCode.COLLECTION_EXISTS: QT_TRANSLATE_NOOP("Errors", "a collection named {name} already exists"),
+    ErrorCode.PAGE_EXISTS: QT_TRANSLATE_NOOP("Errors", "a page titled {name} already exists"),
     ErrorCode.INVALID_METADATA: QT_TRANSLATE_NOOP("Errors", "'{value}' is not a valid {field}"),
     ErrorCode.INVALID_NAME: QT_TRANSLATE_NOOP("Errors", "a name cannot be empty"),
     ErrorCode.NOT_SHARED: QT_TRANSLATE_NOOP(
@@ -82,6 +83,12 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.CANCELLED: QT_TRANSLATE_NOOP("Errors", "cancelled"),
     ErrorCode.LIBRARY_NEWER: QT_TRANSLATE_NOOP("Errors", "this library was written by a newer Hawamish"),
     ErrorCode.LIBRARY_CORRUPT: QT_TRANSLATE_NOOP("Errors", "the library database is damaged"),
+    ErrorCode.LIBRARY_DISK_FULL: QT_TRANSLATE_NOOP("Errors", "no space left on the disk holding the library"),
+    ErrorCode.READ_ONLY: QT_TRANSLATE_NOOP("Errors", "the library folder is read-only"),
+    ErrorCode.LIBRARY_BUSY: QT_TRANSLATE_NOOP(
+        "Errors", "library busy: another Hawamish is writing to it; try again in a moment"
+    ),
+    ErrorCode.LIBRARY_NOT_FOLDER: QT_TRANSLATE_NOOP("Errors", "a library is a folder, and this is a file"),
 }
 
 #: Codes whose developer detail the command line adds after the reason (it names what was not found, the

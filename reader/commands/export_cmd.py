@@ -1,4 +1,4 @@
-"""`hawamish export [ID...|--all|--tag T] --format pdf|md|html|csv|json -o PATH` (DESIGN §6, docs/export.md).
+"""`hawamish export [ID...|--all|--tag T|--page PAGE] --format pdf|md|html|csv|json -o PATH` (DESIGN §6, docs/export.md).
 
 The file is written atomically: a failure (unwritable folder, full disk) leaves an older file of the same
 name untouched and exits 1 with the reason on stderr.
@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from reader.core.errors import ErrorCode, HawamishError
-from reader.core.exporters import EXTENSIONS, FORMATS, PAGE_SIZES, SORTS, ExportRequest
+from reader.core.exporters import EXTENSIONS, FORMATS, PAGE_FORMATS, PAGE_SIZES, SORTS, ExportRequest
 from reader.core.exporters.phrases import LANGUAGES
 
 EXIT_USAGE = 2
@@ -26,6 +26,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("ids", nargs="*", type=int, metavar="ID", help="articles to export")
     parser.add_argument("--all", action="store_true", dest="all_articles", help="every article with notes")
     parser.add_argument("--tag", metavar="T", help="articles tagged T (or with a highlight tagged T)")
+    parser.add_argument(
+        "--page",
+        metavar="PAGE",
+        help="a research page (id or title) with its quotes and references: pdf or md",
+    )
     parser.add_argument(
         "--color",
         action="append",
@@ -68,9 +73,9 @@ def _format(args: argparse.Namespace) -> str | None:
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    scopes = sum((bool(args.ids), bool(args.all_articles), args.tag is not None))
+    scopes = sum((bool(args.ids), bool(args.all_articles), args.tag is not None, args.page is not None))
     if scopes != 1:
-        ctx.error("export: name article IDs, or --all, or --tag T (exactly one)")
+        ctx.error("export: name article IDs, or --all, or --tag T, or --page PAGE (exactly one)")
         return EXIT_USAGE
     fmt = _format(args)
     if fmt is None:
@@ -78,6 +83,9 @@ def run(args: argparse.Namespace, ctx) -> int:
             f"export: choose --format ({', '.join(FORMATS)}); {args.output.suffix or 'no extension'} "
             "does not say"
         )
+        return EXIT_USAGE
+    if args.page is not None and fmt not in PAGE_FORMATS:
+        ctx.error(f"export: a page exports to {' or '.join(PAGE_FORMATS)}, not {fmt}")
         return EXIT_USAGE
     request = ExportRequest(
         format=fmt,
@@ -90,6 +98,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         include_article_text=bool(args.with_text),
         page_size=args.page_size,
         language=args.lang,
+        page=args.page,
     )
     library = ctx.library
     known = set(library.labels.keys())
@@ -105,6 +114,12 @@ def run(args: argparse.Namespace, ctx) -> int:
         from reader.messages import counted
 
         pages = f", {counted(summary.pages, 'page')}" if summary.pages else ""
+        if args.page is not None:
+            print(
+                f"exported {counted(summary.highlights, 'quote')} to {summary.path} ({summary.format}{pages})",
+                file=ctx.out,
+            )
+            return 0
         print(
             f"exported {counted(summary.highlights, 'highlight')} from {counted(summary.articles, 'article')} "
             f"to {summary.path} ({summary.format}{pages})",

@@ -56,6 +56,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         choices=VIEWS,
         help="start in this view: the library and the article (default), the notebook or the compare view",
     )
+    parser.add_argument(
+        "--compare",
+        metavar="QUERY",
+        help="compare the passages of QUERY (tag:T, label:KEY or words to search) in the compare view",
+    )
     parser.set_defaults(func=run)
 
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.search.index import SearchIndex
 
 KINDS = ("article", "highlight", "note")
+#: Why an index may be searched without being brought up to date first (it is caught up next time).
+_SEARCH_AS_IT_IS = frozenset({ErrorCode.INDEX_BUSY, ErrorCode.LIBRARY_DISK_FULL, ErrorCode.READ_ONLY})
 SYNC_WAIT = 5.0  # seconds to wait for another writer before searching the index as it is
 
 
@@ -56,9 +58,12 @@ def _sync(library: Library, index: SearchIndex, ctx: CommandContext) -> None:
     try:
         library.index_keeper.catch_up(timeout=SYNC_WAIT, index=index)
     except HawamishError as exc:
-        if exc.code is not ErrorCode.INDEX_BUSY or index.status() != "ok":
+        if exc.code not in _SEARCH_AS_IT_IS or index.status() != "ok":
             raise
-        ctx.error("the index is being updated by another Hawamish; searching it as it is")
+        if exc.code is ErrorCode.INDEX_BUSY:
+            ctx.error("the index is being updated by another Hawamish; searching it as it is")
+        else:  # a full disk or a read-only library: the index stays as it was, and may miss recent changes
+            ctx.error(f"{describe(exc)}; searching the index as it is")
 
 
 def _print_hits(results, ctx) -> None:

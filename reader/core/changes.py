@@ -17,6 +17,7 @@ class ChangeKind(StrEnum):
     ARTICLE_NOTE = "article_note"  # an article's own note
     LABELS = "labels"  # colour labels (names, colours, order)
     COLLECTIONS = "collections"  # the set of collections or their names (membership: ARTICLE updates too)
+    PAGE = "page"  # research pages (ids are page ids; a page reads its quotes live, so no article ids)
     LIBRARY = "library"  # everything may have changed (a restore replaced the content)
 
 

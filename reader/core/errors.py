@@ -35,6 +35,7 @@ class ErrorCode(StrEnum):
     INVALID_COLOR = "invalid_color"  # a colour that is not #rrggbb
     INVALID_LABEL_KEY = "invalid_label_key"  # a label key that is not a short identifier, or is taken
     COLLECTION_EXISTS = "collection_exists"  # name: a collection of that name exists
+    PAGE_EXISTS = "page_exists"  # name: a research page of that title exists
     INVALID_METADATA = "invalid_metadata"  # field, value: e.g. a date that is not a date
     INVALID_NAME = "invalid_name"  # an empty tag or collection name
     NOT_SHARED = "not_shared"  # the library shares no folder (or its folder is gone)
@@ -60,6 +61,10 @@ class ErrorCode(StrEnum):
     # library folder
     LIBRARY_NEWER = "library_newer"  # the database was written by a newer Hawamish
     LIBRARY_CORRUPT = "library_corrupt"
+    LIBRARY_DISK_FULL = "library_disk_full"  # no space left on the disk holding the library folder
+    READ_ONLY = "read_only"  # the library folder cannot be written (a read-only mount or medium)
+    LIBRARY_BUSY = "library_busy"  # another process kept the library's write lock past the busy timeout
+    LIBRARY_NOT_FOLDER = "library_not_folder"  # --library names a file
 
 
 #: The codes of a query the search language cannot read (the command line reports them per query).

@@ -179,3 +179,32 @@ class DeletedArticles:
 
     article_ids: tuple[int, ...]
     rows: dict[str, list[tuple[object, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A research page: Markdown of the user's own with quote markers (reader.core.pages)."""
+
+    id: int
+    title: str
+    text: str = ""
+    created: str = ""
+    updated: str = ""
+
+    @property
+    def quotes(self) -> list[int]:
+        """The highlight ids the page quotes, in order, read from its markers."""
+        from reader.core.pages import quote_ids  # reader.core.pages reads Highlight from this module
+
+        return quote_ids(self.text)
+
+    def to_json(self) -> dict[str, object]:
+        """The page in the field names of DESIGN §6."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "text": self.text,
+            "quotes": self.quotes,
+            "created": self.created,
+            "updated": self.updated,
+        }

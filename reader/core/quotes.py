@@ -22,14 +22,37 @@ def quote_at(text: str, start: int, end: int) -> tuple[str, str, str]:
     return text[start:end], text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
 
 
+#: Separates the levels of a hierarchical tag: `security/terrorism` is a child of `security`.
+TAG_SEPARATOR = "/"
+
+
+def normalize_tag(tag: str) -> str:
+    """One tag as a user typed it, tidied: trimmed, a leading '#' dropped, each level of a hierarchical tag
+    trimmed and empty levels dropped (`" security / /terrorism/"` -> `security/terrorism`); '' when nothing
+    is left."""
+    text = tag.strip().lstrip("#").strip()
+    return TAG_SEPARATOR.join(s.strip() for s in text.split(TAG_SEPARATOR) if s.strip())
+
+
 def normalize_tags(tags: Iterable[str]) -> list[str]:
-    """Tags as users type them: trimmed, a leading '#' dropped, empty ones and duplicates removed."""
+    """Tags as users type them (`normalize_tag` each), empty ones and duplicates removed."""
     seen: dict[str, None] = {}
     for tag in tags:
-        t = tag.strip().lstrip("#").strip()
+        t = normalize_tag(tag)
         if t:
             seen.setdefault(t, None)
     return list(seen)
+
+
+def tag_parents(tag: str) -> list[str]:
+    """The tags above `tag` in its hierarchy, nearest last: `a/b/c` -> [`a`, `a/b`]."""
+    levels = tag.split(TAG_SEPARATOR)
+    return [TAG_SEPARATOR.join(levels[:i]) for i in range(1, len(levels))]
+
+
+def tag_within(tag: str, parent: str) -> bool:
+    """Whether `tag` is `parent` or one of its descendants (a filter on `parent` matches it)."""
+    return tag == parent or tag.startswith(parent + TAG_SEPARATOR)
 
 
 def find_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:

@@ -152,6 +152,25 @@ def _preferred_language() -> str | None:
     return language if language in LANGUAGES else None
 
 
+def choose_platform(once: bool, environ: dict[str, str] | None = None) -> str | None:
+    """Make sure Qt has somewhere to draw, before the QApplication exists; a reason when it has not.
+
+    On X11/Wayland systems without a display (a server, a CI job, ssh without -X) Qt would abort with a core
+    dump; a run that only renders (`--screenshot`, `--layout-json`) needs no screen and uses Qt's offscreen
+    platform instead, and the interactive app says in one line why it cannot start.
+    """
+    env = os.environ if environ is None else environ
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if sys.platform in ("win32", "darwin") or platform.split(":")[0] not in ("", "xcb", "wayland"):
+        return None  # offscreen, minimal, vnc, eglfs …: no display server needed
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    if once and not platform:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        return None
+    return "no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set)"
+
+
 def _open_library(folder: Path, given: bool) -> tuple[Library, bool]:
     """The library, creating the sample library in the default folder on the very first start."""
     first_run = False
@@ -177,26 +196,46 @@ def run_app(args: argparse.Namespace) -> int:
 
     `args` carries the `gui` command's options plus `library_dir` and `library_given` from the CLI context.
     """
+    once = bool(args.screenshot or args.layout_json)  # render, report, exit: nobody answers a dialog
+    problem = choose_platform(once)
+    if problem:
+        print(f"hawamish: {problem}", file=sys.stderr, flush=True)
+        return 1
     lang = args.lang or _preferred_language() or system_language()
     app = create_application()
     translators = apply_language(app, lang)  # noqa: F841 (kept alive for the app's lifetime)
     window: MainWindow | None = None
-    once = bool(args.screenshot or args.layout_json)  # render, report, exit: nobody answers a dialog
     reporter = ErrorReporter(lambda: window, interactive=not once)
     sys.excepthook = reporter
 
     folder = Path(args.library_dir)
+    from reader.gui.single_instance import SingleInstance, bring_to_front
+
+    instance = SingleInstance(folder)
+    if not instance.claim():  # the running app came to the front; no dialog: it says so itself
+        print(f"hawamish: {instance.is_running_elsewhere_message}", file=sys.stderr)
+        return 1 if once else 0  # a screenshot was not taken; a start asked for was done by the other app
     try:
         library, first_run = _open_library(folder, bool(args.library_given))
     except HawamishError as exc:
-        show_error_dialog(None, exc)
+        if once:
+            from reader.gui.common.error_text import print_unattended
+
+            print_unattended(exc)
+        else:
+            show_error_dialog(None, exc)
         return 1
 
     from reader.gui.common.settings import open_settings
     from reader.gui.main_window import MainWindow
 
-    main_window = MainWindow(library, open_settings(), lang)
+    main_window = MainWindow(library, open_settings(), lang, interactive=not once)
     window = main_window  # the error reporter's dialogs are parented to it from now on
+    instance.raise_requested.connect(lambda: bring_to_front(main_window))
+    if library.read_only_cause is not None:  # a full disk or a read-only folder: say so while it lasts
+        from reader.gui.common.error_text import describe_error
+
+        main_window.statusBar().showMessage(describe_error(library.read_only_cause))
     if getattr(args, "theme", None):
         main_window.preferences.set_theme_override(args.theme)
     target = args.open
@@ -228,15 +267,21 @@ def run_app(args: argparse.Namespace) -> int:
             print(f"hawamish: this build has no {view} view", file=sys.stderr)
             return 2
         main_window.modes.show(mode)
+    main_window.backup.start_daily_backup()  # in a worker: the window is usable meanwhile
+    compare = getattr(args, "compare", None)
+    if compare:  # the compare view with that query's columns (`--view compare` is implied)
+        main_window.modes.show("compare")
+        main_window.compare.run(compare)
     if once:
         QTimer.singleShot(50, lambda: _when_idle(app, main_window, args.screenshot, args.layout_json))
     status = app.exec()
+    instance.release()
     from reader.gui.common import workers
 
     if not workers.shutdown(timeout=15.0):  # a Python thread still running at exit would crash the process
         log.warning("background work did not stop in time")
     library.close()
-    if once and reporter.count and status == 0:
+    if once and (reporter.count or main_window.unattended_errors) and status == 0:
         return 1  # the picture was taken, but something failed on the way: scripts and tests must know
     return int(status)
 

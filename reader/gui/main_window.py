@@ -22,10 +22,12 @@ from reader.core.models import Article
 from reader.core.paths import resources_dir
 from reader.gui.annotations.controller import AnnotationController
 from reader.gui.backup.backup_flow import BackupFlow
+from reader.gui.backup.restore_flow import RestoreFlow
 from reader.gui.common.accessibility import name_unlabelled_controls
-from reader.gui.common.error_text import describe_error
+from reader.gui.common.error_text import describe_error, print_unattended
 from reader.gui.common.library_events import LibraryEvents
 from reader.gui.common.shortcut_text import isolate_shortcut_text
+from reader.gui.compare.compare_controller import CompareController
 from reader.gui.export.export_controller import EXPORT_FOLDER_KEY, ExportController
 from reader.gui.help.shortcuts_sheet import ShortcutsSheet
 from reader.gui.library.file_drop import FileDropImport
@@ -43,6 +45,8 @@ from reader.gui.reading.reading_progress import ReadingProgress
 from reader.gui.search.search_controller import SearchController
 from reader.gui.sharing.sharing_controller import SharingController
 from reader.gui.shell import Menu, MenuExtender, Shell
+from reader.gui.tags.completion import LiveTagCompleter
+from reader.gui.tags.tag_manager import TagManager
 from reader.gui.window_layout import WindowLayout
 
 #: How long a failure to open an article stays in the status bar.
@@ -63,10 +67,19 @@ class MainWindow(QMainWindow):
     search_requested = Signal(str)
 
     def __init__(
-        self, library: Library, settings: QSettings, lang: str = "en", parent: QWidget | None = None
+        self,
+        library: Library,
+        settings: QSettings,
+        lang: str = "en",
+        parent: QWidget | None = None,
+        *,
+        interactive: bool = True,
     ) -> None:
         super().__init__(parent)
         self.library = library
+        # False for --screenshot: nobody is there to close a dialog, so errors go to stderr and are counted
+        self.interactive = interactive
+        self.unattended_errors = 0
         self.settings = settings
         self.lang = lang
         self.setObjectName("mainWindow")
@@ -127,6 +140,12 @@ class MainWindow(QMainWindow):
             export_defaults=self._export_defaults,  # the preferences are built below; read when exporting
         )
         self.backup = BackupFlow(library, self.shell, self)
+        self.restore = RestoreFlow(library, self.shell, self)
+        self.compare = CompareController(library, self.shell, self)  # View → Compare (a mode)
+        self.tag_manager = TagManager(library, self.shell, self)  # Edit → Manage Tags…
+        # the notes panel's tag field completes from the library's tags
+        self.tag_completion = LiveTagCompleter(self.annotations.panel.tags_edit, library.tags_in_use)
+        self.events.changed.connect(self.tag_completion.on_change)
         self.sharing = SharingController(library, self.shell, self)  # File → Share Library…, the Team panel
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # Edit → Preferences…; themes, typography and digits are applied from here on
@@ -361,6 +380,10 @@ class MainWindow(QMainWindow):
         )
 
     def show_error(self, error: BaseException, title: str | None = None) -> None:
+        if not self.interactive:  # a modal dialog would wait for a click that cannot come
+            self.unattended_errors += 1
+            print_unattended(error)
+            return
         QMessageBox.warning(self, title or self.tr("Hawamish"), describe_error(error))
 
     # state ---------------------------------------------------------------------------------------
@@ -380,6 +403,7 @@ class MainWindow(QMainWindow):
         # features first: a note being typed is saved, and no worker still uses the library once it closes
         self.annotations.close()
         self.search.close()
+        self.compare.close()
         self.sharing.close()
         self.importer.cancel()
         self.reading.close()  # remembers where the article was left

@@ -49,10 +49,10 @@ def make_article(
     )
 
 
-def run_hawamish(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+def run_hawamish(args: list[str], *, timeout: float = 90, **env: str) -> subprocess.CompletedProcess[str]:
     """`python -m reader.cli ARGS` offscreen in a subprocess (the real entry point), with `env` on top of this
     process's environment (HAWAMISH_LIBRARY is dropped: tests name their library)."""
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}
     environment.pop("HAWAMISH_LIBRARY", None)
     return subprocess.run(
         [sys.executable, "-m", "reader.cli", *args],
@@ -60,6 +60,6 @@ def run_hawamish(args: list[str], **env: str) -> subprocess.CompletedProcess[str
         env=environment,
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=timeout,
         check=False,
     )

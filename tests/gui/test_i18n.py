@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.core.errors import ErrorCode, HawamishError
@@ -209,6 +209,56 @@ def _preferences_dialog(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _restore_dialog(window: MainWindow) -> QWidget:
+    from reader.gui.backup.restore_dialog import RestoreDialog
+
+    window.library.daily_backup()
+    dialog = RestoreDialog(window.library.backups(), window)
+    assert dialog.list.topLevelItemCount() == 1
+    return dialog
+
+
+def _tag_manager(window: MainWindow) -> QWidget:
+    library = window.library
+    highlight = library.highlights.create(library.articles.ids()[0], 0, 5, tags=["security/terrorism"])
+    assert highlight.tags
+    dialog = window.tag_manager.show()
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(dialog.rename_button.text()) == arabic_ui
+    assert has_arabic(window.tag_manager.action.text()) == arabic_ui
+    return dialog
+
+
+def _compare_view(window: MainWindow) -> QWidget:
+    library = window.library
+    arabic = next(a for a in library.articles.list() if a.author == "بيتر بيرغن")
+    library.highlights.create(arabic.id, 0, 5, tags=["أمن"])
+    window.shell.show_mode("compare")
+    window.compare.run("tag:أمن")
+    view = window.compare.view
+    deadline = QTimer()
+    deadline.start(5000)
+    while not view.columns and deadline.isActive():
+        QApplication.processEvents()
+    assert view.columns and view.columns[0].header.text() == "بيتر بيرغن"
+    assert has_arabic(view.summary.text()) == (window.lang == "ar")
+    return window  # a mode of the window: its chrome is checked with the window's
+
+
+def _pages_pane(window: MainWindow) -> QWidget:
+    from reader.gui.pages.pages_pane import PagesPane
+
+    library = window.library
+    article_id = library.articles.ids()[0]
+    highlight = library.highlights.create(article_id, 0, 5, color="claim")
+    page = library.pages.create("P", f"{{{{quote {highlight.id}}}}}\n\n{{{{quote {highlight.id + 1000}}}}}\n")
+    pane = PagesPane(library, window.shell)
+    pane.select_page(page.id)
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(pane.rendered.toPlainText().split("\n")[-1]) == arabic_ui  # the deleted quote, said
+    return pane
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
 def _share_dialog(window: MainWindow) -> QWidget:
     from reader.gui.sharing.share_dialog import ShareDialog
@@ -237,6 +287,10 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "library filters": _library_filters,
     "shortcuts sheet": _shortcuts_sheet,
     "preferences dialog": _preferences_dialog,
+    "restore dialog": _restore_dialog,
+    "tag manager": _tag_manager,
+    "compare view": _compare_view,
+    "pages pane": _pages_pane,
     "share dialog": _share_dialog,
     "team panel": _team_panel,
 }

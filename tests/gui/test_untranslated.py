@@ -37,8 +37,9 @@ ALLOWED = {
     "pgup", "pgdown", "space", "backspace", "meta", "cmd", "num", "http", "https", "www",
     "syncthing", "nextcloud", "dropbox", "git",  # sync engines: product names, written in Latin letters
 }  # fmt: skip
-#: Widgets (by objectName) whose texts are data, not the app's words: font families are their makers' names.
-DATA_WIDGETS = {"fontFamilyBox"}
+#: Widgets (by objectName) whose texts are data, not the app's words: font families are their makers' names,
+#: the compare field's items are queries (`tag:NAME`) over the user's own tags and labels.
+DATA_WIDGETS = {"fontFamilyBox", "compareQuery"}
 _ISOLATED = re.compile(r"[\u2066\u2067\u2068][^\u2069]*\u2069")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 

@@ -14,17 +14,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.exporters.atomic import atomic_write_bytes
 from reader.core.exporters.collect import Cancel, ExportDocument, ExportSource, Progress, collect
 from reader.core.exporters.phrases import LANGUAGES
 
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.core.pages import RenderedPage
+
 FORMATS = ("pdf", "md", "html", "csv", "json")
 SORTS = ("position", "date")
 PAGE_SIZES = ("A4", "Letter")
 #: File extension of each format (the GUI's save dialog and the CLI's default name use it).
 EXTENSIONS = {"pdf": ".pdf", "md": ".md", "html": ".html", "csv": ".csv", "json": ".json"}
+#: Formats a research page exports to, and their modules.
+PAGE_FORMATS = ("pdf", "md")
+_PAGE_MODULES = {"pdf": "reader.core.exporters.page_pdf", "md": "reader.core.exporters.page_markdown"}
 _MODULES = {
     "pdf": "reader.core.exporters.pdf",
     "md": "reader.core.exporters.markdown",
@@ -36,7 +43,8 @@ _MODULES = {
 
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
-    """What to export. Scope is exactly one of: `article_ids`, `all_articles`, `tag`.
+    """What to export. Scope is exactly one of: `article_ids`, `all_articles`, `tag`, `page` (a research
+    page's id or title; PDF and Markdown only, reader.core.exporters.page_document).
 
     `colors` and `tags` filter highlights (a highlight is kept when its colour is one of `colors` and it
     carries at least one of `tags`; an empty filter keeps everything). `language` ('ar' or 'en') is the
@@ -54,13 +62,16 @@ class ExportRequest:
     include_article_text: bool = False
     page_size: str = "A4"
     language: str | None = None
+    page: str | None = None
 
     def __post_init__(self) -> None:
-        scopes = sum((bool(self.article_ids), self.all_articles, self.tag is not None))
+        scopes = sum((bool(self.article_ids), self.all_articles, self.tag is not None, self.page is not None))
         if scopes != 1:
-            raise ValueError("choose exactly one scope: article_ids, all_articles or tag")
+            raise ValueError("choose exactly one scope: article_ids, all_articles, tag or page")
         if self.format not in FORMATS:
             raise ValueError(f"format must be one of {FORMATS}")
+        if self.page is not None and self.format not in PAGE_FORMATS:
+            raise ValueError(f"a page exports to one of {PAGE_FORMATS}")
         if self.sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}")
         if self.page_size not in PAGE_SIZES:
@@ -106,6 +117,42 @@ def render(
     return rendered
 
 
+class PageSource(Protocol):
+    """What a page export reads (reader.core.library.Library provides it)."""
+
+    def export_page(self, ref: str) -> RenderedPage: ...
+
+
+def export_page(
+    source: PageSource,
+    request: ExportRequest,
+    path: Path,
+    exported_at: str,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportSummary:
+    """A research page to PDF or Markdown (NOT_FOUND for an unknown page). Progress: one step a block."""
+    from reader.core.exporters.page_document import page_document
+
+    assert request.page is not None
+    document = page_document(
+        source.export_page(request.page), exported_at, language=request.language, page_size=request.page_size
+    )
+
+    def check() -> bool:
+        return bool(cancel is not None and cancel())
+
+    module = importlib.import_module(_PAGE_MODULES[request.format])
+    data, pages = module.render(document, progress=progress, cancel=check)
+    if check():
+        raise HawamishError(ErrorCode.CANCELLED, str(path))
+    atomic_write_bytes(path, data, cancelled=check)
+    return ExportSummary(
+        str(path), request.format, document.article_count, len(document.notes), len(data), pages
+    )
+
+
 def export(
     source: ExportSource,
     request: ExportRequest,
@@ -120,6 +167,8 @@ def export(
     `now` is injectable so golden files carry a fixed export date."""
     path = Path(path)
     exported_at = _timestamp((now or (lambda: datetime.now(UTC)))())
+    if request.page is not None:
+        return export_page(source, request, path, exported_at, progress=progress, cancel=cancel)  # type: ignore[arg-type]
     scope = {"articles": 1}
 
     def emit(done: int, total: int) -> None:

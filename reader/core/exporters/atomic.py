@@ -37,8 +37,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, cancelled: Callable[[], bool]
     if path.is_dir():
         raise HawamishError(ErrorCode.UNWRITABLE, str(path), "is a directory")
     folder = path.parent
+    remove_dead_writers_files(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".part", dir=folder)
     except OSError as exc:
         raise error_for(exc, path) from exc
     tmp = Path(tmp_name)
@@ -67,6 +68,40 @@ def atomic_write_bytes(path: Path, data: bytes, *, cancelled: Callable[[], bool]
         remove_quietly(tmp)
         raise
     fsync_folder(folder)
+
+
+def temporary_prefix(path: Path) -> str:
+    """`.NAME.PID.`: the name of a temporary file beside `path` says which process writes it, so that one
+    a killed process left behind can be told from one being written right now."""
+    return f".{path.name}.{os.getpid()}."
+
+
+def remove_dead_writers_files(path: Path) -> None:
+    """Remove the temporary files beside `path` whose writer is dead (a crash or a kill mid-write left them;
+    the file at `path` itself was never touched by them). POSIX only: elsewhere they stay."""
+    if os.name != "posix":
+        return
+    prefix = f".{path.name}."
+    try:
+        siblings = [p for p in path.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    for sibling in siblings:
+        pid = sibling.name[len(prefix) :].split(".", 1)[0]
+        if sibling.suffix in (".part", ".tmp") and pid.isdigit() and not _alive(int(pid)):
+            remove_quietly(sibling)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists and belongs to someone else
+        return True
+    return True
 
 
 def remove_quietly(tmp: Path) -> None:

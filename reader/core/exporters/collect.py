@@ -258,10 +258,13 @@ def _view(
 
 
 def citation(article: ArticleView) -> str:
-    """A short citation line: Author, "Title", Outlet, date. URL — the parts that are known."""
-    parts = [p for p in (article.author, f"“{article.title}”", article.outlet, article.published) if p]
-    line = ("، " if article.language == "ar" else ", ").join(parts)
-    return f"{line}. {article.url}" if article.url else f"{line}."
+    """The article's citation line in its own language's conventions (reader.core.citations: a Chicago-style
+    note in English; guillemets and the Arabic comma in Arabic) — the parts that are known."""
+    from reader.core.citations import CitedPassage, plain_citation  # citations reads the export phrasebook
+
+    language = "ar" if article.language == "ar" else "en"
+    source = CitedPassage("", article.title, article.author, article.outlet, article.published, article.url)
+    return plain_citation(source, language, with_quote=False)
 
 
 def byline(article: ArticleView) -> str:

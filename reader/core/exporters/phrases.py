@@ -36,6 +36,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "header": "Hawamish · {date} · {articles} articles · {highlights} highlights",
         "subject": "Notes on {articles} article(s), {highlights} highlight(s)",
         "list_separator": ", ",
+        "references": "References",
+        "quote_deleted": "Quote deleted: highlight {id} is no longer in the library.",
+        "quote_orphan": "The passage was not found in the article's current text.",
+        "page_subject": "Research page, {quotes} quote(s)",
     },
     "ar": {
         "notes_title": "ملاحظات هوامش",
@@ -49,6 +53,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "header": "هوامش · {date} · المقالات: {articles} · التظليلات: {highlights}",
         "subject": "ملاحظات على المقالات: {articles}، التظليلات: {highlights}",
         "list_separator": "، ",
+        "references": "المراجع",
+        "quote_deleted": "اقتباس محذوف: لم يعد التظليل {id} في المكتبة.",
+        "quote_orphan": "لم يُعثر على المقطع في نص المقال الحالي.",
+        "page_subject": "صفحة بحث، الاقتباسات: {quotes}",
     },
 }
 
@@ -114,6 +122,11 @@ def label_name(key: str, stored_name: str, language: str) -> str:
 def localized_digits(text: str, language: str) -> str:
     """Arabic-Indic digits in an Arabic export, as the app's Arabic UI writes dates (QLocale ar_EG)."""
     return text.translate(_ARABIC_INDIC) if language == "ar" else text
+
+
+def month_name(month: int, language: str) -> str:
+    """The name of month 1–12 in the language (Arabic: the Egyptian names the app's Arabic UI shows)."""
+    return _MONTHS[check_language(language)][month - 1]
 
 
 def format_date(iso: str, language: str) -> str:

@@ -248,7 +248,7 @@ class Importer:
         pending, self.pending = self.pending, []
         try:
             ids = self.articles.add_many([(p.meta, p.blocks) for p in pending])
-        except StorageError as exc:
+        except (StorageError, HawamishError) as exc:  # a full disk, a read-only or busy library
             for p in pending:
                 p.result.error = disk_error(p.result.path, exc)
             return

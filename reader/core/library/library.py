@@ -14,14 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.changes import Change, ChangeKind, ChangeOp, Listener
+from reader.core.errors import ErrorCode, HawamishError
+from reader.core.exporters.atomic import error_for
 from reader.core.library.articles import Articles
 from reader.core.library.collections import Collections
 from reader.core.library.events import Events
 from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
+from reader.core.library.pages import Pages
 from reader.core.library.sharing import Sharing
+from reader.core.library.tags import Tags
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
+from reader.core.quotes import tag_parents
 from reader.core.storage import Database
 from reader.core.storage import settings as setting_rows
 from reader.core.storage import tags as tag_rows
@@ -36,8 +41,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.importers import ImportResult
     from reader.core.library.annotation_import import AnnotationImportResult
     from reader.core.library.importing import ImportOptions, ImportReport
-    from reader.core.library.maintenance import BackupInfo, CheckReport, RestoreReport
+    from reader.core.library.maintenance import BackupEntry, BackupInfo, CheckReport, RestoreReport
     from reader.core.notes import NoteGroup
+    from reader.core.pages import RenderedPage
     from reader.core.search.index import SearchIndex, SyncReport
 
 DB_NAME = "library.sqlite3"
@@ -48,15 +54,33 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 
+def _open_database(folder: Path) -> Database:
+    """The folder's database; a clear error, not an OSError's traceback, when the folder cannot hold one.
+
+    A database an older Hawamish wrote is copied into backups/ before it is migrated."""
+    if folder.exists() and not folder.is_dir():
+        raise HawamishError(ErrorCode.LIBRARY_NOT_FOLDER, str(folder))
+    if (folder / DB_NAME).is_file():
+        from reader.core.library.maintenance import backup_before_migration
+
+        backup_before_migration(folder / DB_NAME, folder / BACKUP_DIR)
+    try:
+        return Database(folder / DB_NAME)
+    except OSError as exc:  # a folder that cannot be created or written (permissions, full disk)
+        raise error_for(exc, folder) from exc
+
+
 class Library:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.database = Database(self.folder / DB_NAME)
+        self.database = _open_database(self.folder)
         self._events = Events()
         self.articles = Articles(self.database, self._events)
         self.highlights = Highlights(self.database, self._events)
         self.labels = Labels(self.database, self._events)
         self.collections = Collections(self.database, self._events)
+        self.tags = Tags(self.database, self._events)
+        self.pages = Pages(self.database, self._events)
         self.sharing = Sharing(self)  # a folder shared with other libraries (reader/core/sharing)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
@@ -74,6 +98,12 @@ class Library:
     @property
     def backup_dir(self) -> Path:
         return self.folder / BACKUP_DIR
+
+    @property
+    def read_only_cause(self) -> HawamishError | None:
+        """Why this library opened for reading only (LIBRARY_DISK_FULL or READ_ONLY), None when it is writable;
+        every write raises it."""
+        return self.database.read_only_cause
 
     @staticmethod
     def exists_in(folder: Path) -> bool:
@@ -220,6 +250,10 @@ class Library:
             self.highlights.for_article(article_id),
         )
 
+    def export_page(self, ref: str) -> RenderedPage:
+        """PageSource (reader.core.exporters): a research page by id or title, read with its live quotes."""
+        return self.pages.render(self.pages.get(ref))
+
     # notes -----------------------------------------------------------------------------------------
     def notes(
         self, *, tags: Iterable[str] = (), colors: Iterable[str] = (), group_by: str | None = None
@@ -233,9 +267,11 @@ class Library:
         return group_highlights(highlights, articles, self.labels.list(), group_by)
 
     def tags_in_use(self) -> list[str]:
-        """Every tag on an article or a highlight, once each, sorted (the GUI's tag choosers)."""
+        """Every tag on an article or a highlight, once each, and the parents of hierarchical ones (a filter
+        on a parent finds its children), sorted (the GUI's tag choosers and completion)."""
         with self.database.read() as tx:
-            return tag_rows.in_use(tx)
+            used = tag_rows.in_use(tx)
+        return sorted({*used, *(parent for tag in used for parent in tag_parents(tag))})
 
     def unknown_colors(self, colors: Iterable[str]) -> list[str]:
         """Keys in `colors` that are neither a label nor a key some highlight still carries."""
@@ -253,6 +289,25 @@ class Library:
         from reader.core.library import maintenance
 
         return maintenance.backup_library(self, Path(destination), into_folder=into_folder)
+
+    def daily_backup(self) -> BackupInfo | None:
+        """Today's automatic backup in backups/, once a day (the app's start; the last 7 are kept); None
+        when there was one today already or the library is empty. Does not hold up other reads and writes."""
+        from reader.core.library import maintenance
+
+        return maintenance.daily_backup(self)
+
+    def backups(self) -> list[BackupEntry]:
+        """The backups in the library's backups/ folder, newest first (File → Restore… lists them)."""
+        from reader.core.library import maintenance
+
+        return maintenance.list_backups(self.backup_dir)
+
+    def describe_backup(self, path: Path | str) -> BackupInfo:
+        """What a backup file holds, after checking it is an intact Hawamish database this version reads."""
+        from reader.core.library import maintenance
+
+        return maintenance.describe_backup(Path(path))
 
     def restore(self, source: Path | str) -> RestoreReport:
         """Replace the content with a backup's (the current content is saved in backups/ first)."""

@@ -20,18 +20,27 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import shutil
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import HawamishError
-from reader.core.exporters.atomic import error_for, fsync_folder, remove_quietly
+from reader.core.exporters.atomic import (
+    error_for,
+    fsync_folder,
+    remove_dead_writers_files,
+    remove_quietly,
+    temporary_prefix,
+)
 from reader.core.storage import StorageError, disk_error
 from reader.core.storage import files as file_rows
 from reader.core.storage import highlights as highlight_rows
+from reader.core.storage.migrations import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library.library import Library
@@ -139,14 +148,21 @@ def backup_library(library: Library, destination: Path, *, into_folder: bool = F
         except OSError as exc:
             raise error_for(exc, destination) from exc
         destination = dated_backup_path(destination)
-    tmp = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    return _write_backup(lambda tmp: file_rows.backup_to(library.database, tmp), library.db_path, destination)
+
+
+def _write_backup(copy: Callable[[Path], None], source: Path, destination: Path) -> BackupInfo:
+    """`copy(tmp)` beside `destination`, checked, fsynced and renamed into place (an older backup at that
+    path survives a failed one; a killed writer's temporary file is removed by the next backup there)."""
+    tmp = destination.with_name(f"{temporary_prefix(destination)}tmp")
+    remove_dead_writers_files(destination)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
-        file_rows.backup_to(library.database, tmp)
+        copy(tmp)
         try:  # checked before it may replace an older backup
             info = describe_backup(tmp)
         except HawamishError as exc:  # the copy is only as good as the library it came from
-            raise HawamishError(exc.code, str(library.db_path), exc.detail) from exc
+            raise HawamishError(exc.code, str(source), exc.detail) from exc
         with tmp.open("rb") as f:
             os.fsync(f.fileno())
         tmp.replace(destination)
@@ -158,6 +174,119 @@ def backup_library(library: Library, destination: Path, *, into_folder: bool = F
         remove_quietly(tmp)
         raise _write_error(destination, exc) from exc
     return dataclasses.replace(info, path=destination)
+
+
+# --- automatic backups ------------------------------------------------------------------------------------
+
+#: Prefixes of the backups Hawamish makes by itself in the library's backups/ folder: the daily one at the
+#: app's start, and the ones before a migration, a restore and a repair. Only these are pruned.
+DAILY_PREFIX = "auto"
+BEFORE_MIGRATION_PREFIX = "before-migration"
+AUTOMATIC_PREFIXES = (DAILY_PREFIX, BEFORE_MIGRATION_PREFIX, "before-restore", "before-repair")
+AUTOMATIC_KEPT = 7
+_DATED_NAME = re.compile(r"^(?P<prefix>[a-z-]+?)-(?P<day>\d{8})-(?P<time>\d{6})(?:-(?P<n>\d+))?\.sqlite3$")
+
+
+def automatic_backups(folder: Path) -> list[Path]:
+    """The automatic backups in `folder`, newest first (by the time in their names, then their -2, -3 …)."""
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return []
+    found: list[tuple[str, str, int, Path]] = []
+    for path in entries:
+        match = _DATED_NAME.match(path.name)
+        if match and match["prefix"] in AUTOMATIC_PREFIXES and path.is_file():
+            found.append((match["day"], match["time"], int(match["n"] or 1), path))
+    return [entry[-1] for entry in sorted(found, reverse=True)]
+
+
+@dataclass(frozen=True, slots=True)
+class BackupEntry:
+    """A backup file in the library's backups/ folder, as File → Restore… lists it."""
+
+    path: Path
+    modified: float  # seconds since the epoch
+    size: int
+    automatic: bool  # made by Hawamish itself (daily, before a migration, a restore or a repair)
+    reason: str  # the name's prefix: 'auto', 'before-migration', 'before-restore', 'before-repair', or ''
+
+
+def list_backups(folder: Path) -> list[BackupEntry]:
+    """Every `*.sqlite3` file in `folder`, newest first (not opened: File → Restore… checks the one chosen)."""
+    entries: list[BackupEntry] = []
+    try:
+        paths = [p for p in Path(folder).iterdir() if p.suffix == ".sqlite3" and not p.name.startswith(".")]
+    except OSError:
+        return []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        match = _DATED_NAME.match(path.name)
+        reason = match["prefix"] if match and match["prefix"] in AUTOMATIC_PREFIXES else ""
+        entries.append(BackupEntry(path, stat.st_mtime, stat.st_size, bool(reason), reason))
+    return sorted(entries, key=lambda e: (e.modified, e.path.name), reverse=True)
+
+
+def _made_on(path: Path, prefix: str, day: str) -> bool:
+    match = _DATED_NAME.match(path.name)
+    return match is not None and match["prefix"] == prefix and match["day"] == day
+
+
+def prune_automatic_backups(folder: Path, keep: int = AUTOMATIC_KEPT) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups in `folder` (never a backup the user made);
+    the deleted paths."""
+    removed = []
+    for old in automatic_backups(folder)[keep:]:
+        try:
+            old.unlink()
+        except OSError:  # kept: pruning is housekeeping, never a reason to fail
+            continue
+        removed.append(old)
+    return removed
+
+
+def daily_backup(library: Library, *, day: str | None = None) -> BackupInfo | None:
+    """The day's automatic backup in backups/ (at the app's start), unless one was made today already or
+    the library holds nothing yet; older automatic ones beyond the last 7 are pruned.
+
+    Copied through a connection of its own (SQLite's online backup API): the app keeps reading and writing
+    while it runs."""
+    folder = library.backup_dir
+    today = day or time.strftime("%Y%m%d", time.localtime())
+    if any(_made_on(path, DAILY_PREFIX, today) for path in automatic_backups(folder)):
+        return None
+    if not library.db_path.is_file():
+        return None
+    info = _automatic_copy(library.db_path, folder, DAILY_PREFIX, prune=False)
+    if info.articles == 0:  # counted on the copy: asking the library would wait for its lock
+        remove_quietly(info.path)
+        return None
+    prune_automatic_backups(folder)
+    return info
+
+
+def _automatic_copy(database: Path, folder: Path, prefix: str, *, prune: bool = True) -> BackupInfo:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise error_for(exc, folder) from exc
+    destination = dated_backup_path(folder, prefix)
+    info = _write_backup(lambda tmp: file_rows.backup_file_to(database, tmp), database, destination)
+    if prune:
+        prune_automatic_backups(folder)
+    return info
+
+
+def backup_before_migration(database: Path, folder: Path) -> BackupInfo | None:
+    """Before a library written by an older Hawamish is migrated on open: its database as it was, in
+    backups/ (None when there is nothing to migrate)."""
+    version = file_rows.file_schema_version(database)
+    if not version or version >= SCHEMA_VERSION:  # new, unreadable (the open reports it), current or newer
+        return None
+    return _automatic_copy(database, folder, BEFORE_MIGRATION_PREFIX)
 
 
 def describe_backup(path: Path) -> BackupInfo:
@@ -179,6 +308,7 @@ def restore_library(library: Library, source: Path) -> RestoreReport:
     saved = backup_library(library, dated_backup_path(library.backup_dir, "before-restore"))
     file_rows.copy_into(library.database, Path(source))
     _drop_index(library)
+    prune_automatic_backups(library.backup_dir)
     return RestoreReport(info, saved)
 
 

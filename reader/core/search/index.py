@@ -15,6 +15,7 @@ rebuilt without asking. Searching lives in query.py; this module only keeps the 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -38,6 +39,9 @@ from reader.core.search.scoring import CachedLengthBM25F
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+
+#: errno values that mean the index folder cannot be written now (not that the index is damaged).
+_CANNOT_WRITE = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EROFS, errno.EACCES})
 
 CURRENT = "CURRENT"
 LOCK_NAME = "write.lock"
@@ -202,10 +206,9 @@ class SearchIndex:
     @contextlib.contextmanager
     def write_lock(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the index's writer lock (threads and processes); INDEX_BUSY after `timeout` seconds."""
-        self.folder.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.folder / LOCK_NAME))
         deadline = time.monotonic() + (self.lock_timeout if timeout is None else timeout)
-        while not lock.acquire(blocking=False):
+        while not self._try_lock(lock):
             if time.monotonic() >= deadline:
                 raise HawamishError(ErrorCode.INDEX_BUSY, str(self.folder), "another writer holds the index")
             time.sleep(0.05)
@@ -213,6 +216,21 @@ class SearchIndex:
             yield
         finally:
             lock.release()
+
+    def _try_lock(self, lock: FileLock) -> bool:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            return bool(lock.acquire(blocking=False))
+        except OSError as exc:  # a read-only library folder, a full disk
+            raise self._write_failure(exc) from exc
+
+    def _write_failure(self, exc: OSError) -> HawamishError:
+        """The index lives in the library folder: its disk being full or read-only is the library's."""
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return HawamishError(ErrorCode.LIBRARY_DISK_FULL, str(self.folder.parent), str(exc))
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return HawamishError(ErrorCode.READ_ONLY, str(self.folder.parent), str(exc))
+        return HawamishError(ErrorCode.UNWRITABLE, str(self.folder), str(exc))
 
     # --- keeping the index right ----------------------------------------------------------------------
     def sync(
@@ -236,13 +254,22 @@ class SearchIndex:
         damaged (derived data: SQLite has everything)."""
         with self.write_lock(timeout):
             try:
-                return self._sync_locked(article_ids, progress, cancel)
-            except _BrokenIndexError as exc:
-                return self._rebuild_locked(progress, cancel, exc.reason)
-            except HawamishError:
+                try:
+                    return self._sync_locked(article_ids, progress, cancel)
+                except _BrokenIndexError as exc:
+                    return self._rebuild_locked(progress, cancel, exc.reason)
+                except HawamishError:
+                    raise
+                except OSError as exc:
+                    if exc.errno in _CANNOT_WRITE:  # rebuilding would meet the same disk
+                        raise
+                    return self._rebuild_locked(progress, cancel, "corrupt")
+                except Exception:  # a damaged segment found while merging or reading
+                    return self._rebuild_locked(progress, cancel, "corrupt")
+            except OSError as exc:
+                if exc.errno in _CANNOT_WRITE:
+                    raise self._write_failure(exc) from exc
                 raise
-            except Exception:  # a damaged segment found while merging or reading
-                return self._rebuild_locked(progress, cancel, "corrupt")
 
     def rebuild(
         self,

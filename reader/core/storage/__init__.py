@@ -6,6 +6,7 @@
 - `tags`: tags of articles and highlights
 - `labels`: colour labels
 - `settings`: the library's key/value settings
+- `pages`: research pages (their quotes are marker lines in the text, reader.core.pages)
 - `index_rows`: what the search index is built from (a read-only snapshot; storage never imports search)
 - `files`: whole-file operations (online backup, restore, integrity and foreign-key checks)
 """

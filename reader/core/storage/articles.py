@@ -9,6 +9,7 @@ from typing import TypeVar
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.models import Article, ArticleFilter, ArticleListRow, ArticleMeta, DeletedArticles
 from reader.core.storage.database import Transaction
+from reader.core.storage.tag_match import within
 from reader.core.text import (
     Block,
     BlockKind,
@@ -127,13 +128,12 @@ def _where(selection: ArticleFilter | None) -> tuple[str, list[object]]:
     args: list[object] = []
     if selection.tag:
         # a parent tag matches its children: "security" also finds "security/terrorism"
-        tag_match = "(tag = ? OR substr(tag, 1, ?) = ?)"
-        child = selection.tag + "/"
+        tag_match, tag_args = within(selection.tag)
         parts.append(
             f"(a.id IN (SELECT article_id FROM article_tags WHERE {tag_match}) OR a.id IN (SELECT h.article_id "
             f"FROM highlights h JOIN highlight_tags t ON t.highlight_id = h.id WHERE {tag_match}))"
         )
-        args += [selection.tag, len(child), child] * 2
+        args += tag_args * 2
     if selection.collection:
         parts.append(
             "a.id IN (SELECT ac.article_id FROM article_collections ac JOIN collections c "

@@ -34,6 +34,39 @@ def backup_to(db: Database, target: Path) -> None:
         copy.close()
 
 
+def backup_file_to(source: Path, target: Path) -> None:
+    """SQLite's online backup of the database file at `source`, through a connection of its own, into a new
+    file at `target`.
+
+    A second connection reads a consistent snapshot (WAL: the library's own connection keeps writing
+    meanwhile), so an automatic backup never waits for, nor holds up, the app's writes; and it can copy a
+    database before it is opened and migrated."""
+    src = sqlite3.connect(source, timeout=10.0)
+    copy = sqlite3.connect(target)
+    try:
+        src.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+        src.close()
+
+
+def file_schema_version(path: Path) -> int | None:
+    """The schema version written in the database file at `path` (0: new), None when it cannot be read."""
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return schema_version(db)
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+
+
 def describe_file(path: Path) -> tuple[int, int, int]:
     """(schema version, articles, highlights) of an intact Hawamish database this version can read;
     MISSING, UNREADABLE, MALFORMED, LIBRARY_NEWER or LIBRARY_CORRUPT otherwise."""

@@ -8,8 +8,9 @@ from collections.abc import Iterable, Sequence
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.models import ArticleNote, Highlight
 from reader.core.storage import tags as tag_rows
-from reader.core.storage.articles import marks
+from reader.core.storage.articles import chunks, marks
 from reader.core.storage.database import Transaction
+from reader.core.storage.tag_match import within_any
 
 _COLUMNS = 'id, article_id, start, "end", exact, prefix, suffix, text_hash, color, style, note, orphan, created, updated'
 
@@ -69,26 +70,15 @@ def query(
             where.append(f"{column} IN ({marks(vals)})" if vals else "0")
             params.extend(vals)
     if tags is not None:
-        where.append(
-            f"id IN (SELECT highlight_id FROM highlight_tags WHERE tag IN ({marks(tags)}))" if tags else "0"
-        )
-        params.extend(tags)
+        # a parent tag matches its children: "security" also finds "security/terrorism"
+        tag_match, tag_args = within_any(tags)
+        where.append(f"id IN (SELECT highlight_id FROM highlight_tags WHERE {tag_match})")
+        params.extend(tag_args)
     sql = f"SELECT {_COLUMNS} FROM highlights"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += ' ORDER BY article_id, start, "end", id'
     return _to_highlights(tx, tx.execute(sql, params).fetchall())
-
-
-def by_ids(tx: Transaction, highlight_ids: Sequence[int]) -> dict[int, Highlight]:
-    """id -> highlight for the ids that exist."""
-    from reader.core.storage.articles import chunks
-
-    out: dict[int, Highlight] = {}
-    for chunk in chunks(list(highlight_ids)):
-        rows = tx.execute(f"SELECT {_COLUMNS} FROM highlights WHERE id IN ({marks(chunk)})", tuple(chunk))
-        out.update((h.id, h) for h in _to_highlights(tx, rows.fetchall()))
-    return out
 
 
 def count(tx: Transaction) -> int:
@@ -190,3 +180,15 @@ def set_article_note(tx: Transaction, article_id: int, text: str, now: str) -> N
         )
     else:
         tx.execute("DELETE FROM article_notes WHERE article_id = ?", (article_id,))
+
+
+def by_ids(tx: Transaction, highlight_ids: Iterable[int]) -> dict[int, Highlight]:
+    """The highlights that still exist among `highlight_ids`, by id (a research page's quotes)."""
+    wanted = sorted(set(highlight_ids))
+    found: dict[int, Highlight] = {}
+    for chunk in chunks(wanted):
+        rows = tx.execute(
+            f"SELECT {_COLUMNS} FROM highlights WHERE id IN ({marks(chunk)})", tuple(chunk)
+        ).fetchall()
+        found.update((h.id, h) for h in _to_highlights(tx, rows))
+    return found

@@ -16,7 +16,7 @@ from typing import Any
 
 from reader.core.storage import articles
 from reader.core.storage.articles import chunks, marks
-from reader.core.storage.database import read_only_uri
+from reader.core.storage.database import connect_read_only
 
 Row = Mapping[str, Any]
 
@@ -91,8 +91,7 @@ class IndexRowSource:
     def _connection(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(read_only_uri(self.path), uri=True, timeout=10.0, isolation_level=None)
-            db.row_factory = sqlite3.Row
+            db = connect_read_only(self.path)  # also on a full disk or a read-only folder
             self._local.db = db
         return db
 

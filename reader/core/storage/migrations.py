@@ -108,7 +108,19 @@ V3_COLLECTIONS = """
         CREATE INDEX articles_url ON articles(url) WHERE url != '';
 """
 
-V4_SHARING = """
+V4_PAGES = """
+        -- research pages: Markdown that belongs to no article; a quote is a marker line in `text`
+        -- ({{quote ID}}, reader.core.pages), so a deleted highlight stays visible as a dangling marker
+        CREATE TABLE pages (
+            id      INTEGER PRIMARY KEY,
+            title   TEXT NOT NULL UNIQUE,
+            text    TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+"""
+
+V5_SHARING = """
         -- every record of a shared folder this library knows, its own included (reader/core/sharing)
         CREATE TABLE share_records (
             id         TEXT PRIMARY KEY,
@@ -174,5 +186,5 @@ V4_SHARING = """
 
 #: Each entry is one SQL script; sqlite3's executescript commits any open transaction first, so
 #: reader.core.storage.database.migrate wraps each script in its own BEGIN ... COMMIT.
-MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS, V3_COLLECTIONS, V4_SHARING]
+MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS, V3_COLLECTIONS, V4_PAGES, V5_SHARING]
 SCHEMA_VERSION = len(MIGRATIONS)

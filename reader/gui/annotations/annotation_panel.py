@@ -61,6 +61,7 @@ class AnnotationPanel(QDockWidget):
     reattach_requested = Signal(int)
     article_note_saved = Signal(str)
     labels_requested = Signal()
+    citation_requested = Signal(int)  # Copy as Citation: the highlight's citation on the clipboard
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -624,6 +625,7 @@ class AnnotationPanel(QDockWidget):
         else:
             menu.addAction(self.tr("Show in Article"), lambda: self.activated.emit(h.id))
         menu.addAction(self.tr("Edit Note"), lambda: self.select_highlight(h.id, focus_note=True))
+        menu.addAction(self.tr("Copy as Citation"), lambda: self.citation_requested.emit(h.id))
         menu.addSeparator()
         menu.addAction(self.delete_action)
         menu.exec(view.viewport().mapToGlobal(pos))

@@ -31,6 +31,7 @@ from reader.gui.annotations.annotation_panel import AnnotationPanel
 from reader.gui.annotations.highlight_menu import HighlightHandlers, add_highlight_entries
 from reader.gui.annotations.label_editor import LabelEditorDialog
 from reader.gui.annotations.selection_toolbar import SelectionActions, SelectionToolbar
+from reader.gui.common.citation_clipboard import copy_citations
 from reader.gui.reading.highlight_layer import NEUTRAL_COLOR, HighlightLayer
 from reader.gui.shell import Menu, Shell
 
@@ -48,6 +49,7 @@ class AnnotationController(QObject):
         self.undo_stack = shell.undo_stack
         self.store = library.highlights
         self.articles = library.articles
+        self._library = library
         self.label_store = library.labels
         self.labels: list[ColorLabel] = []
         self._colors: dict[str, str] = {}
@@ -85,6 +87,7 @@ class AnnotationController(QObject):
         self.panel.reattach_requested.connect(self.reattach_to_selection)
         self.panel.article_note_saved.connect(self.edit_article_note)
         self.panel.labels_requested.connect(self.edit_labels)
+        self.panel.citation_requested.connect(self.copy_citation)
         self.view.selectionChanged.connect(
             lambda: self.panel.set_selection_available(self.actions.has_selection())
         )
@@ -282,6 +285,11 @@ class AnnotationController(QObject):
         before = self.articles.note(self.article_id)
         if before != text:
             self._push(ArticleNoteCommand(self.articles, self.article_id, before, text))
+
+    def copy_citation(self, highlight_id: int) -> None:
+        """The highlight as a citation on the clipboard (plain text and HTML), in the UI language's style."""
+        if copy_citations(self._library, [highlight_id]):
+            self._shell.show_status(self.tr("Citation copied"), 3000)
 
     def jump_to(self, highlight_id: int) -> None:
         """Scroll the article to a highlight and flash it."""

@@ -1,12 +1,14 @@
 """File → Back Up Library…: a consistent copy of the library's database, saved where the user chooses.
 
 The copy is made off the UI thread by `library.backup` (SQLite's online backup: safe while the app keeps
-writing); the status bar says where it went, an error dialog says why it could not. Restoring a backup is
-`hawamish restore FILE` (docs/cli.md): it replaces what the window shows, so it is not a menu item yet.
+writing); the status bar says where it went, an error dialog says why it could not. At the app's start it
+also makes the day's automatic backup in the library's backups/ folder (`start_daily_backup`). Restoring is
+File → Restore… (restore_flow.py).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -17,9 +19,12 @@ from PySide6.QtWidgets import QFileDialog
 
 from reader.core.library import Library
 from reader.core.library.maintenance import BackupInfo
+from reader.gui.common.error_text import describe_error
 from reader.gui.common.file_dialogs import dialog_directions
 from reader.gui.common.workers import Task, run_task
 from reader.gui.shell import Menu, Shell
+
+log = logging.getLogger(__name__)
 
 _STATUS_MS = 10_000
 
@@ -40,6 +45,7 @@ class BackupFlow(QObject):
         self._library = library
         self._shell = shell
         self.task: Task | None = None
+        self.daily_task: Task | None = None
         self.action = QAction(qta.icon("fa5s.save"), self.tr("&Back Up Library…"), self)
         self.action.setObjectName("backupAction")
         self.action.setStatusTip(self.tr("Save a copy of every article, highlight and note to a file"))
@@ -79,3 +85,18 @@ class BackupFlow(QObject):
         self.task = run_task(
             self, lambda _progress, _cancelled: library.backup(path), on_done=done, on_error=failed
         )
+
+    def start_daily_backup(self) -> Task:
+        """The day's automatic backup in the library's backups/ folder, in a worker (the app's start): at most
+        one a day, the last 7 kept. Quiet when it works; a failure is a status message, not a dialog."""
+        shell = self._shell
+
+        def failed(error: BaseException) -> None:
+            log.warning("automatic backup failed: %s", error)
+            message = self.tr("The automatic backup was not saved: %1").replace("%1", describe_error(error))
+            shell.show_status(message, _STATUS_MS)
+
+        self.daily_task = run_task(
+            self, lambda _p, _c: self._library.daily_backup(), on_done=lambda _info: None, on_error=failed
+        )
+        return self.daily_task

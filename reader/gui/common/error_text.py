@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication
 
 from reader.core.errors import HawamishError
@@ -23,3 +25,10 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, HawamishError):
         return describe(error, translate=_translate)
     return str(error) or type(error).__name__
+
+
+def print_unattended(error: BaseException) -> None:
+    """The error as one English line on stderr, the command line's way (`hawamish: PATH: reason`): for a run
+    with nobody to answer a dialog (`gui --screenshot`, no display)."""
+    line = describe(error) if isinstance(error, HawamishError) else (str(error) or type(error).__name__)
+    print(f"hawamish: {line}", file=sys.stderr, flush=True)

@@ -357,7 +357,9 @@ class IndexService(QObject):
             self._needs_sync = True
             QTimer.singleShot(RETRY_MS, self._write_next)
         else:
-            log.warning("search index update failed: %s", error, exc_info=error)
+            # an expected cause (a read-only or full disk) is one line; anything else keeps its traceback
+            expected = isinstance(error, HawamishError)
+            log.warning("search index update failed: %s", error, exc_info=None if expected else error)
             self._ready = True  # searches still run against whatever the index holds
             self.failed.emit(error)
         self.busy_changed.emit(False)

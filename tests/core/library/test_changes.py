@@ -143,4 +143,5 @@ def test_kinds_and_ops_equal_their_old_strings() -> None:
         "labels",
         "library",
         "collections",
+        "page",
     }

@@ -155,13 +155,13 @@ def test_tags_complete_after_the_last_comma(
     dialog = open_dialog(window, sample_ids[1])
     completer = dialog.tags_completer
     assert isinstance(completer, TagListCompleter)
-    assert completer.model().rowCount() == 2
+    assert completer.model().rowCount() == 3  # a hierarchical tag's parent is offered too
     assert completer.splitPath("reading, sec") == ["sec"]
     dialog.tags_edit.setText("reading, sec")
     completer.setCompletionPrefix("reading, sec")
-    assert completer.completionCount() == 1
-    assert completer.currentCompletion() == "reading, security/terrorism"
-    source = completer.model().index(1, 0)  # what the completer passes: the tag list's own index
+    assert completer.completionCount() == 2
+    assert completer.currentCompletion() == "reading, security"
+    source = completer.model().index(2, 0)  # what the completer passes: the tag list's own index
     assert completer.pathFromIndex(source) == "reading, security/terrorism"
     assert split_tags("a, b،  c ,, a") == ["a", "b", "c"]
     dialog.reject()

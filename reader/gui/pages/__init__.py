@@ -1,0 +1,1 @@
+"""Research pages in the window: the pages pane (list, Markdown editor, live rendering, export)."""
