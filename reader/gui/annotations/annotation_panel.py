@@ -348,13 +348,13 @@ class AnnotationPanel(QDockWidget):
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
         self.tag_filter.blockSignals(False)
 
-    def _matches(self, h: Highlight, needle: str, color: str | None, tag: str | None) -> bool:
+    def _matches(self, h: Highlight, needle: str, color: str | None, tag: str | None, by: str = "") -> bool:
         if color is not None and h.color != color:
             return False
         if tag is not None and tag not in h.tags:
             return False
         if needle:
-            hay = normalize_arabic(" ".join([h.exact, h.note, *h.tags]))
+            hay = normalize_arabic(" ".join([h.exact, h.note, *h.tags, by]))  # by: who made it, when shared
             return needle in hay
         return True
 
@@ -367,16 +367,22 @@ class AnnotationPanel(QDockWidget):
         tag = self.tag_filter.currentData()
         by_date = self.sort_combo.currentData() == SORT_DATE
         everything = list(self._highlights.values())
-        placed = [h for h in everything if not h.orphan and self._matches(h, needle, color, tag)]
-        orphans = [h for h in everything if h.orphan and self._matches(h, needle, color, tag)]
+        people = self.people([h.id for h in everything]) if self.people is not None and everything else {}
+        authors = {hid: info.by for hid, info in people.items()}
+
+        def matches(h: Highlight) -> bool:
+            return self._matches(h, needle, color, tag, authors.get(h.id, ""))
+
+        placed = [h for h in everything if not h.orphan and matches(h)]
+        orphans = [h for h in everything if h.orphan and matches(h)]
         if by_date:
             placed.sort(key=lambda h: (h.created, h.id), reverse=True)
         else:
             placed.sort(key=lambda h: (h.start, h.end, h.id))
         orphans.sort(key=lambda h: (h.start, h.id))
         self._items = {}
-        self._fill(self.list, placed)
-        self._fill(self.orphan_list, orphans)
+        self._fill(self.list, placed, people)
+        self._fill(self.orphan_list, orphans, people)
         if self._scroll_to_current and self._current in self._items:
             view, item = self._items[self._current]
             view.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
@@ -431,13 +437,14 @@ class AnnotationPanel(QDockWidget):
             history=history,
         )
 
-    def _fill(self, view: QListWidget, highlights: Sequence[Highlight]) -> None:
+    def _fill(
+        self, view: QListWidget, highlights: Sequence[Highlight], people: dict[int, AnnotationInfo]
+    ) -> None:
         view.blockSignals(True)
         view.setUpdatesEnabled(False)
         view.clear()
         # each label's name in the UI language once, not once a card (a refresh lists every highlight)
         labels = {label.key: (label, label_display_name(label)) for label in self.labels}
-        people = self.people([h.id for h in highlights]) if self.people is not None and highlights else {}
         current = None
         for h in highlights:
             item = QListWidgetItem()
@@ -513,7 +520,9 @@ class AnnotationPanel(QDockWidget):
 
     def _passes_filters(self, h: Highlight) -> bool:
         needle = normalize_arabic(self.filter_edit.text().strip())
-        return self._matches(h, needle, self.color_filter.currentData(), self.tag_filter.currentData())
+        info = self.people([h.id]).get(h.id) if self.people is not None and needle else None
+        by = info.by if info is not None else ""
+        return self._matches(h, needle, self.color_filter.currentData(), self.tag_filter.currentData(), by)
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
         highlight_id = item.data(ID_ROLE)

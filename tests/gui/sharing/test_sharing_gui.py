@@ -63,6 +63,13 @@ def test_cards_show_the_author_and_a_kept_concurrent_version(
         assert len(set(ranks.values())) == 2  # two people, two colours
         assert len(card.history) == 1 and "Edited at the same time by" in card.history[0]
         assert {card.note, card.history[0].rsplit(": ", 1)[1]} == {"Salma's", "Omar's"}
+        # the filter box finds who made a highlight: Salma made it, and neither its quote nor its note says so
+        assert "Salma" not in card.note + card.quote
+        window.annotations.panel.filter_edit.setText("salma")
+        assert [c.highlight_id for c in _cards(window)] == [card.highlight_id]
+        window.annotations.panel.filter_edit.setText("nobody")
+        assert _cards(window) == []
+        window.annotations.panel.filter_edit.clear()
         window.sharing.refresh()
         assert window.sharing.status_label.text() == "Shared with 1 other(s) · 1 kept concurrent edit(s)"
         members = window.sharing.panel.members
