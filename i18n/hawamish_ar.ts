@@ -3101,4 +3101,490 @@
             <translation>أتزيل {tags} وفروعها من كل تظليل ومقال؟ يعيدها تحرير ← تراجع.</translation>
         </message>
     </context>
+    <context>
+        <name>NotebookController</name>
+        <message>
+            <source>Nothing</source>
+            <translation>بلا تجميع</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>التصنيف</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>المقال</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>الكاتب</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <source>Collection</source>
+            <translation>المجموعة</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>الشهر</translation>
+        </message>
+        <message>
+            <source>Untagged</source>
+            <translation>بلا وسم</translation>
+        </message>
+        <message>
+            <source>No author</source>
+            <translation>بلا كاتب</translation>
+        </message>
+        <message>
+            <source>No outlet</source>
+            <translation>بلا منبر</translation>
+        </message>
+        <message>
+            <source>In no collection</source>
+            <translation>خارج المجموعات</translation>
+        </message>
+        <message>
+            <source>No date</source>
+            <translation>بلا تاريخ</translation>
+        </message>
+        <message>
+            <source>No label</source>
+            <translation>بلا تصنيف</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>بلا عنوان</translation>
+        </message>
+        <message>
+            <source>Article and position</source>
+            <translation>المقال والموضع</translation>
+        </message>
+        <message>
+            <source>Article date</source>
+            <translation>تاريخ المقال</translation>
+        </message>
+        <message>
+            <source>Newest first</source>
+            <translation>الأحدث أولًا</translation>
+        </message>
+        <message>
+            <source>&amp;Notebook</source>
+            <translation>&amp;دفتر الملاحظات</translation>
+        </message>
+        <message>
+            <source>Every highlight and note in the library, filtered and grouped</source>
+            <translation>كل تظليلات المكتبة وملاحظاتها، مصفّاة ومجمّعة</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;فتح</translation>
+        </message>
+        <message>
+            <source>Edit &amp;Note</source>
+            <translation>تعديل ال&amp;ملاحظة</translation>
+        </message>
+        <message>
+            <source>Edit &amp;Tags</source>
+            <translation>تعديل الو&amp;سوم</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;نسخ</translation>
+        </message>
+        <message>
+            <source>&amp;Export Selected…</source>
+            <translation>&amp;تصدير المحدَّد…</translation>
+        </message>
+        <message>
+            <source>Any label</source>
+            <translation>أي تصنيف</translation>
+        </message>
+        <message>
+            <source>Any author</source>
+            <translation>أي كاتب</translation>
+        </message>
+        <message>
+            <source>Any outlet</source>
+            <translation>أي منبر</translation>
+        </message>
+        <message>
+            <source>Any collection</source>
+            <translation>كل المجموعات</translation>
+        </message>
+        <message>
+            <source>Not a date: write 2015, 2015-07 or 2015-07-21</source>
+            <translation>ليس تاريخًا: اكتب ⁦2015⁩ أو ⁦2015-07⁩ أو ⁦2015-07-21⁩</translation>
+        </message>
+        <message>
+            <source>Reading the notebook…</source>
+            <translation>جارٍ قراءة دفتر الملاحظات…</translation>
+        </message>
+        <message>
+            <source>{shown} of {total}</source>
+            <translation>{shown} من {total}</translation>
+        </message>
+        <message>
+            <source>No highlights yet</source>
+            <translation>لا تظليلات بعد</translation>
+        </message>
+        <message>
+            <source>Select a passage in an article and choose a colour: every highlight and note you make is gathered here.</source>
+            <translation>حدّد مقطعًا في مقال واختر لونًا: كل تظليل وملاحظة تكتبها يُجمع هنا.</translation>
+        </message>
+        <message>
+            <source>Nothing matches</source>
+            <translation>لا شيء يطابق</translation>
+        </message>
+        <message>
+            <source>Change or clear the filters.</source>
+            <translation>غيّر عوامل التصفية أو امسحها.</translation>
+        </message>
+        <message>
+            <source>Note and tags of: {title}</source>
+            <translation>ملاحظة ووسوم: {title}</translation>
+        </message>
+        <message>
+            <source>That article is no longer in the library.</source>
+            <translation>لم يعد هذا المقال في المكتبة.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln highlight(s)</source>
+            <translation>
+                <numerusform>لا تظليلات</numerusform>
+                <numerusform>تظليل واحد</numerusform>
+                <numerusform>تظليلان</numerusform>
+                <numerusform>%Ln تظليلات</numerusform>
+                <numerusform>%Ln تظليلًا</numerusform>
+                <numerusform>%Ln تظليل</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Insert Quote into Page</source>
+            <translation>أ&amp;درج الاقتباس في الصفحة</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotebookView</name>
+        <message>
+            <source>Notebook</source>
+            <translation>دفتر الملاحظات</translation>
+        </message>
+        <message>
+            <source>Filter highlights</source>
+            <translation>تصفية التظليلات</translation>
+        </message>
+        <message>
+            <source>Group by</source>
+            <translation>التجميع</translation>
+        </message>
+        <message>
+            <source>Sort by</source>
+            <translation>الترتيب</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Colour label</source>
+            <translation>تصنيف اللون</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>الكاتب</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>المنبر</translation>
+        </message>
+        <message>
+            <source>Collection</source>
+            <translation>المجموعة</translation>
+        </message>
+        <message>
+            <source>Article published since</source>
+            <translation>نُشر المقال منذ</translation>
+        </message>
+        <message>
+            <source>Article published until</source>
+            <translation>نُشر المقال حتى</translation>
+        </message>
+        <message>
+            <source>Highlights</source>
+            <translation>التظليلات</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>الملاحظة</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>Filter highlights and notes…</source>
+            <translation>تصفية التظليلات والملاحظات…</translation>
+        </message>
+        <message>
+            <source>Any tag</source>
+            <translation>أي وسم</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Group by:</source>
+            <translation>التجميع:</translation>
+        </message>
+        <message>
+            <source>Sort:</source>
+            <translation>الترتيب:</translation>
+        </message>
+        <message>
+            <source>Note on the current passage (Markdown)</source>
+            <translation>ملاحظة على المقطع الحالي (ماركداون)</translation>
+        </message>
+        <message>
+            <source>Tags, separated by commas; Enter saves</source>
+            <translation>وسوم تفصل بينها فواصل؛ Enter يحفظها</translation>
+        </message>
+        <message>
+            <source>A year, a month or a day of the article's date: 2015, 2015-07 or 2015-07-21</source>
+            <translation>سنة أو شهر أو يوم من تاريخ المقال: ⁦2015⁩ أو ⁦2015-07⁩ أو ⁦2015-07-21⁩</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>The passages selected in the notebook ({count})</source>
+            <translation>المقاطع المحدَّدة في دفتر الملاحظات ({count})</translation>
+        </message>
+        <message>
+            <source>Notebook passages</source>
+            <translation>مقاطع من دفتر الملاحظات</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../reader/messages.py" line="0" />
+            <source>a saved search named {name} already exists</source>
+            <translation>يوجد بحث محفوظ باسم {name} من قبل</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedPanel</name>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Related articles</source>
+            <translation>مقالات ذات صلة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Choose More Like This on an article or a highlight.</source>
+            <translation>اختر «مقالات مشابهة» من قائمة مقال أو تظليل.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Like the article {title}</source>
+            <translation>مقالات تشبه المقال {title}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Like the passage “{quote}”</source>
+            <translation>مقالات تشبه المقطع «{quote}»</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Looking for related articles…</source>
+            <translation>جارٍ البحث عن مقالات مشابهة…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Key words: {words}</source>
+            <translation>الكلمات المفتاحية: {words}</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_panel.py" line="1" />
+            <source>Nothing in the library is like it.</source>
+            <translation>لا شيء في المكتبة يشبهه.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedController</name>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More Like This</source>
+            <translation>مقالات مشابهة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More &amp;Like This</source>
+            <translation>مقالات م&amp;شابهة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More Like This &amp;Panel</source>
+            <translation>&amp;لوحة المقالات المشابهة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/related_controller.py" line="1" />
+            <source>More Like This Passage</source>
+            <translation>مقالات تشبه هذا المقطع</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchMemory</name>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save search</source>
+            <translation>حفظ البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Recent Searches</source>
+            <translation>عمليات البحث الأخيرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Recent searches</source>
+            <translation>عمليات البحث الأخيرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>&amp;Clear Search History</source>
+            <translation>ا&amp;مسح سجل البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save This Search…</source>
+            <translation>احفظ هذا البحث…</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save this search: it is listed with the collections</source>
+            <translation>احفظ هذا البحث: يظهر مع المجموعات</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>No recent searches</source>
+            <translation>لا عمليات بحث أخيرة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Type a query to save it.</source>
+            <translation>اكتب استعلامًا لتحفظه.</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Save Search</source>
+            <translation>حفظ البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Name of the saved search (it is listed with the collections):</source>
+            <translation>اسم البحث المحفوظ (يظهر مع المجموعات):</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_memory.py" line="1" />
+            <source>Saved the search {name}: it is listed with the collections.</source>
+            <translation>حُفظ البحث {name}: تجده مع المجموعات.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedSearchCommands</name>
+        <message>
+            <location filename="../reader/gui/library/saved_search_commands.py" line="1" />
+            <source>Rename saved search</source>
+            <translation>إعادة تسمية بحث محفوظ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/saved_search_commands.py" line="1" />
+            <source>Delete saved search</source>
+            <translation>حذف بحث محفوظ</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsController</name>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>&amp;Search in This Collection</source>
+            <translation>ا&amp;بحث في هذه المجموعة</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>&amp;Open in Search</source>
+            <translation>ا&amp;فتح في البحث</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>&amp;Delete</source>
+            <translation>&amp;حذف</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>Rename Saved Search</source>
+            <translation>إعادة تسمية بحث محفوظ</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>New name of the saved search {name}:</source>
+            <translation>الاسم الجديد للبحث المحفوظ {name}:</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/library/collections_controller.py" line="1" />
+            <source>Saved search deleted (Edit → Undo brings it back)</source>
+            <translation>حُذف البحث المحفوظ (تحرير ← تراجع يعيده)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsPanel</name>
+        <message>
+            <location filename="../reader/gui/library/collections_panel.py" line="1" />
+            <source>Saved search: {query}</source>
+            <translation>بحث محفوظ: {query}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryFilterController</name>
+        <message>
+            <location filename="../reader/gui/library/filter_controller.py" line="1" />
+            <source>Saved search: {name}</source>
+            <translation>بحث محفوظ: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../reader/gui/search/search_controller.py" line="1" />
+            <source>Search in Articles by {author}</source>
+            <translation>ابحث في مقالات {author}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchByRoot</name>
+        <message>
+            <location filename="../reader/gui/search/search_panel.py" line="1" />
+            <source>Search by root</source>
+            <translation>البحث بالجذر</translation>
+        </message>
+        <message>
+            <location filename="../reader/gui/search/search_panel.py" line="1" />
+            <source>Search by root: كتب finds كتاب, مكتبة, كاتب and يكتبون (root:)</source>
+            <translation>البحث بالجذر: «كتب» يجد كتاب ومكتبة وكاتب ويكتبون</translation>
+        </message>
+    </context>
 </TS>

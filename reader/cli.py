@@ -40,6 +40,8 @@ COMMAND_MODULES = [
     "reader.commands.page_cmd",
     "reader.commands.export_cmd",
     "reader.commands.search_cmd",
+    "reader.commands.related_cmd",
+    "reader.commands.saved_cmd",
     "reader.commands.reindex_cmd",
     "reader.commands.check_cmd",
     "reader.commands.backup_cmd",

@@ -51,6 +51,7 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ),
     ErrorCode.COLLECTION_EXISTS: QT_TRANSLATE_NOOP("Errors", "a collection named {name} already exists"),
     ErrorCode.PAGE_EXISTS: QT_TRANSLATE_NOOP("Errors", "a page titled {name} already exists"),
+    ErrorCode.SAVED_SEARCH_EXISTS: QT_TRANSLATE_NOOP("Errors", "a saved search named {name} already exists"),
     ErrorCode.INVALID_METADATA: QT_TRANSLATE_NOOP("Errors", "'{value}' is not a valid {field}"),
     ErrorCode.INVALID_NAME: QT_TRANSLATE_NOOP("Errors", "a name cannot be empty"),
     ErrorCode.NOT_SHARED: QT_TRANSLATE_NOOP(

@@ -45,6 +45,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     parser.add_argument("--screenshot", metavar="PNG", help="render the window once idle, save it, exit")
     parser.add_argument("--search", metavar="QUERY", help="search for QUERY when the window opens")
+    parser.add_argument(
+        "--related", type=int, metavar="ID", help="show the articles like article ID (More Like This)"
+    )
     parser.add_argument("--size", type=_size, metavar="WxH", help="resize the window to W×H pixels")
     parser.add_argument(
         "--layout-json",

@@ -31,10 +31,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "--until", default="", metavar="DATE", help="published on or before (the whole period)"
     )
     parser.add_argument("--has-highlights", action="store_true", help="only articles with highlights")
+    parser.add_argument(
+        "--saved",
+        default="",
+        metavar="NAME",
+        help="articles the saved search NAME matches (its smart collection)",
+    )
     parser.set_defaults(func=run)
 
 
-def _date(value: str, parser_name: str) -> str:
+def date_option(value: str, parser_name: str) -> str:
     from reader.core.errors import ErrorCode, HawamishError
     from reader.core.importers.common import normalise_date
 
@@ -55,11 +61,18 @@ def run(args: argparse.Namespace, ctx) -> int:
         author=args.author,
         outlet=args.outlet,
         language=args.lang,
-        since=_date(args.since, "since"),
-        until=_date(args.until, "until"),
+        since=date_option(args.since, "since"),
+        until=date_option(args.until, "until"),
         has_highlights=args.has_highlights,
     )
     articles = library.articles.list(selection)
+    if args.saved:
+        from reader.commands.search_cmd import sync_index
+
+        saved = library.saved_searches.get(args.saved)  # an unknown name is said before any indexing
+        sync_index(library, library.search_index(), ctx)
+        matching = library.saved_searches.matching(saved)
+        articles = [a for a in articles if a.id in matching]
     ids = [a.id for a in articles]
     tags = library.articles.tags_of(ids)
     collections = library.articles.collections_of(ids)

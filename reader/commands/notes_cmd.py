@@ -1,19 +1,26 @@
-"""`hawamish notes`: every highlight and its note, filtered by tag and colour, grouped (DESIGN §6).
+"""`hawamish notes`: every highlight and its note, filtered, sorted and grouped (DESIGN §6).
 
-The filtering and grouping are reader.core.notes.group_highlights; this module only checks the options and
-prints.
+The filtering, sorting and grouping are reader.core.notes (`Library.notes`); this module only checks the
+options and prints.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from reader.core.notes import GROUP_KEYS, NoteGroup
+from reader.commands.list_cmd import date_option
+from reader.core.notes import GROUP_KEYS, SORT_KEYS, NoteGroup, NotesFilter
 
 QUOTE_CHARS = 200
 INDENT = "  "
 #: Headings of the '' groups (highlights without a value).
-NO_VALUE = {"tag": "(untagged)", "author": "(no author)", "outlet": "(no outlet)"}
+NO_VALUE = {
+    "tag": "(untagged)",
+    "author": "(no author)",
+    "outlet": "(no outlet)",
+    "collection": "(in no collection)",
+    "month": "(no date)",
+}
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,8 +36,31 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument(
         "--color", action="append", default=[], metavar="KEY", help="only this colour label (repeatable)"
     )
+    parser.add_argument("--author", default="", metavar="A", help="articles whose author contains A")
+    parser.add_argument("--outlet", default="", metavar="O", help="articles whose outlet contains O")
+    parser.add_argument("--collection", default="", metavar="C", help="articles in collection C")
     parser.add_argument(
-        "--group-by", choices=GROUP_KEYS, help="one heading per tag, colour, article, author or outlet"
+        "--since", default="", metavar="DATE", help="articles published on or after (2015, 2015-07, ...)"
+    )
+    parser.add_argument(
+        "--until", default="", metavar="DATE", help="articles published on or before (the whole period)"
+    )
+    parser.add_argument(
+        "--query",
+        default="",
+        metavar="TEXT",
+        help="words in the quote, note, tags, title, author or outlet (Arabic folded as search does)",
+    )
+    parser.add_argument(
+        "--group-by",
+        choices=GROUP_KEYS,
+        help="one heading per tag, colour, article, author, outlet, collection or month (of the article)",
+    )
+    parser.add_argument(
+        "--sort",
+        choices=SORT_KEYS,
+        default="position",
+        help="position (article, then place; the default), date (the article's) or created (newest first)",
     )
     parser.set_defaults(func=run)
 
@@ -56,6 +86,19 @@ def _heading(group: NoteGroup, group_by: str) -> str:
     return label
 
 
+def _group_json(group: NoteGroup, group_by: str | None) -> dict[str, object]:
+    """A group in DESIGN §6's names (`group`: the value grouped on, '' for none, null ungrouped; `items`) and
+    the earlier ones (`key`, `label`, `highlights`), which scripts already read."""
+    highlights = [item.to_json() for item in group.items]
+    return {
+        "group": group.key,
+        "items": highlights,
+        "key": group.key,
+        "label": _label(group, group_by),
+        "highlights": highlights,
+    }
+
+
 def run(args: argparse.Namespace, ctx) -> int:
     library = ctx.library
     unknown = library.unknown_colors(args.color)
@@ -63,19 +106,23 @@ def run(args: argparse.Namespace, ctx) -> int:
         valid = ", ".join(library.labels.keys())
         ctx.error(f"notes: unknown colour label {', '.join(unknown)}; valid keys: {valid}")
         return 2
-    groups = library.notes(tags=args.tag, colors=args.color, group_by=args.group_by)
+    selection = NotesFilter(
+        text=args.query,
+        tags=tuple(args.tag),
+        colors=tuple(args.color),
+        author=args.author,
+        outlet=args.outlet,
+        collection=args.collection,
+        since=date_option(args.since, "since"),
+        until=date_option(args.until, "until"),
+    )
+    groups = library.notes(selection, group_by=args.group_by, sort=args.sort)
     if ctx.json:
         ctx.emit_json(
             {
                 "group_by": args.group_by,
-                "groups": [
-                    {
-                        "key": g.key,
-                        "label": _label(g, args.group_by),
-                        "highlights": [item.to_json() for item in g.items],
-                    }
-                    for g in groups
-                ],
+                "sort": args.sort,
+                "groups": [_group_json(g, args.group_by) for g in groups],
             }
         )
         return 0

@@ -36,11 +36,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "QUERY '-' reads one query a line from stdin and writes one JSON line a query.",
     )
     parser.add_argument(
-        "query", nargs="+", metavar="QUERY", help="the query (several words are joined), or -"
+        "query", nargs="*", metavar="QUERY", help="the query (several words are joined), or -"
     )
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     parser.add_argument(
         "--kind", action="append", choices=KINDS, help="only hits of this kind (may be repeated)"
+    )
+    saved = parser.add_mutually_exclusive_group()
+    saved.add_argument(
+        "--save", metavar="NAME", help="also keep QUERY (and --kind) as a saved search called NAME"
+    )
+    saved.add_argument(
+        "--saved", metavar="NAME", help="run the saved search NAME (hawamish saved list names them)"
     )
     parser.set_defaults(func=run)
 
@@ -54,7 +61,7 @@ def error_json(error: HawamishError) -> dict[str, str | int]:
     }
 
 
-def _sync(library: Library, index: SearchIndex, ctx: CommandContext) -> None:
+def sync_index(library: Library, index: SearchIndex, ctx: CommandContext) -> None:
     try:
         library.index_keeper.catch_up(timeout=SYNC_WAIT, index=index)
     except HawamishError as exc:
@@ -71,17 +78,21 @@ def _print_hits(results, ctx) -> None:
         print("no results", file=ctx.out)
         return
     for hit in results.hits:
-        where = f"{hit.article_id}" + (f"#{hit.highlight_id}" if hit.highlight_id else "")
-        byline = " · ".join(x for x in (hit.outlet, hit.published) if x)
-        print(
-            f"{hit.score:7.2f}  {hit.kind:<9}  {where:<10}  {hit.title}"
-            + (f"  ({byline})" if byline else ""),
-            file=ctx.out,
-        )
-        print(f"          {hit.marked_snippet('[', ']')}", file=ctx.out)
+        _print_hit(hit, ctx, indent="")
+        for nested in hit.highlights:  # the article's matching highlights and notes, under it
+            _print_hit(nested, ctx, indent="    ")
     if results.total > len(results.hits):
         about = "" if results.total_exact else "up to "
         print(f"... {about}{results.total - len(results.hits)} more (use --limit)", file=ctx.out)
+
+
+def _print_hit(hit, ctx, indent: str) -> None:
+    where = f"{hit.article_id}" + (f"#{hit.highlight_id}" if hit.highlight_id else "")
+    byline = " · ".join(x for x in (hit.outlet, hit.published) if x)
+    # a nested hit shares its article's title and byline: the kind and id say enough
+    heading = "" if indent else f"  {hit.title}" + (f"  ({byline})" if byline else "")
+    print(f"{indent}{hit.score:7.2f}  {hit.kind:<9}  {where:<10}{heading}".rstrip(), file=ctx.out)
+    print(f"{indent}          {hit.marked_snippet('[', ']')}", file=ctx.out)
 
 
 def _batch(index, args, ctx, stdin) -> int:
@@ -108,14 +119,27 @@ def run(args: argparse.Namespace, ctx, stdin=None) -> int:
         ctx.error("--limit must be at least 1")
         return 2
     query = " ".join(args.query)
+    if bool(query) == bool(args.saved):
+        ctx.error("give a QUERY or --saved NAME" if not query else "give a QUERY or --saved NAME, not both")
+        return 2
+    if query == "-" and args.save:
+        ctx.error("--save takes one QUERY, not -")
+        return 2
     library = ctx.library
+    filters = None
+    if args.saved:
+        saved = library.saved_searches.get(args.saved)
+        query, filters = saved.query, library.saved_searches.search_filters(saved)
+    elif args.save:
+        library.saved_searches.save(args.save, query, {"kinds": args.kind or []})
+        ctx.error(f"saved as {args.save}")
     index = library.search_index(procs=build_processes())  # a rebuild here may use both cores
     try:
-        _sync(library, index, ctx)
+        sync_index(library, index, ctx)
         if query == "-":
             return _batch(index, args, ctx, stdin or sys.stdin)
         try:
-            results = index.search(query, limit=args.limit, kinds=args.kind)
+            results = index.search(query, limit=args.limit, kinds=args.kind, filters=filters)
         except HawamishError as exc:
             if exc.code not in QUERY_ERRORS:
                 raise

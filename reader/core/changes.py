@@ -18,6 +18,7 @@ class ChangeKind(StrEnum):
     LABELS = "labels"  # colour labels (names, colours, order)
     COLLECTIONS = "collections"  # the set of collections or their names (membership: ARTICLE updates too)
     PAGE = "page"  # research pages (ids are page ids; a page reads its quotes live, so no article ids)
+    SAVED_SEARCHES = "saved_searches"  # the saved searches (their names, queries, filters)
     LIBRARY = "library"  # everything may have changed (a restore replaced the content)
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.models import Article
-from reader.core.notes import NoteGroup, group_highlights
+from reader.core.notes import Notebook, NoteGroup
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library import Library
@@ -95,4 +95,5 @@ def compare_passages(library: Library, query: CompareQuery, by: str = "author") 
     wanted_articles = {h.article_id for h in highlights}
     articles = {a.id: a for a in library.articles.list() if a.id in wanted_articles}
     highlights = [h for h in highlights if h.article_id in articles]
-    return Comparison(group_highlights(highlights, articles, library.labels.list(), by), articles)
+    notebook = Notebook.from_highlights(highlights, articles, library.labels.list())
+    return Comparison(notebook.groups(group_by=by), articles)

@@ -36,6 +36,7 @@ class ErrorCode(StrEnum):
     INVALID_LABEL_KEY = "invalid_label_key"  # a label key that is not a short identifier, or is taken
     COLLECTION_EXISTS = "collection_exists"  # name: a collection of that name exists
     PAGE_EXISTS = "page_exists"  # name: a research page of that title exists
+    SAVED_SEARCH_EXISTS = "saved_search_exists"  # name: a saved search of that name exists
     INVALID_METADATA = "invalid_metadata"  # field, value: e.g. a date that is not a date
     INVALID_NAME = "invalid_name"  # an empty tag or collection name
     NOT_SHARED = "not_shared"  # the library shares no folder (or its folder is gone)

@@ -167,6 +167,10 @@ class ArticleFilter:
     since: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
     until: str = ""
     has_highlights: bool = False
+    #: a saved search's name: the articles it matches now (its smart collection). The search index answers
+    #: it, not SQL: storage ignores it, and the library list's filter controller and `list --saved` ask
+    #: `Library.saved_searches` for its articles.
+    saved_search: str = ""
 
     def is_empty(self) -> bool:
         return self == ArticleFilter()

@@ -9,6 +9,7 @@ dir="auto" does; the GUI only applies it.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -170,6 +171,54 @@ def fold_char(ch: str) -> str:
 def normalize_arabic(text: str) -> str:
     """Fold text for matching: tashkeel and tatweel dropped, letter variants and digits folded, Latin lowered."""
     return "".join(fold_char(ch) for ch in text)
+
+
+class _FoldTable(dict[int, str]):
+    """code point -> its folded form, filled on first use: `str.translate` with it folds a string as
+    `normalize_arabic` does (fold_char depends on one character alone), four times faster."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLDS = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """`text` folded for matching, as `normalize_arabic` does, through a translation table (the fast way
+    for filters that fold thousands of strings: the library list, the notebook)."""
+    return text.translate(_FOLDS)
+
+
+#: Between the texts `fold_many` folds in one go (nothing folds into it or out of it).
+_RECORD = "\x1e"
+_DROPPED = re.compile("[" + "".join(sorted(ARABIC_MARKS | {TATWEEL} | BIDI_CONTROLS)) + "]+")
+_SPECIAL = re.compile("[\u0660-\u0669\u06f0-\u06f9\ufb50-\ufeff]")
+
+
+def _fold_special(match: re.Match[str]) -> str:
+    return fold_char(match.group())
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """Each text folded as `fold` does, for thousands at once: joined, the whole is folded by a few passes of
+    C code (lower-case, drop marks, replace each letter variant) instead of a lookup a character, then split
+    again (10,000 notes with their quotes: tens of milliseconds instead of most of a second).
+
+    Lower-casing the whole may differ from lower-casing each character in one place (a Greek capital sigma
+    at the end of a word becomes final sigma); a filter folds its needles the same way, so they still meet.
+    """
+    if any(_RECORD in t for t in texts):  # the separator itself in a text: one at a time
+        return [fold(t) for t in texts]
+    joined = _DROPPED.sub("", _RECORD.join(texts).lower())
+    for variant, folded in LETTER_FOLDS.items():
+        if variant in joined:
+            joined = joined.replace(variant, folded)
+    if _SPECIAL.search(joined):  # Arabic-Indic digits, presentation forms copied out of PDFs
+        joined = _SPECIAL.sub(_fold_special, joined)
+    return joined.split(_RECORD) if texts else []
 
 
 @dataclass(frozen=True, slots=True)

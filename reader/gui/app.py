@@ -258,6 +258,8 @@ def run_app(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: print(f"hawamish-shown {time.time():.6f}", file=sys.stderr, flush=True))
     if args.search:
         main_window.search_requested.emit(args.search)
+    if getattr(args, "related", None) is not None:
+        main_window.related.show_related(int(args.related))
     view = getattr(args, "view", None)
     if view:
         from reader.gui.modes import READING

@@ -34,6 +34,8 @@ from reader.gui.library.file_drop import FileDropImport
 from reader.gui.library.import_flow import ImportFlow
 from reader.gui.library.library_controller import LibraryListController
 from reader.gui.modes import READING, WindowModes
+from reader.gui.notebook.notebook_controller import NotebookController
+from reader.gui.pages.pages_pane import PagesPane
 from reader.gui.preferences.controller import PreferencesController
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.caret_browsing import CaretBrowsing
@@ -42,6 +44,7 @@ from reader.gui.reading.find_bar import FindBar
 from reader.gui.reading.focus_mode import FocusMode
 from reader.gui.reading.reading_controller import ZOOM_STEP, ReadingController
 from reader.gui.reading.reading_progress import ReadingProgress
+from reader.gui.search.related_controller import RelatedController
 from reader.gui.search.search_controller import SearchController
 from reader.gui.sharing.sharing_controller import SharingController
 from reader.gui.shell import Menu, MenuExtender, Shell
@@ -130,6 +133,16 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController(library, self.shell, self)
         self.find_bar = FindBar(self.article_view)
         self.search = SearchController(library, self.shell, self.find_bar, self)
+        # More Like This: its dock, the Article menu and the article's context menu; the library list's and
+        # the highlight cards' context menus get its entries too
+        self.related = RelatedController(library, self.shell, self)
+        self.library_list.actions.extend_context_menu(self.related.extend_list_menu)
+        self.library_list.actions.extend_context_menu(self.search.extend_list_menu)
+        self.annotations.panel.extend_card_menu(self.related.extend_card_menu)
+        # the collections panel searches within a collection, and its smart collections (saved searches)
+        # follow the index
+        self.library_list.collections.set_search_opener(self.search.search_in)
+        self.search.service.updated.connect(self.library_list.collections.index_updated)
         self.export = ExportController(
             library,
             self.shell,
@@ -141,7 +154,16 @@ class MainWindow(QMainWindow):
         )
         self.backup = BackupFlow(library, self.shell, self)
         self.restore = RestoreFlow(library, self.shell, self)
+        # View → Notebook (Ctrl+Shift+N): every highlight in one list; Export Selected… goes to the export
+        self.notebook = NotebookController(
+            library, self.shell, self, settings=settings, export_passages=self.export.export_passages
+        )
         self.compare = CompareController(library, self.shell, self)  # View → Compare (a mode)
+        # research pages beside the notebook's list; quotes come from the notebook and the compare view
+        self.pages = PagesPane(library, self.shell)
+        self.notebook.view.set_side_pane(self.pages)
+        self.notebook.insert_quotes_requested.connect(self.pages.insert_quotes)
+        self.compare.insert_quotes_requested.connect(self.pages.insert_quotes)
         self.tag_manager = TagManager(library, self.shell, self)  # Edit → Manage Tags…
         # the notes panel's tag field completes from the library's tags
         self.tag_completion = LiveTagCompleter(self.annotations.panel.tags_edit, library.tags_in_use)
@@ -402,8 +424,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # features first: a note being typed is saved, and no worker still uses the library once it closes
         self.annotations.close()
+        self.notebook.close()
+        self.pages.shut()
+        self.tag_manager.close()
         self.search.close()
         self.compare.close()
+        self.related.close()
         self.sharing.close()
         self.importer.cancel()
         self.reading.close()  # remembers where the article was left

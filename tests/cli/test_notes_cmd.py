@@ -10,7 +10,8 @@ import pytest
 from reader.cli import main
 from reader.core.library import Library
 from tests.conftest import HIGHLIGHT_JSON_FIELDS, SEED_TITLE
-from tests.core import notes_seed
+from tests.core import notebook_seed, notes_seed
+from tests.core.notebook_seed import ECONOMY, SECURITY, NotebookSeed
 from tests.core.notes_seed import EN_TITLE, Q_AGENCY, Q_KHORASAN, Seeded
 
 
@@ -89,6 +90,13 @@ def test_ungrouped_json_is_one_group_with_key_null(capsys, seeded: Seeded) -> No
         for h in group["highlights"]:
             expected = store.get(h["id"]).to_json()
             expected["article_title"] = SEED_TITLE if h["article_id"] == seeded.ar else EN_TITLE
+            article = library.articles.get(h["article_id"])
+            expected |= {
+                "article_author": article.author,
+                "article_outlet": article.outlet,
+                "article_published": article.published,
+                "collections": [],
+            }
             assert h == expected
     by_id = {h["id"]: h for h in group["highlights"]}
     design = {*HIGHLIGHT_JSON_FIELDS, "article_title"}
@@ -205,7 +213,7 @@ def test_a_filter_matching_nothing_says_so(capsys, seeded: Seeded) -> None:
     code, out, err = run(capsys, seeded.dir, "notes", "--color", "question", "--group-by", "tag")
     assert (code, out, err) == (0, "no highlights\n", "")
     data = run_json(capsys, seeded.dir, "--color", "question", "--group-by", "tag")
-    assert data == {"group_by": "tag", "groups": []}
+    assert data == {"group_by": "tag", "sort": "position", "groups": []}
 
 
 def test_unknown_color_is_a_usage_error_naming_the_valid_keys(capsys, seeded: Seeded) -> None:
@@ -242,6 +250,64 @@ def test_empty_library(capsys, library_dir: Path) -> None:
     assert (code, out, err) == (0, "no highlights\n", "")
     assert run_json(capsys, library_dir) == {
         "group_by": None,
-        "groups": [{"key": None, "label": None, "highlights": []}],
+        "sort": "position",
+        "groups": [{"group": None, "items": [], "key": None, "label": None, "highlights": []}],
     }
-    assert run_json(capsys, library_dir, "--group-by", "outlet") == {"group_by": "outlet", "groups": []}
+    assert run_json(capsys, library_dir, "--group-by", "outlet") == {
+        "group_by": "outlet",
+        "sort": "position",
+        "groups": [],
+    }
+
+
+# --- the notebook's filters and groupings (issue 12) -------------------------------------------------------
+
+
+@pytest.fixture
+def notebook(library_dir: Path) -> NotebookSeed:
+    return notebook_seed.build(library_dir)
+
+
+def all_ids(data: dict) -> list[int]:
+    return [h["id"] for g in data["groups"] for h in g["items"]]
+
+
+def test_article_filters_and_an_arabic_aware_query(capsys, notebook: NotebookSeed) -> None:
+    assert all_ids(run_json(capsys, notebook.dir, "--author", "الدخيل")) == [notebook.economy]
+    assert all_ids(run_json(capsys, notebook.dir, "--outlet", "BBC")) == [notebook.council]
+    assert all_ids(run_json(capsys, notebook.dir, "--collection", SECURITY)) == [
+        notebook.responsibility,
+        notebook.economy,
+    ]
+    assert all_ids(run_json(capsys, notebook.dir, "--since", "2020-04")) == [notebook.economy]
+    assert all_ids(run_json(capsys, notebook.dir, "--until", "٢٠٢٠-٠٣")) == [notebook.responsibility]
+    # no hamza, ه for ة, no shadda: still the passage
+    assert all_ids(run_json(capsys, notebook.dir, "--query", "المسووليه الاسلاميه")) == [
+        notebook.responsibility
+    ]
+    assert all_ids(run_json(capsys, notebook.dir, "--tag", "security")) == [
+        notebook.responsibility,
+        notebook.council,
+    ]
+
+
+def test_group_by_month_and_collection_in_json_and_text(capsys, notebook: NotebookSeed) -> None:
+    data = run_json(capsys, notebook.dir, "--group-by", "month")
+    assert [(g["group"], [h["id"] for h in g["items"]]) for g in data["groups"]] == [
+        ("2020-03", [notebook.responsibility]),
+        ("2020-04", [notebook.economy]),
+        ("", [notebook.council]),
+    ]
+    data = run_json(capsys, notebook.dir, "--group-by", "collection", "--query", "الاقتصاد")
+    assert [g["group"] for g in data["groups"]] == [SECURITY, ECONOMY]
+    code, out, err = run(capsys, notebook.dir, "notes", "--group-by", "collection")
+    assert code == 0 and err == ""
+    assert list(sections(out)) == [SECURITY, ECONOMY, "(in no collection)"]
+    code, out, _ = run(capsys, notebook.dir, "notes", "--group-by", "month", "--sort", "created")
+    assert list(sections(out)) == ["2020-03", "2020-04", "(no date)"]
+
+
+def test_a_bad_date_is_one_clear_message(capsys, notebook: NotebookSeed) -> None:
+    code, out, err = run(capsys, notebook.dir, "notes", "--since", "last spring")
+    assert code != 0 and out == ""
+    assert "last spring" in err and "Traceback" not in err

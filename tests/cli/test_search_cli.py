@@ -48,11 +48,17 @@ def test_search_json_has_design_fields(capsys, seeded_dir: Path) -> None:
     code, out, _ = run(capsys, "--library", seeded_dir, "search", "خراسان", "--json")
     assert code == 0
     data = json.loads(out)
-    kinds = {h["kind"] for h in data["hits"]}
-    assert kinds == {"article", "highlight"}
-    for hit in data["hits"]:
+    # one hit per article, its matching highlights nested under it
+    assert [h["kind"] for h in data["hits"]] == ["article"]
+    nested = data["hits"][0]["highlights"]
+    assert [h["kind"] for h in nested] == ["highlight"]
+    assert nested[0]["article_id"] == data["hits"][0]["article_id"]
+    for hit in [*data["hits"], *nested]:
         assert {"kind", "article_id", "highlight_id", "title", "score", "snippet", "hits"} <= hit.keys()
         assert all(len(span) == 2 for span in hit["hits"])
+    # --kind highlight: the highlights themselves, one by one
+    code, out, _ = run(capsys, "--library", seeded_dir, "search", "خراسان", "--json", "--kind", "highlight")
+    assert [h["kind"] for h in json.loads(out)["hits"]] == ["highlight"]
 
 
 def test_kind_and_limit_options(capsys, seeded_dir: Path) -> None:

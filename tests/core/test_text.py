@@ -79,3 +79,19 @@ def test_fold_map_gives_back_original_span_with_its_marks() -> None:
     start = folded.text.index("شخصا")
     s, e = folded.to_original(start, start + len("شخصا"))
     assert original[s:e] == "شخصًا"
+
+
+def test_fold_many_folds_each_text_as_normalize_arabic_does() -> None:
+    from reader.core.text import fold, fold_many, normalize_arabic
+
+    texts = [
+        "المسؤوليّةُ الإسلاميّة",
+        "ـــالأمـــن  مُحَمَّدٌ  إلى  آمنة  مُستشفى",
+        "Security COUNCIL: ٢٠٢٠ و۱۴۰۰",
+        "ﺍﻟﺴﻼﻡ ﻋﻠﻴﻜﻢ \u200fمرحبا\u200e",  # presentation forms out of a PDF, bidi marks
+        "",
+        "ی ک ؤ ئ ى ة",
+    ]
+    assert fold_many(texts) == [normalize_arabic(t) for t in texts] == [fold(t) for t in texts]
+    assert fold_many([]) == []
+    assert fold_many(["a\x1eB", "ة"]) == ["a\x1eb", "ه"]  # the joining separator inside a text

@@ -259,7 +259,47 @@ def _pages_pane(window: MainWindow) -> QWidget:
     return pane
 
 
+def _save_search_dialog(window: MainWindow) -> QWidget:
+    window.search.panel.box.setText("margins")
+    window.search.memory.ask_save()
+    dialog = window.search.memory.name_dialog
+    assert dialog is not None
+    assert has_arabic(dialog.labelText()) == (window.lang == "ar")
+    return dialog
+
+
+def _related_panel(window: MainWindow) -> QWidget:
+    related = window.related
+    related.show_related(window.library.articles.ids()[0])
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(related.panel.message.text()) == arabic_ui  # looking…
+    assert has_arabic(related.toggle_action.text()) == arabic_ui
+    return related.dock
+
+
+def _rename_saved_search_dialog(window: MainWindow) -> QWidget:
+    window.library.saved_searches.save("margins", "margins")
+    collections = window.library_list.collections
+    collections.ask_rename_saved("margins")
+    assert collections.name_dialog is not None
+    return collections.name_dialog
+
+
 #: name -> opener; add yours here (the opener returns the shown widget; its window title is checked).
+def _notebook(window: MainWindow) -> QWidget:
+    import time
+
+    controller = window.notebook
+    controller.action.trigger()
+    deadline = time.monotonic() + 15
+    while (controller.notebook is None or controller._load_task is not None) and time.monotonic() < deadline:
+        QApplication.processEvents()
+    view = controller.view
+    arabic_ui = window.lang == "ar"
+    assert has_arabic(view.text_edit.placeholderText()) == arabic_ui
+    assert has_arabic(view.group_combo.itemText(0)) == arabic_ui
+    assert has_arabic(controller.context_menu().actions()[0].text()) == arabic_ui
+    return view
 def _share_dialog(window: MainWindow) -> QWidget:
     from reader.gui.sharing.share_dialog import ShareDialog
 
@@ -291,6 +331,10 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "tag manager": _tag_manager,
     "compare view": _compare_view,
     "pages pane": _pages_pane,
+    "notebook": _notebook,
+    "save search dialog": _save_search_dialog,
+    "related panel": _related_panel,
+    "rename saved search dialog": _rename_saved_search_dialog,
     "share dialog": _share_dialog,
     "team panel": _team_panel,
 }

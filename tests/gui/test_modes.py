@@ -11,19 +11,19 @@ from reader.gui.modes import READING
 from tests.gui.fixtures import run_hawamish
 
 
-def _add_view(window: MainWindow, name: str = "notebook") -> tuple[QLabel, QAction]:
+def _add_view(window: MainWindow, name: str = "testview") -> tuple[QLabel, QAction]:
     widget = QLabel("a whole-library view")
-    action = QAction("Notebook", window)
+    action = QAction("Test View", window)
     window.shell.add_mode(name, widget, action)
     return widget, action
 
 
 def test_a_mode_takes_the_centre_and_opening_an_article_comes_back(window: MainWindow, sample_ids) -> None:
     widget, action = _add_view(window)
-    assert window.modes.names()[0] == READING and window.modes.names()[-1] == "notebook"
+    assert window.modes.names()[0] == READING and window.modes.names()[-1] == "testview"
     assert action in window.view_menu.actions()
     action.trigger()
-    assert window.modes.current == "notebook"
+    assert window.modes.current == "testview"
     assert window.modes.stack.currentWidget() is widget
     assert action.isChecked() and not window.reading_mode_action.isChecked()
     assert window.open_article(sample_ids[1])
@@ -38,7 +38,7 @@ def test_reading_panels_are_hidden_in_another_mode_and_come_back(qtbot, window: 
     panel.show()
     assert panel.isVisible()
     _add_view(window)
-    window.shell.show_mode("notebook")
+    window.shell.show_mode("testview")
     assert not panel.isVisible()
     window.reading_mode_action.trigger()
     assert panel.isVisible()

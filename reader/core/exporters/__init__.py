@@ -42,9 +42,22 @@ _MODULES = {
 
 
 @dataclass(frozen=True, slots=True)
+class ExportSection:
+    """A heading and the highlights under it, in the order shown (the notebook's groups: an author, a tag,
+    a month ...). A highlight may be in several sections (a passage with two tags, grouped by tag)."""
+
+    heading: str
+    highlight_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ExportRequest:
     """What to export. Scope is exactly one of: `article_ids`, `all_articles`, `tag`, `page` (a research
-    page's id or title; PDF and Markdown only, reader.core.exporters.page_document).
+    page's id or title; PDF and Markdown only, reader.core.exporters.page_document), `sections`.
+
+    `sections` exports chosen highlights across articles as one document grouped as the notebook showed them:
+    each section's heading, then its highlights article by article, in the given order (`sort` does not
+    reorder them); a highlight deleted since it was chosen is left out.
 
     `colors` and `tags` filter highlights (a highlight is kept when its colour is one of `colors` and it
     carries at least one of `tags`; an empty filter keeps everything). `language` ('ar' or 'en') is the
@@ -63,11 +76,20 @@ class ExportRequest:
     page_size: str = "A4"
     language: str | None = None
     page: str | None = None
+    sections: tuple[ExportSection, ...] = ()
 
     def __post_init__(self) -> None:
-        scopes = sum((bool(self.article_ids), self.all_articles, self.tag is not None, self.page is not None))
+        scopes = sum(
+            (
+                bool(self.article_ids),
+                self.all_articles,
+                self.tag is not None,
+                self.page is not None,
+                bool(self.sections),
+            )
+        )
         if scopes != 1:
-            raise ValueError("choose exactly one scope: article_ids, all_articles, tag or page")
+            raise ValueError("choose exactly one scope: article_ids, all_articles, tag, page or sections")
         if self.format not in FORMATS:
             raise ValueError(f"format must be one of {FORMATS}")
         if self.page is not None and self.format not in PAGE_FORMATS:

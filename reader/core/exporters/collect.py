@@ -71,6 +71,9 @@ class ArticleView:
     tags: tuple[str, ...]
     blocks: tuple[Block, ...]
     highlights: tuple[HighlightView, ...]
+    #: the heading of the notebook group this part of the document is in ('' outside a grouped export);
+    #: renderers write it where it changes
+    section: str = ""
 
     @property
     def text(self) -> str:
@@ -146,6 +149,10 @@ class ExportSource(Protocol):
 
     def export_article(self, article_id: int) -> tuple[Article, ArticleNote, list[str], list[Highlight]]: ...
 
+    def export_highlight_articles(self, highlight_ids: Sequence[int]) -> dict[int, int]:
+        """highlight id -> its article's id, for the ids that still exist."""
+        ...
+
 
 def _scope_ids(source: ExportSource, request: ExportRequest) -> list[int]:
     """Article ids in scope, in a stable order: as named for explicit ids, else by id."""
@@ -181,6 +188,8 @@ def collect(
     (no highlight after filtering and no article note) is dropped, so a filtered export lists only what matches.
     """
     labels = {lab.key: LabelView(lab.key, lab.name, lab.color) for lab in source.export_labels()}
+    if request.sections:
+        return _collect_sections(source, request, labels, exported_at, progress, cancelled)
     ids = _scope_ids(source, request)
     articles: list[ArticleView] = []
     for n, aid in enumerate(ids):
@@ -198,25 +207,82 @@ def collect(
         blocks = tuple(article.blocks)
         views = tuple(_view(h, aid, blocks, labels) for h in raw)
         if request.article_ids or views or (note and not (request.colors or request.tags)):
-            articles.append(
-                ArticleView(
-                    article.id,
-                    article.title,
-                    article.author,
-                    article.outlet,
-                    article.url,
-                    article.published,
-                    article.language,
-                    article.content_hash,
-                    note,
-                    note_updated,
-                    tags,
-                    blocks,
-                    views,
-                )
-            )
+            articles.append(_article_view(article, ArticleNote(note, note_updated), tags, views))
         if progress is not None:
             progress(n + 1, len(ids))
+    language = request.language or phrases.majority_language([a.language for a in articles])
+    return ExportDocument(
+        tuple(articles),
+        tuple(labels.values()),
+        exported_at,
+        include_article_text=request.include_article_text,
+        page_size=request.page_size,
+        language=language,
+    )
+
+
+def _article_view(
+    article: Article,
+    note: ArticleNote,
+    tags: tuple[str, ...],
+    highlights: tuple[HighlightView, ...],
+    section: str = "",
+) -> ArticleView:
+    return ArticleView(
+        article.id,
+        article.title,
+        article.author,
+        article.outlet,
+        article.url,
+        article.published,
+        article.language,
+        article.content_hash,
+        note.text,
+        note.updated,
+        tags,
+        tuple(article.blocks),
+        highlights,
+        section,
+    )
+
+
+def _collect_sections(
+    source: ExportSource,
+    request: ExportRequest,
+    labels: dict[str, LabelView],
+    exported_at: str,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> ExportDocument:
+    """The document of a grouped selection (`request.sections`): per section, one ArticleView per article
+    holding the section's highlights of it, articles and highlights in the order given."""
+    where = source.export_highlight_articles([hid for s in request.sections for hid in s.highlight_ids])
+    read: dict[int, tuple[Article, ArticleNote, list[str], dict[int, Highlight]]] = {}
+    article_ids = list(dict.fromkeys(where.values()))
+    for n, aid in enumerate(article_ids):
+        if cancelled is not None and cancelled():
+            raise HawamishError(ErrorCode.CANCELLED)
+        article, note, tags, highlights = source.export_article(aid)
+        for h in highlights:
+            h.tags = sorted(h.tags)
+        read[aid] = (article, note, tags, {h.id: h for h in highlights})
+        if progress is not None:
+            progress(n + 1, len(article_ids))
+    articles: list[ArticleView] = []
+    for section in request.sections:
+        by_article: dict[int, list[Highlight]] = {}
+        for hid in section.highlight_ids:
+            owner = where.get(hid)
+            if owner is None or hid not in read[owner][3]:  # deleted since it was chosen
+                continue
+            h = read[owner][3][hid]
+            if _keep(h, request):
+                by_article.setdefault(owner, []).append(h)
+        for aid, chosen in by_article.items():
+            article, note, tags, _ = read[aid]
+            blocks = tuple(article.blocks)
+            views = tuple(_view(h, aid, blocks, labels) for h in chosen)
+            articles.append(_article_view(article, note, tuple(sorted(tags)), views, section.heading))
     language = request.language or phrases.majority_language([a.language for a in articles])
     return ExportDocument(
         tuple(articles),

@@ -52,12 +52,15 @@ def render(
 ) -> tuple[bytes, None]:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    # a grouped notebook selection gets a first column naming each row's group
+    grouped = any(article.section for article in document.articles)
+    writer.writerow(("group", *COLUMNS) if grouped else COLUMNS)
     for article in walk(document, progress, cancel):
         for h in article.highlights:
             writer.writerow(
                 as_text_cell(cell)
                 for cell in (
+                    *((article.section,) if grouped else ()),
                     article.title,
                     article.author,
                     article.outlet,

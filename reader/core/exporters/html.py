@@ -29,6 +29,9 @@ from reader.core.exporters.collect import (
 from reader.core.exporters.phrases import format_date
 from reader.core.text import BlockKind, block_direction
 
+#: A notebook group's heading (inline: exports without groups keep their style sheet as it was).
+GROUP_STYLE = "font-size: 1.7em; border-bottom: 2px solid #7a5c2e; margin-top: 2em"
+
 _BLOCK_OPEN = {
     "paragraph_open",
     "heading_open",
@@ -189,7 +192,14 @@ def render(
         )
         + "</header>",
     ]
+    section = ""
     for article in walk(document, progress, cancel):
+        if article.section and article.section != section:  # a notebook group begins
+            out.append(
+                f'<h1 class="group" dir="{_dir(article.section)}" style="{GROUP_STYLE}">'
+                f"{escape(article.section)}</h1>"
+            )
+        section = article.section
         out += _article(article, document, md)
     out += ["</body>", "</html>", ""]
     return "\n".join(out).encode("utf-8"), None

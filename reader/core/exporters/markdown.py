@@ -88,7 +88,9 @@ def _quote(h: HighlightView, document: ExportDocument) -> list[str]:
 
 
 def _article(article: ArticleView, document: ExportDocument) -> list[str]:
-    lines = [f"# {escape(article.title)}", ""]
+    # one level down under a notebook group's heading
+    h1, h2, h3 = ("##", "###", "####") if article.section else ("#", "##", "###")
+    lines = [f"{h1} {escape(article.title)}", ""]
     if byline(article):
         lines += [escape(byline(article)), ""]
     if article.url:
@@ -97,20 +99,20 @@ def _article(article: ArticleView, document: ExportDocument) -> list[str]:
     if article.tags:
         lines += [" ".join(tag_ref(t) for t in article.tags), ""]
     if article.note.strip():
-        lines += [f"## {document.phrase('note')}", "", article.note.strip(), ""]
+        lines += [f"{h2} {document.phrase('note')}", "", article.note.strip(), ""]
     if article.highlights:
-        lines += [f"## {document.phrase('highlights')}", ""]
+        lines += [f"{h2} {document.phrase('highlights')}", ""]
         for h in article.highlights:
             lines += _quote(h, document)
             lines.append("")
             if h.note.strip():
                 lines += [h.note.strip(), ""]
     if document.include_article_text:
-        lines += [f"## {document.phrase('text')}", ""]
+        lines += [f"{h2} {document.phrase('text')}", ""]
         for block, segments in block_segments(article):
             body = "".join(f"=={escape(s.text)}==" if s.highlights else escape(s.text) for s in segments)
             if block.kind == BlockKind.HEADING:
-                lines += [f"### {body}", ""]
+                lines += [f"{h3} {body}", ""]
             elif block.kind == BlockKind.QUOTE:
                 lines += [f"> {body}", ""]
             elif block.kind == BlockKind.LIST_ITEM:
@@ -124,9 +126,13 @@ def render(
     document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> tuple[bytes, None]:
     lines = front_matter(document)
+    section = ""
     for i, article in enumerate(walk(document, progress, cancel)):
         if i:
             lines += ["---", ""]
+        if article.section and article.section != section:  # a notebook group begins
+            lines += [f"# {escape(article.section)}", ""]
+        section = article.section
         lines += _article(article, document)
     text = "\n".join(lines).rstrip("\n") + "\n"
     return text.encode("utf-8"), None

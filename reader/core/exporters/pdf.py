@@ -220,12 +220,13 @@ class _Renderer:
         )
         self.pdf.space(0.6)
 
-    def _title_block(self, article: ArticleView, number: int) -> None:
+    def _title_block(self, article: ArticleView, number: int, *, new_page: bool = True) -> None:
         pdf = self.pdf
         pdf.running_title = article.title
-        if number > 1 or pdf.page_no() == 0:
+        if (new_page and number > 1) or pdf.page_no() == 0:
             pdf.add_page()
-        pdf.start_section(article.title or f"#{article.id}", level=0)
+        # under a notebook group's heading, one level down in the outline
+        pdf.start_section(article.title or f"#{article.id}", level=1 if article.section else 0)
         pdf.paragraph(escape(article.title), article.title, size=18, style="B")
         pdf.space(1)
         if byline(article):
@@ -363,9 +364,23 @@ class _Renderer:
             if progress is not None:
                 progress(done, total)
 
+        section = ""
         for number, article in enumerate(self.document.articles, start=1):
             step()
-            self._title_block(article, number)
+            starts_section = bool(article.section) and article.section != section
+            section = article.section
+            if starts_section:  # a notebook group begins: its heading, on a new page, in the outline
+                pdf.add_page()
+                pdf.start_section(article.section, level=0)
+                pdf.paragraph(
+                    escape(article.section),
+                    article.section,
+                    size=22,
+                    style="B",
+                    direction=block_direction(article.section),
+                )
+                pdf.space(2)
+            self._title_block(article, number, new_page=not starts_section)
             if article.highlights:
                 heading = self.document.phrase("highlights")
                 pdf.paragraph(f"**{escape(heading)}**", heading, size=12, direction=self.direction)

@@ -103,12 +103,18 @@ def article_note_annotation(article: ArticleView) -> dict[str, object]:
 def annotation_items(
     document: ExportDocument, *, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> list[dict[str, object]]:
-    items: list[dict[str, object]] = []
+    items: dict[object, dict[str, object]] = {}  # by annotation id: each once, however often it was grouped
     for article in walk(document, progress, cancel):
-        if article.note or article.tags:
-            items.append(article_note_annotation(article))
-        items += [highlight_annotation(article, h) for h in article.highlights]
-    return items
+        if (article.note or article.tags) and (note := article_note_annotation(article))["id"] not in items:
+            items[note["id"]] = note
+        for h in article.highlights:
+            annotation = highlight_annotation(article, h)
+            kept = items.setdefault(annotation["id"], annotation)
+            if article.section:  # the notebook groups it was exported under
+                extension = kept["hawamish"]
+                assert isinstance(extension, dict)
+                extension.setdefault("groups", []).append(article.section)
+    return list(items.values())
 
 
 def render(

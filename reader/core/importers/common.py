@@ -36,7 +36,8 @@ def normalise_date(value: str) -> str:
     m = _DATE.match(value.strip())
     if not m:
         return ""
-    year, month, day = m.group(1), m.group(2), m.group(3)
+    # int() reads Arabic-Indic digits too (the pattern's \d matches them): the year is written in ASCII
+    year, month, day = f"{int(m.group(1)):04d}", m.group(2), m.group(3)
     if month is None:
         return year
     if not 1 <= int(month) <= 12:

@@ -7,6 +7,7 @@ step, import, export, notes, backup/restore/check, and it tells listeners what c
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -23,6 +24,8 @@ from reader.core.library.highlights import Highlights
 from reader.core.library.index_keeper import IndexKeeper
 from reader.core.library.labels import Labels
 from reader.core.library.pages import Pages
+from reader.core.library.saved_searches import SavedSearches
+from reader.core.library.search_history import SearchHistory
 from reader.core.library.sharing import Sharing
 from reader.core.library.tags import Tags
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
@@ -42,9 +45,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.core.library.annotation_import import AnnotationImportResult
     from reader.core.library.importing import ImportOptions, ImportReport
     from reader.core.library.maintenance import BackupEntry, BackupInfo, CheckReport, RestoreReport
-    from reader.core.notes import NoteGroup
+    from reader.core.notes import Notebook, NoteGroup, NotesFilter
     from reader.core.pages import RenderedPage
     from reader.core.search.index import SearchIndex, SyncReport
+    from reader.core.search.related import RelatedResults
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
@@ -81,6 +85,8 @@ class Library:
         self.collections = Collections(self.database, self._events)
         self.tags = Tags(self.database, self._events)
         self.pages = Pages(self.database, self._events)
+        self.saved_searches = SavedSearches(self.database, self._events, self.search_index)
+        self.search_history = SearchHistory(self.database)
         self.sharing = Sharing(self)  # a folder shared with other libraries (reader/core/sharing)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
@@ -148,6 +154,32 @@ class Library:
     ) -> Any:
         """Run a query (reader.core.search.query's language) -> SearchResults; HawamishError for a bad one."""
         return self.search_index().search(text, limit=limit, kinds=kinds, filters=filters)
+
+    def related(self, article_id: int, highlight_id: int | None = None, *, limit: int = 10) -> RelatedResults:
+        """More like this: articles like an article, or like one of its highlights (its passage and note),
+        best first, with the key terms used; the article itself and copies of its text are left out.
+        NOT_FOUND for an unknown article or highlight (reader.core.search.related)."""
+        article = self.articles.get(article_id)
+        text = self.articles.text(article_id)
+        if highlight_id is None:
+            title, texts = article.title, [text, self.articles.note(article_id)]
+        else:
+            highlight = self.highlights.get(highlight_id)
+            if highlight.article_id != article_id:
+                raise HawamishError(
+                    ErrorCode.NOT_FOUND, detail=f"highlight {highlight_id} is not in article {article_id}"
+                )
+            title, texts = "", [highlight.exact, highlight.note]
+        results: RelatedResults = self.search_index().related(
+            title,
+            texts,
+            article_id=article_id,
+            highlight_id=highlight_id,
+            exclude=(article_id,),
+            duplicate_of=text,
+            limit=limit,
+        )
+        return results
 
     def sync_index(
         self, progress: Progress | None = None, cancel: Cancel | None = None, *, timeout: float | None = None
@@ -255,16 +287,45 @@ class Library:
         return self.pages.render(self.pages.get(ref))
 
     # notes -----------------------------------------------------------------------------------------
-    def notes(
-        self, *, tags: Iterable[str] = (), colors: Iterable[str] = (), group_by: str | None = None
-    ) -> list[NoteGroup]:
-        """Highlights with any of `tags` and any of `colors` (when given), grouped (reader.core.notes)."""
-        from reader.core.notes import group_highlights
+    def export_highlight_articles(self, highlight_ids: Sequence[int]) -> dict[int, int]:
+        """highlight id -> its article's id, for those of `highlight_ids` that still exist."""
+        from reader.core.storage import highlights as highlight_rows
 
-        tag_list, color_list = list(tags), list(colors)
-        highlights = self.highlights.query(tags=tag_list or None, colors=color_list or None)
-        articles = {a.id: a for a in self.articles.list()}
-        return group_highlights(highlights, articles, self.labels.list(), group_by)
+        with self.database.read() as tx:
+            return highlight_rows.article_ids_of(tx, highlight_ids)
+
+    def notebook(self) -> Notebook:
+        """Every highlight with its card's data, read at once, to filter and group in memory
+        (reader.core.notes; the window's notebook and `hawamish notes`)."""
+        from reader.core.notes import Notebook, fold_items, item_from_row
+        from reader.core.storage import highlights as highlight_rows
+
+        with self.database.read() as tx:
+            rows, tags, collections = highlight_rows.notebook_rows(tx)
+        items = [item_from_row(r, tags.get(r[0]) or [], collections.get(r[1], ())) for r in rows]
+        fold_items(items)
+        return Notebook(items, self.labels.list())
+
+    def notes(
+        self,
+        selection: NotesFilter | None = None,
+        *,
+        tags: Iterable[str] = (),
+        colors: Iterable[str] = (),
+        group_by: str | None = None,
+        sort: str = "position",
+    ) -> list[NoteGroup]:
+        """Highlights `selection` keeps (plus any of `tags` and any of `colors` when given), sorted and
+        grouped (reader.core.notes)."""
+        from reader.core.notes import GROUP_KEYS, NotesFilter
+
+        if group_by is not None and group_by not in GROUP_KEYS:
+            raise ValueError(f"group_by must be one of {GROUP_KEYS}, not {group_by!r}")
+        selection = selection or NotesFilter()
+        selection = dataclasses.replace(
+            selection, tags=(*selection.tags, *tags), colors=(*selection.colors, *colors)
+        )
+        return self.notebook().groups(selection, group_by, sort)
 
     def tags_in_use(self) -> list[str]:
         """Every tag on an article or a highlight, once each, and the parents of hierarchical ones (a filter

@@ -30,7 +30,7 @@ from whoosh.analysis import Composable, Filter, RegexTokenizer
 from reader.core.text import fold_char, fold_with_map, normalize_arabic
 
 #: Bump when anything here changes what terms a text produces: the index is then rebuilt (index.py).
-ANALYZER_VERSION = 6
+ANALYZER_VERSION = 7
 
 #: A word: letters and digits of any script (not "_", so #هجوم_موسكو is two words), with Arabic marks and
 #: tatweel allowed anywhere inside it.
@@ -138,6 +138,7 @@ _WORD_CACHE_MAX = 400_000
 def clear_cache() -> None:
     _WORD_CACHE.clear()
     query_variants.cache_clear()
+    surface_variants.cache_clear()
 
 
 def analyze_word(raw: str, removestops: bool = True) -> tuple[tuple[str, ...], str]:
@@ -171,6 +172,7 @@ def _analyze_word(raw: str, removestops: bool) -> tuple[tuple[str, ...], str]:
     base = folded[:-1] if tanween else folded
     stemmed = stem(base, hamza_alefs)
     terms = [folded] if stemmed == folded else [folded, stemmed]
+    surface = proclitic_forms(folded, hamza_alefs)[-1]
     # the conjunction may come first: ولروسيا, وبعمل
     skip = 1 if base[0] == "و" and len(base) >= 5 and base[1] in CLITIC_LETTERS else 0
     if (
@@ -182,7 +184,49 @@ def _analyze_word(raw: str, removestops: bool) -> tuple[tuple[str, ...], str]:
         behind = light10(base[skip + 1 :], strip_waw=False, hamza_alefs=shifted)
         if behind not in terms:
             terms.append(behind)
+    if surface not in terms:
+        terms.append(surface)
     return tuple(terms), stemmed
+
+
+def proclitic_forms(folded: str, hamza_alefs: frozenset[int] = frozenset()) -> list[str]:
+    """A folded word and the forms left as its proclitics come off one by one, least stripped first:
+    a conjunction و ف, then a one-letter clitic ب ك ل (or ل of لل, the article's alef unwritten), then
+    the article ال (والكتابين → الكتابين, كتابين; للحكومه → حكومه). A one-letter proclitic comes off only
+    when 4 letters remain, as query_variants strips one: كتاب is not ك + تاب, فكره not ف + كره (a query
+    form is also a way to match, so a shorter rest would find other words); the article when 3 remain.
+
+    The last form, the word's surface without its proclitics but with its suffixes, is indexed beside the
+    stem (`_analyze_word`), and a query word asks for all of its forms with a boost (`surface_variants`):
+    the document holding the very word typed, with or without its clitics, outranks those that only share
+    its stem. A query takes every form because a root letter cannot be told from a clitic (وفيات is the
+    word وفيات, not و + فيات, in الوفيات); documents take the last one, so the query's forms always include
+    it. `hamza_alefs` as in light10 (آلاف keeps its ال).
+    """
+    forms = [folded]
+    word, offset = folded, 0
+    if word[:1] in "وف" and len(word) - 1 >= 4:
+        word, offset = word[1:], offset + 1
+        forms.append(word)
+    if word.startswith("لل") and len(word) - 2 >= 3:
+        forms.append(word[2:])
+        return forms
+    if word[:1] in "بكل" and len(word) - 1 >= 4:
+        word, offset = word[1:], offset + 1
+        forms.append(word)
+    if word.startswith("ال") and len(word) - 2 >= 3 and offset not in hamza_alefs:
+        forms.append(word[2:])
+    return forms
+
+
+@lru_cache(maxsize=100_000)
+def surface_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
+    """The index terms that hold a query word's own surface (its folded form, with or without its
+    proclitics; see proclitic_forms): query.py asks for them with SURFACE_BOOST."""
+    folded = normalize_arabic(raw)
+    if not folded or (removestops and folded in STOP_WORDS) or not _is_arabic(folded):
+        return (folded,) if folded and not (removestops and folded in STOP_WORDS) else ()
+    return tuple(proclitic_forms(folded, _hamza_alefs(raw)))
 
 
 @lru_cache(maxsize=100_000)
@@ -211,8 +255,9 @@ def query_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
     elif folded.startswith("لل") and len(folded) >= 5:
         out.append("ا" + folded[1:])  # للحكومه → الحكومه
     extra: list[str] = []
-    if folded[0] in CLITIC_LETTERS and len(terms) > len(own) and len(folded) - 1 >= 4:
-        extra += [folded[1:], terms[-1]]  # the word behind the clitic, and its stem (_analyze_word)
+    behind = [t for t in terms[len(own) :] if t != proclitic_forms(folded)[-1]]
+    if folded[0] in CLITIC_LETTERS and behind and len(folded) - 1 >= 4:
+        extra += [folded[1:], behind[0]]  # the word behind the clitic, and its stem (_analyze_word)
     if folded[0] == "و" and len(folded) - 1 >= 4:
         extra += [folded[1:], stem(folded[1:])]
     # A document holding the token v is indexed under v and stem(v): when stem(v) is already looked for,

@@ -437,8 +437,25 @@ class SearchIndex:
         """
         from reader.core.search.query import run_search
 
+        return self._healing(run_search, text, limit=limit, kinds=kinds, filters=filters)
+
+    def related(self, title: str, texts: Sequence[str], **options: Any) -> Any:
+        """Articles like a text (related.find_related's options)."""
+        from reader.core.search.related import find_related
+
+        return self._healing(find_related, title, texts, **options)
+
+    def matching_article_ids(self, text: str, filters: Any = None) -> set[int]:
+        """Every article a query matches, through its document or its highlights (matching.py)."""
+        from reader.core.search.matching import matching_article_ids
+
+        found: set[int] = self._healing(matching_article_ids, text, filters)
+        return found
+
+    def _healing(self, read: Callable[..., Any], *args: Any, **options: Any) -> Any:
+        """`read(self, ...)` with search's handling of a missing, stale or corrupt index: rebuilt, read again."""
         try:
-            return run_search(self, text, limit=limit, kinds=kinds, filters=filters)
+            return read(self, *args, **options)
         except HawamishError:
             raise
         except _BrokenIndexError:
@@ -446,4 +463,4 @@ class SearchIndex:
         except Exception:  # damaged while reading: rebuild from SQLite, then try once more
             self._close_reader()
             self.rebuild()
-        return run_search(self, text, limit=limit, kinds=kinds, filters=filters)
+        return read(self, *args, **options)

@@ -31,9 +31,20 @@ from reader.core.search.analysis import (
     matching_spans,
     normalize_for_find,
     query_variants,
+    surface_variants,
 )
 from reader.core.search.documents import collection_key
-from reader.core.search.schema import ANALYZED_FIELDS, EXACT_FIELDS, TEXT_FIELD, USER_FIELDS, DateSyntaxError
+from reader.core.search.roots import extract_root, fold_root
+from reader.core.search.schema import (
+    ANALYZED_FIELDS,
+    EXACT_FIELDS,
+    ROOT_FIELD,
+    TEXT_FIELD,
+    USER_FIELDS,
+    DateSyntaxError,
+    word_root,
+)
+from reader.core.search.scoring import proximity_rerank
 from reader.core.text import normalize_arabic
 
 KINDS = ("article", "highlight", "note")
@@ -49,6 +60,13 @@ PROXIMITY_MIN_WORDS = 3
 PROXIMITY_MAX_WORDS = 8
 PROXIMITY_SLOP = 1
 PROXIMITY_BOOST = 2.0
+#: The forms of a query word's own surface (with or without proclitics) weigh this much more than its other
+#: variants (stem, word behind a clitic): tuned on the TUNE set of benchmarks/eval_search.py.
+SURFACE_BOOST = 2.0
+#: Grouped results fetch this many documents per result wanted (an article and its matching highlights
+#: are several documents), then the shown articles' other matching highlights (NESTED_LIMIT at most).
+GROUP_FETCH = 2
+NESTED_LIMIT = 500
 SNIPPET_WIDTH = 220
 SNIPPET_BEFORE = 60
 
@@ -147,9 +165,8 @@ class _Parser(QueryParser):  # type: ignore[misc]  # whoosh ships no types
             if termclass is wq.Term:
                 groups: list[wq.Query] = []
                 for m in WORD_PATTERN.finditer(text):
-                    terms = query_variants(m.group(0), removestops)
-                    if terms:
-                        subs = [wq.Term(fieldname, t, boost=boost) for t in terms]
+                    subs = word_query(fieldname, m.group(0), boost, removestops)
+                    if subs:
                         groups.append(subs[0] if len(subs) == 1 else VariantOr(subs))
                 if not groups:
                     return None
@@ -157,11 +174,38 @@ class _Parser(QueryParser):  # type: ignore[misc]  # whoosh ships no types
             if termclass is wq.Prefix:
                 termclass = CappedPrefix
             return termclass(fieldname, normalize_arabic(text), boost=boost)
+        if fieldname == ROOT_FIELD:  # a root (كتب, سأل) or any word, whose root is looked for (كتاب → كتب)
+            return wq.Term(fieldname, extract_root(text) or fold_root(normalize_arabic(text)), boost=boost)
         if fieldname == "collection":
             return termclass(fieldname, collection_key(text), boost=boost)
         if fieldname in EXACT_FIELDS:
             return termclass(fieldname, normalize_for_find(text), boost=boost)
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
+def word_query(fieldname: str, raw: str, boost: float = 1.0, removestops: bool = True) -> list[wq.Term]:
+    """The terms a query word asks for: its variants (query_variants), and the forms of its own surface
+    (surface_variants: the word with or without its proclitics, not stemmed) weighing SURFACE_BOOST more,
+    so the documents holding the word typed come before those that only share its stem."""
+    weights = dict.fromkeys(query_variants(raw, removestops), boost)
+    forms = surface_variants(raw, removestops)
+    for form in forms:
+        weights[form] = boost * SURFACE_BOOST
+    # A form with the article (الحكومه, بالحكومه) is in no document that lacks the bare surface (حكومه:
+    # every such word is indexed under it, and no word's surface starts with the article), so it only
+    # costs a posting list (10k articles, same process: one word median 18.3 → 15.9 ms, two words p95 60 →
+    # 50 ms; MRR of the REPORT set 0.978 → 0.976).
+    for term in list(weights):
+        if (
+            forms
+            and term != forms[-1]
+            and (term.startswith(_WITH_ARTICLE) or term[1:].startswith(_WITH_ARTICLE))
+        ):
+            weights.pop(term)
+    return [wq.Term(fieldname, t, boost=b) for t, b in weights.items()]
+
+
+_WITH_ARTICLE = ("ال", "لل")
 
 
 def _parser(schema: Any) -> _Parser:
@@ -256,7 +300,16 @@ def parse_query(text: str, schema: Any) -> wq.Query:
         )
     if error:
         raise _syntax(str(error))
-    return _proximity_boost(text, q)
+    return _proximity_boost(text, _root_phrases_as_and(q))
+
+
+def _root_phrases_as_and(q: wq.Query) -> wq.Query:
+    """`root:"كتب قرأ"`: the root field keeps no positions, so a phrase there is all of its roots."""
+    if isinstance(q, wq.Phrase) and q.fieldname == ROOT_FIELD:
+        return wq.And([wq.Term(ROOT_FIELD, w, boost=q.boost) for w in q.words])
+    if q.is_leaf():
+        return q
+    return q.apply(_root_phrases_as_and)
 
 
 def _proximity_boost(text: str, q: wq.Query) -> wq.Query:
@@ -379,6 +432,8 @@ class SearchHit:
     hits: list[tuple[int, int]] = field(default_factory=list)
     note_hits: list[tuple[int, int]] = field(default_factory=list)
     color: str = ""
+    #: for the head of an article's group: the article's other matching highlights and notes (SearchHits)
+    highlights: list[SearchHit] = field(default_factory=list)
 
     def marked_snippet(self, open_mark: str = "[", close_mark: str = "]") -> str:
         """The snippet with every matched word wrapped in the given marks (for text output)."""
@@ -408,6 +463,8 @@ class SearchHit:
             data["color"] = self.color
         if self.note_hits:
             data["note_hits"] = [list(h) for h in self.note_hits]
+        if self.kind == "article" or self.highlights:
+            data["highlights"] = [h.to_json() for h in self.highlights]
         return data
 
 
@@ -461,6 +518,22 @@ def make_snippet(
 # --- searching -----------------------------------------------------------------------------------------
 
 
+def _proximity_words(text: str) -> list[list[str]]:
+    """The index terms of each word of a plain-word query (no operators, fields, quotes or patterns) of 2
+    or more words, for proximity (scoring.proximity_rerank); [] for any other query."""
+    words = text.split()
+    if len(words) < 2 or any(w in _BINARY or w == "NOT" or not WORD_PATTERN.fullmatch(w) for w in words):
+        return []
+    terms = [[t.text for t in word_query(TEXT_FIELD, w)] for w in words]
+    return [t for t in terms if t]
+
+
+def _articles_grouped(kinds: Sequence[str] | None, filters: SearchFilters | None) -> bool:
+    """Results are one per article (highlights and notes nested) unless articles were not asked for."""
+    asked = {*(kinds or ()), *((filters.kinds if filters else None) or ())}
+    return not asked or "article" in asked
+
+
 def run_search(
     index: Any,
     text: str,
@@ -469,23 +542,43 @@ def run_search(
     kinds: Sequence[str] | None = None,
     filters: SearchFilters | None = None,
 ) -> SearchResults:
-    """Search a SearchIndex (index.py calls this; it handles a broken index and retries)."""
+    """Search a SearchIndex (index.py calls this; it handles a broken index and retries).
+
+    One result per article: an article hit carries the article's matching highlights and notes in
+    `highlights` (reading order); a highlight or note whose article did not match itself heads its
+    article's group. With kinds that leave articles out (`--kind highlight`), highlights and notes come
+    one by one as before.
+    """
 
     q = parse_query(text, index.schema)
     filt = build_filter(index.schema, kinds, filters)
     if filt is wq.NullQuery:
         return SearchResults(text, [], 0, True)
+    limit = max(1, limit)
+    grouped = _articles_grouped(kinds, filters)
+    # several documents of one article may come back: fetch more than `limit` to fill `limit` groups
+    fetch = limit * GROUP_FETCH if grouped else limit
     with index._mutex:
         searcher = index.searcher()
-        results = searcher.search(q, limit=max(1, limit), filter=filt)
+        results = searcher.search(q, limit=fetch, filter=filt)
         # counting every match runs the query a second time (a third of the time on common words): exact
-        # when fewer than `limit` matched, whoosh's estimate (an upper bound) otherwise
-        total_exact = results.scored_length() < max(1, limit)
+        # when fewer than `fetch` matched, whoosh's estimate (an upper bound) otherwise
+        total_exact = results.scored_length() < fetch
         total = results.scored_length() if total_exact else max(results.estimated_length(), limit)
-        rows = [(dict(r.fields()), float(r.score)) for r in results]
+        scored = [(r.docnum, float(r.score)) for r in results]
+        words = _proximity_words(text)
+        if words:
+            scored = proximity_rerank(searcher.reader(), TEXT_FIELD, words, scored)
+        rows = [(dict(searcher.stored_fields(d)), score) for d, score in scored]
+        if grouped:
+            rows, groups = _group_rows(rows, limit)
+            if total_exact:
+                total = groups
+            rows += _nested_rows(searcher, q, filt, rows)
         terms = positive_terms(q, searcher.reader())
     body_terms = frozenset(terms.get(TEXT_FIELD, ()))
     note_terms = body_terms | frozenset(terms.get("note", ()))
+    roots = frozenset(terms.get(ROOT_FIELD, ()))
     # a highlight with a note is reported as a 'note' hit when the note matched, or when only notes were
     # asked for (kinds filter or kind:note in the query)
     asked = {*(kinds or ()), *((filters.kinds if filters else None) or ()), *terms.get("kind", ())}
@@ -497,56 +590,127 @@ def run_search(
         )
         texts = snapshot.texts([int(f["article_id"]) for f, _ in rows if f["kind"] == "article"])
         hits: list[SearchHit] = []
+        heads: dict[int, SearchHit] = {}
         for fields, score in rows:
-            article_id = int(fields["article_id"])
-            common = {
-                "article_id": article_id,
-                "title": fields.get("heading", ""),
-                "outlet": fields.get("outlet", ""),
-                "published": fields.get("date", ""),
-                "score": score,
-            }
-            if fields["kind"] == "article":
-                body = texts.get(article_id, "")
-                spans = matching_spans(body, body_terms)
-                snippet, marks, start = make_snippet(body, spans)
-                hits.append(
-                    SearchHit(
-                        "article",
-                        highlight_id=None,
-                        snippet=snippet,
-                        snippet_marks=marks,
-                        snippet_start=start,
-                        hits=spans,
-                        **common,
-                    )
-                )
+            hit = _make_hit(fields, score, texts, highlights, (body_terms, note_terms, roots), only_notes)
+            if hit is None:  # deleted since the index was synced
                 continue
-            row = highlights.get(int(fields["highlight_id"]))
-            if row is None:  # deleted since the index was synced
-                continue
-            passage = [] if row["orphan"] else [(int(row["start"]), int(row["end"]))]
-            note_spans = matching_spans(row["note"], note_terms) if row["note"] else []
-            is_note = bool(row["note"].strip()) and (bool(note_spans) or only_notes)
-            if note_spans:
-                snippet, marks, start = make_snippet(row["note"], note_spans)
-                source = "note"
+            head = heads.get(hit.article_id) if grouped else None
+            if head is None:
+                hits.append(hit)
+                heads[hit.article_id] = hit
             else:
-                quote_spans = matching_spans(row["exact"], body_terms)
-                snippet, marks, start = make_snippet(row["exact"], quote_spans, width=max(SNIPPET_WIDTH, 400))
-                source = "text"
-            hits.append(
-                SearchHit(
-                    "note" if is_note else "highlight",
-                    highlight_id=int(row["id"]),
-                    snippet=snippet,
-                    snippet_marks=marks,
-                    snippet_start=start,
-                    snippet_source=source,
-                    hits=passage,
-                    note_hits=note_spans,
-                    color=row["color"],
-                    **common,
-                )
-            )
+                head.highlights.append(hit)
+    for hit in hits:
+        hit.highlights.sort(key=lambda h: (h.hits[0] if h.hits else (1 << 62, 0), h.highlight_id or 0))
     return SearchResults(text, hits, total, total_exact)
+
+
+def _group_rows(
+    rows: list[tuple[dict[str, Any], float]], limit: int
+) -> tuple[list[tuple[dict[str, Any], float]], int]:
+    """The rows of the first `limit` articles (in order of their best document), each article's own
+    document first; and how many articles the rows came from."""
+    order: dict[str, list[tuple[dict[str, Any], float]]] = {}
+    for fields, score in rows:
+        order.setdefault(fields["article_id"], []).append((fields, score))
+    out: list[tuple[dict[str, Any], float]] = []
+    for members in list(order.values())[:limit]:
+        best = members[0][1]
+        # the article's own document heads its group, with the group's best score (its rank)
+        members.sort(key=lambda m: m[0]["kind"] != "article")
+        out.append((members[0][0], max(best, members[0][1])))
+        out += members[1:]
+    return out, len(order)
+
+
+def _nested_rows(
+    searcher: Any, q: wq.Query, filt: wq.Query | None, rows: list[tuple[dict[str, Any], float]]
+) -> list[tuple[dict[str, Any], float]]:
+    """The matching highlights and notes of the shown articles that the first search left out (it
+    returned the best documents, and one article may have many matching highlights)."""
+    seen = {f["doc_id"] for f, _ in rows}
+    reader = searcher.reader()
+    # only articles with highlights the first search did not return (a term's document count is a
+    # look-up; building the query's matchers again costs as much as the first search)
+    articles = {
+        a
+        for a in {f["article_id"] for f, _ in rows}
+        if reader.doc_frequency("article_id", a)
+        > sum(1 for f, _ in rows if f["article_id"] == a and f["kind"] != "article") + 1
+    }
+    if not articles:
+        return []
+    # the AND with the article ids lets whoosh skip straight to those articles' documents
+    parts = [q, wq.Or([wq.Term("article_id", a) for a in articles]), wq.Term("kind", "highlight")]
+    found = searcher.search(wq.And(parts), limit=NESTED_LIMIT, filter=filt)
+    return [(dict(r.fields()), float(r.score)) for r in found if r["doc_id"] not in seen]
+
+
+def _make_hit(
+    fields: dict[str, Any],
+    score: float,
+    texts: dict[int, str],
+    highlights: dict[int, Any],
+    terms: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    only_notes: bool,
+) -> SearchHit | None:
+    """The SearchHit of one index document, its hits and snippet computed on the real text. `terms`: the
+    index terms looked for in the text field, in notes, and the roots looked for."""
+    body_terms, note_terms, roots = terms
+
+    def spans_of(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
+        spans = matching_spans(text, wanted)
+        return sorted({*spans, *root_spans(text, roots)}) if roots else spans
+
+    article_id = int(fields["article_id"])
+    common = {
+        "article_id": article_id,
+        "title": fields.get("heading", ""),
+        "outlet": fields.get("outlet", ""),
+        "published": fields.get("date", ""),
+        "score": score,
+    }
+    if fields["kind"] == "article":
+        body = texts.get(article_id, "")
+        spans = spans_of(body, body_terms)
+        snippet, marks, start = make_snippet(body, spans)
+        return SearchHit(
+            "article",
+            highlight_id=None,
+            snippet=snippet,
+            snippet_marks=marks,
+            snippet_start=start,
+            hits=spans,
+            **common,
+        )
+    row = highlights.get(int(fields["highlight_id"]))
+    if row is None:
+        return None
+    passage = [] if row["orphan"] else [(int(row["start"]), int(row["end"]))]
+    note_spans = spans_of(row["note"], note_terms) if row["note"] else []
+    is_note = bool(row["note"].strip()) and (bool(note_spans) or only_notes)
+    if note_spans:
+        snippet, marks, start = make_snippet(row["note"], note_spans)
+        source = "note"
+    else:
+        quote_spans = spans_of(row["exact"], body_terms)
+        snippet, marks, start = make_snippet(row["exact"], quote_spans, width=max(SNIPPET_WIDTH, 400))
+        source = "text"
+    return SearchHit(
+        "note" if is_note else "highlight",
+        highlight_id=int(row["id"]),
+        snippet=snippet,
+        snippet_marks=marks,
+        snippet_start=start,
+        snippet_source=source,
+        hits=passage,
+        note_hits=note_spans,
+        color=row["color"],
+        **common,
+    )
+
+
+def root_spans(text: str, roots: frozenset[str]) -> list[tuple[int, int]]:
+    """Offsets of the words of `text` whose root is one of `roots` (a root: query's hits)."""
+    return [(m.start(), m.end()) for m in WORD_PATTERN.finditer(text) if word_root(m.group(0)) in roots]

@@ -14,11 +14,19 @@ from typing import Any
 
 from whoosh import analysis, fields, query
 from whoosh.qparser.common import QueryParserError
+from whoosh.system import pack_uint
 
-from reader.core.search.analysis import hawamish_analyzer, indexed_words, normalize_for_find
+from reader.core.search.analysis import (
+    WORD_PATTERN,
+    analyze_word,
+    hawamish_analyzer,
+    indexed_words,
+    normalize_for_find,
+)
+from reader.core.search.roots import extract_root
 
 #: Bump when fields change.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: The field a query word without a field name searches: title, text and note of a document in one
 #: field (SectionedText), so a query word is one OR of variants over one field instead of three (a third
@@ -36,7 +44,10 @@ EXACT_FIELDS = ("tag", "collection", "color", "lang", "kind", "outlet_key", "art
 #: Field names a user may type (docs/search.md); anything else followed by ':' is a syntax error.
 USER_FIELDS = (
     "title", "author", "outlet", "body", "text", "note", "tag", "collection", "color", "lang", "kind", "date",
+    "root",
 )  # fmt: skip
+#: The field of Arabic roots (roots.py): `root:كتب` finds كتاب, مكتبة, كاتب, يكتبون.
+ROOT_FIELD = "root"
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _DATE_RANGE = re.compile(r"(?P<start>[\d-]*)\.\.(?P<end>[\d-]*)")
@@ -132,6 +143,57 @@ class SectionedText(fields.TEXT):  # type: ignore[misc]  # whoosh ships no types
             yield term.encode("utf-8"), len(poslist), weights[term] * boost, encode(poslist)
 
 
+_ROOT_CACHE: dict[str, str | None] = {}
+_ROOT_CACHE_MAX = 400_000
+
+
+def word_root(raw: str) -> str | None:
+    """The root term of one raw token: None for a stop word, a non-Arabic word or a word no pattern fits."""
+    if raw in _ROOT_CACHE:
+        return _ROOT_CACHE[raw]
+    if len(_ROOT_CACHE) >= _ROOT_CACHE_MAX:
+        _ROOT_CACHE.clear()
+    terms = analyze_word(raw)[0]
+    found = extract_root(raw) if terms and "\u0600" <= terms[0][0] <= "\u06ff" else None
+    _ROOT_CACHE[raw] = found
+    return found
+
+
+class RootField(fields.TEXT):  # type: ignore[misc]  # whoosh ships no types
+    """Each Arabic word's root (roots.extract_root), counted per document, no positions (no phrases on
+    roots); indexed from the same sections as the text field, with their weights."""
+
+    def __init__(self) -> None:
+        super().__init__(analyzer=analysis.RegexTokenizer(WORD_PATTERN) | RootFilter(), phrase=False)
+
+    def index(self, value: str | Iterable[tuple[str, float]], **kwargs: Any) -> Any:
+        sections: Iterable[tuple[str, float]] = [(value, 1.0)] if isinstance(value, str) else value
+        counts: defaultdict[str, int] = defaultdict(int)
+        weights: defaultdict[str, float] = defaultdict(float)
+        for text, weight in sections:
+            for word in WORD_PATTERN.findall(text or ""):
+                root = word_root(word)
+                if root:
+                    counts[root] += 1
+                    weights[root] += weight
+        boost = self.format.field_boost
+        return [
+            (term.encode("utf-8"), count, weights[term] * boost, pack_uint(count))
+            for term, count in counts.items()
+        ]
+
+
+class RootFilter(analysis.Filter):  # type: ignore[misc]  # whoosh ships no types
+    """A token's root (what RootField indexes); tokens without one are dropped."""
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
+        for token in tokens:
+            root = word_root(token.text)
+            if root:
+                token.text = root
+                yield token
+
+
 class FoldFilter(analysis.Filter):  # type: ignore[misc]  # whoosh ships no types
     """Folds each token as find-in-article does, so `collection:"حرب غزة"` (a phrase: whoosh analyses it
     with the field's analyzer) meets the folded name the index holds."""
@@ -163,4 +225,5 @@ def build_schema() -> fields.Schema:
         color=fields.ID(),
         lang=fields.ID(),
         date=DateField(stored=True),
+        root=RootField(),  # the roots of the text field's words (root:كتب)
     )

@@ -87,3 +87,91 @@ class CachedLengthBM25F(BM25F):  # type: ignore[misc]  # whoosh ships no types
             return super().scorer(searcher, fieldname, text, qf=qf)
         B = self._field_B.get(fieldname, self.B)
         return _Scorer(searcher, fieldname, text, B, self.K1, qf=qf)
+
+
+# --- proximity -----------------------------------------------------------------------------------------
+
+#: A document whose query words stand together gets its score multiplied by 1 + PROXIMITY_WEIGHT / gap,
+#: gap being how many positions the closest window holding every query word has beyond the words
+#: themselves, plus 1 (adjacent words: the whole weight; 4 positions apart: a fifth of it). Tuned on the
+#: graded topics of benchmarks/eval_search.py (docs/search.md).
+PROXIMITY_WEIGHT = 0.5
+#: Words further apart than this add nothing (a sentence or so).
+PROXIMITY_WINDOW = 12
+#: Only the best documents whoosh returns are re-scored (every one costs a posting look-up per term).
+PROXIMITY_DEPTH = 40
+
+
+def _positions(leaf: Any, fieldname: str, terms: Sequence[str], docs: Sequence[int]) -> dict[int, set[int]]:
+    """doc (segment-local, ascending) → positions in `fieldname` of any of `terms` (one query word)."""
+    found: dict[int, set[int]] = {}
+    for term in terms:
+        if (fieldname, term) not in leaf:
+            continue
+        postings = leaf.postings(fieldname, term)
+        for doc in docs:
+            if not postings.is_active():
+                break
+            if postings.id() < doc:
+                postings.skip_to(doc)
+                if not postings.is_active():
+                    break
+            if postings.id() == doc:
+                found.setdefault(doc, set()).update(postings.value_as("positions"))
+    return found
+
+
+def _smallest_window(position_sets: Sequence[set[int]]) -> int | None:
+    """The width of the smallest window holding one position of each set (None when one is empty)."""
+    if any(not p for p in position_sets):
+        return None
+    events = sorted((pos, i) for i, positions in enumerate(position_sets) for pos in positions)
+    need = len(position_sets)
+    counts = [0] * need
+    covered, best, left = 0, None, 0
+    for pos, i in events:
+        counts[i] += 1
+        if counts[i] == 1:
+            covered += 1
+        while covered == need:
+            start, j = events[left]
+            width = pos - start
+            best = width if best is None or width < best else best
+            counts[j] -= 1
+            if counts[j] == 0:
+                covered -= 1
+            left += 1
+    return best
+
+
+def proximity_rerank(
+    reader: Any, fieldname: str, words: Sequence[Sequence[str]], scored: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """`scored` (docnum, score), best first, with the first PROXIMITY_DEPTH scores raised where the query's
+    words (each a list of its index terms) stand close together, sorted again.
+
+    whoosh's sloppy phrase (AndMaybe with a Phrase) scores proximity too, but evaluates positions for every
+    matching document: on two-word queries p95 rose 38 → 61 ms (docs/search.md). Here only the documents
+    that can be shown are looked at: a posting look-up per term and document.
+    """
+    if len(words) < 2 or not scored:
+        return scored
+    head, tail = scored[:PROXIMITY_DEPTH], scored[PROXIMITY_DEPTH:]
+    bonus: dict[int, float] = {}
+    wanted = sorted(d for d, _ in head)
+    for leaf, offset in reader.leaf_readers():
+        size = leaf.doc_count_all()
+        local = [d - offset for d in wanted if offset <= d < offset + size]
+        if not local:
+            continue
+        per_word = [_positions(leaf, fieldname, terms, local) for terms in words]
+        for doc in local:
+            width = _smallest_window([p.get(doc, set()) for p in per_word])
+            if width is None:
+                continue
+            gap = width - (len(words) - 1)
+            if gap < PROXIMITY_WINDOW:
+                bonus[doc + offset] = 1 + PROXIMITY_WEIGHT / (1 + max(0, gap))
+    head = [(d, s * bonus.get(d, 1.0)) for d, s in head]
+    head.sort(key=lambda item: -item[1])
+    return head + tail

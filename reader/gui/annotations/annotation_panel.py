@@ -65,6 +65,7 @@ class AnnotationPanel(QDockWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._card_menu_extenders: list[Callable[[QMenu, Highlight], None]] = []
         self.setObjectName("annotationPanel")
         self.setWindowTitle(self.tr("Notes"))
         self.setFeatures(
@@ -625,8 +626,12 @@ class AnnotationPanel(QDockWidget):
         if item is None:
             return
         self._set_current(item.data(ID_ROLE))
+        menu = self.build_card_menu(self._highlights[item.data(ID_ROLE)])
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    def build_card_menu(self, h: Highlight) -> QMenu:
+        """A highlight card's context menu (the caller shows it)."""
         menu = QMenu(self)
-        h = self._highlights[item.data(ID_ROLE)]
         if h.orphan:
             reattach = menu.addAction(self.tr("Re-attach to Selection"))
             reattach.setEnabled(self._selection_available)
@@ -635,9 +640,15 @@ class AnnotationPanel(QDockWidget):
             menu.addAction(self.tr("Show in Article"), lambda: self.activated.emit(h.id))
         menu.addAction(self.tr("Edit Note"), lambda: self.select_highlight(h.id, focus_note=True))
         menu.addAction(self.tr("Copy as Citation"), lambda: self.citation_requested.emit(h.id))
+        for extend in self._card_menu_extenders:  # other features' entries (More Like This)
+            extend(menu, h)
         menu.addSeparator()
         menu.addAction(self.delete_action)
-        menu.exec(view.viewport().mapToGlobal(pos))
+        return menu
+
+    def extend_card_menu(self, extend: Callable[[QMenu, Highlight], None]) -> None:
+        """Add entries to a highlight card's context menu each time it opens (the window wires it)."""
+        self._card_menu_extenders.append(extend)
 
     def flush(self) -> None:
         """Save anything being typed (before the article changes or the window closes)."""

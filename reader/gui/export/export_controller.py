@@ -8,7 +8,7 @@ preview in step with the library's changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import qtawesome as qta
@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from reader.core.exporters import ExportSection
 from reader.core.library import Library
 from reader.gui.export.export_dialog import ExportDialog
 from reader.gui.shell import Menu, Shell
@@ -72,9 +73,12 @@ class ExportController(QObject):
         self.article_action.triggered.connect(lambda _checked=False: self.open_dialog(scope="article"))
         shell.extend_article_menu(self._extend_article_menu)
 
-    def open_dialog(self, *, scope: str | None = None) -> ExportDialog:
+    def open_dialog(
+        self, *, scope: str | None = None, sections: Sequence[ExportSection] = ()
+    ) -> ExportDialog:
         """Open (or raise) the export dialog with the open article and the library selection; it starts in
-        the folder of the last export."""
+        the folder of the last export. `sections`: passages the notebook chose, grouped as it shows them
+        (the dialog then starts with them)."""
         existing = self.dialog
         if existing is not None:
             if existing.export_task is not None:  # an export is running: show it rather than start another
@@ -92,6 +96,7 @@ class ExportController(QObject):
             scope=scope,
             start_folder=Path(str(folder)) if folder else None,
             language=self._language,
+            sections=sections,
         )
         if self._export_defaults is not None:
             dialog.apply_defaults(*self._export_defaults())
@@ -102,6 +107,10 @@ class ExportController(QObject):
         self.dialog = dialog
         dialog.show()
         return dialog
+
+    def export_passages(self, sections: Sequence[ExportSection]) -> ExportDialog:
+        """The dialog for passages chosen across articles (the notebook's Export Selected…)."""
+        return self.open_dialog(scope="passages", sections=sections)
 
     def _remember_folder(self, path: str) -> None:
         self._settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))

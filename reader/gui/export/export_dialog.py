@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import HawamishError
-from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSummary
+from reader.core.exporters import EXTENSIONS, FORMATS, ExportRequest, ExportSection, ExportSummary
 from reader.core.library import Library
 from reader.gui.common.color_chips import ColorChips
 from reader.gui.common.file_dialogs import dialog_directions
@@ -66,7 +66,7 @@ def _elide(text: str, limit: int) -> str:
 class ScopeChoice:
     """Which articles the user chose, before filters."""
 
-    kind: str  # 'article', 'selection', 'tag', 'all'
+    kind: str  # 'article', 'selection', 'tag', 'all', 'passages'
     article_ids: tuple[int, ...] = ()
     tag: str = ""
 
@@ -87,13 +87,16 @@ class ExportDialog(QDialog):
         scope: str | None = None,
         start_folder: Path | None = None,
         language: str | None = None,
+        sections: Sequence[ExportSection] = (),
     ) -> None:
+        """`sections`: passages chosen in the notebook, grouped as it shows them (the "passages" scope)."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.library = library
         self.language = language  # the UI language: the export's own words follow it (None: the articles')
         self.article_id = article_id
         self.selected_ids = tuple(selected_ids)
+        self.sections = tuple(sections)
         self.start_folder = start_folder
         self.run = ExportRun(library, self)
         self.run.progress.connect(self._export_progress)
@@ -165,7 +168,9 @@ class ExportDialog(QDialog):
         self.scope_selection = QRadioButton(box)
         self.scope_tag = QRadioButton(self.tr("All articles tagged"), box)
         self.scope_all = QRadioButton(box)
+        self.scope_passages = QRadioButton(box)
         for name, button in (
+            ("scopePassages", self.scope_passages),
             ("scopeArticle", self.scope_article),
             ("scopeSelection", self.scope_selection),
             ("scopeTag", self.scope_tag),
@@ -180,6 +185,7 @@ class ExportDialog(QDialog):
         tag_row.addWidget(self.scope_tag)
         tag_row.addWidget(self.scope_tag_combo, 1)
         layout = QVBoxLayout(box)
+        layout.addWidget(self.scope_passages)
         layout.addWidget(self.scope_article)
         layout.addWidget(self.scope_selection)
         layout.addLayout(tag_row)
@@ -277,6 +283,13 @@ class ExportDialog(QDialog):
             self.tr("The whole library (articles: {count})").format(count=local_number(articles.count()))
         )
 
+        passages = len({hid for section in self.sections for hid in section.highlight_ids})
+        self.scope_passages.setText(
+            self.tr("The passages selected in the notebook ({count})").format(count=local_number(passages))
+        )
+        self.scope_passages.setVisible(bool(self.sections))  # only when the notebook opened the dialog
+        self.scope_passages.setEnabled(bool(self.sections))
+
         tags = self.library.tags_in_use()
         self.filter_tag_combo.addItem(self.tr("Any tag"), "")
         for tag in tags:
@@ -293,6 +306,7 @@ class ExportDialog(QDialog):
             "selection": self.scope_selection,
             "tag": self.scope_tag,
             "all": self.scope_all,
+            "passages": self.scope_passages,
         }.get(scope or "")
         for candidate in (wanted, self.scope_article, self.scope_selection, self.scope_all):
             if candidate is not None and candidate.isEnabled():
@@ -301,6 +315,8 @@ class ExportDialog(QDialog):
 
     # reading the choices ---------------------------------------------------------------------------
     def scope_choice(self) -> ScopeChoice:
+        if self.scope_passages.isChecked() and self.sections:
+            return ScopeChoice("passages")
         if self.scope_article.isChecked() and self.article_id is not None:
             return ScopeChoice("article", (self.article_id,))
         if self.scope_selection.isChecked() and self.selected_ids:
@@ -335,6 +351,7 @@ class ExportDialog(QDialog):
             format=self.format,
             article_ids=scope.article_ids,
             all_articles=scope.kind == "all",
+            sections=self.sections if scope.kind == "passages" else (),
             tag=scope.tag if scope.kind == "tag" else None,
             colors=() if self.color_chips.all_checked() else tuple(colors),
             tags=(filter_tag,) if filter_tag else (),
@@ -354,6 +371,8 @@ class ExportDialog(QDialog):
             stem = safe_file_name(_title_of(self.library, scope.article_ids[0]), fallback)
         elif scope.kind == "tag":
             stem = safe_file_name(self.tr("Notes tagged {tag}").format(tag=scope.tag), fallback)
+        elif scope.kind == "passages":
+            stem = safe_file_name(self.tr("Notebook passages"), fallback)
         else:
             stem = safe_file_name(self.tr("Hawamish notes"), fallback)
         return stem + EXTENSIONS[self.format]

@@ -1,4 +1,5 @@
-"""The collections panel above the library list: "All articles" and each collection with its count.
+"""The collections panel above the library list: "All articles", each collection with its count, then each
+saved search as a smart collection (a magnifier icon; its count is what the query matches now).
 
 A short list (it grows to COLLECTIONS_ROWS rows, then scrolls) so the reader keeps the window's width and
 the list most of its height. It only lays out and reports; choosing, creating, renaming and deleting are
@@ -8,7 +9,9 @@ the collections controller's (collections_controller.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+import qtawesome as qta
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -30,6 +33,9 @@ from reader.core.text import Direction, first_strong_direction
 COLLECTIONS_ROWS = 5
 NameRole = Qt.ItemDataRole.UserRole + 1  # the collection's name; '' for "All articles"
 CountRole = Qt.ItemDataRole.UserRole + 2
+KindRole = Qt.ItemDataRole.UserRole + 3  # COLLECTION (and "All articles") or SAVED_SEARCH
+COLLECTION = "collection"
+SAVED_SEARCH = "saved_search"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -80,10 +86,22 @@ class CountDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+@dataclass(frozen=True, slots=True)
+class SmartCollection:
+    """A saved search as the panel lists it: its name, its query (the tooltip) and how many articles it
+    matches (None while it is being counted)."""
+
+    name: str
+    query: str
+    count: int | None = None
+
+
 class CollectionsPanel(QListWidget):
-    """ "All articles" and the collections; `chosen(name)` when the user picks one ('' for all)."""
+    """ "All articles", the collections and the saved searches; `chosen(name)` when the user picks a
+    collection ('' for all), `saved_chosen(name)` when they pick a saved search."""
 
     chosen = Signal(str)
+    saved_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,35 +113,62 @@ class CollectionsPanel(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setUniformItemSizes(True)
+        # a smart collection's magnifier no taller than a line of text: every row keeps one height
+        side = max(8, self.fontMetrics().height() - 4)
+        self.setIconSize(QSize(side, side))
         self._setting = False
         self.currentItemChanged.connect(self._on_current)
         self.show_collections([], 0, "")
 
-    def show_collections(self, collections: Sequence[CollectionInfo], total: int, current: str) -> None:
-        """List "All articles" (with the library's size) and every collection; `current` stays chosen."""
+    def show_collections(
+        self,
+        collections: Sequence[CollectionInfo],
+        total: int,
+        current: str,
+        smart: Sequence[SmartCollection] = (),
+        current_kind: str = COLLECTION,
+    ) -> None:
+        """List "All articles" (with the library's size), every collection and every saved search;
+        `current` (a `current_kind`) stays chosen."""
         self._setting = True
         try:
             self.clear()
             everything = QListWidgetItem(self.tr("All articles"), self)
             everything.setData(NameRole, "")
             everything.setData(CountRole, total)
+            everything.setData(KindRole, COLLECTION)
             for info in collections:
                 item = QListWidgetItem(info.name, self)
                 item.setData(NameRole, info.name)
                 item.setData(CountRole, info.count)
+                item.setData(KindRole, COLLECTION)
                 item.setToolTip(self.tr("%Ln article(s)", "", info.count))
-            self.select(current)
+            icon = qta.icon("mdi6.magnify", color=self.palette().color(QPalette.ColorRole.PlaceholderText))
+            for saved in smart:
+                item = QListWidgetItem(icon, saved.name, self)
+                item.setData(NameRole, saved.name)
+                item.setData(CountRole, saved.count)
+                item.setData(KindRole, SAVED_SEARCH)
+                item.setToolTip(self.tr("Saved search: {query}").format(query=f"\u2068{saved.query}\u2069"))
+            self.select(current, current_kind)
         finally:
             self._setting = False
         self.updateGeometry()
 
-    def select(self, name: str) -> None:
-        """Show `name` as the chosen collection ('' or a name not listed: All articles), quietly."""
+    def set_smart_counts(self, counts: dict[str, int]) -> None:
+        """How many articles each saved search matches now (counted on a worker)."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(KindRole) == SAVED_SEARCH and item.data(NameRole) in counts:
+                item.setData(CountRole, counts[item.data(NameRole)])
+
+    def select(self, name: str, kind: str = COLLECTION) -> None:
+        """Show `name` (a `kind`) as chosen ('' or a name not listed: All articles), quietly."""
         setting, self._setting = self._setting, True
         try:
             for row in range(self.count()):
                 item = self.item(row)
-                if item.data(NameRole) == name:
+                if item.data(NameRole) == name and (not name or item.data(KindRole) == kind):
                     self.setCurrentItem(item)
                     return
             self.setCurrentRow(0)
@@ -134,13 +179,25 @@ class CollectionsPanel(QListWidget):
         item = self.item(row)
         return str(item.data(NameRole)) if item is not None else None
 
+    def kind_at(self, row: int) -> str | None:
+        item = self.item(row)
+        return str(item.data(KindRole)) if item is not None else None
+
     def _on_current(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if not self._setting and current is not None:
-            self.chosen.emit(str(current.data(NameRole)))
+            if current.data(KindRole) == SAVED_SEARCH:
+                self.saved_chosen.emit(str(current.data(NameRole)))
+            else:
+                self.chosen.emit(str(current.data(NameRole)))
 
     def sizeHint(self) -> QSize:
         rows = max(1, min(self.count(), COLLECTIONS_ROWS))
-        height = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() + 8
+        # the tallest row (a smart collection's icon may make its row a little taller than a name alone)
+        height = (
+            max(self.sizeHintForRow(r) for r in range(self.count()))
+            if self.count()
+            else self.fontMetrics().height() + 8
+        )
         return QSize(super().sizeHint().width(), rows * max(height, 1) + 2 * self.frameWidth() + 2)
 
     def minimumSizeHint(self) -> QSize:

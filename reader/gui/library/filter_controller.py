@@ -109,7 +109,10 @@ class LibraryFilterController(QObject):
         bad = [d for d in (since, until) if not valid_date(d)]
         self.popup.show_date_problem(self.tr("Write a date as 2015, 2015-07 or 2015-07-21.") if bad else "")
         wanted = replace(
-            wanted, since=since if valid_date(since) else "", until=until if valid_date(until) else ""
+            wanted,
+            since=since if valid_date(since) else "",
+            until=until if valid_date(until) else "",
+            saved_search=self.state.saved_search,  # chosen in the collections panel, not in the bar
         )
         self.set_filter(wanted, from_user=True)
 
@@ -119,7 +122,18 @@ class LibraryFilterController(QObject):
         self._take_typed()
 
     def set_collection(self, name: str) -> None:
-        self.set_filter(replace(self.state, collection=name))
+        """Show a collection's articles ('' for all); a smart collection chosen before is let go."""
+        self.set_filter(replace(self.state, collection=name, saved_search=""))
+
+    def set_saved_search(self, name: str) -> None:
+        """Show the articles a saved search matches now (its smart collection; '' for all)."""
+        self.set_filter(replace(self.state, saved_search=name, collection=""))
+
+    def refresh_saved_search(self) -> None:
+        """The index or the saved searches changed: a smart collection on show is asked for again."""
+        if self.state.saved_search and not self._closed:
+            self._ids_for = None
+            self._requery_timer.start()
 
     def clear(self) -> None:
         self.bar.box.clear()
@@ -195,7 +209,10 @@ class LibraryFilterController(QObject):
         library = self._library
 
         def work(_progress: object, _cancelled: object) -> frozenset[int]:
-            return frozenset(row.id for row in library.articles.list_rows(query))
+            ids = frozenset(row.id for row in library.articles.list_rows(query))
+            if query.saved_search:  # the search index answers this part (the worker imports whoosh)
+                ids &= library.saved_searches.articles(query.saved_search)
+            return ids
 
         def done(ids: frozenset[int]) -> None:
             if task is not self._query_task or self._closed:
@@ -243,7 +260,7 @@ class LibraryFilterController(QObject):
     def _on_library_change(self, change: Change) -> None:
         if self._closed or query_part(self.state).is_empty():
             return
-        kinds = {ChangeKind.ARTICLE, ChangeKind.COLLECTIONS, ChangeKind.LIBRARY}
+        kinds = {ChangeKind.ARTICLE, ChangeKind.COLLECTIONS, ChangeKind.LIBRARY, ChangeKind.SAVED_SEARCHES}
         if self.state.has_highlights or self.state.tag:
             kinds.add(ChangeKind.HIGHLIGHT)  # a highlight's tag or its first highlight keeps an article
         if change.kind in kinds:
@@ -261,6 +278,8 @@ class LibraryFilterController(QObject):
         parts: list[str] = []
         if s.collection:
             parts.append(self.tr("Collection: {name}").format(name=isolate(s.collection)))
+        if s.saved_search:
+            parts.append(self.tr("Saved search: {name}").format(name=isolate(s.saved_search)))
         if s.tag:
             parts.append(self.tr("Tag: {tag}").format(tag=isolate(s.tag)))
         if s.author:

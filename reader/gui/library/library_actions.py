@@ -59,6 +59,7 @@ class LibraryActions(QObject):
         self._view = view
         self._model = model
         self._selected_ids = selected_ids
+        self._menu_extenders: list[Callable[[QMenu, list[int]], None]] = []
         #: the last dialog or question opened (tests answer it)
         self.metadata_dialog: MetadataDialog | None = None
         self.tags_dialog: ArticleTagsDialog | None = None
@@ -142,10 +143,17 @@ class LibraryActions(QObject):
         menu.addMenu(self.remove_menu)
         self.add_menu.setEnabled(has_targets)
         self.remove_menu.setEnabled(has_targets)
+        for extend in self._menu_extenders:  # other features' entries (More Like This)
+            extend(menu, self.targets())
         menu.addSeparator()
         self.delete_action.setEnabled(has_targets)
         menu.addAction(self.delete_action)
         return menu
+
+    def extend_context_menu(self, extend: Callable[[QMenu, list[int]], None]) -> None:
+        """Add entries to the list's context menu each time it opens, given the articles it acts on (the
+        window wires it)."""
+        self._menu_extenders.append(extend)
 
     def show_context_menu(self, pos: QPoint) -> None:
         menu = self.build_context_menu()

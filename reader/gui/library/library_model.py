@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.core.library import Library
-from reader.core.text import Direction, first_strong_direction, fold_char
+from reader.core.text import Direction, first_strong_direction, fold
 from reader.gui.common.numbers import local_digits
 from reader.messages import isolate
 
@@ -78,27 +78,9 @@ class LibraryRow:
 FIELD_SEPARATOR = "\x1f"
 
 
-class _FoldTable(dict[int, str]):
-    """code point -> its folded form, filled on first use: `str.translate` with it folds a string as
-    `normalize_arabic` does (fold_char depends on one character alone), four times faster."""
-
-    def __missing__(self, code: int) -> str:
-        folded = fold_char(chr(code))
-        self[code] = folded
-        return folded
-
-
-_FOLDS = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """`text` folded for matching: reader.core.text.normalize_arabic, through a translation table."""
-    return text.translate(_FOLDS)
-
-
 def fold_all(texts: Iterable[str]) -> dict[str, str]:
     """text -> folded, for a worker to fill the model's cache (10,000 rows: ~50 ms)."""
-    return {text: text.translate(_FOLDS) for text in texts}
+    return {text: fold(text) for text in texts}
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,6 +151,7 @@ class PagesPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+        self._shut = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self.source.save_requested.connect(self._save)
@@ -244,6 +245,14 @@ class PagesPane(QWidget):
     def flush(self) -> None:
         """Save what was typed now (before the page changes, the pane hides or the app quits)."""
         self.source.flush()
+
+    def shut(self) -> None:
+        """The window is closing: save what was typed, and refresh no more (the library closes next)."""
+        self.flush()
+        self._refresh_timer.stop()
+        if not self._shut:  # a window may be closed twice
+            self._shut = True
+            self._shell.library_changed.disconnect(self._on_library_change)
 
     def _save(self, text: str) -> None:
         page = self._page

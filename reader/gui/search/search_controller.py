@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.core.changes import Change, ChangeKind
 from reader.core.errors import QUERY_ERRORS, HawamishError
@@ -33,6 +33,7 @@ from reader.gui.common.workers import Task, run_task
 from reader.gui.reading.article_view import LAYER_SEARCH
 from reader.gui.reading.find_bar import FindBar, hit_selections, make_find_action
 from reader.gui.search.index_service import IndexService, IndexStatus
+from reader.gui.search.search_memory import SearchMemory
 from reader.gui.search.search_model import ResultRow
 from reader.gui.search.search_panel import SearchPanel
 from reader.gui.search.search_queries import (
@@ -43,6 +44,7 @@ from reader.gui.search.search_queries import (
     run_search,
 )
 from reader.gui.shell import Menu, Shell
+from reader.messages import isolate
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +110,9 @@ class SearchController(QObject):
         self.dock.setWidget(self.panel)
         shell.add_dock(self.dock)
         self._add_actions(shell)
+        # recent queries (a drop-down and a completer in the box) and "Save This Search…"
+        self.memory = SearchMemory(library, shell, self.panel, self.request, self.set_query, self)
+        self.panel.box.returnPressed.connect(lambda: self.memory.remember(self.panel.box.text()))
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -193,6 +198,33 @@ class SearchController(QObject):
         self.panel.box.setText(text)
         self._open_first = open_first
         self.search_now()
+
+    def search_in(self, scope: str) -> None:
+        """Search within a scope (`collection:"NAME" `, `author:"NAME" `): the scope alone is searched at
+        once, and the cursor waits after it for the words to look for there."""
+        self.set_query(scope)
+        box = self.panel.box
+        box.setFocus(Qt.FocusReason.OtherFocusReason)
+        box.deselect()
+        box.end(False)
+
+    def extend_list_menu(self, menu: QMenu, article_ids: list[int]) -> None:
+        """The library list's context menu: search within the articles of the one article's author."""
+        if len(article_ids) != 1:
+            return
+        try:
+            author = self._library.articles.get(article_ids[0]).author.strip()
+        except HawamishError:
+            return
+        if not author or '"' in author:
+            return
+        action = menu.addAction(
+            QCoreApplication.translate("SearchPanel", "Search in Articles by {author}").format(
+                author=isolate(author.replace("&", "&&"))
+            )
+        )
+        action.setObjectName("searchByAuthorAction")
+        action.triggered.connect(lambda _checked=False: self.search_in(f'author:"{author}" '))
 
     def search_now(self, *, quiet: bool = False, keep_position: bool = False) -> None:
         """Run the box's query now (Enter, a filter change); the latest query always wins.
@@ -291,6 +323,8 @@ class SearchController(QObject):
         first = row.hits[0][0] if row.hits else None
         if not self._shell.open_article(row.article_id, scroll_to=first):
             return False
+        if self._shown_request is not None:  # a result worth opening: its query is worth remembering
+            self.memory.remember(self._shown_request.text)
         article = self.view.article
         if article is None:
             return False

@@ -1,5 +1,8 @@
 """The search results list: a plain list model of `ResultRow`s and the delegate that paints them.
 
+One result per article: an article's matching highlights and notes follow it as nested rows (`nested`),
+painted indented under it with their kind and colour label instead of the article's title again.
+
 Rows are built in the search worker (reader/gui/search/search_panel.py) from the core's hits plus the article's
 metadata, so the model holds only plain data and painting never touches the library. Each row is laid out
 in its own text's direction (DESIGN §2, as Anki's browser does through `option.direction`): an Arabic row
@@ -47,6 +50,8 @@ KIND_ICONS = {
 _PAD = 6
 _ICON = 18
 _SNIPPET_LINES = 2
+#: How far a nested row (a highlight or note under its article) is indented from the row's leading edge.
+_NESTED_INDENT = 22
 
 IndexLike = QModelIndex | QPersistentModelIndex
 
@@ -68,6 +73,7 @@ class ResultRow:
     color: str = ""  # the colour label's colour ('#rrggbb'), for highlights and notes
     color_name: str = ""
     score: float = 0.0
+    nested: bool = False  # a highlight or note shown under its article's row
 
     @property
     def rtl(self) -> bool:
@@ -243,6 +249,8 @@ class SearchResultDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         ) | Qt.AlignmentFlag.AlignAbsolute
         rect = opt.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
+        if row.nested:  # under its article: indented on the leading side
+            rect = rect.adjusted(0, 0, -_NESTED_INDENT, 0) if rtl else rect.adjusted(_NESTED_INDENT, 0, 0, 0)
 
         painter.save()
         painter.setClipRect(opt.rect)
@@ -269,12 +277,16 @@ class SearchResultDelegate(QStyledItemDelegate):
         text_rect = rect.adjusted(0, 0, -(_ICON + 6), 0) if rtl else rect.adjusted(_ICON + 6, 0, 0, 0)
         painter.setFont(title_font)
         painter.setPen(text_color)
-        title_dir = first_strong_direction(row.title)
+        # a nested row's article is the row above: its line says what it is (kind · colour label)
+        heading = (
+            " · ".join(x for x in (kind_label(row.kind), row.color_name) if x) if row.nested else row.title
+        )
+        title_dir = None if row.nested else first_strong_direction(row.title)
         title_align = align
         if title_dir is not None:
             side = Qt.AlignmentFlag.AlignRight if title_dir == Direction.RTL else Qt.AlignmentFlag.AlignLeft
             title_align = side | Qt.AlignmentFlag.AlignAbsolute
-        title = QFontMetrics(title_font).elidedText(row.title, Qt.TextElideMode.ElideRight, text_rect.width())
+        title = QFontMetrics(title_font).elidedText(heading, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(
             QRect(text_rect.left(), rect.top(), text_rect.width(), title_h),
             title_align | Qt.AlignmentFlag.AlignVCenter,
@@ -290,6 +302,8 @@ class SearchResultDelegate(QStyledItemDelegate):
             row.outlet,
             f"\u2066{local_digits(row.published)}\u2069" if row.published else "",
         ]
+        if row.nested:  # in its article, whose row above says where it was published
+            pieces = [row.title]
         meta = " · ".join(p for p in pieces if p)
         painter.setFont(meta_font)
         painter.setPen(meta_color)

@@ -6,17 +6,19 @@ the panel only shows the rows.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.core.library import Library
+from reader.core.models import ColorLabel
 from reader.gui.common.label_display import label_display_name
 from reader.gui.search.search_model import ResultRow
 
 if TYPE_CHECKING:  # whoosh comes with reader.core.search: imported on a worker, on first use
-    from reader.core.search import SearchFilters
+    from reader.core.search import SearchFilters, SearchHit
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,7 @@ class SearchRequest:
     outlet: str | None = None
     date: str | None = None  # a year, '2024'
     limit: int = 100
+    roots: bool = False  # "search by root": the typed words are looked for by their roots (root_query)
 
     @property
     def empty(self) -> bool:
@@ -39,7 +42,7 @@ class SearchRequest:
     @property
     def query(self) -> str:
         """The query the core parses: the typed text, or the last within-query when nothing is typed."""
-        return self.text or self.within[-1]
+        return root_query(self.text) if self.text and self.roots else self.text or self.within[-1]
 
     def filters(self) -> SearchFilters:
         from reader.core.search import SearchFilters
@@ -54,6 +57,21 @@ class SearchRequest:
             date_to=self.date,
             within=" ".join(f"({q})" for q in within) or None,
         )
+
+
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+
+
+def root_query(text: str) -> str:
+    """`text` with each plain word asked for by its root (كتاب مكتبة → root:كتاب root:مكتبة: the core takes
+    a word's root); operators, field:value, "phrases", patterns*, -words and brackets are left as typed."""
+    out = []
+    for part in re.findall(r'"[^"]*"|\S+', text):
+        plain = (
+            part not in _OPERATORS and not part.startswith(("-", "+")) and not re.search(r'[:"*?()]', part)
+        )
+        out.append(f"root:{part}" if plain else part)
+    return " ".join(out)
 
 
 @dataclass(slots=True)
@@ -95,26 +113,34 @@ def run_search(
         return None
     labels = {label.key: label for label in library.labels.list()}
     rows: list[ResultRow] = []
-    for hit in results.hits:
-        label = labels.get(hit.color) if hit.color else None
-        rows.append(
-            ResultRow(
-                kind=hit.kind,
-                article_id=hit.article_id,
-                highlight_id=hit.highlight_id,
-                title=hit.title,
-                snippet=hit.snippet,
-                snippet_marks=list(hit.snippet_marks),
-                hits=list(hit.hits),
-                outlet=hit.outlet,
-                published=hit.published,
-                color_key=hit.color or "",
-                color=label.color if label else ("#9e9e9e" if hit.color else ""),
-                color_name=label_display_name(label) if label else (hit.color or ""),
-                score=hit.score,
-            )
-        )
-    return rows, int(results.total)
+    for hit in results.hits:  # one per article, its matching highlights and notes under it
+        rows.append(hit_row(hit, labels))
+        rows += [hit_row(under, labels, nested=True) for under in hit.highlights]
+    # `total` counts results (articles, or highlights when only those were asked for): the nested rows are
+    # added so that "more results" (total > rows) still means more results than shown
+    return rows, int(results.total) + len(rows) - len(results.hits)
+
+
+def hit_row(hit: SearchHit, labels: dict[str, ColorLabel], *, nested: bool = False) -> ResultRow:
+    """A core hit as the results list shows it (its colour label by key, from `labels`); `nested`: a
+    highlight or note shown under its article's result."""
+    label = labels.get(hit.color) if hit.color else None
+    return ResultRow(
+        kind=hit.kind,
+        article_id=hit.article_id,
+        highlight_id=hit.highlight_id,
+        title=hit.title,
+        snippet=hit.snippet,
+        snippet_marks=list(hit.snippet_marks),
+        hits=list(hit.hits),
+        outlet=hit.outlet,
+        published=hit.published,
+        color_key=hit.color or "",
+        color=label.color if label else ("#9e9e9e" if hit.color else ""),
+        color_name=label_display_name(label) if label else (hit.color or ""),
+        score=hit.score,
+        nested=nested,
+    )
 
 
 def article_hits(library: Library, request: SearchRequest, row: ResultRow) -> list[tuple[int, int]]:

@@ -222,6 +222,12 @@ class TagManager(QObject):
         if self.dialog is not None:
             self.dialog.set_tags(self._library.tags.list())
 
+    def close(self) -> None:
+        """The window is closing (the library closes next): no refresh may come after."""
+        self._timer.stop()
+        if self.dialog is not None:
+            self.dialog.close()
+
     def _on_change(self, change: Change) -> None:
         if change.kind in _TAG_CHANGES and self.dialog is not None and self.dialog.isVisible():
             self._timer.start()

@@ -144,4 +144,5 @@ def test_kinds_and_ops_equal_their_old_strings() -> None:
         "library",
         "collections",
         "page",
+        "saved_searches",
     }

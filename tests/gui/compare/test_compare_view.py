@@ -146,6 +146,7 @@ def test_insert_quote_entry_only_when_a_page_listens(
     window = open_window(qtbot, library, settings, "en")
     controller = compare(qtbot, window, "tag:security")
     rows = controller.view.columns[1].model.rows()[:2]
+    controller.insert_quotes_requested.disconnect()  # the window connects the research pages
     names = [a.objectName() for a in controller.passage_menu(rows).actions()]
     assert "insertQuoteAction" not in names
     received: list[list[int]] = []
@@ -154,6 +155,19 @@ def test_insert_quote_entry_only_when_a_page_listens(
     insert = next(a for a in menu.actions() if a.objectName() == "insertQuoteAction")
     insert.trigger()
     assert received == [[r.highlight_id for r in rows]]
+    window.close()
+
+
+def test_insert_quote_from_the_compare_view_goes_into_the_research_page(
+    qtbot, library: Library, seeded: TagsSeed, settings
+) -> None:
+    window = open_window(qtbot, library, settings, "en")
+    controller = compare(qtbot, window, "tag:security")
+    rows = controller.view.columns[1].model.rows()[:2]
+    insert = next(a for a in controller.passage_menu(rows).actions() if a.objectName() == "insertQuoteAction")
+    insert.trigger()
+    (page,) = library.pages.list()  # none existed: the pane made one
+    assert library.pages.get(page.id).quotes == [r.highlight_id for r in rows]
     window.close()
 
 

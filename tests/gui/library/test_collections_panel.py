@@ -82,7 +82,12 @@ def test_create_rename_and_delete_with_undo(
     assert window.library_model.shown_total == 2
 
     menu = controller.build_context_menu(1)
-    assert len(menu.actions()) == 3
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "&Search in This Collection",
+        "&New Collection…",
+        "&Rename…",
+        "&Delete…",
+    ]
     controller.ask_rename("Opinion pieces")
     controller.name_dialog.setTextValue("مقالات رأي")
     controller.name_dialog.accept()

@@ -186,7 +186,7 @@ def test_malformed_query_shows_a_message_not_a_traceback(qtbot, win: MainWindow)
     panel = search(qtbot, win, "خراسان foo:bar", type_it=False)
     assert panel.message.text() == (  # fields isolated: they keep their order inside an Arabic sentence
         "This query cannot be read: unknown field '\u2068foo\u2069' "
-        "(use one of \u2068title, author, outlet, body, text, note, tag, collection, color, lang, kind, date\u2069)"
+        "(use one of \u2068title, author, outlet, body, text, note, tag, collection, color, lang, kind, date, root\u2069)"
     )
     assert panel.model.rowCount() == 0
     panel2 = search(qtbot, win, "داعش", type_it=False)  # a good query clears the message
@@ -472,3 +472,39 @@ def test_default_label_names_read_in_arabic_in_the_search_filters_and_results(ui
     rows, _total = found
     highlight_rows = [r for r in rows if r.color_key == "claim"]
     assert highlight_rows and all(r.color_name == "ادّعاء" for r in highlight_rows)
+
+
+def test_highlights_are_nested_rows_under_their_article(qtbot, win: MainWindow, library, seed_ids) -> None:
+    text = library.articles.get(seed_ids[0]).text
+    first = text.index("موسكو")
+    second = text.index("موسكو", first + 1)
+    library.highlights.create(seed_ids[0], second, second + 5, color="claim", note="")
+    library.highlights.create(seed_ids[0], first, first + 5, color="evidence", note="")
+    win.index_service.wait_idle()
+    panel = search(qtbot, win, "موسكو", type_it=False)
+    rows = panel.model.rows()
+    # one article row, then its two highlights nested under it in reading order
+    assert [(r.kind, r.nested) for r in rows] == [
+        ("article", False),
+        ("highlight", True),
+        ("highlight", True),
+    ]
+    assert [r.hits for r in rows[1:]] == [[(first, first + 5)], [(second, second + 5)]]
+    # opening a nested highlight lands on its passage
+    with qtbot.waitSignal(win.search.hits_marked, timeout=WAIT_MS):
+        assert win.search.open_result(panel.model.index(2, 0))
+    assert win.search.hits.spans[win.search.hits.current] == (second, second + 5)
+
+
+def test_search_by_root_toggle(qtbot, win: MainWindow, library) -> None:
+    article = library.articles.add(
+        ArticleMeta(title="مكتبة"), [Block(BlockKind.PARAGRAPH, "الطلاب يكتبون الدروس")]
+    )
+    win.index_service.wait_idle()
+    panel = search(qtbot, win, "كتاب", type_it=False)
+    assert article not in [r.article_id for r in panel.model.rows()]
+    assert not panel.root_action.isChecked()  # off by default
+    with qtbot.waitSignal(win.search.results_shown, timeout=WAIT_MS):
+        panel.root_action.setChecked(True)
+    assert win.search.request().query == "root:كتاب"
+    assert article in [r.article_id for r in panel.model.rows()]
