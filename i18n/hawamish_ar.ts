@@ -831,6 +831,10 @@
             <source>An unexpected error stopped the export ({kind}).</source>
             <translation>أوقف خطأ غير متوقع التصدير ({kind}).</translation>
         </message>
+        <message>
+            <source>Include the highlights and notes of the others in the team</source>
+            <translation>تضمين تظليلات الآخرين في الفريق وملاحظاتهم</translation>
+        </message>
     </context>
     <context>
         <name>ExportPreview</name>

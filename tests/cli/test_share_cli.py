@@ -134,3 +134,22 @@ def test_two_clones_of_a_bare_git_repository_converge(capsys, tmp_path: Path, se
         highlights = json.loads(ok(capsys, library, "--json", "show", "1"))["highlights"]
         states.append(sorted((h["exact"], h["note"], tuple(h["tags"]), h["by"]) for h in highlights))
     assert states[0] == states[1] == [(Q_CNN, "from A", ("russia", "source"), "A")]
+
+
+def test_an_export_can_leave_out_the_others_highlights(capsys, tmp_path: Path, seed_path: Path) -> None:
+    a, b, folder = tmp_path / "a", tmp_path / "b", tmp_path / "shared"
+    ok(capsys, a, "import", seed_path)
+    ok(capsys, a, "share", "init", folder, "--name", "A", "--with-texts")
+    ok(capsys, b, "share", "init", folder, "--name", "B")
+    ok(capsys, a, "highlight", "1", "--quote", Q_CNN, "--note", "A's note")
+    ok(capsys, b, "highlight", "1", "--quote", "قالت وكالة أنباء روسية حكومية", "--note", "B's note")
+    for library in (a, b, a):
+        ok(capsys, library, "share", "sync")
+    everything, mine = tmp_path / "all.md", tmp_path / "mine.md"
+    ok(capsys, a, "export", "1", "-o", everything)
+    ok(capsys, a, "export", "1", "--mine", "-o", mine)
+    assert "A's note" in everything.read_text("utf-8") and "B's note" in everything.read_text("utf-8")
+    assert "A's note" in mine.read_text("utf-8") and "B's note" not in mine.read_text("utf-8")
+    notes = json.loads(ok(capsys, a, "--json", "notes", "--by", "b"))
+    items = [item for group in notes["groups"] for item in group["items"]]
+    assert [(item["note"], item["by"]) for item in items] == [("B's note", "B")]

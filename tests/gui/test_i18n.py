@@ -300,6 +300,8 @@ def _notebook(window: MainWindow) -> QWidget:
     assert has_arabic(view.group_combo.itemText(0)) == arabic_ui
     assert has_arabic(controller.context_menu().actions()[0].text()) == arabic_ui
     return view
+
+
 def _share_dialog(window: MainWindow) -> QWidget:
     from reader.gui.sharing.share_dialog import ShareDialog
 

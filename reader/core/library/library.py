@@ -282,6 +282,9 @@ class Library:
             self.highlights.for_article(article_id),
         )
 
+    def export_made_by_others(self) -> set[int]:
+        return self.sharing.made_by_others()
+
     def export_page(self, ref: str) -> RenderedPage:
         """PageSource (reader.core.exporters): a research page by id or title, read with its live quotes."""
         return self.pages.render(self.pages.get(ref))

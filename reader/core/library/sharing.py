@@ -553,14 +553,17 @@ class Sharing:
         if current is not None and link is not None and _highlight_birth(current) != link.birth:
             current = None  # the row id was reused by another highlight
         resolution = resolve(records)
-        creator = _creator(records)
+        first = min(records, key=lambda r: r.version)
+        creator, creator_member = first.by, first.member
         if resolution.deleted:
             if current is not None:
                 highlight_rows.delete(tx, current.id)
                 applied.highlights[ChangeOp.DELETED].add(current.id)
                 applied.articles_of_highlights.add(current.article_id)
                 applied.count += 1
-            rows.put_state(tx, rows.State(ANNOTATION, target, resolution.winner.id, True, "", creator, 0))
+            rows.put_state(
+                tx, rows.State(ANNOTATION, target, resolution.winner.id, True, "", creator, 0, creator_member)
+            )
             return True
         try:
             wanted = SharedHighlight.from_annotation(resolution.winner.body)
@@ -568,7 +571,14 @@ class Sharing:
             return True  # a record no highlight can be made of: nothing to apply, nothing to wait for
         conflicts = len(resolution.history)
         state = rows.State(
-            ANNOTATION, target, resolution.winner.id, False, wanted.fingerprint(), creator, conflicts
+            ANNOTATION,
+            target,
+            resolution.winner.id,
+            False,
+            wanted.fingerprint(),
+            creator,
+            conflicts,
+            creator_member,
         )
         if current is not None:
             mine = _shared_highlight(current, wanted.article)
@@ -656,6 +666,23 @@ class Sharing:
             first = min(found, key=lambda r: r.version)
             out[link.local_id] = AnnotationInfo(first.by, first.member, ranks.get(first.member, 0), history)
         return out
+
+    def made_by_others(self) -> set[int]:
+        """Ids of the highlights here that another member made (empty unless the library shares a folder)."""
+        config = self.config()
+        if config is None:
+            return set()
+        with self._db.read() as tx:
+            births = {h.id: _highlight_birth(h) for h in highlight_rows.query(tx)}
+            states = rows.states(tx, ANNOTATION)
+            links = rows.links(tx, ANNOTATION)
+        return {
+            link.local_id
+            for link in links
+            if births.get(link.local_id) == link.birth
+            and (state := states.get(link.target)) is not None
+            and state.creator_member not in ("", config.member)
+        }
 
     def member_ranks(self) -> dict[str, int]:
         """member id -> its place among the folder's member ids, sorted (the same in every library)."""

@@ -151,8 +151,9 @@ V5_SHARING = """
             winner      TEXT NOT NULL,     -- the winning record's id
             deleted     INTEGER NOT NULL,
             fingerprint TEXT NOT NULL,
-            creator     TEXT NOT NULL,     -- who made the first version
+            creator     TEXT NOT NULL,     -- who made the first version (their name)
             conflicts   INTEGER NOT NULL,  -- concurrent versions kept as history
+            creator_member TEXT NOT NULL DEFAULT '',  -- and their member id
             PRIMARY KEY (kind, target)
         ) WITHOUT ROWID;
         -- where the last read of each log file in the shared folder stopped

@@ -28,6 +28,7 @@ class State:
     fingerprint: str
     creator: str
     conflicts: int
+    creator_member: str = ""
 
 
 # records ----------------------------------------------------------------------------------------------
@@ -111,19 +112,22 @@ def link(tx: Transaction, kind: str, target: str, local_id: int, birth: str) -> 
 # merged state -----------------------------------------------------------------------------------------
 def states(tx: Transaction, kind: str) -> dict[str, State]:
     rows = tx.execute(
-        "SELECT kind, target, winner, deleted, fingerprint, creator, conflicts FROM share_state WHERE kind = ?",
+        "SELECT kind, target, winner, deleted, fingerprint, creator, conflicts, creator_member FROM share_state "
+        "WHERE kind = ?",
         (kind,),
     )
     return {
-        str(r[1]): State(str(r[0]), str(r[1]), str(r[2]), bool(r[3]), str(r[4]), str(r[5]), int(r[6]))
+        str(r[1]): State(
+            str(r[0]), str(r[1]), str(r[2]), bool(r[3]), str(r[4]), str(r[5]), int(r[6]), str(r[7])
+        )
         for r in rows
     }
 
 
 def put_state(tx: Transaction, state: State) -> None:
     tx.execute(
-        "INSERT OR REPLACE INTO share_state(kind, target, winner, deleted, fingerprint, creator, conflicts) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO share_state(kind, target, winner, deleted, fingerprint, creator, conflicts, "
+        "creator_member) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             state.kind,
             state.target,
@@ -132,6 +136,7 @@ def put_state(tx: Transaction, state: State) -> None:
             state.fingerprint,
             state.creator,
             state.conflicts,
+            state.creator_member,
         ),
     )
 

@@ -268,3 +268,39 @@ def test_joining_needs_a_name_and_a_folder_outside_the_library(tmp_path: Path) -
         with pytest.raises(HawamishError):
             a.library.sharing.init(a.library.folder / "shared", "a")
         shutil.rmtree(a.folder, ignore_errors=True)
+
+
+def test_search_finds_a_members_highlights_with_by(tmp_path: Path) -> None:
+    with team(tmp_path, ["سلمى", "Omar"]) as (salma, omar):
+        add_seed(salma.library)
+        salma.join()
+        omar.join()
+        highlight(salma.library, QUOTES[0], note="first")
+        settle([salma, omar])
+        highlight(omar.library, QUOTES[3], note="second")
+        settle([salma, omar])
+        for member in (salma, omar):
+            found = member.library.search("by:omar", kinds=["highlight", "note"]).hits
+            assert [h.highlight_id for h in found] == [by_quote(member.library, QUOTES[3]).id]
+            found = member.library.search("by:سلمى", kinds=["highlight", "note"]).hits
+            assert [h.highlight_id for h in found] == [by_quote(member.library, QUOTES[0]).id]
+
+
+def test_the_notebook_knows_who_made_each_highlight(tmp_path: Path) -> None:
+    from reader.core.notes import NotesFilter
+
+    with team(tmp_path, ["سلمى", "Omar"]) as (salma, omar):
+        add_seed(salma.library)
+        salma.join()
+        omar.join()
+        highlight(salma.library, QUOTES[0], note="first")
+        settle([salma, omar])
+        highlight(omar.library, QUOTES[3], note="second")
+        settle([salma, omar])
+        notebook = salma.library.notebook()
+        assert {i.highlight.exact: i.made_by for i in notebook.items} == {
+            QUOTES[0]: "سلمى",
+            QUOTES[3]: "Omar",
+        }
+        assert [i.highlight.exact for i in notebook.select(NotesFilter(by="omar"))] == [QUOTES[3]]
+        assert [i.highlight.exact for i in notebook.select(NotesFilter(text="سلمى"))] == [QUOTES[0]]

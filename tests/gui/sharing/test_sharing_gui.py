@@ -105,3 +105,20 @@ def test_the_app_syncs_when_another_members_log_arrives(
     finally:
         window.close()
         other.close()
+
+
+def test_the_export_dialog_can_leave_out_the_team(
+    qtbot, tmp_path: Path, library: Library, sample_ids
+) -> None:
+    from reader.gui.export.export_dialog import ExportDialog
+
+    alone = ExportDialog(library, article_id=sample_ids[1])
+    qtbot.addWidget(alone)
+    assert not alone.others_check.isVisibleTo(alone)  # a library of one has no others
+    assert alone.build_request().others
+    library.sharing.init(tmp_path / "shared", "Salma")
+    shared = ExportDialog(library, article_id=sample_ids[1])
+    qtbot.addWidget(shared)
+    assert shared.others_check.isVisibleTo(shared) and shared.others_check.isChecked()
+    shared.others_check.setChecked(False)
+    assert shared.build_request().others is False
