@@ -360,8 +360,13 @@ class Sharing:
                 )
             )
         gone = set(links) - set(linked_ids.values())
+        articles = set(article_targets)
         for target in sorted(gone):
             state = states.get(target)
+            if int(links[target].birth.split("|", 1)[0]) not in articles:
+                continue  # its article was deleted here: article deletions are not shared, nor are their highlights'
+            # the link goes with the highlight: SQLite may give its row id to the next highlight made here
+            rows.unlink(tx, ANNOTATION, target)
             if state is None or state.deleted:
                 continue
             winner = self._winner(tx, ANNOTATION, target)
@@ -558,6 +563,7 @@ class Sharing:
         if resolution.deleted:
             if current is not None:
                 highlight_rows.delete(tx, current.id)
+                rows.unlink(tx, ANNOTATION, target)  # its row id may be given to the next highlight
                 applied.highlights[ChangeOp.DELETED].add(current.id)
                 applied.articles_of_highlights.add(current.article_id)
                 applied.count += 1
@@ -605,6 +611,9 @@ class Sharing:
             texts[article_id] = (text, content_hash(text))
         made = self._place(texts[article_id], article_id, wanted)
         new_id = highlight_rows.insert(tx, made)
+        rows.unlink_local(
+            tx, ANNOTATION, new_id
+        )  # links left to a deleted highlight whose id this one reuses
         rows.link(tx, ANNOTATION, target, new_id, f"{made.article_id}|{made.created}")
         rows.put_state(tx, state)
         applied.highlights[ChangeOp.ADDED].add(new_id)

@@ -109,6 +109,15 @@ def link(tx: Transaction, kind: str, target: str, local_id: int, birth: str) -> 
     )
 
 
+def unlink(tx: Transaction, kind: str, target: str) -> None:
+    tx.execute("DELETE FROM share_links WHERE kind = ? AND target = ?", (kind, target))
+
+
+def unlink_local(tx: Transaction, kind: str, local_id: int) -> None:
+    """Forget every shared id linked to a row id (a new row that reused the id of a deleted one)."""
+    tx.execute("DELETE FROM share_links WHERE kind = ? AND local_id = ?", (kind, local_id))
+
+
 # merged state -----------------------------------------------------------------------------------------
 def states(tx: Transaction, kind: str) -> dict[str, State]:
     rows = tx.execute(

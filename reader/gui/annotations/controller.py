@@ -197,8 +197,9 @@ class AnnotationController(QObject):
         self.panel.show_article(None, [], "")
 
     def close(self) -> None:
-        """The window closes: save a note still being typed."""
+        """The window closes: save a note still being typed; a refresh still queued reads no library after."""
         self.panel.flush()
+        self.panel.people = None  # the library closes next
 
     # requests ------------------------------------------------------------------------------------
     def _push(self, command: QUndoCommand) -> bool:
