@@ -209,6 +209,10 @@
             <source>Underline</source>
             <translation>تسطير</translation>
         </message>
+        <message>
+            <source>Edited at the same time by %1: %2</source>
+            <translation>عُدِّل في الوقت نفسه بيد %1: %2</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -544,6 +548,10 @@
             <source>a library needed to read this type of file is missing; reinstall Hawamish</source>
             <translation>مكتبة لازمة لقراءة هذا النوع من الملفات غير مثبّتة؛ أعد تثبيت هوامش</translation>
         </message>
+        <message>
+            <source>this library shares no folder (hawamish share init FOLDER --name NAME)</source>
+            <translation>هذه المكتبة لا تشارك أي مجلد (hawamish share init FOLDER --name NAME)</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>
@@ -822,6 +830,10 @@
             <location filename="../reader/gui/export/export_preview.py" line="130" />
             <source>An unexpected error stopped the export ({kind}).</source>
             <translation>أوقف خطأ غير متوقع التصدير ({kind}).</translation>
+        </message>
+        <message>
+            <source>Include the highlights and notes of the others in the team</source>
+            <translation>تضمين تظليلات الآخرين في الفريق وملاحظاتهم</translation>
         </message>
     </context>
     <context>
@@ -2432,11 +2444,213 @@
         </message>
     </context>
     <context>
+        <name>ShareDialog</name>
+        <message>
+            <source>Share Library</source>
+            <translation>مشاركة المكتبة</translation>
+        </message>
+        <message>
+            <source>Choose a folder that a sync engine (Syncthing, Nextcloud, Dropbox, a git clone) keeps in step between your team's machines. Hawamish writes your highlights, notes and tags there and reads everyone else's; the library itself stays on this computer.</source>
+            <translation>اختر مجلدًا يبقيه محرّك مزامنة (Syncthing أو Nextcloud أو Dropbox أو نسخة git) متطابقًا بين أجهزة فريقك. يكتب «هوامش» فيه تظليلاتك وملاحظاتك ووسومك ويقرأ ما كتبه الآخرون، وتبقى المكتبة نفسها على هذا الحاسوب.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>اختيار…</translation>
+        </message>
+        <message>
+            <source>How the others will see you</source>
+            <translation>الاسم الذي يراك به الآخرون</translation>
+        </message>
+        <message>
+            <source>Also share the articles' texts</source>
+            <translation>مشاركة نصوص المقالات أيضًا</translation>
+        </message>
+        <message>
+            <source>Pieces are copyrighted: share their texts only where your team may. Without them, each member imports the articles and the highlights follow.</source>
+            <translation>المقالات محميّة بحقوق النشر: لا تشارك نصوصها إلا حيث يحقّ لفريقك. ومن دونها يستورد كل عضو المقالات وتتبعها التظليلات.</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>المجلد:</translation>
+        </message>
+        <message>
+            <source>Your name:</source>
+            <translation>اسمك:</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>مشاركة</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Shared Folder</source>
+            <translation>المجلد المشترك</translation>
+        </message>
+    </context>
+    <context>
+        <name>SharingPanel</name>
+        <message>
+            <source>Members</source>
+            <translation>الأعضاء</translation>
+        </message>
+        <message>
+            <source>Sync Now</source>
+            <translation>زامن الآن</translation>
+        </message>
+        <message>
+            <source>Share Library…</source>
+            <translation>مشاركة المكتبة…</translation>
+        </message>
+        <message>
+            <source>This library is not shared.</source>
+            <translation>هذه المكتبة غير مشتركة.</translation>
+        </message>
+        <message>
+            <source>Share it through a folder a sync engine carries, and your team's highlights and notes appear here as they write them.</source>
+            <translation>شاركها عبر مجلد يحمله محرّك مزامنة، فتظهر هنا تظليلات فريقك وملاحظاتهم كلما كتبوها.</translation>
+        </message>
+        <message>
+            <source>Shared through %1</source>
+            <translation>مشتركة عبر %1</translation>
+        </message>
+        <message>
+            <source>(you)</source>
+            <translation>(أنت)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>لا سجلات</numerusform>
+                <numerusform>سجل واحد</numerusform>
+                <numerusform>سجلان</numerusform>
+                <numerusform>%Ln سجلات</numerusform>
+                <numerusform>%Ln سجلًا</numerusform>
+                <numerusform>%Ln سجل</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>لم تتم بعد</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>تجري المزامنة…</translation>
+        </message>
+        <message>
+            <source>Last sync: %1</source>
+            <translation>آخر مزامنة: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln record(s) waiting (an article not here yet, or a file still arriving)</source>
+            <translation>
+                <numerusform>لا سجلات منتظرة</numerusform>
+                <numerusform>سجل واحد منتظر (مقال لم يصل بعد، أو ملف ما زال يصل)</numerusform>
+                <numerusform>سجلان منتظران (مقال لم يصل بعد، أو ملف ما زال يصل)</numerusform>
+                <numerusform>%Ln سجلات منتظرة (مقال لم يصل بعد، أو ملف ما زال يصل)</numerusform>
+                <numerusform>%Ln سجلًا منتظرًا (مقال لم يصل بعد، أو ملف ما زال يصل)</numerusform>
+                <numerusform>%Ln سجل منتظر (مقال لم يصل بعد، أو ملف ما زال يصل)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln highlight(s) edited at the same time by two people: both versions kept</source>
+            <translation>
+                <numerusform>لا تظليلات</numerusform>
+                <numerusform>تظليل واحد عدّله شخصان في الوقت نفسه: حُفظت النسختان</numerusform>
+                <numerusform>تظليلان عدّلهما شخصان في الوقت نفسه: حُفظت النسختان</numerusform>
+                <numerusform>%Ln تظليلات عدّلها شخصان في الوقت نفسه: حُفظت النسختان</numerusform>
+                <numerusform>%Ln تظليلًا عدّله شخصان في الوقت نفسه: حُفظت النسختان</numerusform>
+                <numerusform>%Ln تظليل عدّله شخصان في الوقت نفسه: حُفظت النسختان</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SharingController</name>
+        <message>
+            <source>Team</source>
+            <translation>الفريق</translation>
+        </message>
+        <message>
+            <source>&amp;Share Library…</source>
+            <translation>م&amp;شاركة المكتبة…</translation>
+        </message>
+        <message>
+            <source>S&amp;ync Now</source>
+            <translation>زا&amp;من الآن</translation>
+        </message>
+        <message>
+            <source>&amp;Team Panel</source>
+            <translation>لوحة ال&amp;فريق</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sync: %Ln line(s) of the shared logs skipped (not records)</source>
+            <translation>
+                <numerusform>المزامنة: لم يُتخطَّ أي سطر</numerusform>
+                <numerusform>المزامنة: تُخطّي سطر واحد من السجلات المشتركة (ليس سجلًا)</numerusform>
+                <numerusform>المزامنة: تُخطّي سطران من السجلات المشتركة (ليسا سجلين)</numerusform>
+                <numerusform>المزامنة: تُخطّيت %Ln أسطر من السجلات المشتركة (ليست سجلات)</numerusform>
+                <numerusform>المزامنة: تُخطّي %Ln سطرًا من السجلات المشتركة (ليست سجلات)</numerusform>
+                <numerusform>المزامنة: تُخطّي %Ln سطر من السجلات المشتركة (ليست سجلات)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The library could not be synced</source>
+            <translation>تعذّرت مزامنة المكتبة</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>تجري المزامنة…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Shared with %Ln other(s)</source>
+            <translation>
+                <numerusform>مشتركة، ولا أحد غيرك بعد</numerusform>
+                <numerusform>مشتركة مع شخص آخر</numerusform>
+                <numerusform>مشتركة مع شخصين آخرين</numerusform>
+                <numerusform>مشتركة مع %Ln أشخاص آخرين</numerusform>
+                <numerusform>مشتركة مع %Ln شخصًا آخر</numerusform>
+                <numerusform>مشتركة مع %Ln شخص آخر</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln kept concurrent edit(s)</source>
+            <translation>
+                <numerusform>لا تعديلات متزامنة</numerusform>
+                <numerusform>تعديل متزامن محفوظ</numerusform>
+                <numerusform>تعديلان متزامنان محفوظان</numerusform>
+                <numerusform>%Ln تعديلات متزامنة محفوظة</numerusform>
+                <numerusform>%Ln تعديلًا متزامنًا محفوظًا</numerusform>
+                <numerusform>%Ln تعديل متزامن محفوظ</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Errors</name>
         <message>
             <location filename="../reader/messages.py" line="0" />
             <source>a page titled {name} already exists</source>
             <translation>توجد صفحة بعنوان {name} من قبل</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>no space left on the disk holding the library</source>
+            <translation>لا مساحة متبقية على القرص الذي يحمل المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>the library folder is read-only</source>
+            <translation>مجلد المكتبة للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../reader/messages.py" line="1" />
+            <source>library busy: another Hawamish is writing to it; try again in a moment</source>
+            <translation>المكتبة مشغولة: نسخة أخرى من هوامش تكتب فيها؛ أعد المحاولة بعد قليل</translation>
+        </message>
+        <message>
+            <source>a library is a folder, and this is a file</source>
+            <translation>المكتبة مجلد، وهذا ملف</translation>
         </message>
     </context>
     <context>
@@ -2548,36 +2762,11 @@
         </message>
     </context>
     <context>
-        <name>Errors</name>
-        <message>
-            <location filename="../reader/messages.py" line="1" />
-            <source>no space left on the disk holding the library</source>
-            <translation>لا مساحة متبقية على القرص الذي يحمل المكتبة</translation>
-        </message>
-        <message>
-            <location filename="../reader/messages.py" line="1" />
-            <source>the library folder is read-only</source>
-            <translation>مجلد المكتبة للقراءة فقط</translation>
-        </message>
-        <message>
-            <location filename="../reader/messages.py" line="1" />
-            <source>library busy: another Hawamish is writing to it; try again in a moment</source>
-            <translation>المكتبة مشغولة: نسخة أخرى من هوامش تكتب فيها؛ أعد المحاولة بعد قليل</translation>
-        </message>
-    </context>
-    <context>
         <name>SingleInstance</name>
         <message>
             <location filename="../reader/gui/single_instance.py" line="1" />
             <source>Hawamish is already open on this library: this is its window.</source>
             <translation>هوامش مفتوح على هذه المكتبة من قبل: هذه نافذته.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>a library is a folder, and this is a file</source>
-            <translation>المكتبة مجلد، وهذا ملف</translation>
         </message>
     </context>
     <context>

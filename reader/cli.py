@@ -46,6 +46,7 @@ COMMAND_MODULES = [
     "reader.commands.check_cmd",
     "reader.commands.backup_cmd",
     "reader.commands.restore_cmd",
+    "reader.commands.share_cmd",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2

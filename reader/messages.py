@@ -54,6 +54,9 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.SAVED_SEARCH_EXISTS: QT_TRANSLATE_NOOP("Errors", "a saved search named {name} already exists"),
     ErrorCode.INVALID_METADATA: QT_TRANSLATE_NOOP("Errors", "'{value}' is not a valid {field}"),
     ErrorCode.INVALID_NAME: QT_TRANSLATE_NOOP("Errors", "a name cannot be empty"),
+    ErrorCode.NOT_SHARED: QT_TRANSLATE_NOOP(
+        "Errors", "this library shares no folder (hawamish share init FOLDER --name NAME)"
+    ),
     ErrorCode.QUERY_SYNTAX: QT_TRANSLATE_NOOP("Errors", "the search query is not valid"),
     ErrorCode.QUERY_EMPTY: QT_TRANSLATE_NOOP("Errors", "the query is empty"),
     ErrorCode.QUERY_UNCLOSED_QUOTE: QT_TRANSLATE_NOOP("Errors", 'a quotation mark (") is not closed'),

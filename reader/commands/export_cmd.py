@@ -59,6 +59,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="language of the export's own words (headings, label names, dates); "
         "default: ar when most exported articles are Arabic, else en",
     )
+    parser.add_argument(
+        "--mine",
+        action="store_true",
+        help="in a shared library, leave out the highlights and notes other members made",
+    )
     parser.add_argument("--format", choices=FORMATS, help="file format (default: from the -o extension)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="the file to write")
     parser.set_defaults(func=run)
@@ -99,6 +104,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         page_size=args.page_size,
         language=args.lang,
         page=args.page,
+        others=not args.mine,
     )
     library = ctx.library
     known = set(library.labels.keys())

@@ -37,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "--color", action="append", default=[], metavar="KEY", help="only this colour label (repeatable)"
     )
     parser.add_argument("--author", default="", metavar="A", help="articles whose author contains A")
+    parser.add_argument(
+        "--by", default="", metavar="NAME", help="in a shared library, highlights made by NAME (a part of it)"
+    )
     parser.add_argument("--outlet", default="", metavar="O", help="articles whose outlet contains O")
     parser.add_argument("--collection", default="", metavar="C", help="articles in collection C")
     parser.add_argument(
@@ -115,6 +118,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         collection=args.collection,
         since=date_option(args.since, "since"),
         until=date_option(args.until, "until"),
+        by=args.by,
     )
     groups = library.notes(selection, group_by=args.group_by, sort=args.sort)
     if ctx.json:

@@ -19,9 +19,15 @@ def run(args: argparse.Namespace, ctx) -> int:
     note = library.articles.note(article.id)
     tags = library.articles.tags(article.id)
     collections = library.articles.collections_of([article.id])[article.id]
+    shared = library.sharing.annotation_info([h.id for h in highlights])  # {} unless the library shares
     if ctx.json:
         data = article.to_json(with_text=True)
         data["highlights"] = [h.to_json() for h in highlights]  # start/end: code points of "text"
+        for item in data["highlights"]:
+            info = shared.get(int(item["id"]))
+            if info is not None:  # DESIGN §6: a highlight in a shared library has `by` and `history`
+                item["by"] = info.by
+                item["history"] = [entry.to_json() for entry in info.history]
         data["note"] = note
         data["tags"] = tags
         data["collections"] = collections
@@ -48,5 +54,10 @@ def run(args: argparse.Namespace, ctx) -> int:
             line += f"  — {h.note}"
         if h.tags:
             line += "  #" + " #".join(h.tags)
+        info = shared.get(h.id)
+        if info is not None:
+            line += f"  (by {info.by})"
         print(line, file=ctx.out)
+        for entry in info.history if info is not None else []:
+            print(f"         edited at the same time by {entry.by} ({entry.at}): {entry.note}", file=ctx.out)
     return 0

@@ -39,6 +39,7 @@ class ErrorCode(StrEnum):
     SAVED_SEARCH_EXISTS = "saved_search_exists"  # name: a saved search of that name exists
     INVALID_METADATA = "invalid_metadata"  # field, value: e.g. a date that is not a date
     INVALID_NAME = "invalid_name"  # an empty tag or collection name
+    NOT_SHARED = "not_shared"  # the library shares no folder (or its folder is gone)
     # search
     QUERY_SYNTAX = "query_syntax"  # whoosh could not read the query (detail says why)
     QUERY_EMPTY = "query_empty"

@@ -61,6 +61,7 @@ class NotesFilter:
     collection: str = ""
     since: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive, on the article's date
     until: str = ""
+    by: str = ""  # in a shared library: who made the highlight (a part of their name)
 
     def is_empty(self) -> bool:
         return self == NotesFilter()
@@ -78,6 +79,7 @@ class NoteItem:
     collections: tuple[str, ...] = ()
     #: quote, note, tags, title, author and outlet folded (`fold_items`): what `text` filters match
     folded: str = ""
+    made_by: str = ""  # in a shared library, who made the highlight
 
     def to_json(self) -> dict[str, object]:
         data = self.highlight.to_json()
@@ -86,6 +88,8 @@ class NoteItem:
         data["article_outlet"] = self.article_outlet
         data["article_published"] = self.article_published
         data["collections"] = list(self.collections)
+        if self.made_by:
+            data["by"] = self.made_by
         return data
 
 
@@ -97,10 +101,19 @@ class NoteGroup:
 
 
 def matched_text(item: NoteItem) -> str:
-    """What a text filter looks in, unfolded: quote, note, tags, the article's title, author and outlet."""
+    """What a text filter looks in, unfolded: quote, note, tags, the article's title, author and outlet, and
+    who made the highlight (shared libraries)."""
     h = item.highlight
     return _SEPARATOR.join(
-        (h.exact, h.note, " ".join(h.tags), item.article_title, item.article_author, item.article_outlet)
+        (
+            h.exact,
+            h.note,
+            " ".join(h.tags),
+            item.article_title,
+            item.article_author,
+            item.article_outlet,
+            item.made_by,
+        )
     )
 
 
@@ -131,7 +144,7 @@ def item_from_row(row: Sequence[Any], tags: list[str], collections: Sequence[str
         row[12],
         row[13],
     )
-    return NoteItem(highlight, row[14], row[15], row[16], row[17], tuple(collections))
+    return NoteItem(highlight, row[14], row[15], row[16], row[17], tuple(collections), made_by=row[18])
 
 
 def unknown_colors(known: Iterable[str], colors: Iterable[str]) -> list[str]:
@@ -168,6 +181,7 @@ def _predicates(selection: NotesFilter) -> list[Callable[[NoteItem], bool]]:
     for needle, field_of in (
         (selection.author, lambda item: item.article_author),
         (selection.outlet, lambda item: item.article_outlet),
+        (selection.by, lambda item: item.made_by),
     ):
         if fold(needle).strip():
             tests.append(_field_contains(fold(needle).strip(), field_of))

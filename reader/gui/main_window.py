@@ -46,6 +46,7 @@ from reader.gui.reading.reading_controller import ZOOM_STEP, ReadingController
 from reader.gui.reading.reading_progress import ReadingProgress
 from reader.gui.search.related_controller import RelatedController
 from reader.gui.search.search_controller import SearchController
+from reader.gui.sharing.sharing_controller import SharingController
 from reader.gui.shell import Menu, MenuExtender, Shell
 from reader.gui.tags.completion import LiveTagCompleter
 from reader.gui.tags.tag_manager import TagManager
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         # the notes panel's tag field completes from the library's tags
         self.tag_completion = LiveTagCompleter(self.annotations.panel.tags_edit, library.tags_in_use)
         self.events.changed.connect(self.tag_completion.on_change)
+        self.sharing = SharingController(library, self.shell, self)  # File → Share Library…, the Team panel
         self._build_keyboard_reading()  # caret browsing, distraction-free reading, progress, shortcuts sheet
         # Edit → Preferences…; themes, typography and digits are applied from here on
         self.preferences = PreferencesController(
@@ -428,6 +430,7 @@ class MainWindow(QMainWindow):
         self.search.close()
         self.compare.close()
         self.related.close()
+        self.sharing.close()
         self.importer.cancel()
         self.reading.close()  # remembers where the article was left
         self.modes.show(READING)  # the panels a whole-library view hid are saved as the user left them
@@ -442,6 +445,7 @@ class WindowShell:
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
+        self._docks: list[QDockWidget] = []  # in the order features added them
 
     @property
     def article_view(self) -> ArticleView:
@@ -504,14 +508,12 @@ class WindowShell:
         # the right in RTL): docks go on the side opposite the list, the left when the UI is RTL.
         rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
         area = Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea
+        # the first panel added (the notes panel) stays in front; later ones are tabs behind it
         first = next(
-            (
-                d
-                for d in window.findChildren(QDockWidget)
-                if d is not dock and window.dockWidgetArea(d) == area
-            ),
+            (d for d in self._docks if d is not dock and window.dockWidgetArea(d) == area),
             None,
         )
+        self._docks.append(dock)
         window.addDockWidget(area, dock)
         if first is not None:  # a tab behind the first panel: the article keeps its width
             window.tabifyDockWidget(first, dock)

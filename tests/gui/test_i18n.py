@@ -310,6 +310,17 @@ def _notebook(window: MainWindow) -> QWidget:
     return view
 
 
+def _share_dialog(window: MainWindow) -> QWidget:
+    from reader.gui.sharing.share_dialog import ShareDialog
+
+    return ShareDialog(window)
+
+
+def _team_panel(window: MainWindow) -> QWidget:
+    window.sharing.dock.show()
+    return window.sharing.dock
+
+
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "main window": _main_window,
     "import summary": _import_summary,
@@ -335,6 +346,8 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "related panel": _related_panel,
     "rename saved search dialog": _rename_saved_search_dialog,
     "open link question": _open_link_question,
+    "share dialog": _share_dialog,
+    "team panel": _team_panel,
 }
 
 

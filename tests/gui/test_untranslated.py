@@ -35,6 +35,7 @@ ALLOWED = {
     "pdf", "html", "csv", "json", "markdown", "md", "txt", "docx", "epub", "ctrl", "shift", "alt", "esc",
     "del", "hawamish", "utf", "url", "rtl", "ltr", "jsonl", "mhtml", "tab", "enter", "ins", "home", "end",
     "pgup", "pgdown", "space", "backspace", "meta", "cmd", "num", "http", "https", "www",
+    "syncthing", "nextcloud", "dropbox", "git",  # sync engines: product names, written in Latin letters
 }  # fmt: skip
 #: Widgets (by objectName) whose texts are data, not the app's words: font families are their makers' names,
 #: the compare field's items are queries (`tag:NAME`) over the user's own tags and labels.

@@ -77,6 +77,8 @@ class ExportRequest:
     language: str | None = None
     page: str | None = None
     sections: tuple[ExportSection, ...] = ()
+    #: In a shared library: False leaves out the highlights and notes other members made.
+    others: bool = True
 
     def __post_init__(self) -> None:
         scopes = sum(

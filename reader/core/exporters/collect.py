@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -153,6 +154,10 @@ class ExportSource(Protocol):
         """highlight id -> its article's id, for the ids that still exist."""
         ...
 
+    def export_made_by_others(self) -> set[int]:
+        """Ids of the highlights another member of a shared folder made (none in a library of one)."""
+        ...
+
 
 def _scope_ids(source: ExportSource, request: ExportRequest) -> list[int]:
     """Article ids in scope, in a stable order: as named for explicit ids, else by id."""
@@ -168,7 +173,9 @@ def _scope_ids(source: ExportSource, request: ExportRequest) -> list[int]:
     return source.export_article_ids(request.tag)
 
 
-def _keep(h: Highlight, request: ExportRequest) -> bool:
+def _keep(h: Highlight, request: ExportRequest, others: AbstractSet[int] = frozenset()) -> bool:
+    if h.id in others:  # request.others is False: another member's highlight
+        return False
     if request.colors and h.color not in request.colors:
         return False
     return not (request.tags and not set(h.tags) & set(request.tags))
@@ -188,8 +195,9 @@ def collect(
     (no highlight after filtering and no article note) is dropped, so a filtered export lists only what matches.
     """
     labels = {lab.key: LabelView(lab.key, lab.name, lab.color) for lab in source.export_labels()}
+    others = set() if request.others else source.export_made_by_others()
     if request.sections:
-        return _collect_sections(source, request, labels, exported_at, progress, cancelled)
+        return _collect_sections(source, request, labels, exported_at, progress, cancelled, others)
     ids = _scope_ids(source, request)
     articles: list[ArticleView] = []
     for n, aid in enumerate(ids):
@@ -199,7 +207,7 @@ def collect(
         note, note_updated, tags = article_note.text, article_note.updated, tuple(sorted(article_tags))
         for h in highlights:
             h.tags = sorted(h.tags)  # stable output order in every format
-        raw = [h for h in highlights if _keep(h, request)]
+        raw = [h for h in highlights if _keep(h, request, others)]
         if request.sort == "date":
             raw.sort(key=lambda h: (h.created, h.start, h.id))
         else:
@@ -253,6 +261,7 @@ def _collect_sections(
     exported_at: str,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
+    others: set[int],
 ) -> ExportDocument:
     """The document of a grouped selection (`request.sections`): per section, one ArticleView per article
     holding the section's highlights of it, articles and highlights in the order given."""
@@ -276,7 +285,7 @@ def _collect_sections(
             if owner is None or hid not in read[owner][3]:  # deleted since it was chosen
                 continue
             h = read[owner][3][hid]
-            if _keep(h, request):
+            if _keep(h, request, others):
                 by_article.setdefault(owner, []).append(h)
         for aid, chosen in by_article.items():
             article, note, tags, _ = read[aid]

@@ -239,7 +239,7 @@ def _article_note(
         result.duplicates += 1
 
 
-def _place(
+def place_quote(
     text: str, quote: dict[str, Any] | None, position: dict[str, Any] | None, ext: dict[str, Any]
 ) -> tuple[int, int, str, bool]:
     """(start, end, how, orphan): the position when the quote is still there, else reanchor()."""
@@ -292,7 +292,7 @@ def _highlight(
     result: AnnotationImportResult,
 ) -> None:
     text = articles.text(article_id)
-    start, end, how, orphan = _place(text, quote, position, ext)
+    start, end, how, orphan = place_quote(text, quote, position, ext)
     exact = str((quote or {}).get("exact", "")) or text[start:end]
     for h in existing:
         same_place = not orphan and not h.orphan and (h.start, h.end) == (start, end)

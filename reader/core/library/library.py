@@ -26,6 +26,7 @@ from reader.core.library.labels import Labels
 from reader.core.library.pages import Pages
 from reader.core.library.saved_searches import SavedSearches
 from reader.core.library.search_history import SearchHistory
+from reader.core.library.sharing import Sharing
 from reader.core.library.tags import Tags
 from reader.core.models import Article, ArticleNote, ColorLabel, Highlight
 from reader.core.quotes import tag_parents
@@ -86,6 +87,7 @@ class Library:
         self.pages = Pages(self.database, self._events)
         self.saved_searches = SavedSearches(self.database, self._events, self.search_index)
         self.search_history = SearchHistory(self.database)
+        self.sharing = Sharing(self)  # a folder shared with other libraries (reader/core/sharing)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.index_keeper = IndexKeeper(self.search_index)
@@ -279,6 +281,9 @@ class Library:
             self.articles.tags(article_id),
             self.highlights.for_article(article_id),
         )
+
+    def export_made_by_others(self) -> set[int]:
+        return self.sharing.made_by_others()
 
     def export_page(self, ref: str) -> RenderedPage:
         """PageSource (reader.core.exporters): a research page by id or title, read with its live quotes."""

@@ -91,6 +91,7 @@ def _highlight_stamp(r: Row) -> str:
         r["published"],
         r["language"],
         r["collections"],
+        r["made_by"],
     )
 
 
@@ -155,6 +156,7 @@ def build_docs(rows: IndexRows, doc_ids: Iterable[str]) -> Iterator[dict[str, An
                 "outlet_key": normalize_for_find(r["outlet"]),
                 "text": ((r["exact"], 1.0), (r["note"], 1.0)),
                 "root": ((r["exact"], 1.0), (r["note"], 1.0)),
+                "by": r["made_by"],
                 "note": r["note"],
                 "tag": _tags(r["tags"]),
                 "collection": _collections(r["collections"]),

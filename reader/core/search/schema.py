@@ -26,7 +26,7 @@ from reader.core.search.analysis import (
 from reader.core.search.roots import extract_root
 
 #: Bump when fields change.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: The field a query word without a field name searches: title, text and note of a document in one
 #: field (SectionedText), so a query word is one OR of variants over one field instead of three (a third
@@ -44,7 +44,7 @@ EXACT_FIELDS = ("tag", "collection", "color", "lang", "kind", "outlet_key", "art
 #: Field names a user may type (docs/search.md); anything else followed by ':' is a syntax error.
 USER_FIELDS = (
     "title", "author", "outlet", "body", "text", "note", "tag", "collection", "color", "lang", "kind", "date",
-    "root",
+    "root", "by",
 )  # fmt: skip
 #: The field of Arabic roots (roots.py): `root:كتب` finds كتاب, مكتبة, كاتب, يكتبون.
 ROOT_FIELD = "root"
@@ -226,4 +226,5 @@ def build_schema() -> fields.Schema:
         lang=fields.ID(),
         date=DateField(stored=True),
         root=RootField(),  # the roots of the text field's words (root:كتب)
+        by=fields.TEXT(analyzer=analyzer),  # who made a highlight, in a shared library (by:NAME)
     )

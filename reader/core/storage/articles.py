@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from reader.core.errors import ErrorCode, HawamishError
 from reader.core.models import Article, ArticleFilter, ArticleListRow, ArticleMeta, DeletedArticles
@@ -27,8 +28,10 @@ _ARTICLE_COLUMNS = (
     "(SELECT COUNT(*) FROM highlights h WHERE h.article_id = a.id) AS highlight_count"
 )
 
+T = TypeVar("T")
 
-def chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+
+def chunks(ids: Sequence[T]) -> Iterator[Sequence[T]]:
     for i in range(0, len(ids), _CHUNK):
         yield ids[i : i + _CHUNK]
 

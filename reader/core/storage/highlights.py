@@ -179,7 +179,10 @@ def placed_of_articles(tx: Transaction) -> dict[int, list[Highlight]]:
 #: A highlight's columns then its article's, as `notebook_rows` returns them.
 NOTEBOOK_COLUMNS = (
     'h.id, h.article_id, h.start, h."end", h.exact, h.prefix, h.suffix, h.text_hash, h.color, h.style, '
-    "h.note, h.orphan, h.created, h.updated, a.title, a.author, a.outlet, a.published"
+    "h.note, h.orphan, h.created, h.updated, a.title, a.author, a.outlet, a.published, "
+    # in a shared library, who made the highlight (reader/core/library/sharing.py)
+    "COALESCE((SELECT s.creator FROM share_links l JOIN share_state s ON s.kind = l.kind AND s.target = l.target "
+    "WHERE l.kind = 'annotation' AND l.local_id = h.id AND l.birth = h.article_id || '|' || h.created), '')"
 )
 
 

@@ -38,7 +38,12 @@ _HIGHLIGHT_META = """
            a.title, a.outlet, a.published, a.language,
            COALESCE((SELECT group_concat(name, char(31)) FROM
                       (SELECT c.name FROM article_collections ac JOIN collections c ON c.id = ac.collection_id
-                       WHERE ac.article_id = a.id ORDER BY c.name)), '') AS collections
+                       WHERE ac.article_id = a.id ORDER BY c.name)), '') AS collections,
+           -- in a shared library, who made the highlight (reader/core/library/sharing.py; by:NAME)
+           COALESCE((SELECT s.creator FROM share_links l JOIN share_state s
+                       ON s.kind = l.kind AND s.target = l.target
+                     WHERE l.kind = 'annotation' AND l.local_id = h.id
+                       AND l.birth = h.article_id || '|' || h.created), '') AS made_by
     FROM highlights h JOIN articles a ON a.id = h.article_id
 """
 

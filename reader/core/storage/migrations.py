@@ -120,7 +120,72 @@ V4_PAGES = """
         );
 """
 
+V5_SHARING = """
+        -- every record of a shared folder this library knows, its own included (reader/core/sharing)
+        CREATE TABLE share_records (
+            id         TEXT PRIMARY KEY,
+            member     TEXT NOT NULL,
+            at_millis  INTEGER NOT NULL,
+            at_counter INTEGER NOT NULL,
+            kind       TEXT NOT NULL,
+            target     TEXT NOT NULL,
+            sent       INTEGER NOT NULL DEFAULT 1,  -- 0: this library's record, not yet in its log
+            line       TEXT NOT NULL                -- the record as JSON
+        );
+        CREATE INDEX share_records_target ON share_records(kind, target);
+        CREATE INDEX share_records_unsent ON share_records(sent) WHERE sent = 0;
+        -- a shared id -> this library's highlight or article (an article may have several: members that
+        -- imported the same page each gave it one); `birth` tells a reused row id from the row linked
+        CREATE TABLE share_links (
+            kind     TEXT NOT NULL,
+            target   TEXT NOT NULL,
+            local_id INTEGER NOT NULL,
+            birth    TEXT NOT NULL,
+            PRIMARY KEY (kind, target)
+        ) WITHOUT ROWID;
+        CREATE INDEX share_links_local ON share_links(kind, local_id);
+        -- the merged state of each shared target, as this library last applied it
+        CREATE TABLE share_state (
+            kind        TEXT NOT NULL,
+            target      TEXT NOT NULL,
+            winner      TEXT NOT NULL,     -- the winning record's id
+            deleted     INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            creator     TEXT NOT NULL,     -- who made the first version (their name)
+            conflicts   INTEGER NOT NULL,  -- concurrent versions kept as history
+            creator_member TEXT NOT NULL DEFAULT '',  -- and their member id
+            PRIMARY KEY (kind, target)
+        ) WITHOUT ROWID;
+        -- where the last read of each log file in the shared folder stopped
+        CREATE TABLE share_offsets (
+            file   TEXT PRIMARY KEY,
+            offset INTEGER NOT NULL
+        );
+        -- counts every write to what a shared folder carries: a sync with nothing new here skips comparing
+        -- the whole library with what it last published (triggers see the command line's writes too)
+        CREATE TABLE share_changes (count INTEGER NOT NULL);
+        INSERT INTO share_changes(count) VALUES (0);
+        CREATE TRIGGER share_seen_articles_insert AFTER INSERT ON articles BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_articles_update AFTER UPDATE ON articles BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_articles_delete AFTER DELETE ON articles BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlights_insert AFTER INSERT ON highlights BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlights_update AFTER UPDATE ON highlights BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlights_delete AFTER DELETE ON highlights BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlight_tags_insert AFTER INSERT ON highlight_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlight_tags_update AFTER UPDATE ON highlight_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_highlight_tags_delete AFTER DELETE ON highlight_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_tags_insert AFTER INSERT ON article_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_tags_update AFTER UPDATE ON article_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_tags_delete AFTER DELETE ON article_tags BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_collections_insert AFTER INSERT ON article_collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_collections_update AFTER UPDATE ON article_collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_article_collections_delete AFTER DELETE ON article_collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_collections_insert AFTER INSERT ON collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_collections_update AFTER UPDATE ON collections BEGIN UPDATE share_changes SET count = count + 1; END;
+        CREATE TRIGGER share_seen_collections_delete AFTER DELETE ON collections BEGIN UPDATE share_changes SET count = count + 1; END;
+"""
+
 #: Each entry is one SQL script; sqlite3's executescript commits any open transaction first, so
 #: reader.core.storage.database.migrate wraps each script in its own BEGIN ... COMMIT.
-MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS, V3_COLLECTIONS, V4_PAGES]
+MIGRATIONS: list[str] = [V1_ARTICLES, V2_ANNOTATIONS, V3_COLLECTIONS, V4_PAGES, V5_SHARING]
 SCHEMA_VERSION = len(MIGRATIONS)

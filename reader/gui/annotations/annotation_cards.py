@@ -54,6 +54,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 QUOTE_LINES = 4
 NOTE_LINES = 4
+#: A version a merge kept ("edited at the same time by …: its note"), at most this many lines.
+HISTORY_LINES = 3
 PAD = 8
 STRIPE = 4
 GAP = 4
@@ -71,6 +73,10 @@ class CardData:
     date: str
     style: str
     orphan: bool
+    # in a shared library: who made it (and their colour), and the concurrent versions a merge kept
+    by: str = ""
+    by_color: str = ""
+    history: tuple[str, ...] = ()
 
 
 def text_direction(text: str, fallback: Qt.LayoutDirection) -> Qt.LayoutDirection:
@@ -286,7 +292,9 @@ class CardDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[CardData, int, bool, str], tuple[int, WrappedText, MarkdownText | None]] = {}
+        self._cache: dict[
+            tuple[CardData, int, bool, str], tuple[int, WrappedText, MarkdownText | None, list[WrappedText]]
+        ] = {}
         self._notes: dict[tuple[str, str, float, bool], MarkdownText] = {}
         self._font_cache: dict[str, tuple[QFont, QFont, QFont]] = {}
 
@@ -324,9 +332,9 @@ class CardDelegate(QStyledItemDelegate):
 
     def _content(
         self, card: CardData, option: QStyleOptionViewItem, width: int
-    ) -> tuple[int, WrappedText, MarkdownText | None]:
-        """(card height, quote, note) for a card at `width`, laid out once (sizeHint runs for every card
-        each time the list is filled)."""
+    ) -> tuple[int, WrappedText, MarkdownText | None, list[WrappedText]]:
+        """(card height, quote, note, kept versions) for a card at `width`, laid out once (sizeHint runs
+        for every card each time the list is filled)."""
         key = (card, width, option.direction == Qt.LayoutDirection.RightToLeft, option.font.key())
         cached = self._cache.get(key)
         if cached is None:
@@ -340,9 +348,15 @@ class CardDelegate(QStyledItemDelegate):
                 height += GAP + note.height
             if card.tags:
                 height += GAP + small.lineSpacing()
+            kept = [
+                WrappedText(text, header_font, inner, HISTORY_LINES, option.direction)
+                for text in card.history
+            ]
+            if card.by:
+                height += GAP + small.lineSpacing() + sum(k.height for k in kept)
             if len(self._cache) > 4000:
                 self._cache.clear()
-            cached = (int(height + PAD + 2 * GAP), quote, note)
+            cached = (int(height + PAD + 2 * GAP), quote, note, kept)
             self._cache[key] = cached
         return cached
 
@@ -352,7 +366,7 @@ class CardDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
-        height, _quote, _note = self._content(card, option, width)
+        height, _quote, _note, _kept = self._content(card, option, width)
         return QSize(width, height)
 
     def paint(
@@ -383,7 +397,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(card.color) if not card.orphan else palette.color(QPalette.ColorRole.Mid))
         painter.drawRoundedRect(stripe, 2, 2)
 
-        _h, quote, note = self._content(card, option, option.rect.width())
+        _h, quote, note, kept = self._content(card, option, option.rect.width())
         quote_font, _note_font, header_font = self._fonts(option)
         x = outer.left() + STRIPE + PAD if not rtl else outer.left() + PAD
         width = outer.width() - STRIPE - 2 * PAD
@@ -432,6 +446,19 @@ class CardDelegate(QStyledItemDelegate):
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 "  ".join("\u2068#" + t + "\u2069" for t in card.tags),  # isolated: '#' stays with its tag
             )
+            y += small.lineSpacing()
+        if card.by:
+            y += GAP
+            painter.setFont(header_font)
+            painter.setPen(QColor(card.by_color) if card.by_color else muted)
+            line = QRectF(x, y, width, small.lineSpacing())
+            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            painter.drawText(line, flags, "\u25cf \u2068" + card.by + "\u2069")
+            painter.setPen(muted)
+            y += small.lineSpacing()
+            for version in kept:
+                version.draw(painter, x, y, width)
+                y += version.height
         painter.restore()
 
 

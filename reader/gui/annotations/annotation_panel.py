@@ -39,12 +39,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.library.sharing import AnnotationInfo
 from reader.core.models import Article, ColorLabel, Highlight
 from reader.core.quotes import normalize_tags
 from reader.core.text import block_spans, normalize_arabic
 from reader.gui.annotations.annotation_cards import CARD_ROLE, ID_ROLE, CardData, CardDelegate, short_date
 from reader.gui.annotations.note_edit import NoteEdit
 from reader.gui.common.label_display import label_display_name, swatch_icon
+from reader.gui.common.people import person_color
 
 SORT_POSITION, SORT_DATE = "position", "date"
 
@@ -80,6 +82,8 @@ class AnnotationPanel(QDockWidget):
         self._paragraph_text = self.tr("¶ %1")
         self._current: int | None = None
         self._selection_available = False
+        #: In a shared library, who made each highlight and the versions a merge kept (set by the controller).
+        self.people: Callable[[list[int]], dict[int, AnnotationInfo]] | None = None
         self._build()
         self.setMinimumWidth(240)  # reader/gui/window_layout.py: NOTES_MIN
 
@@ -345,13 +349,13 @@ class AnnotationPanel(QDockWidget):
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
         self.tag_filter.blockSignals(False)
 
-    def _matches(self, h: Highlight, needle: str, color: str | None, tag: str | None) -> bool:
+    def _matches(self, h: Highlight, needle: str, color: str | None, tag: str | None, by: str = "") -> bool:
         if color is not None and h.color != color:
             return False
         if tag is not None and tag not in h.tags:
             return False
         if needle:
-            hay = normalize_arabic(" ".join([h.exact, h.note, *h.tags]))
+            hay = normalize_arabic(" ".join([h.exact, h.note, *h.tags, by]))  # by: who made it, when shared
             return needle in hay
         return True
 
@@ -364,16 +368,22 @@ class AnnotationPanel(QDockWidget):
         tag = self.tag_filter.currentData()
         by_date = self.sort_combo.currentData() == SORT_DATE
         everything = list(self._highlights.values())
-        placed = [h for h in everything if not h.orphan and self._matches(h, needle, color, tag)]
-        orphans = [h for h in everything if h.orphan and self._matches(h, needle, color, tag)]
+        people = self.people([h.id for h in everything]) if self.people is not None and everything else {}
+        authors = {hid: info.by for hid, info in people.items()}
+
+        def matches(h: Highlight) -> bool:
+            return self._matches(h, needle, color, tag, authors.get(h.id, ""))
+
+        placed = [h for h in everything if not h.orphan and matches(h)]
+        orphans = [h for h in everything if h.orphan and matches(h)]
         if by_date:
             placed.sort(key=lambda h: (h.created, h.id), reverse=True)
         else:
             placed.sort(key=lambda h: (h.start, h.end, h.id))
         orphans.sort(key=lambda h: (h.start, h.id))
         self._items = {}
-        self._fill(self.list, placed)
-        self._fill(self.orphan_list, orphans)
+        self._fill(self.list, placed, people)
+        self._fill(self.orphan_list, orphans, people)
         if self._scroll_to_current and self._current in self._items:
             view, item = self._items[self._current]
             view.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
@@ -401,9 +411,17 @@ class AnnotationPanel(QDockWidget):
         self.orphan_list.setVisible(n_orphans > 0)
         self._show_current()
 
-    def _card(self, h: Highlight, labels: dict[str, tuple[ColorLabel, str]]) -> CardData:
+    def _card(
+        self, h: Highlight, labels: dict[str, tuple[ColorLabel, str]], person: AnnotationInfo | None = None
+    ) -> CardData:
         label, name = labels.get(h.color, (None, h.color))
         paragraph = bisect_right(self._block_starts, h.start)
+        history = tuple(
+            self.tr("Edited at the same time by %1: %2")
+            .replace("%1", "\u2068" + kept.by + "\u2069")
+            .replace("%2", " ".join(kept.note.split()) or "—")
+            for kept in (person.history if person else [])
+        )
         return CardData(
             highlight_id=h.id,
             label=name,
@@ -415,9 +433,14 @@ class AnnotationPanel(QDockWidget):
             date=short_date(h.created),
             style=h.style,
             orphan=h.orphan,
+            by=person.by if person else "",
+            by_color=person_color(person.rank) if person else "",
+            history=history,
         )
 
-    def _fill(self, view: QListWidget, highlights: Sequence[Highlight]) -> None:
+    def _fill(
+        self, view: QListWidget, highlights: Sequence[Highlight], people: dict[int, AnnotationInfo]
+    ) -> None:
         view.blockSignals(True)
         view.setUpdatesEnabled(False)
         view.clear()
@@ -427,8 +450,9 @@ class AnnotationPanel(QDockWidget):
         for h in highlights:
             item = QListWidgetItem()
             item.setData(ID_ROLE, h.id)
-            item.setData(CARD_ROLE, self._card(h, labels))
-            item.setToolTip(h.note or h.exact)
+            card = self._card(h, labels, people.get(h.id))
+            item.setData(CARD_ROLE, card)
+            item.setToolTip("\n\n".join([h.note or h.exact, *card.history]))  # kept versions in full
             view.addItem(item)
             self._items[h.id] = (view, item)
             if h.id == self._current:
@@ -497,7 +521,9 @@ class AnnotationPanel(QDockWidget):
 
     def _passes_filters(self, h: Highlight) -> bool:
         needle = normalize_arabic(self.filter_edit.text().strip())
-        return self._matches(h, needle, self.color_filter.currentData(), self.tag_filter.currentData())
+        info = self.people([h.id]).get(h.id) if self.people is not None and needle else None
+        by = info.by if info is not None else ""
+        return self._matches(h, needle, self.color_filter.currentData(), self.tag_filter.currentData(), by)
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
         highlight_id = item.data(ID_ROLE)

@@ -61,6 +61,7 @@ class AnnotationController(QObject):
         self.actions = SelectionActions(shell, self)
         self.toolbar = SelectionToolbar(self.view, self.actions)
         self.panel = AnnotationPanel(shell.dialog_parent())
+        self.panel.people = library.sharing.annotation_info  # {} unless the library shares a folder
         shell.add_dock(self.panel, width=PANEL_WIDTH)
         shell.extend_article_menu(self._extend_context_menu)
 
@@ -196,8 +197,9 @@ class AnnotationController(QObject):
         self.panel.show_article(None, [], "")
 
     def close(self) -> None:
-        """The window closes: save a note still being typed."""
+        """The window closes: save a note still being typed; a refresh still queued reads no library after."""
         self.panel.flush()
+        self.panel.people = None  # the library closes next
 
     # requests ------------------------------------------------------------------------------------
     def _push(self, command: QUndoCommand) -> bool:

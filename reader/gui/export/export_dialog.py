@@ -210,6 +210,14 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Colour labels:"), self.color_chips)
         form.addRow(self.tr("Tag:"), self.filter_tag_combo)
         form.addRow(self.tr("Order:"), self.sort_combo)
+        # a shared library: the team's highlights and notes too, or only yours
+        self.others_check = QCheckBox(
+            self.tr("Include the highlights and notes of the others in the team"), box
+        )
+        self.others_check.setObjectName("othersCheck")
+        self.others_check.setChecked(True)
+        self.others_check.setVisible(self.library.sharing.config() is not None)
+        form.addRow(self.others_check)
         self.filter_tag_combo.currentIndexChanged.connect(self._options_changed)
         self.sort_combo.currentIndexChanged.connect(self._options_changed)
         return box
@@ -359,6 +367,7 @@ class ExportDialog(QDialog):
             include_article_text=self.include_text_check.isChecked(),
             page_size=str(self.page_size_combo.currentData()),
             language=self.language,
+            others=self.others_check.isChecked(),
         )
 
     def default_file_name(self) -> str:

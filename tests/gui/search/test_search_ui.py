@@ -185,7 +185,7 @@ def test_malformed_query_shows_a_message_not_a_traceback(qtbot, win: MainWindow)
     panel = search(qtbot, win, "خراسان foo:bar", type_it=False)
     assert panel.message.text() == (  # fields isolated: they keep their order inside an Arabic sentence
         "This query cannot be read: unknown field '\u2068foo\u2069' "
-        "(use one of \u2068title, author, outlet, body, text, note, tag, collection, color, lang, kind, date, root\u2069)"
+        "(use one of \u2068title, author, outlet, body, text, note, tag, collection, color, lang, kind, date, root, by\u2069)"
     )
     assert panel.model.rowCount() == 0
     panel2 = search(qtbot, win, "داعش", type_it=False)  # a good query clears the message
