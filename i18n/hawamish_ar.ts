@@ -552,6 +552,10 @@
             <source>this library shares no folder (hawamish share init FOLDER --name NAME)</source>
             <translation>هذه المكتبة لا تشارك أي مجلد (hawamish share init FOLDER --name NAME)</translation>
         </message>
+        <message>
+            <source>root search is off: turn it on with the search box's root button or hawamish reindex --roots on (the index is rebuilt once, with the roots)</source>
+            <translation>البحث بالجذر غير مفعّل: فعّله بزر الجذر في مربع البحث أو بالأمر hawamish reindex --roots on (يُعاد بناء الفهرس مرة واحدة بالجذور)</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>
@@ -3597,6 +3601,10 @@
             <location filename="../reader/gui/search/search_panel.py" line="1" />
             <source>Search by root: كتب finds كتاب, مكتبة, كاتب and يكتبون (root:)</source>
             <translation>البحث بالجذر: «كتب» يجد كتاب ومكتبة وكاتب ويكتبون</translation>
+        </message>
+        <message>
+            <source>Indexing the roots of every word (once)…</source>
+            <translation>تُفهرَس جذور الكلمات كلها (مرة واحدة)…</translation>
         </message>
     </context>
     <context>

@@ -76,6 +76,11 @@ ERROR_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.QUERY_BAD_DATE: QT_TRANSLATE_NOOP(
         "Errors", "'{token}' is not a date: write 2024, 2024-03 or 2024-03-22 (ranges: 2014..2016)"
     ),
+    ErrorCode.ROOT_SEARCH_OFF: QT_TRANSLATE_NOOP(
+        "Errors",
+        "root search is off: turn it on with the search box's root button or hawamish reindex --roots on "
+        "(the index is rebuilt once, with the roots)",
+    ),
     ErrorCode.INDEX_BUSY: QT_TRANSLATE_NOOP(
         "Errors", "the search index is busy in another Hawamish window; try again"
     ),

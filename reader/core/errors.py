@@ -55,6 +55,7 @@ class ErrorCode(StrEnum):
     QUERY_UNKNOWN_KIND = "query_unknown_kind"  # token: the kind, kinds: the known ones
     QUERY_BAD_DATE = "query_bad_date"  # token: a date: value that is not a date, month or day
     INDEX_BUSY = "index_busy"
+    ROOT_SEARCH_OFF = "root_search_off"  # root: in a query while the library indexes no roots
     # export / files we write
     UNWRITABLE = "unwritable"
     DISK_FULL = "disk_full"

@@ -33,7 +33,7 @@ from reader.core.quotes import tag_parents
 from reader.core.storage import Database
 from reader.core.storage import settings as setting_rows
 from reader.core.storage import tags as tag_rows
-from reader.core.storage.index_rows import IndexRowSource
+from reader.core.storage.index_rows import ROOTS_SETTING, IndexRowSource
 
 # Import, export, notes, backups and re-anchoring pull in parsers (markdown-it, charset-normalizer, rapidfuzz,
 # fpdf): they are imported by the methods that use them, so opening a library (the app's start-up) stays light.
@@ -134,6 +134,15 @@ class Library:
             setting_rows.put(tx, key, value)
 
     # search ----------------------------------------------------------------------------------------
+    @property
+    def root_search(self) -> bool:
+        """Whether the index holds the roots of Arabic words (`root:` queries); off until asked for."""
+        return self.get_setting(ROOTS_SETTING) == "1"
+
+    def set_root_search(self, on: bool) -> None:
+        """Turn root search on or off; the index is rebuilt (with or without roots) at its next use."""
+        self.set_setting(ROOTS_SETTING, "1" if on else "0")
+
     def search_index(self, *, procs: int = 1) -> SearchIndex:
         """The library's search index (whoosh is imported on first use, not at start-up).
 

@@ -134,6 +134,10 @@ class SearchIndex:
         self._searcher: Any = None
 
     # --- state ----------------------------------------------------------------------------------------
+    def roots_enabled(self) -> bool:
+        """Whether the library asks for root search (its setting, read from SQLite: any process sees it)."""
+        return self.source.roots_enabled()
+
     def _read_current(self) -> dict[str, Any]:
         path = self.folder / CURRENT
         if not path.exists():
@@ -144,6 +148,8 @@ class SearchIndex:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise _BrokenIndexError("corrupt", str(exc)) from exc
         if current.get("schema") != SCHEMA_VERSION or current.get("analyzer") != ANALYZER_VERSION:
+            raise _BrokenIndexError("stale")
+        if bool(current.get("roots", False)) != self.roots_enabled():  # root search switched on or off
             raise _BrokenIndexError("stale")
         if not (self.folder / generation).is_dir():
             raise _BrokenIndexError("missing")
@@ -323,7 +329,8 @@ class SearchIndex:
             try:
                 for doc_id in stale:
                     writer.delete_by_term("doc_id", doc_id)
-                self._write_docs(writer, rows, to_write, progress, cancel, update=True)
+                roots = bool(self._read_current().get("roots", False))
+                self._write_docs(writer, rows, to_write, progress, cancel, update=True, roots=roots)
             except BaseException:
                 writer.cancel()
                 raise
@@ -349,12 +356,13 @@ class SearchIndex:
         cancel: Cancelled | None,
         *,
         update: bool,
+        roots: bool,
     ) -> None:
         total = len(doc_ids)
         if progress:
             progress(0, total)
         add = writer.update_document if update else writer.add_document
-        for done, doc in enumerate(documents.build_docs(rows, doc_ids), 1):
+        for done, doc in enumerate(documents.build_docs(rows, doc_ids, roots=roots), 1):
             add(**doc)
             if done % _PROGRESS_EVERY == 0:
                 if cancel and cancel():
@@ -370,6 +378,7 @@ class SearchIndex:
         path.mkdir(parents=True)
         try:
             ix = whoosh_index.create_in(str(path), self.schema)
+            roots = self.roots_enabled()
             with self.source.snapshot() as rows:
                 doc_ids = sorted(documents.stamps(rows))
                 options: dict[str, Any] = {"limitmb": 128}
@@ -381,7 +390,7 @@ class SearchIndex:
                     options |= {"procs": self.procs, "multisegment": True, "batchsize": batch}
                 writer = self._writer(ix, **options)
                 try:
-                    self._write_docs(writer, rows, doc_ids, progress, cancel, update=False)
+                    self._write_docs(writer, rows, doc_ids, progress, cancel, update=False, roots=roots)
                 except BaseException:
                     _cancel_writer(writer)
                     raise
@@ -391,17 +400,22 @@ class SearchIndex:
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise
-        previous = self._swap(generation)
+        previous = self._swap(generation, roots)
         self._remove_old_generations(keep={generation, previous})
         return SyncReport(added=len(doc_ids), rebuilt=reason, total=len(doc_ids))
 
-    def _swap(self, generation: str) -> str:
+    def _swap(self, generation: str, roots: bool) -> str:
         """Point CURRENT at a finished generation (atomic rename); return the generation it replaced."""
         previous = ""
         with contextlib.suppress(Exception):
             previous = json.loads((self.folder / CURRENT).read_text(encoding="utf-8"))["generation"]
         tmp = self.folder / f"{CURRENT}.{os.getpid()}.{threading.get_ident()}.tmp"
-        data = {"generation": generation, "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}
+        data = {
+            "generation": generation,
+            "schema": SCHEMA_VERSION,
+            "analyzer": ANALYZER_VERSION,
+            "roots": roots,
+        }
         with tmp.open("w", encoding="utf-8") as f:
             json.dump(data, f)
             f.flush()

@@ -551,6 +551,8 @@ def run_search(
     """
 
     q = parse_query(text, index.schema)
+    if any(field == ROOT_FIELD for field, _term in q.iter_all_terms()) and not index.roots_enabled():
+        raise HawamishError(ErrorCode.ROOT_SEARCH_OFF)
     filt = build_filter(index.schema, kinds, filters)
     if filt is wq.NullQuery:
         return SearchResults(text, [], 0, True)

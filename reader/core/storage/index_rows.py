@@ -48,11 +48,20 @@ _HIGHLIGHT_META = """
 """
 
 
+#: The library setting that turns root search on (the index holds a root field only then: it costs ~40 % of
+#: the indexing time, docs/search.md).
+ROOTS_SETTING = "search.roots"
+
+
 class IndexRows:
     """Reads on one snapshot (an open read transaction)."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+
+    def setting(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
 
     def _select(self, sql: str, column: str, ids: Sequence[int] | None) -> Iterator[Row]:
         if ids is None:
@@ -111,6 +120,11 @@ class IndexRowSource:
             yield IndexRows(db)
         finally:
             db.execute("ROLLBACK")  # a read transaction: nothing to keep, the snapshot ends
+
+    def roots_enabled(self) -> bool:
+        """Whether the library asks for root search (`Library.set_root_search`): the index then holds roots."""
+        with self.snapshot() as rows:
+            return rows.setting(ROOTS_SETTING) == "1"
 
     def close(self) -> None:
         """Close this thread's connection (the others close with their threads)."""

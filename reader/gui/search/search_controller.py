@@ -122,6 +122,7 @@ class SearchController(QObject):
         self.panel.search_requested.connect(self.search_now)
         self.panel.query_cleared.connect(self.search_now)
         self.panel.within_toggled.connect(self._on_within_toggled)
+        self.panel.root_action.toggled.connect(self._on_root_toggled)
         self.panel.result_activated.connect(self.open_result)
         self.panel.end_reached.connect(self._fetch_more)
         self.service.updated.connect(self._on_index_updated)
@@ -134,6 +135,16 @@ class SearchController(QObject):
             app.aboutToQuit.connect(self.close)
         # the start-up sync imports whoosh on its worker: started after the first frame, the window is up sooner
         self.service.start_after_first_paint(shell.after_first_paint)
+
+    def _on_root_toggled(self, on: bool) -> None:
+        """Root search needs the roots in the index: the first time, the library asks for them and the index
+        is rebuilt with them on the worker (searches wait for it, as at start-up)."""
+        if on and not self._library.root_search:
+            self._library.set_root_search(True)
+            self._shell.show_status(
+                QCoreApplication.translate("SearchByRoot", "Indexing the roots of every word (once)…"), 10_000
+            )
+            self.service.rebuild()
 
     def _add_actions(self, shell: Shell) -> None:
         focus = QAction(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.errors import ErrorCode, HawamishError
 from reader.core.library import Library
 from reader.core.search.roots import extract_root, fold_root
 from tests.core.search.test_search import add_article
@@ -116,7 +117,22 @@ def test_roots_fold_hamza_and_weak_letters() -> None:
     assert extract_root("Washington") is None
 
 
+def test_root_search_is_off_until_the_library_asks_for_it(library: Library) -> None:
+    article = add_article(library, "أ", "ذهب إلى المكتبة صباحا")
+    assert not library.root_search
+    with pytest.raises(HawamishError) as error:
+        library.search("root:كتب")
+    assert error.value.code is ErrorCode.ROOT_SEARCH_OFF
+    assert [h.article_id for h in library.search("المكتبة").hits] == [article]  # the rest works as before
+    library.set_root_search(True)  # the index is stale now: rebuilt with the roots at its next use
+    assert [h.article_id for h in library.search("root:كتب").hits] == [article]
+    library.set_root_search(False)
+    with pytest.raises(HawamishError):
+        library.search("root:كتب")
+
+
 def test_root_query_finds_every_form_and_marks_them(library: Library) -> None:
+    library.set_root_search(True)
     library_ids = [
         add_article(library, "أ", "ذهب إلى المكتبة صباحا"),
         add_article(library, "ب", "الكاتب المعروف"),
@@ -135,6 +151,7 @@ def test_root_query_finds_every_form_and_marks_them(library: Library) -> None:
 
 
 def test_a_root_phrase_is_all_of_its_roots(library: Library) -> None:
+    library.set_root_search(True)
     both = add_article(library, "أ", "قرأ الكتاب")
     add_article(library, "ب", "كتب رسالة")
     assert [h.article_id for h in library.search('root:"كتب قرأ"').hits] == [both]
