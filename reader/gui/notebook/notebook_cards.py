@@ -220,13 +220,15 @@ class NotebookDelegate(QStyledItemDelegate):
                 )
                 y += note_metrics.lineSpacing()
             painter.setLayoutDirection(option.direction)
-        # the article: title · author · date
+        # the article: title · author · date (· who made the highlight, in a shared library)
         y += GAP
         painter.setFont(small)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         parts = [p for p in (item.article_title, item.article_author) if p]
         if item.article_published:
             parts.append(local_digits(item.article_published))
+        if item.made_by:  # a shared library: who made the highlight
+            parts.append("\u25cf " + item.made_by)
         meta = "  ·  ".join(_isolate(p) for p in parts)
         painter.drawText(
             QRectF(x, y, width, line),
