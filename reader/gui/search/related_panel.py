@@ -6,9 +6,9 @@ related controller (related_controller.py) decides what runs and what opening a 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from reader.gui.search.search_model import ResultRow, SearchResultDelegate, SearchResultsModel
+from reader.gui.search.search_model import ResultRow, results_view
 from reader.messages import isolate
 
 #: Key words shown under the title (the strongest first).
@@ -35,19 +35,7 @@ class RelatedPanel(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("relatedMessage")
         self.message.setWordWrap(True)
-        self.results = QListView(self)
-        self.results.setObjectName("relatedResults")
-        self.model = SearchResultsModel(self.results)
-        self.results.setModel(self.model)
-        self.results.setItemDelegate(SearchResultDelegate(self.results))
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results.setUniformItemSizes(True)
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setResizeMode(QListView.ResizeMode.Adjust)
-        self.results.setAlternatingRowColors(True)
-        self.results.setAccessibleName(self.tr("Related articles"))
+        self.results, self.model = results_view(self, "relatedResults", self.tr("Related articles"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)

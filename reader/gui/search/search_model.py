@@ -35,7 +35,15 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from reader.core.text import Direction, first_strong_direction
 from reader.gui.common.numbers import local_digits
@@ -334,3 +342,24 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.setClipRect(clip)
         doc.documentLayout().draw(painter, context)
         painter.restore()
+
+
+def results_view(
+    parent: QWidget, object_name: str, accessible_name: str
+) -> tuple[QListView, SearchResultsModel]:
+    """A list of search hits as the search and related panels show them: one selection, per-pixel scrolling,
+    rows of one height, no horizontal scrolling (the delegate wraps and elides)."""
+    view = QListView(parent)
+    view.setObjectName(object_name)
+    model = SearchResultsModel(view)
+    view.setModel(model)
+    view.setItemDelegate(SearchResultDelegate(view))
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setUniformItemSizes(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setAlternatingRowColors(True)
+    view.setAccessibleName(accessible_name)
+    return view, model

@@ -13,7 +13,6 @@ import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDockWidget,
@@ -21,13 +20,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.gui.common.error_ink import error_ink
-from reader.gui.search.search_model import ResultRow, SearchResultDelegate, SearchResultsModel
+from reader.gui.search.search_model import ResultRow, results_view
 from reader.gui.search.search_queries import FilterChoices, SearchRequest
 
 #: Rows from the end of the list at which scrolling asks for the next page of results.
@@ -101,19 +99,7 @@ class SearchPanel(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("searchCount")
 
-        self.results = QListView(self)
-        self.results.setObjectName("searchResults")
-        self.model = SearchResultsModel(self.results)
-        self.results.setModel(self.model)
-        self.results.setItemDelegate(SearchResultDelegate(self.results))
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results.setUniformItemSizes(True)
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setResizeMode(QListView.ResizeMode.Adjust)
-        self.results.setAlternatingRowColors(True)
-        self.results.setAccessibleName(self.tr("Search results"))
+        self.results, self.model = results_view(self, "searchResults", self.tr("Search results"))
 
         filters = QGridLayout()
         filters.setContentsMargins(0, 0, 0, 0)
