@@ -1619,8 +1619,8 @@
         </message>
         <message>
             <location filename="../reader/gui/main_window.py" line="261" />
-            <source>Add articles with File → Import Files… (Ctrl+O), or drop files or folders on this window: plain text files whose first line is the title, or Markdown files. File → Import Folder… adds a whole folder at once.</source>
-            <translation>أضف مقالات من ملف ← استيراد ملفات… (Ctrl+O)، أو أسقط ملفات أو مجلدات على هذه النافذة: ملفات نصية سطرها الأول هو العنوان، أو ملفات ماركداون. ويضيف ملف ← استيراد مجلد… مجلدًا كاملًا دفعة واحدة.</translation>
+            <source>Add articles with File → Import Files… (Ctrl+O), or drop files or folders on this window: saved web pages, PDF, EPUB and Word files, Markdown, or plain text whose first line is the title. File → Import Folder… adds a whole folder at once.</source>
+            <translation>أضف مقالات من ملف ← استيراد ملفات… (Ctrl+O)، أو أسقط ملفات أو مجلدات على هذه النافذة: صفحات ويب محفوظة، وملفات PDF وEPUB وWord، وملفات ماركداون، أو نصوص سطرها الأول هو العنوان. ويضيف ملف ← استيراد مجلد… مجلدًا كاملًا دفعة واحدة.</translation>
         </message>
         <message>
             <location filename="../reader/gui/main_window.py" line="267" />

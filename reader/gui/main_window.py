@@ -375,8 +375,8 @@ class MainWindow(QMainWindow):
                 self.tr("Your library is empty"),
                 self.tr(
                     "Add articles with File → Import Files… (Ctrl+O), or drop files or folders on this "
-                    "window: plain text files whose first line is the title, or Markdown files. "
-                    "File → Import Folder… adds a whole folder at once."
+                    "window: saved web pages, PDF, EPUB and Word files, Markdown, or plain text whose first "
+                    "line is the title. File → Import Folder… adds a whole folder at once."
                 ),
             )
         else:
