@@ -14,10 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -27,14 +25,13 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from reader.core.text import Direction, first_strong_direction
 from reader.gui.common.numbers import local_digits
+from reader.gui.common.row_model import IndexLike, RowListModel
 
 #: The drag payload research pages accept: UTF-8 JSON, a list of highlight ids in order.
 HIGHLIGHTS_MIME = "application/x-hawamish-highlights"
 QUOTE_LINES = 4
 _PAD = 8
 _BAR = 4
-
-IndexLike = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(slots=True)
@@ -62,22 +59,10 @@ def highlights_mime(rows: Sequence[PassageRow]) -> QMimeData:
     return data
 
 
-class PassageModel(QAbstractListModel):
-    RowRole = Qt.ItemDataRole.UserRole + 1
-
+class PassageModel(RowListModel[PassageRow]):
     def __init__(self, rows: Sequence[PassageRow] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows = list(rows)
-
-    def rows(self) -> list[PassageRow]:
-        return list(self._rows)
-
-    def row_at(self, index: IndexLike | int) -> PassageRow | None:
-        i = index if isinstance(index, int) else (index.row() if index.isValid() else -1)
-        return self._rows[i] if 0 <= i < len(self._rows) else None
-
-    def rowCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008 (Qt override)
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.row_at(index)

@@ -16,10 +16,7 @@ from dataclasses import dataclass, field
 
 import qtawesome as qta
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -48,6 +45,7 @@ from PySide6.QtWidgets import (
 from reader.core.text import Direction, first_strong_direction
 from reader.gui.common.numbers import local_digits
 from reader.gui.common.offline_document import OfflineDocument
+from reader.gui.common.row_model import IndexLike, RowListModel
 
 #: Background of a matched word inside a snippet (and, lighter, of every hit in the article view).
 MATCH_BACKGROUND = "#ffd54f"
@@ -61,8 +59,6 @@ _ICON = 18
 _SNIPPET_LINES = 2
 #: How far a nested row (a highlight or note under its article) is indented from the row's leading edge.
 _NESTED_INDENT = 22
-
-IndexLike = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(slots=True)
@@ -121,28 +117,7 @@ def snippet_html(text: str, marks: list[tuple[int, int]], *, match_color: str = 
     return "".join(parts).replace("\n", " ")
 
 
-class SearchResultsModel(QAbstractListModel):
-    RowRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ResultRow] = []
-
-    def set_rows(self, rows: list[ResultRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ResultRow]:
-        return list(self._rows)
-
-    def row_at(self, index: IndexLike | int) -> ResultRow | None:
-        i = index if isinstance(index, int) else (index.row() if index.isValid() else -1)
-        return self._rows[i] if 0 <= i < len(self._rows) else None
-
-    def rowCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008 (Qt override)
-        return 0 if parent.isValid() else len(self._rows)
-
+class SearchResultsModel(RowListModel[ResultRow]):
     def data(self, index: IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.row_at(index)
         if row is None:
