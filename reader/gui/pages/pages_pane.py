@@ -14,6 +14,7 @@ import functools
 import json
 from pathlib import Path
 
+import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
@@ -132,9 +133,17 @@ class PagesPane(QWidget):
         self.delete_action.triggered.connect(self.delete_current)
         self.export_action.triggered.connect(self.ask_export)
         buttons = QHBoxLayout()
-        for action in (self.new_action, self.rename_action, self.delete_action, self.export_action):
+        # icons, their words in the tooltip and the list's context menu: four worded buttons made the list of
+        # pages wider than the editor beside the notebook at 1024 pixels
+        icons = ("fa5s.file-medical", "fa5s.pen", "fa5s.trash-alt", "mdi6.export")
+        for action, icon in zip(
+            (self.new_action, self.rename_action, self.delete_action, self.export_action), icons, strict=True
+        ):
+            action.setIcon(qta.icon(icon))
             button = QToolButton()
             button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setAccessibleName(action.text().replace("…", ""))
             buttons.addWidget(button)
             self.page_list.addAction(action)
         buttons.addStretch(1)
