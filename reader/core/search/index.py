@@ -36,6 +36,7 @@ from reader.core.search import documents
 from reader.core.search.analysis import ANALYZER_VERSION
 from reader.core.search.schema import SCHEMA_VERSION, build_schema
 from reader.core.search.scoring import CachedLengthBM25F
+from reader.core.search.writers import ParallelWriter, segment_writer
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -341,9 +342,12 @@ class SearchIndex:
         # compound=False: whoosh packs a segment into one compound file by default, and opening a reader on
         # it copies each of its files into memory (BufferFile wraps the mmap in a BytesIO): at 100k articles
         # every commit and the searcher after it spent ~1 s copying hundreds of MB. Separate files are read
-        # in place.
+        # in place. Both writers write whoosh's format faster (codec.py, writers.py).
+        options = {"timeout": self.lock_timeout, "compound": False, **kwargs}
         try:
-            return ix.writer(timeout=self.lock_timeout, compound=False, **kwargs)
+            if options.pop("procs", 1) > 1:
+                return ParallelWriter(ix, **options)
+            return segment_writer(ix, **options)
         except LockError as exc:
             raise HawamishError(ErrorCode.INDEX_BUSY, str(self.folder), str(exc)) from exc
 

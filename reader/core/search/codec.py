@@ -1,0 +1,81 @@
+"""The index's codec: whoosh's own file format (W3Codec), written faster.
+
+Two things cost a rebuild much more than they should (benchmarks/bench_search.py, docs/search.md):
+
+- Compressing every block of postings. Most terms of a library are in a handful of documents, and zlib
+  on a block of a few postings spends its time on headers to save a few bytes. Blocks of fewer than
+  COMPRESS_MIN_POSTINGS postings are written as they are; whoosh's reader looks at each block's own flag,
+  so segments of either kind read alike.
+- Looking up a document's field length once per posting while the postings are written (for the block's
+  length bounds): a file read and a struct unpack each time. The per-document reader here reads a length
+  column once, the way search does (scoring.segment_lengths).
+
+The codec object is pickled into the index's table of contents: renaming this module means a reindex,
+like the schema (schema.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh.codec import whoosh3
+from whoosh.util.numeric import byte_to_length
+
+#: A block with fewer postings than this is not compressed (at most whoosh3's block size, 128).
+COMPRESS_MIN_POSTINGS = 16
+
+
+class _PostingsWriter(whoosh3.W3PostingsWriter):  # type: ignore[misc]  # whoosh ships no types
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._level: int = kwargs.get("compression", 3)
+
+    def _write_block(self, last: bool = False) -> None:
+        # whoosh reads the compression of each block from the block itself
+        self._compression = self._level if len(self._ids) >= COMPRESS_MIN_POSTINGS else 0
+        super()._write_block(last)
+
+
+class _PerDocReader(whoosh3.W3PerDocReader):  # type: ignore[misc]  # whoosh ships no types
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._length_lists: dict[str, list[int] | None] = {}
+
+    def _lengths(self, fieldname: str) -> list[int] | None:
+        """Every document's length of `fieldname` (0: none stored), read at once; None when whoosh's
+        private column layout is not what this expects (then the lengths are read one by one)."""
+        if fieldname not in self._length_lists:
+            found: list[int] | None = None
+            try:
+                column = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+                if column is not None and column._fixedlen == 1:
+                    raw = column._dbfile.get(column._basepos, column._count)
+                    found = [byte_to_length(b) if b else 0 for b in raw]
+                    found += [0] * (self._doccount - len(found))
+            except (AttributeError, TypeError, ValueError):
+                found = None
+            self._length_lists[fieldname] = found
+        return self._length_lists[fieldname]
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self._lengths(fieldname)
+        if lengths is None or docnum >= len(lengths):
+            length: int = super().doc_field_length(docnum, fieldname, default)
+            return length
+        return lengths[docnum] or default
+
+
+class HawamishCodec(whoosh3.W3Codec):  # type: ignore[misc]  # whoosh ships no types
+    """whoosh's W3Codec with small blocks left uncompressed and length columns read at once."""
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
+        return _PostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
+
+    def per_document_reader(self, storage: Any, segment: Any) -> Any:
+        return _PerDocReader(storage, segment)
