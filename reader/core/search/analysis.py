@@ -30,7 +30,7 @@ from whoosh.analysis import Composable, Filter, RegexTokenizer
 from reader.core.text import fold_char, fold_with_map, normalize_arabic
 
 #: Bump when anything here changes what terms a text produces: the index is then rebuilt (index.py).
-ANALYZER_VERSION = 7
+ANALYZER_VERSION = 8
 
 #: A word: letters and digits of any script (not "_", so #هجوم_موسكو is two words), with Arabic marks and
 #: tatweel allowed anywhere inside it.
@@ -154,8 +154,9 @@ def analyze_word(raw: str, removestops: bool = True) -> tuple[tuple[str, ...], s
 
 
 def _analyze_word(raw: str, removestops: bool) -> tuple[tuple[str, ...], str]:
-    """(terms, stem) of one raw token as the index stores it: its exact folded form, its stem, and, for a
-    word starting with a one-letter clitic ف ب ك ل, the stem of the word behind it.
+    """(terms, stem) of one raw token as the index stores it: its folded form (behind the article, for a word
+    with one), its stem, for a word starting with a one-letter clitic ف ب ك ل the stem of the word behind
+    it, and its surface (proclitic_forms).
 
     ((), "") for a stop word or a token of marks only. light10 leaves ف ب ك ل alone because they are often
     root letters (بوتين, كتاب); indexing the word behind them as well (لروسيا → روسيا, بعمل → عمل) lets a
@@ -171,8 +172,14 @@ def _analyze_word(raw: str, removestops: bool) -> tuple[tuple[str, ...], str]:
     # مصدراً, جديداً: the alef only carries the accusative tanween, so the stem is that of مصدر
     base = folded[:-1] if tanween else folded
     stemmed = stem(base, hamza_alefs)
-    terms = [folded] if stemmed == folded else [folded, stemmed]
-    surface = proclitic_forms(folded, hamza_alefs)[-1]
+    forms = proclitic_forms(folded, hamza_alefs)
+    surface = forms[-1]
+    # A word with the article is indexed under its surface behind it, not also as written (الحكومه,
+    # بالحكومه → حكومه): the written form only told the article's clitics apart, which no query needs (a
+    # query word asks for its surface, and a prefix typed with the article is looked for behind it too:
+    # prefix_behind_article); it was a fifth of every article's postings (docs/search.md).
+    written = surface if article_stripped(forms) else folded
+    terms = [written] if stemmed == written else [written, stemmed]
     # the conjunction may come first: ولروسيا, وبعمل
     skip = 1 if base[0] == "و" and len(base) >= 5 and base[1] in CLITIC_LETTERS else 0
     if (
@@ -219,47 +226,71 @@ def proclitic_forms(folded: str, hamza_alefs: frozenset[int] = frozenset()) -> l
     return forms
 
 
+def article_stripped(forms: list[str]) -> bool:
+    """Whether the last of proclitic_forms took the article off (الحكومه → حكومه, للحكومه → حكومه)."""
+    return len(forms) >= 2 and forms[-2].startswith(("ال", "لل")) and forms[-1] == forms[-2][2:]
+
+
+#: The article in a prefix pattern, and the clitics that may stand before it (a conjunction, then a
+#: one-letter clitic; ل before the article, whose alef is then not written: للحك).
+_ARTICLE_IN_PREFIX = re.compile("^(?:(?P<clitics>[وف]?[بكل]?)ال|[وف]?لل)")
+
+
+def prefix_behind_article(prefix: str) -> str:
+    """A folded prefix pattern with its article (and the clitics before it) taken off, as words with the
+    article are indexed (الحك → حك, وبالحك → حك, للحك → حك); unchanged without an article, or when the
+    article would leave nothing. A pattern may also be a word of its own (بالغ is not ب + ال + غ): after
+    clitics, the article is taken off only when 2 letters remain; query.py looks for both patterns."""
+    m = _ARTICLE_IN_PREFIX.match(prefix)
+    if not m:
+        return prefix
+    rest = prefix[m.end() :]
+    bare_article = m.group("clitics") == ""
+    return rest if len(rest) >= (1 if bare_article else 2) else prefix
+
+
 @lru_cache(maxsize=100_000)
 def surface_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
     """The index terms that hold a query word's own surface (its folded form, with or without its
-    proclitics; see proclitic_forms): query.py asks for them with SURFACE_BOOST."""
+    proclitics; see proclitic_forms; only behind the article for a word with one): query.py asks for them
+    with SURFACE_BOOST."""
     folded = normalize_arabic(raw)
     if not folded or (removestops and folded in STOP_WORDS) or not _is_arabic(folded):
         return (folded,) if folded and not (removestops and folded in STOP_WORDS) else ()
-    return tuple(proclitic_forms(folded, _hamza_alefs(raw)))
+    forms = proclitic_forms(folded, _hamza_alefs(raw))
+    # a word with the article is only in the index behind it (_analyze_word)
+    return (forms[-1],) if article_stripped(forms) else tuple(forms)
 
 
 @lru_cache(maxsize=100_000)
 def query_variants(raw: str, removestops: bool = True) -> tuple[str, ...]:
-    """Every index term a query word should match, its exact form first.
+    """Every index term a query word should match, its own indexed form first.
 
-    The word's exact form and stem, and for Arabic:
+    The word's form as indexed (behind the article for a word with one) and its stem, and for Arabic:
     - without a one-letter clitic ف ب ك ل when 4 letters remain (لروسيا → روسيا); the other way round (روسيا
       finding لروسيا) is the index's job (_analyze_word);
     - without a leading و before light10 takes another (ووزارة → وزارة → زار): light10 takes و for the
-      conjunction even when it is a root letter, so وزارة is indexed under زار;
-    - the exact form behind a clitic (والحكومة, بالحكومة, للحكومة → الحكومه), so the article that has the
-      word itself outranks those that only share its stem.
+      conjunction even when it is a root letter, so وزارة is indexed under زار.
     Terms that are in no document cost a dictionary look-up each at query time.
     """
     terms, stemmed = analyze_word(raw, removestops)
     if not terms:
         return ()
-    folded = terms[0]
-    own = [folded] if stemmed == folded else [folded, stemmed]
-    if not _is_arabic(folded):
+    written = terms[0]
+    own = [written] if stemmed == written else [written, stemmed]
+    if not _is_arabic(written):
         return tuple(own)
+    folded = normalize_arabic(raw)
+    hamza_alefs = _hamza_alefs(raw)
     out = list(own)
-    if folded.startswith(("وال", "بال", "كال", "فال")) and len(folded) - 1 >= 4:
-        out.append(folded[1:])  # بالحكومه → الحكومه: the exact form of the word behind the clitic
-    elif folded.startswith("لل") and len(folded) >= 5:
-        out.append("ا" + folded[1:])  # للحكومه → الحكومه
     extra: list[str] = []
-    behind = [t for t in terms[len(own) :] if t != proclitic_forms(folded)[-1]]
+    behind = [t for t in terms[len(own) :] if t != proclitic_forms(folded, hamza_alefs)[-1]]
     if folded[0] in CLITIC_LETTERS and behind and len(folded) - 1 >= 4:
         extra += [folded[1:], behind[0]]  # the word behind the clitic, and its stem (_analyze_word)
     if folded[0] == "و" and len(folded) - 1 >= 4:
-        extra += [folded[1:], stem(folded[1:])]
+        rest = folded[1:]  # as the index holds it: behind its article, when it has one (والحكومه → حكومه)
+        forms = proclitic_forms(rest, frozenset(i - 1 for i in hamza_alefs))
+        extra += [forms[-1] if article_stripped(forms) else rest, stem(rest)]
     # A document holding the token v is indexed under v and stem(v): when stem(v) is already looked for,
     # v finds nothing more and only costs a posting list read per query. The ranking variants above stay.
     covered = set(out)

@@ -30,10 +30,12 @@ from reader.core.search.analysis import (
     analyze_word,
     matching_spans,
     normalize_for_find,
+    prefix_behind_article,
     query_variants,
     surface_variants,
 )
 from reader.core.search.documents import collection_key
+from reader.core.search.matchers import MaxUnionMatcher, disjunction_max_matcher
 from reader.core.search.roots import extract_root, fold_root
 from reader.core.search.schema import (
     ANALYZED_FIELDS,
@@ -105,7 +107,20 @@ class CappedPrefix(wq.Prefix):  # type: ignore[misc]  # whoosh ships no types
             return NullMatcher()
         if len(terms) == 1:
             return terms[0].matcher(searcher, context)
-        return wq.DisjunctionMax(terms, boost=self.boost).matcher(searcher, context)
+        return MaxUnionMatcher([t.matcher(searcher, context) for t in terms], boost=self.boost)
+
+
+class _DisjunctionMax(wq.DisjunctionMax):  # type: ignore[misc]  # whoosh ships no types
+    def _matcher(self, subs: Any, searcher: Any, context: Any) -> Any:
+        reader = searcher.reader()
+        return self._tree_matcher(
+            subs,
+            disjunction_max_matcher,
+            searcher,
+            context,
+            lambda q: q.estimate_size(reader),
+            tiebreak=self.tiebreak,
+        )
 
 
 _PREFIX_CACHE: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, int], list[bytes]]] = (
@@ -171,9 +186,14 @@ class _Parser(QueryParser):  # type: ignore[misc]  # whoosh ships no types
                 if not groups:
                     return None
                 return groups[0] if len(groups) == 1 else wq.And(groups)
+            # a pattern: words with the article are indexed behind it (analysis._analyze_word), and a
+            # pattern typed with the article may be a word of its own (الم* for ألم): both are looked for
+            pattern = normalize_arabic(text)
+            patterns = dict.fromkeys((pattern, prefix_behind_article(pattern)))
             if termclass is wq.Prefix:
                 termclass = CappedPrefix
-            return termclass(fieldname, normalize_arabic(text), boost=boost)
+            found = [termclass(fieldname, p, boost=boost) for p in patterns]
+            return found[0] if len(found) == 1 else _DisjunctionMax(found)
         if fieldname == ROOT_FIELD:  # a root (كتب, سأل) or any word, whose root is looked for (كتاب → كتب)
             return wq.Term(fieldname, extract_root(text) or fold_root(normalize_arabic(text)), boost=boost)
         if fieldname == "collection":
@@ -188,24 +208,9 @@ def word_query(fieldname: str, raw: str, boost: float = 1.0, removestops: bool =
     (surface_variants: the word with or without its proclitics, not stemmed) weighing SURFACE_BOOST more,
     so the documents holding the word typed come before those that only share its stem."""
     weights = dict.fromkeys(query_variants(raw, removestops), boost)
-    forms = surface_variants(raw, removestops)
-    for form in forms:
+    for form in surface_variants(raw, removestops):
         weights[form] = boost * SURFACE_BOOST
-    # A form with the article (الحكومه, بالحكومه) is in no document that lacks the bare surface (حكومه:
-    # every such word is indexed under it, and no word's surface starts with the article), so it only
-    # costs a posting list (10k articles, same process: one word median 18.3 → 15.9 ms, two words p95 60 →
-    # 50 ms; MRR of the REPORT set 0.978 → 0.976).
-    for term in list(weights):
-        if (
-            forms
-            and term != forms[-1]
-            and (term.startswith(_WITH_ARTICLE) or term[1:].startswith(_WITH_ARTICLE))
-        ):
-            weights.pop(term)
     return [wq.Term(fieldname, t, boost=b) for t, b in weights.items()]
-
-
-_WITH_ARTICLE = ("ال", "لل")
 
 
 def _parser(schema: Any) -> _Parser:
