@@ -10,12 +10,15 @@ Two things cost a rebuild much more than they should (benchmarks/bench_search.py
   length bounds): a file read and a struct unpack each time. The per-document reader here reads a length
   column once, the way search does (scoring.segment_lengths).
 
+And reading: a block's document numbers are decoded in C (LeafMatcher).
+
 The codec object is pickled into the index's table of contents: renaming this module means a reindex,
 like the schema (schema.py).
 """
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Any
 
 from whoosh.codec import whoosh3
@@ -65,8 +68,29 @@ class _PerDocReader(whoosh3.W3PerDocReader):  # type: ignore[misc]  # whoosh shi
         return lengths[docnum] or default
 
 
+class LeafMatcher(whoosh3.W3LeafMatcher):  # type: ignore[misc]  # whoosh ships no types
+    """whoosh's posting list matcher, its block's document numbers decoded in C (itertools.accumulate)
+    rather than by whoosh's generator, one Python step a posting: a third of a phrase's time on common
+    words at 100k articles."""
+
+    def _read_ids(self) -> None:
+        if self._data is None:
+            self._read_data()
+        ids = self._data[0]
+        self._ids = ids if self._byteids else tuple(accumulate(ids))
+
+
 class HawamishCodec(whoosh3.W3Codec):  # type: ignore[misc]  # whoosh ships no types
-    """whoosh's W3Codec with small blocks left uncompressed and length columns read at once."""
+    """whoosh's W3Codec with small blocks left uncompressed, length columns read at once, and block ids
+    decoded faster."""
+
+    def postings_reader(
+        self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None
+    ) -> Any:
+        if terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        offset, length = terminfo.extent()
+        return LeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
         return _PostingsWriter(

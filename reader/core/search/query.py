@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from whoosh import formats
 from whoosh import query as wq
 from whoosh.matching import NullMatcher
 from whoosh.qparser import FieldAliasPlugin, PlusMinusPlugin, QueryParser
@@ -35,7 +36,7 @@ from reader.core.search.analysis import (
     surface_variants,
 )
 from reader.core.search.documents import collection_key
-from reader.core.search.matchers import MaxUnionMatcher, disjunction_max_matcher
+from reader.core.search.matchers import MaxUnionMatcher, PhraseMatcher, disjunction_max_matcher
 from reader.core.search.roots import extract_root, fold_root
 from reader.core.search.schema import (
     ANALYZED_FIELDS,
@@ -96,11 +97,12 @@ class CappedPrefix(wq.Prefix):  # type: ignore[misc]  # whoosh ships no types
         """A document's score is that of its best completion (a disjunction max), not their sum.
 
         Summing up to PREFIX_TERMS BM25 scores ranks a document by how many different completions it
-        holds and leaves whoosh nothing to skip: every document holding any completion is scored. With
-        the best completion's score, a completion whose best possible score cannot reach the top results
-        is dropped from the search as soon as the top results are known. At 100k articles prefix p95
-        161 → 63 ms (the array union of the sum: 156 ms; 16 binary unions: ~4 s before the cap).
-        Search engines treat prefixes alike (Lucene's constant score or top-terms blending).
+        holds and leaves nothing to skip: every document holding any completion is scored (at 100k
+        articles the array union of the sum: p95 156 ms; 16 binary unions: ~4 s before the cap). With
+        the best completion's score, the documents, blocks and completions that cannot reach the top
+        results are skipped as soon as the top results are known (matchers.MaxUnionMatcher; whoosh's own
+        disjunction max is wrong: matchers.py). Search engines treat prefixes alike (Lucene's constant
+        score or top-terms blending).
         """
         terms = [wq.Term(self.fieldname, t) for t in self._btexts(searcher.reader())]
         if not terms:
@@ -108,6 +110,27 @@ class CappedPrefix(wq.Prefix):  # type: ignore[misc]  # whoosh ships no types
         if len(terms) == 1:
             return terms[0].matcher(searcher, context)
         return MaxUnionMatcher([t.matcher(searcher, context) for t in terms], boost=self.boost)
+
+
+class _Phrase(wq.Phrase):  # type: ignore[misc]  # whoosh ships no types
+    """whoosh's Phrase matched by matchers.PhraseMatcher: the same documents, spans and scores, several
+    times faster on common words (docs/search.md)."""
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        field = dict(searcher.schema.items()).get(self.fieldname)
+        # PhraseMatcher reads whoosh's Positions encoding itself: anything else is whoosh's to match
+        if field is None or type(field.format) is not formats.Positions or len(self.words) < 2:
+            return super().matcher(searcher, context)
+        reader = searcher.reader()
+        try:
+            words = [field.to_bytes(word) for word in self.words]
+        except ValueError:
+            return NullMatcher()
+        if any((self.fieldname, word) not in reader for word in words):
+            return NullMatcher()
+        terms = [wq.Term(self.fieldname, word).matcher(searcher, context) for word in words]
+        frequencies = [reader.doc_frequency(self.fieldname, word) for word in words]
+        return PhraseMatcher(terms, frequencies, slop=self.slop, boost=self.boost)
 
 
 class _DisjunctionMax(wq.DisjunctionMax):  # type: ignore[misc]  # whoosh ships no types
@@ -214,7 +237,7 @@ def word_query(fieldname: str, raw: str, boost: float = 1.0, removestops: bool =
 
 
 def _parser(schema: Any) -> _Parser:
-    parser = _Parser(TEXT_FIELD, schema)
+    parser = _Parser(TEXT_FIELD, schema, phraseclass=_Phrase)
     # + and - only at the start of a word: داعش-خراسان and date:2015-07 keep their hyphen
     parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
     parser.add_plugin(FieldAliasPlugin({TEXT_FIELD: ["body"]}))
@@ -331,7 +354,7 @@ def _proximity_boost(text: str, q: wq.Query) -> wq.Query:
     stems = [s for s in (analyze_word(w)[1] for w in words) if s]
     if len(stems) < 2:
         return q
-    return wq.AndMaybe(q, wq.Phrase(TEXT_FIELD, stems, slop=PROXIMITY_SLOP, boost=PROXIMITY_BOOST))
+    return wq.AndMaybe(q, _Phrase(TEXT_FIELD, stems, slop=PROXIMITY_SLOP, boost=PROXIMITY_BOOST))
 
 
 def positive_terms(q: wq.Query, reader: Any) -> dict[str, set[str]]:

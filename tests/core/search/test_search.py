@@ -525,3 +525,16 @@ def test_the_library_s_shortcuts_search_sync_and_rebuild_its_own_index(library: 
     assert report.rebuilt == "requested" and report.total == 1 and seen[-1] == (1, 1)
     assert articles(library.search("الخرطوم")) == {a}
     assert library.search_index(procs=2) is not library.search_index()  # a rebuild on two processes: its own
+
+
+def test_a_prefix_typed_with_the_article_finds_its_words_with_or_without_it(library: Library) -> None:
+    """Words with the article are indexed behind it: الحكو* is also looked for as حكو*."""
+    with_clitics = add_article(library, "أ", "اجتمع الوزراء بالحكومة أمس")
+    bare = add_article(library, "ب", "حكومة جديدة")
+    word = add_article(library, "ج", "بالغ الأثر")
+    index = library.search_index()
+    hits = {h.article_id: h for h in index.search("الحكو*").hits}
+    assert hits.keys() == {with_clitics, bare}
+    assert texts(library, with_clitics, hits[with_clitics].hits) == ["بالحكومة"]
+    # after a clitic the article is taken off only when 2 letters remain: بالغ is a word of its own
+    assert [h.article_id for h in index.search("بالغ*").hits] == [word]
