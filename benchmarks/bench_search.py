@@ -233,6 +233,19 @@ def sample_queries(
     return {k: v[:per_kind] for k, v in queries.items()}
 
 
+def cpu_probe() -> float:
+    """ms for a fixed pure-Python loop, best of three: the same code runs up to 1.5x slower from one minute
+    to the next on a shared virtual machine, so every table is printed beside this (docs/search.md)."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, (time.perf_counter() - started) * 1000)
+    return best
+
+
 def timed(fn) -> float:
     started = time.perf_counter()
     fn()
@@ -443,6 +456,7 @@ def main() -> int:
 
         print(f"\nanalysis chain alone: {analysis_rate(library, texts):.0f} articles/s (cold cache)")
         print(f"load average before the build: {os.getloadavg()[0]:.1f} (2 cores; other work shares them)")
+        print(f"machine speed before the build: {cpu_probe():.0f} ms for a fixed loop (lower is faster)")
         print("\nindex build (SearchIndex.rebuild)")
         print(f"{'processes':>10} {'seconds':>9} {'articles/s':>11} {'index MB':>9}")
         index = None if args.procs else library.search_index()
@@ -462,7 +476,9 @@ def main() -> int:
         ids = real_ids or list(texts)
         rng = random.Random(20240323)  # the same queries whether the library was built now or reused
         queries = sample_queries(texts, ids, rng, args.queries)
-        print(f"\nquery latency, ms ({args.queries} queries each, top 10)")
+        print(
+            f"\nquery latency, ms ({args.queries} queries each, top 10; machine speed {cpu_probe():.0f} ms)"
+        )
         print(
             f"{'query':<10} {'app med':>8} {'app p95':>8} {'whoosh med':>11} {'whoosh p95':>11} "
             f"{'FTS5 med':>9} {'FTS5 p95':>9} {'ratio med':>10}"
