@@ -118,9 +118,12 @@ class MaxUnionMatcher(Matcher):  # type: ignore[misc]  # whoosh ships no types
         return max(self._best, later)
 
     def skip_to_quality(self, minquality: float) -> int:
+        # Windows are skipped, but `minquality` is not kept for what comes after: inside an AND, whoosh
+        # asks with the other side's current block in mind, and a later block may need less. The score a
+        # document needs from now on comes through `replace` (the collector's, or an AND's with the other
+        # side's best over all its documents).
         skipped = 0
         while self.is_active() and self._best <= minquality:
-            self._minquality = max(self._minquality, minquality)
             self._fill()
             skipped += 1
         return skipped
