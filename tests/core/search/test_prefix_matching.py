@@ -70,9 +70,12 @@ def test_a_prefix_scores_each_document_by_its_best_completion(
     assert [hit.score for hit in top] == pytest.approx(best_five)
 
 
-def test_a_prefix_inside_an_and_finds_the_documents_holding_both(library: Library, monkeypatch) -> None:
-    monkeypatch.setattr(matchers, "WINDOW", 4)
-    index = _index(library, seed=7)
+@pytest.mark.parametrize("window", [3, 16, matchers.WINDOW])
+def test_a_prefix_inside_an_and_finds_the_documents_holding_both(
+    library: Library, monkeypatch, window: int
+) -> None:
+    monkeypatch.setattr(matchers, "WINDOW", window)
+    index = _index(library, seed=7 + window, articles=80)
     searcher = index.searcher()
     both = parse_query("حكو* سلام", index.schema)
     prefix_docs = set(_completion_scores(searcher, parse_query("حكو*", index.schema)))
