@@ -117,9 +117,12 @@ class _Phrase(wq.Phrase):  # type: ignore[misc]  # whoosh ships no types
     times faster on common words (docs/search.md)."""
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
-        field = dict(searcher.schema.items()).get(self.fieldname)
+        try:
+            field = searcher.schema[self.fieldname]
+        except KeyError:
+            return NullMatcher()
         # PhraseMatcher reads whoosh's Positions encoding itself: anything else is whoosh's to match
-        if field is None or type(field.format) is not formats.Positions or len(self.words) < 2:
+        if type(field.format) is not formats.Positions or len(self.words) < 2:
             return super().matcher(searcher, context)
         reader = searcher.reader()
         try:
