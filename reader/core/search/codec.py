@@ -39,25 +39,29 @@ class _PostingsWriter(whoosh3.W3PostingsWriter):  # type: ignore[misc]  # whoosh
         super()._write_block(last)
 
 
+def read_lengths(perdoc: Any, fieldname: str, doccount: int) -> list[int] | None:
+    """Every document's length of `fieldname` (0: none stored) in one read of whoosh's length column, for
+    writing (_PerDocReader) and for scoring (scoring.segment_lengths); None when whoosh's private column
+    layout is not what this expects (the caller then reads the lengths one by one)."""
+    try:
+        column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        if column is None or column._fixedlen != 1:
+            return None
+        raw = column._dbfile.get(column._basepos, column._count)
+    except (AttributeError, TypeError, ValueError):
+        return None
+    # whoosh writes a column up to its last document with a length: the rest have none
+    return [byte_to_length(b) if b else 0 for b in raw] + [0] * (doccount - len(raw))
+
+
 class _PerDocReader(whoosh3.W3PerDocReader):  # type: ignore[misc]  # whoosh ships no types
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._length_lists: dict[str, list[int] | None] = {}
 
     def _lengths(self, fieldname: str) -> list[int] | None:
-        """Every document's length of `fieldname` (0: none stored), read at once; None when whoosh's
-        private column layout is not what this expects (then the lengths are read one by one)."""
         if fieldname not in self._length_lists:
-            found: list[int] | None = None
-            try:
-                column = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-                if column is not None and column._fixedlen == 1:
-                    raw = column._dbfile.get(column._basepos, column._count)
-                    found = [byte_to_length(b) if b else 0 for b in raw]
-                    found += [0] * (self._doccount - len(found))
-            except (AttributeError, TypeError, ValueError):
-                found = None
-            self._length_lists[fieldname] = found
+            self._length_lists[fieldname] = read_lengths(self, fieldname, self._doccount)
         return self._length_lists[fieldname]
 
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:

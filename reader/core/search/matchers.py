@@ -3,7 +3,7 @@
 A prefix (CappedPrefix in query.py) matches the documents of up to PREFIX_TERMS terms, each scored by
 its best term (a disjunction max). whoosh builds that as a binary tree of DisjunctionMaxMatchers, which
 walks every node of the tree for every document of the union (4,800 documents for الاس* at 10k articles:
-75 ms), and whose score and `replace` are wrong in whoosh-reloaded 2.7.x (_DisjunctionMaxMatcher below).
+75 ms), and whose score and `replace` are wrong in whoosh-reloaded 2.7.x (CorrectedDisjunctionMaxMatcher below).
 MaxUnionMatcher reads a window of documents at a time from each term, keeps each document's best score,
 and knows each window's exact best score. Once the collector knows the score a document needs to enter
 the top results (`replace`, `skip_to_quality`), the documents, windows and blocks of a term that cannot
@@ -153,7 +153,7 @@ class MaxUnionMatcher(Matcher):  # type: ignore[misc]  # whoosh ships no types
         return list(self._subs)
 
 
-class _DisjunctionMaxMatcher(DisjunctionMaxMatcher):  # type: ignore[misc]  # whoosh ships no types
+class CorrectedDisjunctionMaxMatcher(DisjunctionMaxMatcher):  # type: ignore[misc]  # whoosh ships no types
     """whoosh's DisjunctionMaxMatcher with two of its mistakes corrected (whoosh-reloaded 2.7.x):
 
     - its score is the max of both sides' current postings even when they stand on different documents,
@@ -193,11 +193,6 @@ class _DisjunctionMaxMatcher(DisjunctionMaxMatcher):  # type: ignore[misc]  # wh
             self._id = None
             return self
         return self.__class__(a, b, tiebreak=self.tiebreak)
-
-
-def disjunction_max_matcher(a: Any, b: Any, tiebreak: float = 0.0) -> Any:
-    """The corrected binary disjunction max (for query.py's _DisjunctionMax)."""
-    return _DisjunctionMaxMatcher(a, b, tiebreak=tiebreak)
 
 
 # --- phrases ---------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from reader.core.search.analysis import (
     surface_variants,
 )
 from reader.core.search.documents import collection_key
-from reader.core.search.matchers import MaxUnionMatcher, PhraseMatcher, disjunction_max_matcher
+from reader.core.search.matchers import CorrectedDisjunctionMaxMatcher, MaxUnionMatcher, PhraseMatcher
 from reader.core.search.roots import extract_root, fold_root
 from reader.core.search.schema import (
     ANALYZED_FIELDS,
@@ -141,7 +141,7 @@ class _DisjunctionMax(wq.DisjunctionMax):  # type: ignore[misc]  # whoosh ships 
         reader = searcher.reader()
         return self._tree_matcher(
             subs,
-            disjunction_max_matcher,
+            CorrectedDisjunctionMaxMatcher,
             searcher,
             context,
             lambda q: q.estimate_size(reader),

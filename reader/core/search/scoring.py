@@ -12,27 +12,22 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.scoring import BM25F, BM25FScorer
-from whoosh.util.numeric import byte_to_length
+
+from reader.core.search.codec import read_lengths
 
 #: Length columns kept (segments × fields); a library's index has a handful of segments.
 _MAX_CACHED = 64
 _cache: dict[tuple[str, int, str], Sequence[int]] = {}
 _lock = threading.Lock()
-#: byte stored by whoosh → field length (0 = no length stored: treated as 1, as whoosh's default)
-_BYTE_TO_LENGTH = [max(1, byte_to_length(b)) for b in range(256)]
 
 
 def _read_lengths(reader: Any, fieldname: str) -> Sequence[int]:
     count = reader.doc_count_all()
-    try:  # one read of the whole column (whoosh's own reader, its private layout: checked below)
-        column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-        raw = column._dbfile.get(column._basepos, count) if column is not None else b""
-        if len(raw) == count:
-            return [_BYTE_TO_LENGTH[b] for b in raw]
-    except Exception:  # another whoosh layout: the public way, one document at a time
-        pass
+    lengths = read_lengths(reader._perdoc, fieldname, count)  # one read of the whole column
+    if lengths is not None and len(lengths) == count:
+        return [max(1, length) for length in lengths]
+    # another whoosh layout: the public way, one document at a time
     return [reader.doc_field_length(d, fieldname, 1) or 1 for d in range(count)]
 
 
