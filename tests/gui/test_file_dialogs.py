@@ -43,7 +43,7 @@ def test_the_look_in_path_is_painted_isolated(qtbot, ui_language) -> None:
     """Qt draws a combo's text in the application's direction: the fix paints it as if it were isolated."""
     from PySide6.QtWidgets import QComboBox
 
-    from reader.gui.common.file_dialogs import _IsolatedComboText
+    from reader.gui.common.combo_text import fit_combo_text
 
     def combo(text: str) -> QComboBox:
         box = QComboBox()
@@ -54,7 +54,7 @@ def test_the_look_in_path_is_painted_isolated(qtbot, ui_language) -> None:
         return box
 
     fixed = combo("/work/shared/corpora")
-    fixed.installEventFilter(_IsolatedComboText(fixed))
+    fit_combo_text(fixed, Qt.TextElideMode.ElideMiddle, isolate=True)
     isolated = combo("\u2066/work/shared/corpora\u2069")
     plain = combo("/work/shared/corpora")
     for box in (fixed, isolated, plain):

@@ -15,19 +15,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QFileDialog,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionComboBox,
     QStyleOptionViewItem,
-    QStylePainter,
     QWidget,
 )
+
+from reader.gui.common.combo_text import fit_combo_text
 
 #: The file list's columns that hold numbers and dates (name is column 0: it keeps its own direction).
 _NUMERIC_COLUMNS = (1, 3)
@@ -61,40 +59,15 @@ class FileDialogDirections(QObject):
         return False
 
 
-class _IsolatedComboText(QObject):
-    """Paints a combo box as Qt's file dialog does, its text isolated left to right (LRI … PDI).
-
-    Qt draws a combo box's text in the application's direction whatever the box's own: in an Arabic UI the
-    "Look in" path `/home/a/b` showed as `home/a/b/`. Isolating the text is the one thing that helps.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Paint or not isinstance(watched, QComboBox):
-            return False
-        painter = QStylePainter(watched)
-        painter.setPen(watched.palette().color(QPalette.ColorRole.Text))
-        option = QStyleOptionComboBox()
-        watched.initStyleOption(option)
-        edit = watched.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, watched
-        )
-        room = edit.width() - option.iconSize.width() - 4
-        text = option.fontMetrics.elidedText(option.currentText, Qt.TextElideMode.ElideMiddle, room)
-        option.currentText = f"\u2066{text}\u2069"
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-        painter.end()
-        return True
-
-
 def fix_directions(dialog: QFileDialog) -> None:
     for name in _PATH_FIELDS:
         field = dialog.findChild(QWidget, name)
         if field is not None:
             field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             if isinstance(field, QComboBox):
-                painter = _IsolatedComboText(field)
-                field.installEventFilter(painter)
+                # Qt draws a combo box's text in the application's direction whatever the box's own: the
+                # "Look in" path /home/a/b showed as home/a/b/. Isolating the text is the one thing that helps.
+                fit_combo_text(field, Qt.TextElideMode.ElideMiddle, isolate=True)
     for view in dialog.findChildren(QAbstractItemView):
         if view.objectName() in ("treeView", "listView"):
             view.setItemDelegate(_IsolatingDelegate(view))

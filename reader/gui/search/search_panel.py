@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.common.combo_text import fit_combo_text
 from reader.gui.common.error_ink import error_ink
 from reader.gui.search.search_model import ResultRow, results_view
 from reader.gui.search.search_queries import FilterChoices, SearchRequest
@@ -141,6 +142,7 @@ class SearchPanel(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
         combo.setMinimumWidth(64)  # narrower than 6 letters, elided: the panel fits 240 pixels
+        fit_combo_text(combo)  # (Qt itself cuts the text off mid-letter)
         return combo
 
     # the form ------------------------------------------------------------------------------------
